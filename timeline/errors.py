@@ -1,0 +1,35 @@
+"""The error hierarchy: one ``except TimelineError`` catches everything the library raises on bad input."""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base of every error the library raises for bad input or data."""
+
+
+class TimexError(TimelineError, ValueError):
+    """A TIMEX3 value, EDTF string or other serialised time cannot be read."""
+
+
+class ResolveError(TimelineError, ValueError):
+    """A text is not a time expression the rules know, or cannot be resolved against its anchor."""
+
+
+class CorpusError(TimelineError, ValueError):
+    """A corpus file (``sources.toml``, ``events.toml``, an article) is malformed.
+
+    Carries where the problem is so that the message can name it:
+    ``sources.toml: article '002', published: not a date or datetime``.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, entry: str | None = None,
+                 field: str | None = None) -> None:
+        self.file = file
+        self.entry = entry
+        self.field = field
+        where = ": ".join(p for p in (file, entry, field) if p)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class RuleTableError(TimelineError):
+    """A rule table in ``timeline/lang`` is broken; raised when the tables are loaded."""

@@ -1,0 +1,223 @@
+"""Half-open intervals of civil or absolute time, honest about the zone they were said in.
+
+An article dated "24 February 2025" with no zone does not say *when* that day was on the
+world's clock: it began anywhere from 10:00 UTC on the 23rd (at UTC+14) to 12:00 UTC on the
+24th (at UTC-12). Times without a zone are *floating* (civil) times, as RFC 5545 and
+ISO 8601 call them, and stay that way: two floating times compare on the wall clock, but a
+floating time compared with an absolute instant (an aware ``datetime``) is only certainly
+earlier or later when it is so in every zone from UTC-12 to UTC+14. Such comparisons
+answer ``True``, ``False`` or ``None`` (it depends on the zone).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import attrs
+
+#: The easternmost civil offset in use (Kiribati): a floating time happens earliest there.
+EASTERNMOST = timedelta(hours=14)
+#: The westernmost civil offset (Baker Island): a floating time happens latest there.
+WESTERNMOST = timedelta(hours=-12)
+
+
+def is_floating(moment: datetime) -> bool:
+    """A datetime without a UTC offset is civil time in an unknown zone."""
+    return moment.tzinfo is None or moment.utcoffset() is None
+
+
+def utc_range(moment: datetime) -> tuple[datetime, datetime]:
+    """Earliest and latest absolute instants (UTC) a datetime can denote.
+
+    An aware datetime is one instant; a floating one spans the world's offsets, so
+    ``2025-02-24T00:00`` is ``[2025-02-23T10:00Z, 2025-02-24T12:00Z]``.
+    """
+    if is_floating(moment):
+        naive = moment.replace(tzinfo=None)
+        return (naive - EASTERNMOST).replace(tzinfo=UTC), (naive - WESTERNMOST).replace(tzinfo=UTC)
+    instant = moment.astimezone(UTC)
+    return instant, instant
+
+
+def as_datetime(moment: date | datetime) -> datetime:
+    """A date becomes the floating midnight that starts it."""
+    if isinstance(moment, datetime):
+        return moment
+    return datetime(moment.year, moment.month, moment.day)
+
+
+def is_before(a: datetime, b: datetime) -> bool | None:
+    """Whether ``a`` is strictly earlier than ``b``; ``None`` when it depends on the unknown zone.
+
+    Two floating or two aware datetimes compare exactly. A floating and an aware one
+    compare over every offset from UTC-12 to UTC+14.
+    """
+    if is_floating(a) == is_floating(b):
+        return a.replace(tzinfo=None) < b.replace(tzinfo=None) if is_floating(a) else a < b
+    a_lo, a_hi = utc_range(a)
+    b_lo, b_hi = utc_range(b)
+    if a_hi < b_lo:
+        return True
+    if a_lo >= b_hi:
+        return False
+    return None
+
+
+def is_on_or_before(a: datetime, b: datetime) -> bool | None:
+    """Whether ``a <= b``; ``None`` when it depends on the unknown zone."""
+    after = is_before(b, a)
+    return None if after is None else not after
+
+
+def _check_order(instance: Interval, attribute: attrs.Attribute[datetime | None],
+                 end: datetime | None) -> None:
+    start = instance.start
+    if start is None or end is None:
+        return
+    if is_floating(start) != is_floating(end):
+        raise ValueError(f"interval mixes floating and absolute ends: {start} and {end}")
+    if not is_before(start, end):
+        raise ValueError(f"interval is empty: [{start.isoformat()}, {end.isoformat()})")
+
+
+@attrs.frozen
+class Interval:
+    """``[start, end)`` with an exact exclusive end; ``None`` is unbounded on that side.
+
+    Both ends are floating or both are aware. An interval is never empty: an empty
+    intersection is a conflict for the caller to report (``intersect`` returns ``None``).
+
+    >>> week = Interval.of(date(2025, 2, 17), date(2025, 2, 24))
+    >>> week.contains(datetime(2025, 2, 23, 23, 59))
+    True
+    >>> week.contains(datetime(2025, 2, 24))
+    False
+    """
+
+    start: datetime | None
+    end: datetime | None = attrs.field(validator=_check_order)
+
+    @classmethod
+    def of(cls, start: date | datetime | None, end: date | datetime | None) -> Interval:
+        """Build from dates (floating midnights) or datetimes."""
+        return cls(None if start is None else as_datetime(start),
+                   None if end is None else as_datetime(end))
+
+    @property
+    def floating(self) -> bool:
+        """True when the interval is civil time in an unknown zone (or fully unbounded)."""
+        for end in (self.start, self.end):
+            if end is not None:
+                return is_floating(end)
+        return True
+
+    @property
+    def bounded(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def contains(self, moment: date | datetime) -> bool | None:
+        """Whether the interval holds ``moment``; ``None`` when that depends on the zone."""
+        point = as_datetime(moment)
+        after_start = True if self.start is None else is_on_or_before(self.start, point)
+        before_end = True if self.end is None else is_before(point, self.end)
+        if after_start is False or before_end is False:
+            return False
+        if after_start is None or before_end is None:
+            return None
+        return True
+
+    def ends_by(self, moment: datetime) -> bool | None:
+        """Whether the whole interval is over at ``moment`` (its end is on or before it)."""
+        if self.end is None:
+            return False
+        return is_on_or_before(self.end, moment)
+
+    def starts_by(self, moment: datetime) -> bool | None:
+        """Whether the interval has begun at ``moment`` (its start is on or before it)."""
+        if self.start is None:
+            return True
+        return is_on_or_before(self.start, moment)
+
+    def to_absolute(self, *, widest: bool = True) -> Interval | None:
+        """The interval as absolute UTC instants.
+
+        ``widest=True`` covers every zone the civil interval could have been said in
+        (what it *possibly* covers); ``widest=False`` keeps only what it covers in every
+        zone (what it *certainly* covers), which is ``None`` when nothing is certain, as
+        for a single floating day (24 h long, but the offsets span 26 h).
+        """
+        if not self.floating:
+            return self
+        lo = None if self.start is None else utc_range(self.start)[0 if widest else 1]
+        hi = None if self.end is None else utc_range(self.end)[1 if widest else 0]
+        if lo is not None and hi is not None and lo >= hi:
+            return None
+        return Interval(lo, hi)
+
+    def _aligned(self, other: Interval) -> tuple[Interval, Interval]:
+        """Bring two intervals into one frame: civil if both are, else widest absolute."""
+        if self.floating == other.floating:
+            return self, other
+        a = self.to_absolute()
+        b = other.to_absolute()
+        assert a is not None and b is not None  # widest is never empty
+        return a, b
+
+    def intersect(self, other: Interval) -> Interval | None:
+        """The common part; ``None`` when they share nothing (a conflict, never an empty interval)."""
+        a, b = self._aligned(other)
+        start = _max_start(a.start, b.start)
+        end = _min_end(a.end, b.end)
+        if start is not None and end is not None and start >= end:
+            return None
+        return Interval(start, end)
+
+    def hull(self, other: Interval) -> Interval:
+        """The smallest interval covering both."""
+        a, b = self._aligned(other)
+        start = None if a.start is None or b.start is None else min(a.start, b.start)
+        end = None if a.end is None or b.end is None else max(a.end, b.end)
+        return Interval(start, end)
+
+    def to_iso(self, *, dates: bool = False) -> tuple[str | None, str | None]:
+        """ISO 8601 strings for the ends; with ``dates``, midnights are written as plain dates."""
+        return _iso(self.start, dates), _iso(self.end, dates)
+
+    @classmethod
+    def from_iso(cls, start: str | None, end: str | None) -> Interval:
+        """Read back what ``to_iso`` wrote (dates become floating midnights)."""
+        return cls(_parse_iso(start), _parse_iso(end))
+
+    def __str__(self) -> str:
+        lo, hi = self.to_iso(dates=True)
+        return f"[{lo or '-inf'}, {hi or '+inf'})"
+
+
+def _max_start(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def _min_end(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+def _iso(moment: datetime | None, dates: bool) -> str | None:
+    if moment is None:
+        return None
+    if dates and moment.time() == datetime.min.time() and is_floating(moment):
+        return moment.date().isoformat()
+    return moment.isoformat()
+
+
+def _parse_iso(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text)
