@@ -1,0 +1,60 @@
+"""timeline: event timelines from dated news articles, with honest, traceable dates.
+
+The rule tables load on the first call that needs them, so ``import timeline`` stays fast.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from timeline.errors import CorpusError, ResolveError, RuleTableError, TimelineError, TimexError
+from timeline.time import Duration, Granularity, Interval, Mod, TimeValue, TimexType
+
+if TYPE_CHECKING:
+    from timeline.tagger.context import Tense
+    from timeline.tagger.scan import Mention
+
+__version__ = "0.1.0"
+
+
+def resolve(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+            date_order: str = "mdy") -> TimeValue:
+    """Resolve one time expression against an anchor: ``ResolveError`` if it is not one.
+
+    ``anchor`` is a date, a floating datetime or an aware one; ``tense`` (past, present,
+    future) points undirected forms such as a bare "Monday"; ``date_order`` reads
+    ``2/3/2025`` as month first (``mdy``, the default) or day first (``dmy``).
+
+    >>> v = resolve("last week", date(2025, 2, 24))
+    >>> v.value, str(v.interval)
+    ('2025-W08', '[2025-02-17, 2025-02-24)')
+    """
+    from timeline.tagger.resolve import resolve as _resolve
+
+    return _resolve(text, anchor, tense=tense, date_order=date_order)
+
+
+def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+         date_order: str = "mdy") -> list[Mention]:
+    """Every time expression in ``text`` with its character span, resolved against ``anchor``."""
+    from timeline.tagger.scan import scan as _scan
+
+    return _scan(text, anchor, tense=tense, date_order=date_order)
+
+
+__all__ = [
+    "CorpusError",
+    "Duration",
+    "Granularity",
+    "Interval",
+    "Mod",
+    "ResolveError",
+    "RuleTableError",
+    "TimeValue",
+    "TimelineError",
+    "TimexError",
+    "TimexType",
+    "resolve",
+    "scan",
+]

@@ -1,0 +1,1 @@
+"""Languages as data: each sub-package holds TOML rule tables, no code."""

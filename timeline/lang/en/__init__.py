@@ -1,0 +1,1 @@
+"""English: lexicon.toml, cues.toml and rules/*.toml."""

@@ -1,0 +1,73 @@
+"""What a resolver needs besides the words: the anchor, the tense, the reading conventions."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+import attrs
+
+from timeline.errors import ResolveError
+from timeline.tagger.rules import Lexicon
+from timeline.time.granularity import Granularity, floor, span
+from timeline.time.interval import Interval, as_datetime
+
+
+class Tense(enum.Enum):
+    """Which way an undirected expression ("Monday", "in March") points from the anchor."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+    @classmethod
+    def parse(cls, tense: str | Tense | None) -> Tense | None:
+        if tense is None or isinstance(tense, Tense):
+            return tense
+        try:
+            return cls(tense.lower())
+        except ValueError:
+            raise ResolveError(
+                f"tense must be past, present or future, not {tense!r}") from None
+
+
+DATE_ORDERS = ("mdy", "dmy")
+
+
+@attrs.frozen
+class Context:
+    """The anchor a mention is resolved against, and how to read undirected forms.
+
+    ``anchor`` is a floating or aware datetime; a date-only anchor is kept as its
+    midnight with ``anchor_granularity`` DAY, so "today" is the whole day, never midnight.
+    """
+
+    anchor: datetime
+    anchor_granularity: Granularity
+    tense: Tense | None
+    date_order: str
+    lexicon: Lexicon
+
+    @classmethod
+    def make(cls, anchor: date | datetime, lexicon: Lexicon, *, tense: str | Tense | None = None,
+             date_order: str = "mdy") -> Context:
+        if not isinstance(anchor, date):
+            raise ResolveError(f"anchor must be a date or datetime, not {anchor!r}")
+        if date_order not in DATE_ORDERS:
+            raise ResolveError(f"date order must be 'mdy' or 'dmy', not {date_order!r}")
+        granularity = Granularity.MINUTE if isinstance(anchor, datetime) else Granularity.DAY
+        return cls(as_datetime(anchor), granularity, Tense.parse(tense), date_order, lexicon)
+
+    @property
+    def day(self) -> datetime:
+        """Midnight starting the anchor's day, in the anchor's frame."""
+        return floor(Granularity.DAY, self.anchor)
+
+    @property
+    def interval(self) -> Interval:
+        """The anchor as an interval: its day, or its minute when the time is known."""
+        return Interval(*span(self.anchor_granularity, floor(self.anchor_granularity,
+                                                             self.anchor)))
+
+    def with_tense(self, tense: Tense | None) -> Context:
+        return attrs.evolve(self, tense=tense)

@@ -1,0 +1,50 @@
+"""Phrase mode: a whole text that must be exactly one time expression, resolved."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Tense
+from timeline.tagger.scan import Mention, Scanner, default_scanner
+from timeline.time.value import TimeValue
+
+MAX_PHRASE = 1000  # a phrase longer than this is not one time expression
+_TRAILING = ".,;:!?)\"'\u201d\u2019"
+
+
+def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+                    date_order: str = "mdy", scanner: Scanner | None = None) -> Mention:
+    """The single mention that covers all of ``text``; ``ResolveError`` naming the text otherwise.
+
+    Surrounding blanks and closing punctuation ("last week.") are not part of the phrase.
+    """
+    if not isinstance(text, str):
+        raise ResolveError(f"expected a text to resolve, got {type(text).__name__}")
+    if len(text) > MAX_PHRASE:
+        raise ResolveError(f"too long to be one time expression ({len(text)} characters): "
+                           f"{text[:40]!r}...")
+    phrase = text.strip()
+    scanner = scanner or default_scanner()
+    for candidate in (phrase, phrase.rstrip(_TRAILING).rstrip()):
+        if not candidate:
+            break
+        mentions = scanner.scan(candidate, anchor, tense=tense, date_order=date_order)
+        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(candidate):
+            return mentions[0]
+    found = ", ".join(repr(m.text) for m in scanner.scan(phrase, anchor, tense=tense,
+                                                          date_order=date_order))
+    detail = f" (found only {found})" if found else ""
+    raise ResolveError(f"not a time expression: {text!r}{detail}")
+
+
+def resolve(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+            date_order: str = "mdy") -> TimeValue:
+    """Resolve one time expression against an anchor (an article's publication date).
+
+    >>> resolve("last week", date(2025, 2, 24)).value
+    '2025-W08'
+    >>> resolve("Monday", date(2025, 2, 25), tense="past").value
+    '2025-02-24'
+    """
+    return resolve_mention(text, anchor, tense=tense, date_order=date_order).value

@@ -1,0 +1,1 @@
+"""Resolvers: calendar (being written)."""

@@ -1,0 +1,142 @@
+"""Pieces every resolver uses: numbers in words, units, and picking a granule by direction."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from fractions import Fraction
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Context, Tense
+from timeline.tagger.rules import Lexicon
+from timeline.time.duration import Unit
+from timeline.time.granularity import Granularity, floor, shift
+
+#: Lexicon unit names to granularities (a fortnight is two weeks: see ``unit_step``).
+GRANULARITY_OF_UNIT = {
+    "second": Granularity.SECOND,
+    "minute": Granularity.MINUTE,
+    "hour": Granularity.HOUR,
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "fortnight": Granularity.WEEK,
+    "weekend": Granularity.WEEKEND,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+    "century": Granularity.CENTURY,
+    "millennium": Granularity.CENTURY,
+}
+
+#: Lexicon unit names to TIMEX3 duration units and how many of them one unit is.
+DURATION_OF_UNIT: dict[str, tuple[Unit, int]] = {
+    "second": (Unit.SECOND, 1),
+    "minute": (Unit.MINUTE, 1),
+    "hour": (Unit.HOUR, 1),
+    "day": (Unit.DAY, 1),
+    "week": (Unit.WEEK, 1),
+    "fortnight": (Unit.WEEK, 2),
+    "weekend": (Unit.WEEKEND, 1),
+    "month": (Unit.MONTH, 1),
+    "quarter": (Unit.QUARTER, 1),
+    "year": (Unit.YEAR, 1),
+    "decade": (Unit.DECADE, 1),
+    "century": (Unit.CENTURY, 1),
+    "millennium": (Unit.MILLENNIUM, 1),
+}
+
+
+def number(text: str, lexicon: Lexicon) -> Fraction | None:
+    """The amount a number phrase says: digits, words ("twenty-one"), "a"; ``None`` for "a few".
+
+    >>> from timeline.tagger.rules import load_lexicon
+    >>> number("twenty-one", load_lexicon()), number("1,000", load_lexicon())
+    (Fraction(21, 1), Fraction(1000, 1))
+    """
+    words = " ".join(text.lower().replace("-", " ").split())
+    if lexicon.has("vague_amount", words):
+        amount = lexicon.value("vague_amount", words)
+        return None if amount == "X" else Fraction(amount)
+    if lexicon.has("article", words):
+        return Fraction(lexicon.value("article", words))
+    digits = words.replace(",", "")
+    if digits.replace(".", "", 1).isdigit():
+        return Fraction(digits)
+    total = 0
+    for word in words.split():
+        for category in ("unit_digit", "teen", "tens"):
+            if lexicon.has(category, word):
+                total += int(lexicon.value(category, word))
+                break
+        else:
+            if lexicon.has("big_number", word):
+                total = max(total, 1) * int(lexicon.value("big_number", word))
+            elif word != "and":
+                raise ResolveError(f"not a number: {text!r}")
+    return Fraction(total)
+
+
+def whole(amount: Fraction | None, text: str) -> int:
+    """An amount that must be a known whole number ("three weeks ago", not "a few")."""
+    if amount is None or amount.denominator != 1:
+        raise ResolveError(f"needs a whole number: {text!r}")
+    return int(amount)
+
+
+def unit_name(text: str, lexicon: Lexicon) -> str:
+    return str(lexicon.value("unit", text))
+
+
+def granularity_of(text: str, lexicon: Lexicon) -> Granularity:
+    """The granularity a unit word names ("weeks" -> WEEK)."""
+    return GRANULARITY_OF_UNIT[unit_name(text, lexicon)]
+
+
+def unit_count(unit: str, amount: int) -> tuple[Granularity, int]:
+    """Granularity and count for ``amount`` units: a fortnight is two weeks, a millennium ten centuries."""
+    if unit == "fortnight":
+        return Granularity.WEEK, amount * 2
+    if unit == "millennium":
+        return Granularity.CENTURY, amount * 10
+    return GRANULARITY_OF_UNIT[unit], amount
+
+
+def direction(ctx: Context) -> Tense | None:
+    return ctx.tense
+
+
+def nearest_weekday(ctx: Context, weekday: int) -> datetime:
+    """The day named by a bare weekday, by the tense.
+
+    Past: the most recent such day on or before the anchor; future: the next on or
+    after it; present or unknown: the nearest, ties going to the past (news reports more
+    than it announces). The anchor's own weekday is the anchor's day in every case.
+    """
+    day = ctx.day
+    back = (day.isoweekday() - weekday) % 7
+    forward = (weekday - day.isoweekday()) % 7
+    if ctx.tense is Tense.PAST:
+        return day - timedelta(days=back)
+    if ctx.tense is Tense.FUTURE:
+        return day + timedelta(days=forward)
+    return day - timedelta(days=back) if back <= forward else day + timedelta(days=forward)
+
+
+def nearest_granule(ctx: Context, granularity: Granularity, this_cycle: datetime,
+                    cycle: Granularity) -> datetime:
+    """Of the granules one ``cycle`` apart from ``this_cycle``, the one the tense points to.
+
+    Used for bare months ("in March": the March of the anchor's year, or of the year
+    before or after) and seasons. The anchor's own granule counts as both past and
+    future; with no tense the nearer wins, ties going to the past.
+    """
+    current = floor(granularity, ctx.anchor)
+    candidates = [shift(cycle, this_cycle, k) for k in (-1, 0, 1)]
+    past = [c for c in candidates if c <= current]
+    future = [c for c in candidates if c >= current]
+    if ctx.tense is Tense.PAST:
+        return max(past)
+    if ctx.tense is Tense.FUTURE:
+        return min(future)
+    before, after = max(past), min(future)
+    return before if (current - before) <= (after - current) else after

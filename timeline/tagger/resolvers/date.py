@@ -1,0 +1,309 @@
+"""Resolvers for dates relative to the anchor: days, weekdays, this/next/last, ago, in N, and
+the modifiers that compose with any date (the end of, early, by, before, since)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import attrs
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Context, Tense
+from timeline.tagger.resolvers import resolver
+from timeline.tagger.resolvers.common import (
+    nearest_granule,
+    nearest_weekday,
+    number,
+    unit_count,
+    unit_name,
+    whole,
+)
+from timeline.tagger.scan import Match
+from timeline.time.granularity import Granularity, PartOfDay, Season, floor, shift, span, third
+from timeline.time.interval import Interval
+from timeline.time.duration import Duration, Unit
+from timeline.time.value import Mod, TimeValue, TimexType
+
+
+def _text(m: Match, name: str) -> str:
+    text = m[name]
+    if text is None:
+        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
+    return text
+
+
+@resolver("relative_day")
+def relative_day(m: Match, ctx: Context) -> TimeValue:
+    """today, yesterday, tomorrow, the day before yesterday: a day offset from the anchor's."""
+    offset = int(ctx.lexicon.value("relative_day", _text(m, "day")))
+    day = ctx.day + timedelta(days=offset)
+    if m.has("part"):
+        part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+        return TimeValue.of_granule(Granularity.PART_OF_DAY, day, part=part)
+    return TimeValue.of_granule(Granularity.DAY, day)
+
+
+@resolver("tonight")
+def tonight(m: Match, ctx: Context) -> TimeValue:
+    """tonight: the night of the anchor's day (``TNI``)."""
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day, part=PartOfDay.NI)
+
+
+@resolver("this_part_of_day")
+def this_part_of_day(m: Match, ctx: Context) -> TimeValue:
+    """this morning, this evening: that part of the anchor's day."""
+    part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day, part=part)
+
+
+@resolver("weekday")
+def weekday(m: Match, ctx: Context) -> TimeValue:
+    """A weekday, bare or with this/last/next.
+
+    Bare: by the tense (``nearest_weekday``). "this Friday": the Friday of the anchor's
+    week. "last Monday": the most recent Monday before the anchor's day; "next Monday":
+    the first after it (the TimeML annotation practice; "next Friday" meaning the week
+    after is the reading we do not take).
+    """
+    day_number = int(ctx.lexicon.value("weekday", _text(m, "weekday")))
+    which = m["dir"]
+    if which is None:
+        day = nearest_weekday(ctx, day_number)
+    else:
+        offset = int(ctx.lexicon.value("this_next_last", which))
+        if offset == 0:
+            day = floor(Granularity.WEEK, ctx.day) + timedelta(days=day_number - 1)
+        elif offset < 0:
+            day = ctx.day - timedelta(days=(ctx.day.isoweekday() - day_number - 1) % 7 + 1)
+        else:
+            day = ctx.day + timedelta(days=(day_number - ctx.day.isoweekday() - 1) % 7 + 1)
+    if m.has("part"):
+        part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+        return TimeValue.of_granule(Granularity.PART_OF_DAY, day, part=part)
+    return TimeValue.of_granule(Granularity.DAY, day)
+
+
+def _season_start(code: str, year: int, ctx: Context) -> Interval:
+    start = floor(Granularity.YEAR, ctx.anchor).replace(year=year, month=Season[code].value)
+    return Interval(*span(Granularity.SEASON, start))
+
+
+@resolver("shift_unit")
+def shift_unit(m: Match, ctx: Context) -> TimeValue:
+    """this/next/last + a calendar unit: the anchor's granule, or the one before or after.
+
+    For seasons, "this summer" is the summer of the anchor's year, "last summer" the
+    latest summer that has ended, "next summer" the first that has not begun.
+    """
+    offset = int(ctx.lexicon.value("this_next_last", _text(m, "dir")))
+    unit = str(ctx.lexicon.value("calendar_unit", _text(m, "unit")))
+    if unit in Season.__members__:
+        this_year = floor(Granularity.YEAR, ctx.anchor).replace(month=Season[unit].value)
+        if offset == 0:
+            start = this_year
+        else:
+            tense = Tense.PAST if offset < 0 else Tense.FUTURE
+            start = nearest_granule(ctx.with_tense(tense), Granularity.SEASON, this_year,
+                                    Granularity.YEAR)
+            lo, hi = span(Granularity.SEASON, start)
+            if offset < 0 and Interval(lo, hi).contains(ctx.anchor):
+                start = shift(Granularity.YEAR, start, -1)
+            if offset > 0 and Interval(lo, hi).contains(ctx.anchor):
+                start = shift(Granularity.YEAR, start, 1)
+        return TimeValue.of_granule(Granularity.SEASON, start)
+    granularity, count = unit_count(unit, offset)
+    start = shift(granularity, floor(granularity, ctx.anchor), count)
+    return TimeValue.of_granule(granularity, start)
+
+
+@resolver("earlier_later_this")
+def earlier_later_this(m: Match, ctx: Context) -> TimeValue:
+    """earlier/later this week (month, year, today): the part of the anchor's granule before
+    or after the anchor.
+
+    The anchor's own day belongs to both sides: "later this week" on a Tuesday may mean
+    Tuesday evening, "earlier this week" may mean that morning.
+    """
+    unit = str(ctx.lexicon.value("calendar_unit", _text(m, "unit")))
+    granularity, _ = unit_count(unit, 0)
+    start = floor(granularity, ctx.anchor)
+    value = TimeValue.of_granule(granularity, start)
+    lo, hi = span(granularity, start)
+    day_lo, day_hi = ctx.day, ctx.day + timedelta(days=1)
+    if ctx.lexicon.value("earlier_later", _text(m, "side")) == "earlier":
+        interval = Interval(lo, min(hi, day_hi))
+    else:
+        interval = Interval(max(lo, day_lo), hi)
+    return attrs.evolve(value, interval=interval)
+
+
+@resolver("ago")
+def ago(m: Match, ctx: Context) -> TimeValue:
+    """N units ago: the granule N units before the anchor's, at that unit's granularity.
+
+    "three years ago" is the DATE ``2022`` (TimeML: a point, not a duration). A vague
+    amount ("a few days ago") is ``PAST_REF``, bounded only by the anchor's day.
+    """
+    amount = number(_text(m, "amount"), ctx.lexicon)
+    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    if amount is None:
+        return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval),
+                            interval=Interval(None, ctx.day),
+                            granularity=unit_count(unit, 0)[0])
+    granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
+    return TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
+                                                   -count))
+
+
+@resolver("from_now")
+def from_now(m: Match, ctx: Context) -> TimeValue:
+    """in N units, N units from now: the granule N units after the anchor's.
+
+    "in a week or two" (``amount2``) spans from one to the other: its value is the first
+    granule with mod APPROX, its interval both granules and everything between.
+    """
+    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    amount = number(_text(m, "amount"), ctx.lexicon)
+    if amount is None:
+        granularity = unit_count(unit, 0)[0]
+        return attrs.evolve(TimeValue.reference("FUTURE_REF", ctx.interval),
+                            interval=Interval(ctx.day + timedelta(days=1), None),
+                            granularity=granularity)
+    granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
+    here = floor(granularity, ctx.anchor)
+    first = shift(granularity, here, count)
+    if not m.has("amount2"):
+        return TimeValue.of_granule(granularity, first)
+    upper = number(_text(m, "amount2"), ctx.lexicon)
+    _, last_count = unit_count(unit, whole(upper, _text(m, "amount2")))
+    if last_count <= count:
+        raise ResolveError(f"range runs backwards: {m.groups}")
+    last = shift(granularity, here, last_count)
+    value = TimeValue.of_granule(granularity, first, mod=Mod.APPROX)
+    return attrs.evolve(value, interval=Interval(first, span(granularity, last)[1]))
+
+
+@resolver("coming_units")
+def coming_units(m: Match, ctx: Context) -> TimeValue:
+    """in the coming weeks, within weeks, in the next few days: the future, from the anchor on.
+
+    The end is left open: "the coming weeks" bounds nothing a reader could check.
+    """
+    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    value = TimeValue.reference("FUTURE_REF", ctx.interval)
+    return attrs.evolve(value, interval=Interval(ctx.day, None),
+                        granularity=unit_count(unit, 0)[0])
+
+
+@resolver("position")
+def position(m: Match, ctx: Context) -> TimeValue:
+    """early/mid/late, the start/middle/end of a date: its first, middle or last third (mod)."""
+    inner = m.child("inner").value
+    mod = Mod(ctx.lexicon.value("position", _text(m, "position")))
+    if inner.mod is not None or inner.interval is None or inner.granularity is None:
+        raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
+    if inner.granularity <= Granularity.DAY:
+        if inner.granularity is not Granularity.DAY:
+            raise ResolveError(f"no {mod.value.lower()} of a {inner.granularity.value}")
+    assert inner.interval.start is not None
+    lo, hi = third(inner.granularity, floor(inner.granularity, inner.interval.start),
+                   {Mod.START: 0, Mod.MID: 1, Mod.END: 2}[mod])
+    return attrs.evolve(inner, mod=mod, interval=Interval(lo, hi))
+
+
+@resolver("bound")
+def bound(m: Match, ctx: Context) -> TimeValue:
+    """by/before/after/since/until a date: the interval opened on one side.
+
+    "by 2030" runs to the end of 2030 (ON_OR_BEFORE), "before 2030" to its start (BEFORE),
+    "after" and "since" likewise from its end or start. A date that already has a mod
+    ("by the end of the year") keeps it: TimeML has one mod, and the signal is not part
+    of the TIMEX3 extent.
+    """
+    inner = m.child("inner").value
+    mod = Mod(ctx.lexicon.value("bound", _text(m, "signal")))
+    if inner.interval is None or inner.type not in (TimexType.DATE, TimexType.TIME):
+        raise ResolveError(f"cannot bound {inner.value}")
+    lo, hi = inner.interval.start, inner.interval.end
+    interval = {
+        Mod.BEFORE: Interval(None, lo),
+        Mod.ON_OR_BEFORE: Interval(None, hi),
+        Mod.AFTER: Interval(hi, None),
+        Mod.ON_OR_AFTER: Interval(lo, None),
+    }[mod]
+    return attrs.evolve(inner, mod=inner.mod or mod, interval=interval)
+
+
+@resolver("offset_from")
+def offset_from(m: Match, ctx: Context) -> TimeValue:
+    """N units before/after a date ("three days before February 24, 2022").
+
+    A known amount gives that granule; a vague one ("days before") only says which side
+    of the date it lies on, so the value keeps the date with mod BEFORE or AFTER.
+    """
+    inner = m.child("inner").value
+    if inner.interval is None or inner.interval.start is None or inner.interval.end is None:
+        raise ResolveError(f"cannot count from {inner.value}")
+    side = -1 if ctx.lexicon.value("bound", _text(m, "signal")) in ("BEFORE", "ON_OR_BEFORE") else 1
+    if m.has("length"):
+        length = m.child("length").value.duration
+        if length is None:
+            raise ResolveError(f"no length in {m.groups}")
+        target = (length.before(inner.interval.start) if side < 0
+                  else length.after(inner.interval.end))
+        if target is None:
+            return _vague_side(inner, side)
+        unit_granularity = _duration_granularity(length)
+        return TimeValue.of_granule(unit_granularity, target if side < 0 else target - timedelta(
+            microseconds=1))
+    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    amount = number(m["amount"], ctx.lexicon) if m.has("amount") else None
+    if amount is None:
+        return _vague_side(inner, side)
+    granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
+    origin = inner.interval.start if side < 0 else inner.interval.end - timedelta(microseconds=1)
+    target = shift(granularity, floor(granularity, origin), side * count)
+    return TimeValue.of_granule(granularity, target)
+
+
+def _vague_side(inner: TimeValue, side: int) -> TimeValue:
+    assert inner.interval is not None
+    if side < 0:
+        return attrs.evolve(inner, mod=Mod.BEFORE, interval=Interval(None, inner.interval.start))
+    return attrs.evolve(inner, mod=Mod.AFTER, interval=Interval(inner.interval.end, None))
+
+
+def _duration_granularity(length: Duration) -> Granularity:
+    """The finest calendar granularity among a duration's units ("three days" -> DAY)."""
+    finest = Granularity.CENTURY
+    for unit, _ in length.parts:
+        granularity = _GRANULARITY_OF_DURATION_UNIT[unit]
+        finest = min(finest, granularity)
+    return finest
+
+
+_GRANULARITY_OF_DURATION_UNIT = {
+    Unit.MILLENNIUM: Granularity.CENTURY, Unit.CENTURY: Granularity.CENTURY,
+    Unit.DECADE: Granularity.DECADE, Unit.YEAR: Granularity.YEAR, Unit.HALF: Granularity.HALF,
+    Unit.QUARTER: Granularity.QUARTER, Unit.MONTH: Granularity.MONTH, Unit.WEEK: Granularity.WEEK,
+    Unit.WEEKEND: Granularity.DAY, Unit.DAY: Granularity.DAY, Unit.HOUR: Granularity.HOUR,
+    Unit.MINUTE: Granularity.MINUTE, Unit.SECOND: Granularity.SECOND,
+}
+
+
+@resolver("the_unit")
+def the_unit(m: Match, ctx: Context) -> TimeValue:
+    """the week, the month, the year: the anchor's (as in "the end of the year")."""
+    granularity = unit_count(str(ctx.lexicon.value("calendar_unit", _text(m, "unit"))), 0)[0]
+    return TimeValue.of_granule(granularity, floor(granularity, ctx.anchor))
+
+
+@resolver("day_part")
+def day_part(m: Match, ctx: Context) -> TimeValue:
+    """A day and a part of it ("Monday evening", "the morning of February 24")."""
+    inner = m.child("inner").value
+    if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
+        raise ResolveError(f"{inner.value} is not a day")
+    assert inner.interval.start is not None
+    part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, inner.interval.start, part=part)

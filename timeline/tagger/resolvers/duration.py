@@ -1,0 +1,1 @@
+"""Resolvers: duration (being written)."""

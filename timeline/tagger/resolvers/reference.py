@@ -1,0 +1,1 @@
+"""Resolvers: reference (being written)."""

@@ -1,0 +1,1 @@
+"""Resolvers: set (being written)."""

@@ -1,0 +1,1 @@
+"""Resolvers: time (being written)."""

@@ -1,0 +1,241 @@
+"""The scanner: every time expression in a text, with its span, resolved against the anchor.
+
+It works in passes. The first tries every base rule at every word start and keeps the
+longest non-overlapping matches that resolve. Each later pass masks the mentions found so
+far with one placeholder character each and tries the composite rules, which combine
+mentions with the words around them ("the end of {@date}", "{@time} {@date}",
+"by {@date}"). A match is tried only at word starts and only within ``WINDOW``
+characters, and rule patterns cannot nest repetition, so the work is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Context, Tense
+from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
+from timeline.time.value import TimeValue, TimexType
+
+_WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
+_COMPOSITION_PASSES = 3
+_PLACEHOLDER_OF = {
+    TimexType.DATE: PLACEHOLDER["date"],
+    TimexType.TIME: PLACEHOLDER["time"],
+    TimexType.DURATION: PLACEHOLDER["duration"],
+    TimexType.SET: PLACEHOLDER["set"],
+}
+
+
+@attrs.frozen
+class Mention:
+    """A time expression found in a text: where it is, which rule found it, what it means.
+
+    ``start``/``end`` span everything the rule matched, signals included ("by 2030");
+    ``extent`` is the TIMEX3 extent inside it, as TimeML draws it ("2030").
+    """
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    value: TimeValue
+    extent: tuple[int, int]
+    children: tuple[Mention, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``, ...) and ``rule``."""
+        out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}
+        out.update(self.value.to_json())
+        out["rule"] = self.rule
+        return out
+
+
+@attrs.frozen
+class Match:
+    """What a resolver sees: the rule's named groups (as written in the text) and any mentions
+    its placeholders stood for, by group name."""
+
+    rule: Rule
+    start: int
+    end: int
+    groups: Mapping[str, str | None]
+    spans: Mapping[str, tuple[int, int]]
+    children: Mapping[str, Mention]
+    ordered_children: tuple[Mention, ...]
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+    def has(self, name: str) -> bool:
+        return self.groups.get(name) is not None
+
+    def child(self, name: str) -> Mention:
+        """The mention a named placeholder group stood for."""
+        try:
+            return self.children[name]
+        except KeyError:
+            raise ResolveError(f"rule {self.rule.id!r}: group {name!r} holds no mention") from None
+
+
+class _Masked:
+    """The text with each top-level mention replaced by one placeholder character."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        pieces: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        at: list[Mention | None] = []
+        pos = 0
+        for mention in mentions:
+            pieces.append(text[pos:mention.start])
+            starts.extend(range(pos, mention.start))
+            ends.extend(range(pos + 1, mention.start + 1))
+            at.extend([None] * (mention.start - pos))
+            pieces.append(_PLACEHOLDER_OF[mention.value.type])
+            starts.append(mention.start)
+            ends.append(mention.end)
+            at.append(mention)
+            pos = mention.end
+        pieces.append(text[pos:])
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
+        at.extend([None] * (len(text) - pos))
+        self.text = "".join(pieces)
+        self.starts = starts
+        self.ends = ends
+        self.at = at
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        if start == end:
+            return (self.starts[start], self.starts[start]) if start < len(self.starts) else (
+                self.ends[-1], self.ends[-1])
+        return self.starts[start], self.ends[end - 1]
+
+
+def _word_starts(text: str) -> Iterable[int]:
+    return (m.start() for m in _WORD_START.finditer(text))
+
+
+def _candidates(text: str, rules: Sequence[Rule]) -> Iterable[tuple[Rule, re.Match[str]]]:
+    """Every match of every rule at every word start, bounded to the window."""
+    by_char: dict[str, list[Rule]] = {}
+    anywhere = [r for r in rules if r.first is None]
+    for rule in rules:
+        for char in rule.first or ():
+            by_char.setdefault(char, []).append(rule)
+    length = len(text)
+    for pos in _word_starts(text):
+        end = min(length, pos + WINDOW)
+        for rule in (*by_char.get(text[pos], ()), *anywhere):
+            m = rule.regex.match(text, pos, end)
+            if m is not None and m.end() > pos:
+                yield rule, m
+
+
+def _select(found: list[Mention], length: int) -> list[Mention]:
+    """Longest first, then leftmost, then the rule listed first; never two that overlap."""
+    taken = bytearray(length + 1)
+    chosen: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        if any(taken[mention.start:mention.end]):
+            continue
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+class Scanner:
+    """Finds and resolves time expressions with one rule set."""
+
+    def __init__(self, rules: RuleSet | None = None) -> None:
+        self.rules = rules or load_rules()
+        from timeline.tagger.resolvers import RESOLVERS
+
+        self._resolvers = RESOLVERS
+
+    def context(self, anchor: date | datetime, *, tense: str | Tense | None = None,
+                date_order: str = "mdy") -> Context:
+        return Context.make(anchor, self.rules.lexicon, tense=tense, date_order=date_order)
+
+    def scan(self, text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+             date_order: str = "mdy") -> list[Mention]:
+        """Every time expression in ``text``, in order, resolved against ``anchor``."""
+        ctx = self.context(anchor, tense=tense, date_order=date_order)
+        return self.scan_context(text, ctx)
+
+    def scan_context(self, text: str, ctx: Context) -> list[Mention]:
+        if any(c in text for c in PLACEHOLDER.values()):
+            # Our private-use placeholders must not be forged by the input.
+            text = text.translate({ord(c): " " for c in PLACEHOLDER.values()})
+        found = [m for m in self._resolve_all(text, _Masked(text, []),
+                                              self.rules.base, ctx) if m is not None]
+        top = _select(found, len(text))
+        for _ in range(_COMPOSITION_PASSES):
+            masked = _Masked(text, top)
+            composed = [m for m in self._resolve_all(text, masked, self.rules.composite, ctx)
+                        if m is not None]
+            if not composed:
+                break
+            chosen = _select(composed, len(text))
+            covered = bytearray(len(text) + 1)
+            for mention in chosen:
+                covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+            top = sorted(chosen + [m for m in top if not covered[m.start]],
+                         key=lambda m: m.start)
+        return top
+
+    def _resolve_all(self, text: str, masked: _Masked, rules: Sequence[Rule],
+                     ctx: Context) -> Iterable[Mention | None]:
+        for rule, m in _candidates(masked.text, rules):
+            yield self._mention(text, masked, rule, m, ctx)
+
+    def _mention(self, text: str, masked: _Masked, rule: Rule, m: re.Match[str],
+                 ctx: Context) -> Mention | None:
+        start, end = masked.original(m.start(), m.end())
+        groups: dict[str, str | None] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        children: dict[str, Mention] = {}
+        for name in m.re.groupindex:
+            g_start, g_end = m.span(name)
+            if g_start < 0:
+                groups[name] = None
+                continue
+            o_start, o_end = masked.original(g_start, g_end)
+            groups[name] = text[o_start:o_end]
+            spans[name] = (o_start, o_end)
+            if g_end - g_start == 1 and masked.at[g_start] is not None:
+                child = masked.at[g_start]
+                assert child is not None
+                children[name] = child
+        ordered = tuple(c for c in masked.at[m.start():m.end()] if c is not None)
+        match = Match(rule, start, end, groups, spans, children, ordered)
+        try:
+            value = self._resolvers[rule.resolver](match, ctx)
+        except ResolveError:
+            return None  # the words fit, the calendar does not ("February 30"): no mention
+        extent = spans.get("timex", (start, end))
+        return Mention(start, end, text[start:end], rule.id, value, extent, ordered)
+
+
+_DEFAULT: Scanner | None = None
+
+
+def default_scanner() -> Scanner:
+    """The scanner with the English rules, built on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Scanner()
+    return _DEFAULT
+
+
+def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+         date_order: str = "mdy") -> list[Mention]:
+    """Every time expression in ``text``, with its span, resolved against ``anchor``."""
+    return default_scanner().scan(text, anchor, tense=tense, date_order=date_order)
