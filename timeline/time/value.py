@@ -11,7 +11,15 @@ import attrs
 from timeline.errors import TimexError
 from timeline.time import timex
 from timeline.time.duration import Duration
-from timeline.time.granularity import Granularity, PartOfDay, step, third
+from timeline.time.granularity import (
+    Granularity,
+    PartOfDay,
+    floor,
+    part_of_day_span,
+    span,
+    step,
+    third,
+)
 from timeline.time.interval import Interval
 
 
@@ -122,10 +130,14 @@ class TimeValue:
         decides it.
         """
         value = timex.render(granularity, moment, part)
-        granule = timex.parse(value)
-        if granule.interval is None:  # pragma: no cover - render never writes X digits
-            raise TimexError(f"cannot build an interval for {value!r}")
-        interval = apply_mod(mod, granularity, granule.interval)
+        if granularity is Granularity.PART_OF_DAY:
+            assert part is not None  # render has checked
+            start, end = part_of_day_span(floor(Granularity.DAY, moment), part)
+        else:
+            # Computed from the moment, not parsed back from the value, so that an aware
+            # moment gives a day in its own zone (a date value has no zone to carry it).
+            start, end = span(granularity, floor(granularity, moment))
+        interval = apply_mod(mod, granularity, Interval(start, end))
         if type is None:
             type = TimexType.TIME if granularity <= Granularity.PART_OF_DAY else TimexType.DATE
         return cls(type, value, mod, interval, granularity)

@@ -1,0 +1,87 @@
+"""Laws of resolution that hold for every anchor, checked with generated anchors and texts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline import TimelineError
+from timeline.time.interval import Interval
+
+anchors_as_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+anchors_as_datetimes = st.datetimes(min_value=datetime(1900, 1, 1),
+                                    max_value=datetime(2100, 12, 31))
+aware_anchors = st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30),
+                             timezones=st.sampled_from([timezone.utc,
+                                                        timezone(timedelta(hours=-5)),
+                                                        timezone(timedelta(hours=9))]))
+anchors = st.one_of(anchors_as_dates, anchors_as_datetimes, aware_anchors)
+UNITS = ["day", "week", "weekend", "month", "quarter", "year", "decade", "century"]
+
+
+def _interval(text: str, anchor: date | datetime) -> Interval:
+    interval = timeline.resolve(text, anchor).interval
+    assert interval is not None
+    return interval
+
+
+@given(anchors)
+def test_today_and_this_week_contain_the_anchor(anchor: date | datetime) -> None:
+    for text in ("today", "this week", "this month", "this year", "this quarter", "now"):
+        assert _interval(text, anchor).contains(anchor), text
+
+
+@given(anchors, st.sampled_from(UNITS))
+def test_last_ends_no_later_than_this_starts(anchor: date | datetime, unit: str) -> None:
+    last = _interval(f"last {unit}", anchor)
+    this = _interval(f"this {unit}", anchor)
+    following = _interval(f"next {unit}", anchor)
+    assert last.end is not None and this.start is not None
+    assert last.end <= this.start
+    assert this.end is not None and following.start is not None
+    assert this.end <= following.start
+
+
+@given(anchors_as_dates, st.integers(min_value=1, max_value=60),
+       st.sampled_from(["days", "weeks", "months", "years"]))
+def test_ago_moves_back_and_in_moves_forward(anchor: date, amount: int, unit: str) -> None:
+    before = _interval(f"{amount} {unit} ago", anchor)
+    after = _interval(f"in {amount} {unit}", anchor)
+    today = _interval("today", anchor)
+    assert before.end is not None and today.start is not None and before.end <= today.start
+    assert after.start is not None and today.end is not None and after.start >= today.end
+
+
+@given(anchors_as_dates, st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday"]))
+def test_weekday_direction_follows_the_tense(anchor: date, day: str) -> None:
+    past = timeline.resolve(day, anchor, tense="past")
+    future = timeline.resolve(day, anchor, tense="future")
+    assert past.interval is not None and future.interval is not None
+    assert past.interval.start is not None and future.interval.start is not None
+    assert past.interval.start <= datetime(anchor.year, anchor.month, anchor.day)
+    assert future.interval.start >= datetime(anchor.year, anchor.month, anchor.day)
+    assert future.interval.start - past.interval.start in (timedelta(0), timedelta(days=7))
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=60), anchors)
+def test_arbitrary_text_raises_only_timeline_errors(text: str, anchor: date | datetime) -> None:
+    try:
+        timeline.resolve(text, anchor)
+    except TimelineError:
+        pass
+
+
+@given(st.lists(st.sampled_from(list("0123456789 -/.,:amp") + ["May ", "last ", "week",
+                                                                  "Monday", " of ", "the "]),
+                max_size=15).map("".join), anchors)
+def test_date_like_text_raises_only_timeline_errors(text: str, anchor: date | datetime) -> None:
+    try:
+        value = timeline.resolve(text, anchor)
+    except TimelineError:
+        return
+    assert value.value
