@@ -11,6 +11,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
+    DURATION_OF_UNIT,
     nearest_granule,
     nearest_weekday,
     number,
@@ -137,6 +138,26 @@ def earlier_later_this(m: Match, ctx: Context) -> TimeValue:
     return attrs.evolve(value, interval=interval)
 
 
+@resolver("earlier_later_day")
+def earlier_later_day(m: Match, ctx: Context) -> TimeValue:
+    """earlier/later (on) a day: that day, cut at the anchor when the anchor falls inside it.
+
+    "Later Monday" in a Monday article written at 11:38 runs from 11:38; with a date-only
+    anchor, or another day, the whole day stays: the words order events within the day,
+    which is for the events' relations, not the date, to record.
+    """
+    inner = m.child("inner").value
+    if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
+        raise ResolveError(f"{inner.value} is not a day")
+    if ctx.anchor_granularity is Granularity.DAY or not inner.interval.contains(ctx.anchor):
+        return inner
+    assert inner.interval.start is not None and inner.interval.end is not None
+    earlier = ctx.lexicon.value("earlier_later", _text(m, "side")) == "earlier"
+    interval = (Interval(inner.interval.start, ctx.anchor) if earlier
+                else Interval(ctx.anchor, inner.interval.end))
+    return attrs.evolve(inner, interval=interval)
+
+
 @resolver("ago")
 def ago(m: Match, ctx: Context) -> TimeValue:
     """N units ago: the granule N units before the anchor's, at that unit's granularity.
@@ -236,34 +257,32 @@ def bound(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("offset_from")
 def offset_from(m: Match, ctx: Context) -> TimeValue:
-    """N units before/after a date ("three days before February 24, 2022").
+    """N units before/after a date ("three days before February 24, 2022", "a week after Monday").
 
-    A known amount gives that granule; a vague one ("days before") only says which side
+    The date's start moves by the length, at the finer of the two granularities: a week
+    after a Monday is the next Monday. A vague amount ("days before") only says which side
     of the date it lies on, so the value keeps the date with mod BEFORE or AFTER.
     """
     inner = m.child("inner").value
-    if inner.interval is None or inner.interval.start is None or inner.interval.end is None:
+    if inner.interval is None or inner.interval.start is None or inner.granularity is None:
         raise ResolveError(f"cannot count from {inner.value}")
     side = -1 if ctx.lexicon.value("bound", _text(m, "signal")) in ("BEFORE", "ON_OR_BEFORE") else 1
     if m.has("length"):
         length = m.child("length").value.duration
         if length is None:
             raise ResolveError(f"no length in {m.groups}")
-        target = (length.before(inner.interval.start) if side < 0
-                  else length.after(inner.interval.end))
-        if target is None:
-            return _vague_side(inner, side)
-        unit_granularity = _duration_granularity(length)
-        return TimeValue.of_granule(unit_granularity, target if side < 0 else target - timedelta(
-            microseconds=1))
-    unit = unit_name(_text(m, "unit"), ctx.lexicon)
-    amount = number(m["amount"], ctx.lexicon) if m.has("amount") else None
-    if amount is None:
+        granularity = _duration_granularity(length)
+    else:
+        amount = number(m["amount"], ctx.lexicon) if m.has("amount") else None
+        unit = unit_name(_text(m, "unit"), ctx.lexicon)
+        granularity = unit_count(unit, 1)[0]
+        length = None if amount is None else Duration.of(DURATION_OF_UNIT[unit][0], amount * (
+            DURATION_OF_UNIT[unit][1]))
+    target = None if length is None else (length.before(inner.interval.start) if side < 0
+                                          else length.after(inner.interval.start))
+    if target is None:
         return _vague_side(inner, side)
-    granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
-    origin = inner.interval.start if side < 0 else inner.interval.end - timedelta(microseconds=1)
-    target = shift(granularity, floor(granularity, origin), side * count)
-    return TimeValue.of_granule(granularity, target)
+    return TimeValue.of_granule(min(granularity, inner.granularity), target)
 
 
 def _vague_side(inner: TimeValue, side: int) -> TimeValue:
