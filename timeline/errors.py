@@ -1,4 +1,4 @@
-"""The error hierarchy: one ``except TimelineError`` catches everything the library raises on bad input."""
+"""The error hierarchy: one ``except TimelineError`` catches all the library raises on bad input."""
 
 from __future__ import annotations
 

@@ -230,7 +230,7 @@ def _check_no_nested_repeat(parsed: Any, where: str, inside: bool = False) -> No
     for op, arg in parsed:
         name = str(op)
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, high, sub = arg
+            _, high, sub = arg
             repeats = high is sre_parse.MAXREPEAT or high > 1
             if repeats and inside and _has_repeat(sub):
                 raise RuleTableError(f"{where}: nested repetition can backtrack catastrophically")
@@ -255,9 +255,8 @@ def _has_repeat(parsed: Any) -> bool:
                 return True
             if _has_repeat(arg[2]):
                 return True
-        elif name == "SUBPATTERN" and _has_repeat(arg[-1]):
-            return True
-        elif name == "BRANCH" and any(_has_repeat(b) for b in arg[1]):
+        elif (name == "SUBPATTERN" and _has_repeat(arg[-1])) or (
+                name == "BRANCH" and any(_has_repeat(b) for b in arg[1])):
             return True
     return False
 

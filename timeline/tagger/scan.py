@@ -49,7 +49,7 @@ class Mention:
     children: tuple[Mention, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``, ...) and ``rule``."""
+        """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
         out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}
         out.update(self.value.to_json())
         out["rule"] = self.rule

@@ -93,7 +93,8 @@ def granularity_of(text: str, lexicon: Lexicon) -> Granularity:
 
 
 def unit_count(unit: str, amount: int) -> tuple[Granularity, int]:
-    """Granularity and count for ``amount`` units: a fortnight is two weeks, a millennium ten centuries."""
+    """Granularity and count for ``amount`` units: a fortnight is two weeks, a millennium
+    ten centuries."""
     if unit == "fortnight":
         return Granularity.WEEK, amount * 2
     if unit == "millennium":

@@ -20,9 +20,9 @@ from timeline.tagger.resolvers.common import (
     whole,
 )
 from timeline.tagger.scan import Match
+from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, PartOfDay, Season, floor, shift, span, third
 from timeline.time.interval import Interval
-from timeline.time.duration import Duration, Unit
 from timeline.time.value import Mod, TimeValue, TimexType
 
 
@@ -223,9 +223,8 @@ def position(m: Match, ctx: Context) -> TimeValue:
     mod = Mod(ctx.lexicon.value("position", _text(m, "position")))
     if inner.mod is not None or inner.interval is None or inner.granularity is None:
         raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
-    if inner.granularity <= Granularity.DAY:
-        if inner.granularity is not Granularity.DAY:
-            raise ResolveError(f"no {mod.value.lower()} of a {inner.granularity.value}")
+    if inner.granularity < Granularity.DAY:
+        raise ResolveError(f"no {mod.value.lower()} of a {inner.granularity.value}")
     assert inner.interval.start is not None
     lo, hi = third(inner.granularity, floor(inner.granularity, inner.interval.start),
                    {Mod.START: 0, Mod.MID: 1, Mod.END: 2}[mod])
@@ -273,7 +272,7 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
             raise ResolveError(f"no length in {m.groups}")
         granularity = _duration_granularity(length)
     else:
-        amount = number(m["amount"], ctx.lexicon) if m.has("amount") else None
+        amount = number(_text(m, "amount"), ctx.lexicon) if m.has("amount") else None
         unit = unit_name(_text(m, "unit"), ctx.lexicon)
         granularity = unit_count(unit, 1)[0]
         length = None if amount is None else Duration.of(DURATION_OF_UNIT[unit][0], amount * (

@@ -1,0 +1,304 @@
+"""``Article`` and ``load_articles``: the seeds load; every bad corpus names its fault."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import attrs
+import pytest
+
+from timeline.errors import CorpusError, TimelineError
+from timeline.model import Article, load_articles, seeds_dir
+
+GOOD = '''
+[[articles]]
+id = "a"
+file = "a.txt"
+title = "Votes at the U.N."
+published = 2025-02-25
+'''
+
+
+def corpus(directory: Path, sources: str, files: dict[str, str | bytes] | None = None) -> Path:
+    """A small corpus in ``directory``: ``sources.toml`` and its article files."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "sources.toml").write_text(sources, encoding="utf-8")
+    for name, content in ({"a.txt": "On Monday, the U.N. voted.\n"} if files is None
+                          else files).items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return directory
+
+
+def load_error(directory: Path) -> CorpusError:
+    with pytest.raises(CorpusError) as caught:
+        load_articles(directory)
+    return caught.value
+
+
+def assert_names(error: CorpusError, entry: str | None, field: str | None) -> None:
+    """The error carries file, entry and field, and its message says all three."""
+    assert error.file is not None and error.file.endswith("sources.toml")
+    assert (error.entry, error.field) == (entry, field)
+    message = str(error)
+    assert message.startswith(error.file + ": ")
+    for part in (entry, field):
+        if part is not None:
+            assert f"{part}: " in message
+    assert "\n" not in message
+
+
+# --- the seed corpus -----------------------------------------------------------------------
+
+def test_seeds_dir_holds_the_corpus() -> None:
+    assert (seeds_dir() / "sources.toml").is_file()
+
+
+def test_seed_corpus_loads() -> None:
+    articles = load_articles(seeds_dir())
+    assert [a.id for a in articles] == ["000", "001", "002", "003", "004"]
+    for article in articles:
+        assert article.file.startswith(article.id + "_")
+        assert article.title.strip() == article.title and article.title
+        assert article.text
+        raw = (seeds_dir() / article.file).read_bytes()
+        assert article.text == raw.decode("utf-8")  # exact: spans index into the file
+        assert article.sha256 == hashlib.sha256(raw).hexdigest()
+        assert article.url is None
+
+
+def test_seed_publication_dates_are_what_the_articles_say() -> None:
+    """A date where only the day is known (never an invented time); 002's dateline floats."""
+    published = {a.id: a.published for a in load_articles(seeds_dir())}
+    assert published == {
+        "000": date(2025, 2, 25),
+        "001": date(2025, 2, 25),
+        "002": datetime(2025, 2, 25, 11, 38),
+        "003": date(2025, 2, 24),
+        "004": date(2025, 2, 24),
+    }
+    for article_id in ("000", "001", "003", "004"):
+        assert type(published[article_id]) is date
+    wsj = published["002"]
+    assert isinstance(wsj, datetime) and wsj.tzinfo is None
+
+
+def test_seed_outlets_only_where_the_text_names_one() -> None:
+    articles = load_articles(seeds_dir())
+    assert {a.id: a.outlet for a in articles} == {
+        "000": None, "001": None, "002": "WSJ", "003": None, "004": None}
+    assert "Source: WSJ" in articles[2].text
+    assert articles[2].title.startswith("U.S. Wins Backing for U.N. Resolution")
+    assert articles[2].title in articles[2].text
+    assert articles[1].title in articles[1].text
+
+
+# --- Article as a value --------------------------------------------------------------------
+
+def test_article_is_frozen_and_hashes_its_text() -> None:
+    article = Article(id="a", file="a.txt", title="T", outlet=None, url=None,
+                      published=date(2025, 2, 24), text="Monday")
+    assert article.sha256 == hashlib.sha256(b"Monday").hexdigest()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.title = "U"  # type: ignore[misc]
+    changed = attrs.evolve(article, text="Tuesday")
+    assert changed.sha256 == hashlib.sha256(b"Tuesday").hexdigest()
+
+
+@pytest.mark.parametrize("changes", [
+    {"id": ""}, {"title": "  "}, {"outlet": ""}, {"title": 5},
+    {"published": "2025-02-24"}, {"text": None},
+])
+def test_article_validates_its_fields(changes: dict[str, object]) -> None:
+    fields: dict[str, object] = {"id": "a", "file": "a.txt", "title": "T", "outlet": None,
+                                 "url": None, "published": date(2025, 2, 24), "text": ""}
+    with pytest.raises((TypeError, ValueError)):
+        Article(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+# --- loading small corpora -----------------------------------------------------------------
+
+def test_small_corpus_loads(tmp_path: Path) -> None:
+    sources = GOOD + '''
+[[articles]]
+id = "b"
+file = "sub/b.txt"
+title = "Later"
+outlet = "Example Wire"
+url = "https://example.org/b"
+published = 2025-02-25T11:38:00+01:00
+'''
+    directory = corpus(tmp_path, sources, {"a.txt": "A.\r\n", "sub/b.txt": "B ’quoted’\n"})
+    a, b = load_articles(directory)
+    assert (a.id, a.title, a.outlet, a.published) == ("a", "Votes at the U.N.", None,
+                                                     date(2025, 2, 25))
+    assert a.text == "A.\r\n"  # newlines as in the file
+    assert (b.outlet, b.url) == ("Example Wire", "https://example.org/b")
+    assert b.published == datetime(2025, 2, 25, 11, 38, tzinfo=timezone(timedelta(hours=1)))
+    assert b.text == "B ’quoted’\n"
+
+
+def test_corpus_dir_may_be_a_string(tmp_path: Path) -> None:
+    assert [a.id for a in load_articles(str(corpus(tmp_path, GOOD)))] == ["a"]
+
+
+def test_empty_corpus_is_allowed(tmp_path: Path) -> None:
+    assert load_articles(corpus(tmp_path, "articles = []\n", {})) == []
+
+
+def test_missing_sources_toml(tmp_path: Path) -> None:
+    error = load_error(tmp_path)
+    assert_names(error, None, None)
+    assert "not found" in str(error)
+
+
+def test_invalid_toml(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, "[[articles]\nid = 1\n"))
+    assert_names(error, None, None)
+    assert "not valid TOML" in str(error)
+
+
+def test_no_articles(tmp_path: Path) -> None:
+    assert_names(load_error(corpus(tmp_path, "# nothing\n")), None, "articles")
+
+
+def test_articles_not_an_array(tmp_path: Path) -> None:
+    assert_names(load_error(corpus(tmp_path, 'articles = "a.txt"\n')), None, "articles")
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, 'title = "My corpus"\n' + GOOD))
+    assert_names(error, None, "title")
+    assert "unknown key" in str(error)
+
+
+def test_entry_not_a_table(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, 'articles = ["a.txt"]\n'))
+    assert_names(error, "article 1", None)
+    assert "expected a table" in str(error)
+
+
+def test_missing_id_names_the_entry_by_position(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, GOOD + GOOD.replace('id = "a"\n', "")))
+    assert_names(error, "article 2", "id")
+    assert str(error).endswith("sources.toml: article 2: id: missing")
+
+
+def test_non_string_id(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, GOOD.replace('"a"', "2")))
+    assert_names(error, "article 1", "id")
+    assert "expected a string, got 2" in str(error)
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, GOOD + GOOD))
+    assert_names(error, "article 'a'", "id")
+    assert "duplicate" in str(error)
+
+
+@pytest.mark.parametrize("key", ["file", "title", "published"])
+def test_missing_required_key(tmp_path: Path, key: str) -> None:
+    sources = "\n".join(line for line in GOOD.splitlines() if not line.startswith(key))
+    error = load_error(corpus(tmp_path, sources))
+    assert_names(error, "article 'a'", key)
+    assert str(error).endswith(f"article 'a': {key}: missing")
+
+
+def test_unknown_key(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, GOOD + 'publised = 2025-02-24\n'))
+    assert_names(error, "article 'a'", "publised")
+    assert "unknown key" in str(error) and "published" in str(error)
+
+
+@pytest.mark.parametrize(("line", "field", "got"), [
+    ('title = 5', "title", "got 5"),
+    ('title = ["a", "b"]', "title", "got an array"),
+    ('title = ""', "title", "must not be empty"),
+    ('outlet = 1', "outlet", "got 1"),
+    ('outlet = " "', "outlet", "must not be empty"),
+    ('url = { href = "x" }', "url", "got a table"),
+    ('file = 3', "file", "got 3"),
+])
+def test_bad_string_fields(tmp_path: Path, line: str, field: str, got: str) -> None:
+    key = line.split(" ")[0]
+    kept = [kept for kept in GOOD.splitlines() if not kept.startswith(key + " ")]
+    sources = "\n".join([*kept, line])
+    error = load_error(corpus(tmp_path, sources))
+    assert_names(error, "article 'a'", field)
+    assert got in str(error)
+
+
+@pytest.mark.parametrize(("value", "got"), [
+    ('"2025-02-25"', "got '2025-02-25'"),
+    ("11:38:00", "got a TOML time 11:38:00"),
+    ("2025", "got 2025"),
+    ("true", "got True"),
+])
+def test_bad_published(tmp_path: Path, value: str, got: str) -> None:
+    error = load_error(corpus(tmp_path, GOOD.replace("2025-02-25", value)))
+    assert_names(error, "article 'a'", "published")
+    assert str(error).endswith(
+        f"sources.toml: article 'a': published: expected a TOML date or datetime, {got}")
+
+
+def test_article_file_not_found(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, GOOD, {}))
+    assert_names(error, "article 'a'", "file")
+    assert "not found" in str(error) and "'a.txt'" in str(error)
+
+
+def test_article_file_is_a_directory(tmp_path: Path) -> None:
+    directory = corpus(tmp_path, GOOD, {})
+    (directory / "a.txt").mkdir()
+    assert_names(load_error(directory), "article 'a'", "file")
+
+
+def test_article_file_not_utf8(tmp_path: Path) -> None:
+    error = load_error(corpus(tmp_path, GOOD, {"a.txt": "Kyiv, 24 f\xe9vrier".encode("latin-1")}))
+    assert_names(error, "article 'a'", "file")
+    assert "not UTF-8" in str(error)
+
+
+@pytest.mark.parametrize("path", ["../outside.txt", "sub/../../outside.txt", "/etc/hostname",
+                                  "..\\outside.txt", "C:\\outside.txt"])
+def test_article_file_outside_the_corpus(tmp_path: Path, path: str) -> None:
+    (tmp_path / "outside.txt").write_text("secret", encoding="utf-8")
+    sources = GOOD.replace('file = "a.txt"', f"file = '{path}'")
+    error = load_error(corpus(tmp_path / "corpus", sources))
+    assert_names(error, "article 'a'", "file")
+    assert "corpus directory" in str(error)
+
+
+def test_symlink_out_of_the_corpus(tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("secret", encoding="utf-8")
+    directory = corpus(tmp_path / "corpus", GOOD, {})
+    try:
+        (directory / "a.txt").symlink_to(tmp_path / "outside.txt")
+    except OSError:  # pragma: no cover - no symlinks on this file system
+        pytest.skip("symlinks not supported")
+    error = load_error(directory)
+    assert_names(error, "article 'a'", "file")
+    assert "outside the corpus directory" in str(error)
+
+
+def test_from_toml_alone_names_the_source(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    table = {"id": "a", "file": "a.txt", "title": "T", "published": "soon"}
+    with pytest.raises(CorpusError) as caught:
+        Article.from_toml(table, tmp_path, source="corpus.toml")
+    assert str(caught.value) == (
+        "corpus.toml: article 'a': published: expected a TOML date or datetime, got 'soon'")
+    good = Article.from_toml({**table, "published": date(2025, 2, 24)}, tmp_path,
+                             source="corpus.toml")
+    assert (good.id, good.text) == ("a", "x")
+
+
+def test_corpus_errors_are_timeline_errors(tmp_path: Path) -> None:
+    with pytest.raises(TimelineError):
+        load_articles(tmp_path)
