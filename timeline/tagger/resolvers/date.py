@@ -231,6 +231,14 @@ def position(m: Match, ctx: Context) -> TimeValue:
     return attrs.evolve(inner, mod=mod, interval=Interval(lo, hi))
 
 
+@resolver("signal")
+def signal(m: Match, ctx: Context) -> TimeValue:
+    """on/in/at/during a date: the date itself. The signal is kept out of the TIMEX3 extent
+    (the rule's ``timex`` group) but inside the mention, so a phrase such as "on Monday"
+    resolves as a whole."""
+    return m.child("inner").value
+
+
 @resolver("bound")
 def bound(m: Match, ctx: Context) -> TimeValue:
     """by/before/after/since/until a date: the interval opened on one side.

@@ -1,0 +1,126 @@
+"""Every form the foundation issue (#3) lists, and the seed articles' own phrases, resolve.
+
+Anchors are Monday 24 and Tuesday 25 February 2025, the seed articles' dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+import timeline
+
+MON = date(2025, 2, 24)
+TUE = date(2025, 2, 25)
+
+# (expression, anchor, tense, type, value, mod)
+FORMS: list[tuple[str, date | datetime, str | None, str, str, str | None]] = [
+    # absolute
+    ("February 25, 2025", MON, None, "DATE", "2025-02-25", None),
+    ("Feb. 25", MON, None, "DATE", "2025-02-25", None),
+    ("25 February 2025", MON, None, "DATE", "2025-02-25", None),
+    ("2025-02-24", MON, None, "DATE", "2025-02-24", None),
+    ("February 25, 2025 at 11:38", MON, None, "TIME", "2025-02-25T11:38", None),
+    ("2/25/2025", MON, None, "DATE", "2025-02-25", None),
+    ("1998", MON, None, "DATE", "1998", None),
+    ("the 1990s", MON, None, "DATE", "199", None),
+    ("the 19th century", MON, None, "DATE", "18", None),
+    ("early 2022", MON, None, "DATE", "2022", "START"),
+    ("mid-March", MON, None, "DATE", "2025-03", "MID"),
+    ("late last year", MON, None, "DATE", "2024", "END"),
+    ("the first quarter", MON, None, "DATE", "2025-Q1", None),
+    ("Q3 2024", MON, None, "DATE", "2024-Q3", None),
+    ("the second half of 2024", MON, None, "DATE", "2024-H2", None),
+    ("summer 2024", MON, None, "DATE", "2024-SU", None),
+    ("11:38 a.m. EST", MON, None, "TIME", "2025-02-24T11:38-05:00", None),
+    ("noon", MON, None, "TIME", "2025-02-24T12:00", None),
+    ("2 p.m. Monday", TUE, "past", "TIME", "2025-02-24T14", None),
+    # days
+    ("today", MON, None, "DATE", "2025-02-24", None),
+    ("yesterday", MON, None, "DATE", "2025-02-23", None),
+    ("tomorrow", MON, None, "DATE", "2025-02-25", None),
+    ("tonight", MON, None, "TIME", "2025-02-24TNI", None),
+    ("this morning", MON, None, "TIME", "2025-02-24TMO", None),
+    ("Monday", TUE, "past", "DATE", "2025-02-24", None),
+    ("on Monday", TUE, None, "DATE", "2025-02-24", None),
+    ("last Monday", TUE, None, "DATE", "2025-02-24", None),
+    ("next Monday", TUE, None, "DATE", "2025-03-03", None),
+    ("this Friday", TUE, None, "DATE", "2025-02-28", None),
+    ("Monday evening", TUE, None, "TIME", "2025-02-24TEV", None),
+    ("the day before yesterday", TUE, None, "DATE", "2025-02-23", None),
+    # weeks to centuries
+    ("this week", TUE, None, "DATE", "2025-W09", None),
+    ("last week", TUE, None, "DATE", "2025-W08", None),
+    ("next week", TUE, None, "DATE", "2025-W10", None),
+    ("earlier this week", TUE, None, "DATE", "2025-W09", None),
+    ("later this week", MON, None, "DATE", "2025-W09", None),
+    ("this weekend", MON, None, "DATE", "2025-W09-WE", None),
+    ("last weekend", MON, None, "DATE", "2025-W08-WE", None),
+    ("earlier this month", MON, None, "DATE", "2025-02", None),
+    ("last month", MON, None, "DATE", "2025-01", None),
+    ("this year", MON, None, "DATE", "2025", None),
+    ("last year", MON, None, "DATE", "2024", None),
+    ("last quarter", MON, None, "DATE", "2024-Q4", None),
+    ("the end of this year", TUE, None, "DATE", "2025", "END"),
+    ("by the end of the year", TUE, None, "DATE", "2025", "END"),
+    ("by 2030", TUE, None, "DATE", "2030", "ON_OR_BEFORE"),
+    ("three years ago", MON, None, "DATE", "2022", None),
+    ("two weeks ago", MON, None, "DATE", "2025-W07", None),
+    ("in two days", MON, None, "DATE", "2025-02-26", None),
+    ("two weeks from now", MON, None, "DATE", "2025-W11", None),
+    ("in a week or two", TUE, None, "DATE", "2025-W10", "APPROX"),
+    ("within weeks", TUE, None, "DATE", "FUTURE_REF", None),
+    ("in the coming weeks", TUE, None, "DATE", "FUTURE_REF", None),
+    ("the past few days", TUE, None, "DURATION", "PXD", None),
+    ("recent days", TUE, None, "DURATION", "PXD", None),
+    ("days before February 24, 2022", TUE, None, "DATE", "2022-02-24", "BEFORE"),
+    # durations and sets
+    ("three years", MON, None, "DURATION", "P3Y", None),
+    ("two hours", MON, None, "DURATION", "PT2H", None),
+    ("a decade", MON, None, "DURATION", "P1DE", None),
+    ("the past three years", MON, None, "DURATION", "P3Y", None),
+    ("three-year-old", MON, None, "DURATION", "P3Y", None),
+    ("80-year", MON, None, "DURATION", "P80Y", None),
+    ("several days", MON, None, "DURATION", "PXD", None),
+    ("a few weeks", MON, None, "DURATION", "PXW", None),
+    ("every Monday", MON, None, "SET", "XXXX-WXX-1", None),
+    ("weekly", MON, None, "SET", "P1W", None),
+    ("annually", MON, None, "SET", "P1Y", None),
+    # references
+    ("now", MON, None, "DATE", "PRESENT_REF", None),
+    ("recently", MON, None, "DATE", "PAST_REF", None),
+    ("the future", MON, None, "DATE", "FUTURE_REF", None),
+    ("currently", MON, None, "DATE", "PRESENT_REF", None),
+    # numbers in words and digits
+    ("twenty-one days", MON, None, "DURATION", "P21D", None),
+    ("3 days", MON, None, "DURATION", "P3D", None),
+    ("twenty-one years ago", MON, None, "DATE", "2004", None),
+    # the seed articles' own phrases
+    ("later Monday", MON, None, "DATE", "2025-02-24", None),
+    ("Earlier on Monday", TUE, "past", "DATE", "2025-02-24", None),
+    ("Monday afternoon", TUE, "past", "TIME", "2025-02-24TAF", None),
+    ("Sunday", TUE, "past", "DATE", "2025-02-23", None),
+    ("in February 2022", TUE, None, "DATE", "2022-02", None),
+    ("in early 2022", TUE, None, "DATE", "2022", "START"),
+    ("the last few days", TUE, None, "DURATION", "PXD", None),
+    ("later on Monday", MON, None, "DATE", "2025-02-24", None),
+    ("2022", TUE, None, "DATE", "2022", None),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "tense", "type_", "value", "mod"), FORMS,
+                         ids=[f"{f[0]}@{f[1]}" for f in FORMS])
+def test_form(text: str, anchor: date, tense: str | None, type_: str, value: str,
+              mod: str | None) -> None:
+    got = timeline.resolve(text, anchor, tense=tense)
+    assert (got.type.value, got.value, got.mod.value if got.mod else None) == (type_, value, mod)
+    if got.type.value in ("DATE", "TIME") and not got.value.endswith("_REF"):
+        assert got.interval is not None
+
+
+@pytest.mark.parametrize("text", ["banana", "the", "they may meet", "2,000 troops",
+                                  "last", "Monday Tuesday", ""])
+def test_not_a_time_expression(text: str) -> None:
+    with pytest.raises(timeline.ResolveError, match="not a time expression|time expression"):
+        timeline.resolve(text, MON)
