@@ -47,9 +47,9 @@ PLACEHOLDER_CLASS = {
 }
 
 _SPACE = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
-_REF = re.compile(r"\{(@?)([a-z_]+)\}")
+_REF = re.compile(r"\{(@?)([a-z_][a-z0-9_]*)\}")
 _EXAMPLE_KEYS = {"text", "value", "mod", "type", "interval", "granularity", "anchor", "tense",
-                 "edtf", "date_order", "note"}
+                 "edtf", "date_order", "note", "quant", "freq"}
 _RULE_KEYS = {"id", "pattern", "resolver", "examples", "priority", "note", "params"}
 
 
@@ -225,38 +225,56 @@ def _spaces(text: str) -> str:
     return "".join(out)
 
 
-def _check_no_nested_repeat(parsed: Any, where: str, inside: bool = False) -> None:
-    """Reject a repeat inside a repeat (``(a+)+``): the shape of catastrophic backtracking."""
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _varies(arg: Any) -> bool:
+    """A repeat whose count can vary (``+``, ``*``, ``{1,3}``); ``{3}`` and ``?`` cannot loop."""
+    low, high, _ = arg
+    return bool(low != high and (high is sre_parse.MAXREPEAT or high > 1))
+
+
+def _check_no_nested_repeat(parsed: Any, where: str) -> None:
+    """Reject a varying repeat inside a varying repeat (``(a+)+``, ``(?:\\s*x)*``).
+
+    That is the shape of catastrophic backtracking: the same text can be split between
+    the two loops in exponentially many ways. A fixed count inside (``(?:,\\d{3})+``)
+    is safe, as is an optional part (``?``).
+    """
     for op, arg in parsed:
         name = str(op)
-        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            _, high, sub = arg
-            repeats = high is sre_parse.MAXREPEAT or high > 1
-            if repeats and inside and _has_repeat(sub):
+        if name in _REPEATS:
+            if _varies(arg) and _has_repeat(arg[2]):
                 raise RuleTableError(f"{where}: nested repetition can backtrack catastrophically")
-            _check_no_nested_repeat(sub, where, inside or repeats)
+            _check_no_nested_repeat(arg[2], where)
         elif name == "SUBPATTERN":
-            _check_no_nested_repeat(arg[-1], where, inside)
+            _check_no_nested_repeat(arg[-1], where)
         elif name == "BRANCH":
             for branch in arg[1]:
-                _check_no_nested_repeat(branch, where, inside)
+                _check_no_nested_repeat(branch, where)
         elif name in ("ASSERT", "ASSERT_NOT"):
-            _check_no_nested_repeat(arg[1], where, inside)
+            _check_no_nested_repeat(arg[1], where)
         elif name == "ATOMIC_GROUP":
-            _check_no_nested_repeat(arg, where, inside)
+            _check_no_nested_repeat(arg, where)
 
 
 def _has_repeat(parsed: Any) -> bool:
+    """Whether a varying repeat occurs anywhere in the parsed pattern."""
     for op, arg in parsed:
         name = str(op)
-        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            high = arg[1]
-            if high is sre_parse.MAXREPEAT or high > 1:
+        if name in _REPEATS:
+            if _varies(arg) or _has_repeat(arg[2]):
                 return True
-            if _has_repeat(arg[2]):
+        elif name == "SUBPATTERN":
+            if _has_repeat(arg[-1]):
                 return True
-        elif (name == "SUBPATTERN" and _has_repeat(arg[-1])) or (
-                name == "BRANCH" and any(_has_repeat(b) for b in arg[1])):
+        elif name == "BRANCH":
+            if any(_has_repeat(b) for b in arg[1]):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if _has_repeat(arg[1]):
+                return True
+        elif name == "ATOMIC_GROUP" and _has_repeat(arg):
             return True
     return False
 

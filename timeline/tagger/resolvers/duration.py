@@ -1,1 +1,205 @@
-"""Resolvers: duration (being written)."""
+"""Resolvers for lengths of time (TIMEX3 DURATION): "three years", "half an hour", "more than
+a decade", "for years", and lengths anchored at the anchor ("the past three years").
+
+The value keeps the unit the text said ("18 months" is ``P18M``, not ``P1.5Y``): TimeML
+normalises the amount, not the unit, and a reader checking the value against the text
+should find the same number. The granularity is the finest unit of the length.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from fractions import Fraction
+
+import attrs
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Context
+from timeline.tagger.resolvers import resolver
+from timeline.tagger.resolvers.common import DURATION_OF_UNIT, number, unit_name
+from timeline.tagger.scan import Match
+from timeline.time.duration import Duration, Unit
+from timeline.time.granularity import Granularity
+from timeline.time.interval import Interval
+from timeline.time.value import Mod, TimeValue, TimexType
+
+#: The granularity a length written in each unit has ("P3Y" is year-grained).
+GRANULARITY_OF_DURATION_UNIT: dict[Unit, Granularity] = {
+    Unit.MILLENNIUM: Granularity.CENTURY,
+    Unit.CENTURY: Granularity.CENTURY,
+    Unit.DECADE: Granularity.DECADE,
+    Unit.YEAR: Granularity.YEAR,
+    Unit.HALF: Granularity.HALF,
+    Unit.QUARTER: Granularity.QUARTER,
+    Unit.MONTH: Granularity.MONTH,
+    Unit.WEEK: Granularity.WEEK,
+    Unit.WEEKEND: Granularity.WEEKEND,
+    Unit.DAY: Granularity.DAY,
+    Unit.HOUR: Granularity.HOUR,
+    Unit.MINUTE: Granularity.MINUTE,
+    Unit.SECOND: Granularity.SECOND,
+}
+
+#: Half of a unit, in the next unit down where that is a whole number: "half an hour" is
+#: said and heard as thirty minutes, so ``PT30M``. Units missing here ("half a week",
+#: 3.5 days) keep their own unit with a decimal (``P0.5W``).
+HALF_OF_UNIT: dict[str, tuple[Unit, int]] = {
+    "minute": (Unit.SECOND, 30),
+    "hour": (Unit.MINUTE, 30),
+    "day": (Unit.HOUR, 12),
+    "fortnight": (Unit.WEEK, 1),
+    "year": (Unit.MONTH, 6),
+    "decade": (Unit.YEAR, 5),
+    "century": (Unit.YEAR, 50),
+    "millennium": (Unit.CENTURY, 5),
+}
+
+_UNIT_ORDER = list(Unit)  # coarsest first, as TIMEX3 writes the parts
+
+
+def _text(m: Match, name: str) -> str:
+    text = m[name]
+    if text is None:
+        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
+    return text
+
+
+def _is_plural(text: str, unit: str) -> bool:
+    """Whether a unit word is plural: anything but the lexicon's singular name ("days")."""
+    return " ".join(text.lower().split()) != unit
+
+
+def length_of(amount: Fraction | None, unit: str) -> Duration:
+    """``amount`` units as a TIMEX3 length; ``None`` is X. A fortnight is written as two weeks."""
+    duration_unit, per = DURATION_OF_UNIT[unit]
+    return Duration.of(duration_unit, None if amount is None else amount * per)
+
+
+def granularity_of_length(duration: Duration) -> Granularity:
+    """The finest unit of a length, as a granularity ("P3Y2M" is month-grained)."""
+    finest = max((unit for unit, _ in duration.parts), key=_UNIT_ORDER.index)
+    return GRANULARITY_OF_DURATION_UNIT[finest]
+
+
+def duration_value(duration: Duration, mod: Mod | None = None,
+                   interval: Interval | None = None) -> TimeValue:
+    """A DURATION value with its length attached and the length's granularity."""
+    value = TimeValue.of_duration(duration, mod=mod, interval=interval)
+    return attrs.evolve(value, granularity=granularity_of_length(duration))
+
+
+def _mod(m: Match, ctx: Context) -> Mod | None:
+    text = m["mod"]
+    return None if text is None else Mod(ctx.lexicon.value("duration_mod", text))
+
+
+def _amount_unit(m: Match, ctx: Context) -> Duration:
+    """The length the ``amount`` and ``unit`` groups say; a missing amount is X.
+
+    X needs a plural ("several days", "for years"): "some day" is an indefinite time,
+    not a length, and is refused.
+    """
+    unit_text = _text(m, "unit")
+    unit = unit_name(unit_text, ctx.lexicon)
+    amount = number(_text(m, "amount"), ctx.lexicon) if m.has("amount") else None
+    if amount is None and not _is_plural(unit_text, unit):
+        raise ResolveError(f"no amount of a single {unit}: {m.groups}")
+    return length_of(amount, unit)
+
+
+@resolver("length")
+def length(m: Match, ctx: Context) -> TimeValue:
+    """N units, with a bounding word as the mod: "more than three years" is P3Y MORE_THAN."""
+    return duration_value(_amount_unit(m, ctx), _mod(m, ctx))
+
+
+@resolver("half_length")
+def half_length(m: Match, ctx: Context) -> TimeValue:
+    """half an hour, half a day: in the next unit down when whole (``HALF_OF_UNIT``)."""
+    unit_text = _text(m, "unit")
+    unit = unit_name(unit_text, ctx.lexicon)
+    if _is_plural(unit_text, unit):
+        raise ResolveError(f"half of a plural: {unit_text!r}")
+    if unit in HALF_OF_UNIT:
+        smaller, amount = HALF_OF_UNIT[unit]
+        duration = Duration.of(smaller, amount)
+    else:
+        duration = length_of(Fraction(1, 2), unit)
+    return duration_value(duration, _mod(m, ctx))
+
+
+@resolver("and_a_half")
+def and_a_half(m: Match, ctx: Context) -> TimeValue:
+    """an hour and a half, two and a half years: the amount said plus a half, in the unit
+    said (``PT1.5H``, ``P2.5Y``), since that is the number the text gives."""
+    amount = number(_text(m, "amount"), ctx.lexicon)
+    if amount is None:
+        raise ResolveError(f"a half more than a vague amount: {m.groups}")
+    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    return duration_value(length_of(amount + Fraction(1, 2), unit), _mod(m, ctx))
+
+
+def window(ctx: Context, duration: Duration, side: int) -> Interval:
+    """The interval "the past/next <duration>" covers, ``side`` -1 for past, 1 for next.
+
+    Calendar units (a day or more) count whole days: "the past three days" on 24 February
+    is the 22nd, 23rd and 24th, ending with the anchor's day; "the next two weeks" starts
+    with it. Clock units cannot be rounded to days, so "the last 24 hours" covers every
+    moment 24 hours before some moment of the anchor's interval (its day, or its minute):
+    from the interval's start minus 24 hours to its end. A vague length ("the past few
+    days") leaves the far end open.
+    """
+    try:
+        if all(unit.clock for unit, _ in duration.parts):
+            lo, hi = ctx.interval.start, ctx.interval.end
+            assert lo is not None and hi is not None  # the anchor's interval is bounded
+            if side < 0:
+                return Interval(duration.before(lo), hi)
+            return Interval(lo, duration.after(hi))
+        day, next_day = ctx.day, ctx.day + timedelta(days=1)
+        if side < 0:
+            return Interval(duration.before(next_day), next_day)
+        return Interval(day, duration.after(day))
+    except (OverflowError, ValueError) as exc:  # past year 1 or 9999, or a zero length
+        raise ResolveError(f"no window of {duration.to_timex()} at {ctx.anchor}: {exc}") from None
+
+
+@resolver("anchored_length")
+def anchored_length(m: Match, ctx: Context) -> TimeValue:
+    """the past/last/next/coming N units: a DURATION whose interval is anchored (``window``).
+
+    With no amount the unit must be plural ("the past decades"): "the past week" is the
+    calendar week before the anchor's, a DATE the date rules give.
+    """
+    duration = _amount_unit(m, ctx)
+    side = int(ctx.lexicon.value("this_next_last", _text(m, "dir")))
+    if side == 0:
+        raise ResolveError(f"neither past nor next: {m.groups}")
+    return duration_value(duration, interval=window(ctx, duration, side))
+
+
+@resolver("recent_length")
+def recent_length(m: Match, ctx: Context) -> TimeValue:
+    """recent days, in recent years: an unknown number of units up to the anchor's day."""
+    duration = length_of(None, unit_name(_text(m, "unit"), ctx.lexicon))
+    return duration_value(duration, interval=window(ctx, duration, -1))
+
+
+@resolver("sum_length")
+def sum_length(m: Match, ctx: Context) -> TimeValue:
+    """three years and two months: one length of both parts (``P3Y2M``).
+
+    Both must be plain known lengths (no mod, no anchoring) and the first strictly
+    coarser, as TIMEX3 writes its parts; anything else is two mentions, not one.
+    """
+    parts: list[tuple[Unit, Fraction | None]] = []
+    for name in ("first", "second"):
+        value = m.child(name).value
+        if (value.type is not TimexType.DURATION or value.duration is None or value.mod
+                or value.interval is not None or not value.duration.known):
+            raise ResolveError(f"not a plain length: {value}")
+        parts.extend(value.duration.parts)
+    orders = [_UNIT_ORDER.index(unit) for unit, _ in parts]
+    if orders != sorted(set(orders)):
+        raise ResolveError(f"lengths not coarsest first: {m.groups}")
+    return duration_value(Duration(tuple(parts)))
