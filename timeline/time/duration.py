@@ -14,7 +14,7 @@ from timeline.errors import TimexError
 
 
 class Unit(enum.Enum):
-    """Duration units as TIMEX3 writes them; the date units precede ``T``, the clock units follow it."""
+    """Duration units as TIMEX3 writes them: date units before ``T``, clock units after it."""
 
     MILLENNIUM = "ML"
     CENTURY = "CE"
@@ -38,6 +38,8 @@ class Unit(enum.Enum):
     def letters(self) -> str:
         return self.value.removeprefix("T")
 
+
+MAX_LENGTH = 64  # as for date values: longer strings are rejected before any pattern runs
 
 _DATE_UNITS = {u.letters: u for u in Unit if not u.clock}
 _CLOCK_UNITS = {u.letters: u for u in Unit if u.clock}
@@ -71,11 +73,20 @@ def _amount(text: str) -> Fraction | None:
 
 
 def _format_amount(amount: Fraction | None) -> str:
+    """The amount as TIMEX3 writes it: exact for any decimal (``P123456.5Y``, ``P0.1234567D``).
+
+    A float with ``"g"`` would round to six digits and break the round trip; a fraction
+    with no finite decimal (1/3, from ``Duration.of``) is written to twelve places.
+    """
     if amount is None:
         return "X"
     if amount.denominator == 1:
         return str(amount.numerator)
-    return format(float(amount), "g")
+    places = _decimal_places(amount.denominator)
+    scaled = round(amount * 10**places)
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
 
 
 @attrs.frozen
@@ -103,6 +114,9 @@ class Duration:
     @classmethod
     def from_timex(cls, value: str) -> Duration:
         """Parse a TIMEX3 duration value; ``TimexError`` names the value when it is not one."""
+        if len(value) > MAX_LENGTH:
+            raise TimexError(f"TIMEX3 duration too long ({len(value)} characters): "
+                             f"{value[:20]!r}...")
         shape = _SHAPE.fullmatch(value)
         if shape is None or (not shape["date"] and not shape["clock"]):
             raise TimexError(f"not a TIMEX3 duration: {value!r}")
@@ -153,6 +167,18 @@ class Duration:
 
     def __str__(self) -> str:
         return self.to_timex()
+
+
+def _decimal_places(denominator: int) -> int:
+    """Places a fraction with this denominator needs in decimal; 12 when none suffice."""
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    return max(twos, fives) if denominator == 1 else 12
 
 
 def _fraction_of(unit: Unit, rest: Fraction) -> relativedelta:

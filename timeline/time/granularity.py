@@ -57,6 +57,16 @@ class Granularity(enum.Enum):
             return NotImplemented
         return self.rank <= other.rank
 
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Granularity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Granularity):
+            return NotImplemented
+        return self.rank >= other.rank
+
 
 _ORDER = list(Granularity)
 
@@ -196,7 +206,7 @@ def third(granularity: Granularity, start: datetime, which: int) -> tuple[dateti
     """The first (0), middle (1) or last (2) third of a granule, rounded outward to whole sub-units.
 
     This is what the TIMEX3 mods START, MID and END cover: "early 2022" is January-April,
-    "mid-February" 9-19 February (rounded outward, so neighbouring thirds may share a
+    "mid-February 2025" 10-19 February (rounded outward, so neighbouring thirds may share a
     day), "the end of the week" Friday-Sunday. Rounding outward keeps the interval honest:
     it never excludes a day a reader could mean.
     """

@@ -164,7 +164,7 @@ class Interval:
         return a, b
 
     def intersect(self, other: Interval) -> Interval | None:
-        """The common part; ``None`` when they share nothing (a conflict, never an empty interval)."""
+        """The common part; ``None`` when they share nothing (a conflict, not an empty interval)."""
         a, b = self._aligned(other)
         start = _max_start(a.start, b.start)
         end = _min_end(a.end, b.end)

@@ -10,7 +10,7 @@ The forms: ``2025``, ``199`` (decade), ``18`` (century), ``2025-02``, ``2025-02-
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import attrs
 
@@ -49,19 +49,25 @@ def parse(value: str) -> Granule:
     """Read a TIMEX3 DATE or TIME value; ``TimexError`` names it when it is not one."""
     if len(value) > MAX_LENGTH:
         raise TimexError(f"TIMEX3 value too long ({len(value)} characters): {value[:20]!r}...")
-    if _SHORT.fullmatch(value):
-        granularity = Granularity.DECADE if len(value) == 3 else Granularity.CENTURY
-        first_year = int(value) * (10 if len(value) == 3 else 100)
-        if first_year == 0:
-            return Granule(granularity, None)  # year 0 is outside Python's calendar
-        return Granule(granularity, Interval(*span(granularity, datetime(first_year, 1, 1))))
-    m = _DATE.fullmatch(value)
-    if m is None:
+    short = _SHORT.fullmatch(value)
+    m = None if short else _DATE.fullmatch(value)
+    if short is None and m is None:
         raise TimexError(f"not a TIMEX3 date or time value: {value!r}")
     try:
-        return _granule(m)
-    except ValueError as exc:  # a day or week the calendar does not have
+        return _short(value) if m is None else _granule(m)
+    except (ValueError, OverflowError) as exc:
+        # A day or week the calendar does not have, or a granule ending past 9999
+        # ("99", "9999-12-31": datetime arithmetic raises OverflowError there).
         raise TimexError(f"not a calendar date: {value!r} ({exc})") from None
+
+
+def _short(value: str) -> Granule:
+    """``199`` (a decade) or ``18`` (a century)."""
+    granularity = Granularity.DECADE if len(value) == 3 else Granularity.CENTURY
+    first_year = int(value) * (10 if len(value) == 3 else 100)
+    if first_year == 0:
+        return Granule(granularity, None)  # year 0 is outside Python's calendar
+    return Granule(granularity, Interval(*span(granularity, datetime(first_year, 1, 1))))
 
 
 def _granule(m: re.Match[str]) -> Granule:
@@ -135,7 +141,7 @@ def _granularity_of(g: dict[str, str | None]) -> Granularity:
 
 def _zone(text: str) -> timezone:
     if text == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:4] or 0)

@@ -50,6 +50,9 @@ class Mod(enum.Enum):
 
 
 _THIRD = {Mod.START: 0, Mod.MID: 1, Mod.END: 2}
+#: Granules START/MID/END leave whole: parts of days overlap and have no thirds, and a
+#: second is the finest unit the model splits to.
+_WHOLE = frozenset({Granularity.PART_OF_DAY, Granularity.SECOND})
 
 #: How far APPROX widens an interval on each side, by granularity: one granule, except a
 #: quarter of an hour around clock times ("about 11:30") and a year around decades.
@@ -70,7 +73,7 @@ def apply_mod(mod: Mod | None, granularity: Granularity, interval: Interval) -> 
     """
     if mod is None or interval.start is None or interval.end is None:
         return interval
-    if mod in _THIRD and granularity is not Granularity.PART_OF_DAY:
+    if mod in _THIRD and granularity not in _WHOLE:
         return Interval(*third(granularity, interval.start, _THIRD[mod]))
     if mod is Mod.BEFORE:
         return Interval(None, interval.start)
@@ -144,7 +147,7 @@ class TimeValue:
 
     @classmethod
     def reference(cls, value: str, anchor: Interval | None = None) -> TimeValue:
-        """``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``; the anchor's interval gives its bounds."""
+        """``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``; the anchor's interval bounds it."""
         if value not in timex.REFERENCES:
             raise TimexError(f"not a TIMEX3 reference value: {value!r}")
         return cls(TimexType.DATE, value, None, _reference_interval(value, anchor), None)
@@ -177,8 +180,11 @@ class TimeValue:
             kind = given if given is TimexType.SET else TimexType.DURATION
             return cls(kind, value, mod, None, None, duration, quant, freq)
         granule = timex.parse(value)
-        interval = None if granule.interval is None else apply_mod(
-            mod, granule.granularity, granule.interval)
+        try:
+            interval = None if granule.interval is None else apply_mod(
+                mod, granule.granularity, granule.interval)
+        except (ValueError, OverflowError) as exc:  # widened past year 1 or 9999
+            raise TimexError(f"{value!r} with mod {mod.value if mod else None}: {exc}") from None
         if given is None:
             if granule.interval is None and value.startswith("XXXX"):
                 given = TimexType.SET
@@ -191,7 +197,7 @@ class TimeValue:
         return cls(given, value, mod, interval, granule.granularity, None, quant, freq)
 
     def to_timex(self) -> dict[str, str]:
-        """TIMEX3 attributes: ``type``, ``value`` and, when present, ``mod``, ``quant``, ``freq``."""
+        """TIMEX3 attributes: ``type``, ``value``, and ``mod``, ``quant``, ``freq`` when set."""
         attributes = {"type": self.type.value, "value": self.value}
         for name, attr in (("mod", self.mod.value if self.mod else None),
                            ("quant", self.quant), ("freq", self.freq)):
@@ -214,8 +220,8 @@ class TimeValue:
         return from_edtf(text)
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: ``type``, ``value``, ``mod``, ``interval``, ``granularity``, ``edtf``."""
-        dates = self.granularity is None or Granularity.DAY <= self.granularity
+        """A JSON-ready dict: type, value, mod, interval, granularity, edtf (and what is set)."""
+        dates = self.granularity is None or self.granularity >= Granularity.DAY
         out: dict[str, Any] = {
             "type": self.type.value,
             "value": self.value,

@@ -1,1 +1,338 @@
-"""Resolvers: calendar (being written)."""
+"""Resolvers for calendar dates: days, months, years, decades, centuries, quarters, halves and
+seasons named outright ("February 25, 2025", "the 1990s", "Q3 2024").
+
+A form that leaves the year out ("Feb. 25", "in March", "the fourth quarter") takes the
+year that puts it nearest the anchor in the tense's direction, as bare weekdays do
+(``nearest_weekday``): news mostly reports, so with no tense ties go to the past.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime, timedelta
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Context, Tense
+from timeline.tagger.resolvers import Resolver, resolver
+from timeline.tagger.resolvers.common import nearest_granule
+from timeline.tagger.scan import Match
+from timeline.time.granularity import Granularity, Season, floor, shift
+from timeline.time.value import TimeValue
+
+#: Years a two-digit year ("2/25/25") may stand for: from this many years before the
+#: anchor's to ``_TWO_DIGIT_AHEAD`` after it ("70" is 1970 in 2025, "45" is 2045).
+_TWO_DIGIT_BEHIND = 79
+_TWO_DIGIT_AHEAD = 20
+
+#: How far a yearless day looks for its year: far enough to reach a leap day.
+_LEAP_REACH = 4
+
+
+def in_calendar(function: Resolver) -> Resolver:
+    """Turn a date beyond Python's calendar (before year 1, after 9999) into "no mention".
+
+    Only an anchor near those ends can take a granule there; the text is still read,
+    the expression is just left out, as for "February 30".
+    """
+
+    @functools.wraps(function)
+    def bounded(m: Match, ctx: Context) -> TimeValue:
+        try:
+            return function(m, ctx)
+        except ResolveError:
+            raise
+        except (ValueError, OverflowError) as exc:
+            raise ResolveError(f"rule {m.rule.id!r}: outside the calendar ({exc})") from None
+
+    return bounded
+
+
+def _text(m: Match, name: str) -> str:
+    text = m[name]
+    if text is None:
+        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
+    return text
+
+
+def _month(m: Match, ctx: Context) -> int:
+    """The month a group names, in digits ("02") or words ("Feb.").
+
+    English capitalises month names, so a lower-case "august" is the adjective and
+    "may" the verb: the rule fits, the reading does not.
+    """
+    text = _text(m, "month")
+    if text.isdigit():
+        return int(text)
+    if not text[0].isupper():
+        raise ResolveError(f"a month name is capitalised, not {text!r}")
+    return int(ctx.lexicon.value("month", text))
+
+
+def _day(m: Match, ctx: Context) -> int:
+    """The day of the month: "25", "25th", or "twenty-fifth"."""
+    text = _text(m, "day")
+    digits = text.rstrip("stndrhSTNDRH")
+    if digits.isdigit():
+        return int(digits)
+    return int(ctx.lexicon.value("ordinal_day", text))
+
+
+def _year(m: Match) -> int | None:
+    return int(_text(m, "year")) if m.has("year") else None
+
+
+def _at(ctx: Context, year: int, month: int = 1, day: int = 1) -> datetime:
+    """Midnight starting a calendar day, in the anchor's frame (floating or aware).
+
+    Keeping the anchor's frame lets ``nearest_granule`` compare it with the anchor.
+    """
+    try:
+        return ctx.day.replace(year=year, month=month, day=day)
+    except ValueError:
+        raise ResolveError(f"no such day: {year:04d}-{month:02d}-{day:02d}") from None
+
+
+def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> datetime:
+    """Of candidate granule starts, the one the tense points to from ``current``.
+
+    The anchor's own granule counts as both past and future; with no tense the nearer
+    wins, ties going to the past (as ``nearest_granule``).
+    """
+    past = [c for c in candidates if c <= current]
+    future = [c for c in candidates if c >= current]
+    if ctx.tense is Tense.PAST and past:
+        return max(past)
+    if ctx.tense is Tense.FUTURE and future:
+        return min(future)
+    if not past:
+        return min(future)
+    if not future:
+        return max(past)
+    before, after = max(past), min(future)
+    return before if (current - before) <= (after - current) else after
+
+
+@resolver("calendar_date")
+@in_calendar
+def calendar_date(m: Match, ctx: Context) -> TimeValue:
+    """A day of the calendar: "February 25, 2025", "25 Feb", "the 25th of February", ISO.
+
+    With no year, the nearest such day by the tense ("Feb. 25" on 24 February 2025 is
+    the next day; "Dec. 5", with no tense, the December before). February 29 looks as far
+    as the nearest leap year.
+    """
+    month, day = _month(m, ctx), _day(m, ctx)
+    year = _year(m)
+    if year is not None:
+        return TimeValue.of_granule(Granularity.DAY, _at(ctx, year, month, day))
+    here = ctx.day.year
+    candidates = []
+    for candidate in range(here - _LEAP_REACH, here + _LEAP_REACH + 1):
+        try:
+            candidates.append(ctx.day.replace(year=candidate, month=month, day=day))
+        except ValueError:
+            continue  # not in that year (February 29)
+    if not candidates:
+        raise ResolveError(f"no such day: {month:02d}-{day:02d}")
+    return TimeValue.of_granule(Granularity.DAY, _pick(ctx, candidates, ctx.day))
+
+
+def _full_year(text: str, ctx: Context) -> int:
+    """A year written with four digits, or two read within a window around the anchor's."""
+    if len(text) == 4:
+        return int(text)
+    low = ctx.day.year - _TWO_DIGIT_BEHIND
+    year = low - low % 100 + int(text)
+    return year if year >= low else year + 100
+
+
+@resolver("numeric_date")
+@in_calendar
+def numeric_date(m: Match, ctx: Context) -> TimeValue:
+    """2/25/2025, 25/2/25, 25.02.2025: month first (``mdy``) or day first (``dmy``).
+
+    A reading impossible in the context's order but possible in the other (25/2/2025 in
+    ``mdy``) is taken the only way it can be read; a year of two digits is the one
+    within ``_TWO_DIGIT_BEHIND`` years before the anchor's or ``_TWO_DIGIT_AHEAD`` after.
+    """
+    first, second = int(_text(m, "first")), int(_text(m, "second"))
+    year = _full_year(_text(m, "year"), ctx)
+    orders = [(first, second), (second, first)]
+    if ctx.date_order == "dmy":
+        orders.reverse()
+    for month, day in orders:
+        if 1 <= month <= 12:
+            try:
+                return TimeValue.of_granule(Granularity.DAY, _at(ctx, year, month, day))
+            except ResolveError:
+                continue
+    raise ResolveError(f"not a date in either order: {m.groups}")
+
+
+@resolver("year")
+@in_calendar
+def year(m: Match, ctx: Context) -> TimeValue:
+    """A year written out ("1998", "in 2022"): the whole calendar year."""
+    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(_text(m, "year"))))
+
+
+@resolver("month")
+@in_calendar
+def month(m: Match, ctx: Context) -> TimeValue:
+    """A month: with its year ("February 2025"), with this/last/next, or bare by the tense.
+
+    Bare, it is the nearest such month in the tense's direction (``nearest_granule``).
+    "last March" is the latest March that began before the anchor's month, "next March"
+    the first that begins after it, "this March" the one in the anchor's year.
+    """
+    number = _month(m, ctx)
+    year_given = _year(m)
+    if year_given is not None:
+        return TimeValue.of_granule(Granularity.MONTH, _at(ctx, year_given, number))
+    this_year = _at(ctx, ctx.day.year, number)
+    which = m["dir"]
+    if which is None:
+        start = nearest_granule(ctx, Granularity.MONTH, this_year, Granularity.YEAR)
+    else:
+        offset = int(ctx.lexicon.value("this_next_last", which))
+        current = floor(Granularity.MONTH, ctx.day)
+        start = this_year
+        if offset < 0 and start >= current:
+            start = shift(Granularity.YEAR, start, -1)
+        elif offset > 0 and start <= current:
+            start = shift(Granularity.YEAR, start, 1)
+    return TimeValue.of_granule(Granularity.MONTH, start)
+
+
+@resolver("season")
+@in_calendar
+def season(m: Match, ctx: Context) -> TimeValue:
+    """A season: of a year ("summer 2024"; the winter of Y, or of "Y-Y+1", begins in
+    December of Y) or bare by the tense ("in the spring")."""
+    code = str(ctx.lexicon.value("season", _text(m, "season")))
+    first_month = Season[code].value
+    year_given = _year(m)
+    if year_given is not None:
+        if m.has("year2") and int(_text(m, "year2")) != (year_given + 1) % 100:
+            raise ResolveError(f"{_text(m, 'year2')} does not follow {year_given}")
+        if m.has("year2") and code != "WI":
+            raise ResolveError(f"only a winter spans two years, not {m.groups}")
+        return TimeValue.of_granule(Granularity.SEASON, _at(ctx, year_given, first_month))
+    this_year = _at(ctx, ctx.day.year, first_month)
+    start = nearest_granule(ctx, Granularity.SEASON, this_year, Granularity.YEAR)
+    return TimeValue.of_granule(Granularity.SEASON, start)
+
+
+@resolver("decade")
+@in_calendar
+def decade(m: Match, ctx: Context) -> TimeValue:
+    """The 1990s (``199``), the '90s: the latest such decade not after the anchor's.
+
+    "The 1800s" and "the 1900s" name centuries in most writing (``18``, ``19``); "the
+    2000s" is read as the decade, as "the early 2000s" almost always means.
+    """
+    if m.has("decade"):
+        first = int(_text(m, "decade"))
+        if first % 100 == 0 and first < 2000:
+            return TimeValue.of_granule(Granularity.CENTURY, _at(ctx, first))
+    else:
+        short = int(_text(m, "short"))
+        this_decade = ctx.day.year // 10 * 10
+        first = this_decade - (this_decade - short) % 100
+    return TimeValue.of_granule(Granularity.DECADE, _at(ctx, first))
+
+
+@resolver("century")
+@in_calendar
+def century(m: Match, ctx: Context) -> TimeValue:
+    """The 19th century is 1800-1899 (TIMEX3 ``18``), as TimeML and the granules count."""
+    ordinal = int(ctx.lexicon.value("ordinal", _text(m, "ordinal")))
+    if ordinal < 2:
+        raise ResolveError(f"no {_text(m, 'ordinal')} century in this calendar")
+    return TimeValue.of_granule(Granularity.CENTURY, _at(ctx, (ordinal - 1) * 100))
+
+
+_PARTS = {"quarter": (Granularity.QUARTER, 4), "half": (Granularity.HALF, 2),
+          "q": (Granularity.QUARTER, 4), "h": (Granularity.HALF, 2)}
+
+
+@resolver("quarter")
+@in_calendar
+def quarter(m: Match, ctx: Context) -> TimeValue:
+    """A quarter or half of a year: "Q3 2024", "H1 2025", "the first quarter", "the second half".
+
+    With no year, the nearest such quarter by the tense: on 24 February 2025 "the first
+    quarter" is 2025-Q1 (the anchor's own), "the fourth quarter" 2024-Q4 unless the tense
+    points ahead ("profits in the fourth quarter" are usually reported after it).
+    """
+    granularity, count = _PARTS[_text(m, "unit").lower()]
+    if m.has("number"):
+        number = int(_text(m, "number"))
+    else:
+        number = int(ctx.lexicon.value("ordinal", _text(m, "ordinal")))
+        number = count if number < 0 else number  # "the final quarter"
+    if not 1 <= number <= count:
+        raise ResolveError(f"a year has no {m.groups}")
+    first_month = 1 + (number - 1) * 12 // count
+    year_given = _year(m)
+    if year_given is not None:
+        return TimeValue.of_granule(granularity, _at(ctx, year_given, first_month))
+    this_year = _at(ctx, ctx.day.year, first_month)
+    return TimeValue.of_granule(granularity,
+                                nearest_granule(ctx, granularity, this_year, Granularity.YEAR))
+
+
+#: Granularities a part of a year can have, and which rules may give it: only the forms
+#: that leave the year out ("the first quarter", "February", "the summer").
+_OF_YEAR = {Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER, Granularity.HALF}
+_YEARLESS_RULES = {"calendar.month", "calendar.may", "calendar.season", "calendar.quarter",
+                   "calendar.q-quarter"}
+
+
+@resolver("part_of")
+@in_calendar
+def part_of(m: Match, ctx: Context) -> TimeValue:
+    """A part of a year or week given by another date: "the first quarter of 2024", "the
+    summer of last year", "February of next year", "Monday of last week".
+
+    The part keeps its place in the year (the winter of Y still begins in December of Y)
+    or its weekday in the week.
+    """
+    part, whole = m.child("part"), m.child("inner").value
+    if whole.mod is not None or whole.interval is None or whole.interval.start is None:
+        raise ResolveError(f"cannot take a part of {whole.value}")
+    start = part.value.interval.start if part.value.interval else None
+    if start is None or part.value.mod is not None:
+        raise ResolveError(f"{part.text!r} is not a part of a calendar unit")
+    if (part.rule in _YEARLESS_RULES and part.value.granularity in _OF_YEAR
+            and whole.granularity is Granularity.YEAR):
+        moved = start.replace(year=whole.interval.start.year)
+        assert part.value.granularity is not None
+        return TimeValue.of_granule(part.value.granularity, moved)
+    if (part.rule == "date.weekday" and part.value.granularity is Granularity.DAY
+            and whole.granularity is Granularity.WEEK and len(part.text.split()) == 1):
+        day = floor(Granularity.DAY, whole.interval.start.replace(tzinfo=start.tzinfo))
+        return TimeValue.of_granule(Granularity.DAY,
+                                    day + timedelta(days=start.isoweekday() - 1))
+    raise ResolveError(f"{part.text!r} is not a part of {whole.value}")
+
+
+@resolver("weekday_date")
+@in_calendar
+def weekday_date(m: Match, ctx: Context) -> TimeValue:
+    """"Monday, February 24, 2025": the date, when the weekday agrees with it.
+
+    A weekday that disagrees leaves two mentions, for a reader to judge.
+    """
+    weekday, inner = m.child("weekday"), m.child("inner").value
+    if weekday.rule != "date.weekday" or weekday.value.granularity is not Granularity.DAY:
+        raise ResolveError(f"{weekday.text!r} is not a bare weekday")
+    if inner.granularity is not Granularity.DAY or inner.mod is not None or not inner.interval:
+        raise ResolveError(f"{inner.value} is not a day")
+    name = weekday.text.split()[-1]
+    if not ctx.lexicon.has("weekday", name) or len(weekday.text.split()) != 1:
+        raise ResolveError(f"{weekday.text!r} is not a bare weekday")
+    assert inner.interval.start is not None
+    if int(ctx.lexicon.value("weekday", name)) != inner.interval.start.isoweekday():
+        raise ResolveError(f"{inner.value} is not a {weekday.text}")
+    return inner

@@ -3,7 +3,7 @@ the modifiers that compose with any date (the end of, early, by, before, since).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import attrs
 
@@ -23,7 +23,7 @@ from timeline.tagger.scan import Match
 from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, PartOfDay, Season, floor, shift, span, third
 from timeline.time.interval import Interval
-from timeline.time.value import Mod, TimeValue, TimexType
+from timeline.time.value import Mod, TimeValue, TimexType, apply_mod
 
 
 def _text(m: Match, name: str) -> str:
@@ -172,8 +172,36 @@ def ago(m: Match, ctx: Context) -> TimeValue:
                             interval=Interval(None, ctx.day),
                             granularity=unit_count(unit, 0)[0])
     granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
-    return TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
-                                                   -count))
+    value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
+                                                    -count))
+    return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)
+
+
+def _bounded_offset(m: Match, ctx: Context, value: TimeValue, point: datetime,
+                    *, past: bool) -> TimeValue:
+    """Apply "more than", "less than", "about" to an offset from the anchor.
+
+    "More than two years ago" lies before the day exactly two years back (mod BEFORE);
+    "less than a year ago" between that day and the anchor's (mod AFTER); "about" widens
+    the granule (mod APPROX). In the future, more and less swap sides.
+    """
+    if not m.has("mod"):
+        return value
+    bound = Mod(ctx.lexicon.value("duration_mod", _text(m, "mod")))
+    if bound is Mod.APPROX:
+        assert value.granularity is not None and value.interval is not None
+        return attrs.evolve(value, mod=Mod.APPROX,
+                            interval=apply_mod(Mod.APPROX, value.granularity, value.interval))
+    further = bound in (Mod.MORE_THAN, Mod.EQUAL_OR_MORE)
+    day_after = point + timedelta(days=1)
+    if past:
+        mod = Mod.BEFORE if further else Mod.AFTER
+        interval = Interval(None, day_after) if further else Interval(point, ctx.day + timedelta(
+            days=1))
+    else:
+        mod = Mod.AFTER if further else Mod.BEFORE
+        interval = Interval(point, None) if further else Interval(ctx.day, day_after)
+    return attrs.evolve(value, mod=mod, interval=interval)
 
 
 @resolver("from_now")
@@ -194,7 +222,8 @@ def from_now(m: Match, ctx: Context) -> TimeValue:
     here = floor(granularity, ctx.anchor)
     first = shift(granularity, here, count)
     if not m.has("amount2"):
-        return TimeValue.of_granule(granularity, first)
+        return _bounded_offset(m, ctx, TimeValue.of_granule(granularity, first),
+                               shift(granularity, ctx.day, count), past=False)
     upper = number(_text(m, "amount2"), ctx.lexicon)
     _, last_count = unit_count(unit, whole(upper, _text(m, "amount2")))
     if last_count <= count:
