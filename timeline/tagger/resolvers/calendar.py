@@ -311,16 +311,16 @@ def part_of(m: Match, ctx: Context) -> TimeValue:
         return TimeValue.of_granule(part.value.granularity, moved)
     if (part.rule == "date.weekday" and part.value.granularity is Granularity.DAY
             and whole.granularity is Granularity.WEEK and len(part.text.split()) == 1):
-        day = floor(Granularity.DAY, whole.interval.start.replace(tzinfo=start.tzinfo))
+        monday = whole.interval.start
         return TimeValue.of_granule(Granularity.DAY,
-                                    day + timedelta(days=start.isoweekday() - 1))
+                                    monday + timedelta(days=start.isoweekday() - 1))
     raise ResolveError(f"{part.text!r} is not a part of {whole.value}")
 
 
 @resolver("weekday_date")
 @in_calendar
 def weekday_date(m: Match, ctx: Context) -> TimeValue:
-    """"Monday, February 24, 2025": the date, when the weekday agrees with it.
+    """A weekday and a date ("Monday, February 24, 2025"): the date, if the weekday agrees.
 
     A weekday that disagrees leaves two mentions, for a reader to judge.
     """
@@ -329,10 +329,9 @@ def weekday_date(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"{weekday.text!r} is not a bare weekday")
     if inner.granularity is not Granularity.DAY or inner.mod is not None or not inner.interval:
         raise ResolveError(f"{inner.value} is not a day")
-    name = weekday.text.split()[-1]
-    if not ctx.lexicon.has("weekday", name) or len(weekday.text.split()) != 1:
+    if not ctx.lexicon.has("weekday", weekday.text):  # "Monday", not "last Monday"
         raise ResolveError(f"{weekday.text!r} is not a bare weekday")
     assert inner.interval.start is not None
-    if int(ctx.lexicon.value("weekday", name)) != inner.interval.start.isoweekday():
+    if int(ctx.lexicon.value("weekday", weekday.text)) != inner.interval.start.isoweekday():
         raise ResolveError(f"{inner.value} is not a {weekday.text}")
     return inner

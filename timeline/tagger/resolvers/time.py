@@ -169,7 +169,7 @@ def iso_datetime(m: Match, ctx: Context) -> TimeValue:
 @resolver("oclock")
 @in_calendar
 def oclock(m: Match, ctx: Context) -> TimeValue:
-    """"3 o'clock", "seven o'clock in the evening": an hour on the anchor's day.
+    """An hour on the anchor's day: "3 o'clock", "seven o'clock in the evening".
 
     With neither a.m./p.m. nor a part of the day, the hours 1-6 are read as afternoon
     and 7-11 as morning (the hours news is about); the reading is a guess, so the

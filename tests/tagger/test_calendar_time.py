@@ -1,0 +1,270 @@
+"""Calendar dates and clock times (``rules/calendar.toml``, ``rules/time.toml``) through the
+public API: composition with the date modifiers, the date order, zones, and spans in text."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import timeline
+from timeline.errors import ResolveError
+from timeline.tagger.resolvers.time import zone_at
+from timeline.time.granularity import Granularity
+
+MONDAY = date(2025, 2, 24)
+TUESDAY = date(2025, 2, 25)  # the seed articles' publication day
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def _resolved(text: str, anchor: date | datetime, tense: str | None = None,
+              date_order: str = "mdy") -> tuple[str, str | None, str]:
+    value = timeline.resolve(text, anchor, tense=tense, date_order=date_order)
+    return value.value, value.mod.value if value.mod else None, str(value.interval)
+
+
+#: (text, anchor, tense) -> (value, mod, interval)
+Case = tuple[str, date, str | None, tuple[str, str | None, str]]
+
+CALENDAR: list[Case] = [
+    ("February 25, 2025", MONDAY, None, ("2025-02-25", None, "[2025-02-25, 2025-02-26)")),
+    ("Feb. 25", MONDAY, None, ("2025-02-25", None, "[2025-02-25, 2025-02-26)")),
+    ("Feb. 25", MONDAY, "past", ("2024-02-25", None, "[2024-02-25, 2024-02-26)")),
+    ("25 February 2025", MONDAY, None, ("2025-02-25", None, "[2025-02-25, 2025-02-26)")),
+    ("the 25th of February", MONDAY, None, ("2025-02-25", None, "[2025-02-25, 2025-02-26)")),
+    ("2025-02-24", TUESDAY, None, ("2025-02-24", None, "[2025-02-24, 2025-02-25)")),
+    ("1998", MONDAY, None, ("1998", None, "[1998-01-01, 1999-01-01)")),
+    ("February 2022", TUESDAY, None, ("2022-02", None, "[2022-02-01, 2022-03-01)")),
+    ("February", MONDAY, "past", ("2025-02", None, "[2025-02-01, 2025-03-01)")),
+    ("November", MONDAY, "past", ("2024-11", None, "[2024-11-01, 2024-12-01)")),
+    ("November", MONDAY, "future", ("2025-11", None, "[2025-11-01, 2025-12-01)")),
+    ("the 1990s", MONDAY, None, ("199", None, "[1990-01-01, 2000-01-01)")),
+    ("the '90s", MONDAY, None, ("199", None, "[1990-01-01, 2000-01-01)")),
+    ("the 19th century", MONDAY, None, ("18", None, "[1800-01-01, 1900-01-01)")),
+    ("the twentieth century", MONDAY, None, ("19", None, "[1900-01-01, 2000-01-01)")),
+    ("the first quarter", MONDAY, None, ("2025-Q1", None, "[2025-01-01, 2025-04-01)")),
+    ("the first quarter of 2024", MONDAY, None, ("2024-Q1", None, "[2024-01-01, 2024-04-01)")),
+    ("Q3 2024", MONDAY, None, ("2024-Q3", None, "[2024-07-01, 2024-10-01)")),
+    ("the second half of 2024", MONDAY, None, ("2024-H2", None, "[2024-07-01, 2025-01-01)")),
+    ("H1 2025", MONDAY, None, ("2025-H1", None, "[2025-01-01, 2025-07-01)")),
+    ("the summer of 2024", MONDAY, None, ("2024-SU", None, "[2024-06-01, 2024-09-01)")),
+    ("spring", MONDAY, "past", ("2024-SP", None, "[2024-03-01, 2024-06-01)")),
+    ("spring", MONDAY, "future", ("2025-SP", None, "[2025-03-01, 2025-06-01)")),
+]
+
+# Base mentions composed by date.toml's date.position and date.bound.
+COMPOSED: list[Case] = [
+    ("mid-March", MONDAY, None, ("2025-03", "MID", "[2025-03-11, 2025-03-22)")),
+    ("early 2022", TUESDAY, None, ("2022", "START", "[2022-01-01, 2022-05-01)")),
+    ("late February", MONDAY, None, ("2025-02", "END", "[2025-02-19, 2025-03-01)")),
+    ("by 2030", TUESDAY, None, ("2030", "ON_OR_BEFORE", "[-inf, 2031-01-01)")),
+    ("since 1998", MONDAY, None, ("1998", "ON_OR_AFTER", "[1998-01-01, +inf)")),
+    ("before Feb. 25", MONDAY, None, ("2025-02-25", "BEFORE", "[-inf, 2025-02-25)")),
+    ("the late 19th century", MONDAY, None, ("18", "END", "[1866-01-01, 1900-01-01)")),
+    ("the mid-1990s", MONDAY, None, ("199", "MID", "[1993-01-01, 1997-01-01)")),
+    ("early 1990s", MONDAY, None, ("199", "START", "[1990-01-01, 1994-01-01)")),
+    ("by the end of March", MONDAY, None, ("2025-03", "END", "[-inf, 2025-04-01)")),
+    ("by Monday at 2 p.m.", TUESDAY, "future",
+     ("2025-03-03T14", "ON_OR_BEFORE", "[-inf, 2025-03-03T15:00:00)")),
+]
+
+# (text, anchor, date_order) -> value
+DATE_ORDER = [
+    ("2/3/2025", MONDAY, "mdy", "2025-02-03"),
+    ("2/3/2025", MONDAY, "dmy", "2025-03-02"),
+    ("25/2/2025", MONDAY, "mdy", "2025-02-25"),
+    ("2/25/2025", MONDAY, "dmy", "2025-02-25"),
+    ("2/25/25", MONDAY, "mdy", "2025-02-25"),
+    ("24.02.2022", MONDAY, "dmy", "2022-02-24"),
+]
+
+# (text, anchor, tense) -> (value, utc offset or None for floating)
+TIMES = [
+    ("11:38", TUESDAY, None, ("2025-02-25T11:38", None)),
+    ("11:38 a.m.", TUESDAY, None, ("2025-02-25T11:38", None)),
+    ("11:38 a.m. EST", TUESDAY, None, ("2025-02-25T11:38-05:00", timedelta(hours=-5))),
+    ("11.38am", TUESDAY, None, ("2025-02-25T11:38", None)),
+    ("2 p.m.", TUESDAY, None, ("2025-02-25T14", None)),
+    ("2pm", TUESDAY, None, ("2025-02-25T14", None)),
+    ("noon", TUESDAY, None, ("2025-02-25T12:00", None)),
+    ("midnight", TUESDAY, None, ("2025-02-25T00:00", None)),
+    ("2 p.m. Monday", TUESDAY, "past", ("2025-02-24T14", None)),
+    ("Monday at 2 p.m.", TUESDAY, "past", ("2025-02-24T14", None)),
+    ("February 25, 2025 at 11:38", TUESDAY, None, ("2025-02-25T11:38", None)),
+    ("3 o'clock", TUESDAY, None, ("2025-02-25T15", None)),
+    ("11:38 GMT", TUESDAY, None, ("2025-02-25T11:38Z", timedelta(0))),
+    ("14:30 UTC", TUESDAY, None, ("2025-02-25T14:30Z", timedelta(0))),
+    ("2 p.m. ET", TUESDAY, None, ("2025-02-25T14-05:00", timedelta(hours=-5))),
+    ("2 p.m. ET", date(2025, 7, 1), None, ("2025-07-01T14-04:00", timedelta(hours=-4))),
+    ("11:00 Moscow time", TUESDAY, None, ("2025-02-25T11:00+03:00", timedelta(hours=3))),
+    ("11:00 Kyiv time", TUESDAY, None, ("2025-02-25T11:00+02:00", timedelta(hours=2))),
+    ("11:00 Kyiv time", date(2025, 8, 1), None, ("2025-08-01T11:00+03:00", timedelta(hours=3))),
+    ("9 p.m. PDT on Friday", TUESDAY, "past", ("2025-02-21T21-07:00", timedelta(hours=-7))),
+    ("the morning of February 24", TUESDAY, None, ("2025-02-24TMO", None)),
+    ("Monday evening", TUESDAY, "past", ("2025-02-24TEV", None)),
+    ("Monday afternoon", TUESDAY, "past", ("2025-02-24TAF", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "tense", "want"), CALENDAR + COMPOSED,
+                         ids=[case[0] for case in CALENDAR + COMPOSED])
+def test_calendar(text: str, anchor: date, tense: str | None,
+                  want: tuple[str, str | None, str]) -> None:
+    assert _resolved(text, anchor, tense) == want
+
+
+@pytest.mark.parametrize(("text", "anchor", "order", "want"), DATE_ORDER,
+                         ids=[f"{c[0]}-{c[2]}" for c in DATE_ORDER])
+def test_date_order(text: str, anchor: date, order: str, want: str) -> None:
+    assert timeline.resolve(text, anchor, date_order=order).value == want
+
+
+def test_impossible_in_both_orders() -> None:
+    with pytest.raises(ResolveError):
+        timeline.resolve("25/25/2025", MONDAY)
+
+
+@pytest.mark.parametrize(("text", "anchor", "tense", "want"), TIMES,
+                         ids=[case[0] for case in TIMES])
+def test_times(text: str, anchor: date, tense: str | None,
+               want: tuple[str, timedelta | None]) -> None:
+    value = timeline.resolve(text, anchor, tense=tense)
+    assert value.type is timeline.TimexType.TIME
+    assert value.interval is not None and value.interval.start is not None
+    assert (value.value, value.interval.start.utcoffset()) == want
+    assert value.interval.floating == (want[1] is None)
+
+
+def test_granularity_is_what_the_words_give() -> None:
+    assert timeline.resolve("11:38", TUESDAY).granularity is Granularity.MINUTE
+    assert timeline.resolve("2 p.m.", TUESDAY).granularity is Granularity.HOUR
+    assert timeline.resolve("noon", TUESDAY).granularity is Granularity.MINUTE
+
+
+def test_a_zone_makes_an_instant() -> None:
+    value = timeline.resolve("11:38 a.m. EST", TUESDAY)
+    assert value.interval is not None
+    assert str(value.interval) == "[2025-02-25T11:38:00-05:00, 2025-02-25T11:39:00-05:00)"
+    assert value.interval.contains(datetime(2025, 2, 25, 16, 38, 30, tzinfo=UTC))
+
+
+def test_an_aware_anchor_lends_its_zone() -> None:
+    anchor = datetime(2025, 2, 25, 18, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert timeline.resolve("11:38", anchor).value == "2025-02-25T11:38+01:00"
+    assert timeline.resolve("Monday at 2 p.m.", anchor, tense="past").value == \
+        "2025-02-24T14+01:00"
+    assert timeline.resolve("11:38 EST", anchor).value == "2025-02-25T11:38-05:00"
+    assert timeline.resolve("2 p.m. local time", anchor).value == "2025-02-25T14"
+
+
+def test_et_takes_summer_time_on_the_day_named() -> None:
+    assert timeline.resolve("July 4 at 2 p.m. ET", TUESDAY, tense="future").value == \
+        "2025-07-04T14-04:00"
+    assert timeline.resolve("2 p.m. ET on March 10", TUESDAY, tense="future").value == \
+        "2025-03-10T14-04:00"
+    assert timeline.resolve("2 p.m. ET on March 8", TUESDAY, tense="future").value == \
+        "2025-03-08T14-05:00"
+
+
+def test_seed_article_phrases() -> None:
+    text = ("February 25, 2025 at 11:38 - The council met on Monday afternoon and again "
+            "Monday evening, on the anniversary of the invasion in February 2022. Talks "
+            "failed in early 2022; in 2022 the war widened. The target is net zero by 2030. "
+            "Data as of date 2025-02-24.")
+    found = {m.text: (m.value.value, m.value.mod.value if m.value.mod else None)
+             for m in timeline.scan(text, TUESDAY, tense="past")}
+    assert found["February 25, 2025 at 11:38"] == ("2025-02-25T11:38", None)
+    assert found["Monday evening"] == ("2025-02-24TEV", None)
+    assert any(v == ("2025-02-24TAF", None) for k, v in found.items() if "afternoon" in k)
+    assert any(v == ("2022-02", None) for k, v in found.items() if k.endswith("February 2022"))
+    assert any(v == ("2022", "START") for k, v in found.items() if k.endswith("early 2022"))
+    assert any(v == ("2022", None) for k, v in found.items() if k.endswith("2022")
+               and "early" not in k and "February" not in k)
+    assert found["by 2030"] == ("2030", "ON_OR_BEFORE")
+    assert any(v == ("2025-02-24", None) for k, v in found.items() if k.endswith("2025-02-24"))
+
+
+def test_scan_finds_spans() -> None:
+    text = "Markets fell 2,000 points in 1998 and again at 2 p.m. EST on Feb. 25, 2025."
+    mentions = timeline.scan(text, MONDAY)
+    extents = [text[slice(*m.extent)] for m in mentions]
+    assert "1998" in extents
+    assert "2 p.m. EST on Feb. 25, 2025" in extents
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    year = next(m for m in mentions if text[slice(*m.extent)] == "1998")
+    assert year.value.value == "1998"
+    clock = next(m for m in mentions if "EST" in m.text)
+    assert clock.value.value == "2025-02-25T14-05:00"
+
+
+@pytest.mark.parametrize("text", [
+    "2,000 troops", "some 2000 troops", "Room 2025", "$2025", "100M", "COVID-19",
+    "a 3-2 vote", "they may meet", "a march on the capital", "Theresa May said",
+    "an august body", "prices fall", "the Arab Spring", "the 2024-25 season", "Julian",
+])
+def test_not_dates(text: str) -> None:
+    assert timeline.scan(text, MONDAY) == []
+
+
+def test_in_1998_is_the_year() -> None:
+    mentions = timeline.scan("It began in 1998.", MONDAY)
+    assert len(mentions) == 1
+    text = "It began in 1998."
+    assert text[slice(*mentions[0].extent)] == "1998"
+    assert mentions[0].value.value == "1998"
+
+
+def test_may_after_a_preposition() -> None:
+    found = [m.value.value for m in timeline.scan("Elections are due in May.", MONDAY,
+                                                  tense="future")]
+    assert found == ["2025-05"]
+
+
+@pytest.mark.xfail(strict=True, reason="lexicon position has 'the late', 'the mid' but not "
+                                       "'the early': 'the' is left out of the mention")
+def test_the_early_1990s() -> None:
+    assert _resolved("the early 1990s", MONDAY) == ("199", "START",
+                                                    "[1990-01-01, 1994-01-01)")
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31)),
+       st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28),
+       st.sampled_from(["past", "future", None]))
+def test_yearless_day_points_the_tense_way(anchor: date, month: int, day: int,
+                                           tense: str | None) -> None:
+    value = timeline.resolve(f"{MONTHS[month - 1]} {day}", anchor, tense=tense)
+    assert value.interval is not None and value.interval.start is not None
+    named = value.interval.start.date()
+    assert (named.month, named.day) == (month, day)
+    assert abs((named - anchor).days) <= 366
+    if tense == "past":
+        assert named <= anchor
+    elif tense == "future":
+        assert named >= anchor
+    else:
+        assert abs((named - anchor).days) <= 183
+
+
+@given(st.dates(min_value=date(2007, 1, 1), max_value=date(2060, 12, 31)),
+       st.integers(min_value=0, max_value=23))
+def test_us_and_eu_summer_time_match_the_tz_database(day: date, hour: int) -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        new_york = zoneinfo.ZoneInfo("America/New_York")
+        kyiv = zoneinfo.ZoneInfo("Europe/Kyiv")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time zone database here")
+    local = datetime(day.year, day.month, day.day, hour)
+    for spec, zone in (({"offset": "-05:00", "dst": "us"}, new_york),
+                       ({"offset": "+02:00", "dst": "eu"}, kyiv)):
+        ours = zone_at(spec, local)
+        assert ours is not None
+        theirs = local.replace(tzinfo=zone)
+        if theirs.replace(fold=1).utcoffset() != theirs.utcoffset():
+            continue  # the hour that is repeated or skipped when the clocks change
+        assert ours.utcoffset(local) == theirs.utcoffset()
