@@ -225,8 +225,6 @@ def test_may_after_a_preposition() -> None:
     assert found == ["2025-05"]
 
 
-@pytest.mark.xfail(strict=True, reason="lexicon position has 'the late', 'the mid' but not "
-                                       "'the early': 'the' is left out of the mention")
 def test_the_early_1990s() -> None:
     assert _resolved("the early 1990s", MONDAY) == ("199", "START",
                                                     "[1990-01-01, 1994-01-01)")

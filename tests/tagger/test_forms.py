@@ -122,5 +122,5 @@ def test_form(text: str, anchor: date, tense: str | None, type_: str, value: str
 @pytest.mark.parametrize("text", ["banana", "the", "they may meet", "2,000 troops",
                                   "last", "Monday Tuesday", ""])
 def test_not_a_time_expression(text: str) -> None:
-    with pytest.raises(timeline.ResolveError, match="not a time expression|time expression"):
+    with pytest.raises(timeline.ResolveError, match="time expression"):
         timeline.resolve(text, MON)

@@ -279,51 +279,73 @@ def _has_repeat(parsed: Any) -> bool:
     return False
 
 
+_First = tuple[frozenset[str] | None, bool]
+
+
 def _first_chars(parsed: Any) -> frozenset[str] | None:
-    """The folded characters a match can begin with; ``None`` when that cannot be bounded."""
+    """The characters (both cases) a match can begin with; ``None`` when unbounded.
+
+    Lets the scanner try a rule only at word starts whose first character could begin
+    it; a rule that could start anywhere, or match empty, is tried everywhere.
+    """
+    chars, nullable = _first(parsed)
+    return None if chars is None or nullable else chars
+
+
+def _first(parsed: Any) -> _First:
+    """(first characters, can match empty) of a sequence; characters ``None``: anything."""
     chars: set[str] = set()
     for op, arg in parsed:
-        name = str(op)
-        if name == "LITERAL":
-            chars.update({chr(arg).lower(), chr(arg).upper()})
-            return frozenset(chars)
-        if name == "IN":
-            for item_op, item in arg:
-                item_name = str(item_op)
-                if item_name == "LITERAL":
-                    chars.update({chr(item).lower(), chr(item).upper()})
-                elif item_name == "RANGE" and item[1] - item[0] < 256:
-                    for code in range(item[0], item[1] + 1):
-                        chars.update({chr(code).lower(), chr(code).upper()})
-                elif item_name == "CATEGORY" and str(item) == "CATEGORY_DIGIT":
-                    chars.update("0123456789")
-                else:
-                    return None
-            return frozenset(chars)
-        if name == "SUBPATTERN":
-            sub = _first_chars(arg[-1])
+        item, nullable = _first_item(str(op), arg)
+        if item is None:
+            return None, False
+        chars |= item
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _cases(code: int) -> set[str]:
+    return {chr(code).lower(), chr(code).upper()}
+
+
+def _first_item(name: str, arg: Any) -> _First:
+    if name == "LITERAL":
+        return frozenset(_cases(arg)), False
+    if name == "IN":
+        chars: set[str] = set()
+        for item_op, item in arg:
+            item_name = str(item_op)
+            if item_name == "LITERAL":
+                chars |= _cases(item)
+            elif item_name == "RANGE" and item[1] - item[0] < 256:
+                for code in range(item[0], item[1] + 1):
+                    chars |= _cases(code)
+            elif item_name == "CATEGORY" and str(item) == "CATEGORY_DIGIT":
+                chars.update("0123456789")
+            else:
+                return None, False
+        return frozenset(chars), False
+    if name == "SUBPATTERN":
+        return _first(arg[-1])
+    if name == "ATOMIC_GROUP":
+        return _first(arg)
+    if name == "BRANCH":
+        union: set[str] = set()
+        any_nullable = False
+        for branch in arg[1]:
+            sub, nullable = _first(branch)
             if sub is None:
-                return None
-            return frozenset(chars | sub)
-        if name == "BRANCH":
-            for branch in arg[1]:
-                sub = _first_chars(branch)
-                if sub is None:
-                    return None
-                chars |= sub
-            return frozenset(chars)
-        if name in ("MAX_REPEAT", "MIN_REPEAT"):
-            sub = _first_chars(arg[2])
-            if sub is None:
-                return None
-            chars |= sub
-            if arg[0] == 0:
-                continue  # optional: the next item can start the match too
-            return frozenset(chars)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero-width
-        return None
-    return None  # the pattern can match empty
+                return None, False
+            union |= sub
+            any_nullable = any_nullable or nullable
+        return frozenset(union), any_nullable
+    if name in _REPEATS:
+        sub, nullable = _first(arg[2])
+        return sub, nullable or arg[0] == 0
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return frozenset(), True  # zero-width
+    return None, False
 
 
 def _example(raw: Any, where: str, anchor: date | datetime) -> Example:

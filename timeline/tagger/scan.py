@@ -84,38 +84,49 @@ class Match:
 
 
 class _Masked:
-    """The text with each top-level mention replaced by one placeholder character."""
+    """The text with each top-level mention replaced by one placeholder character.
+
+    With no mentions (the first pass) it is the text itself and maps offsets to themselves.
+    """
 
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.identity = not mentions
+        self.text = text
+        self.length = len(text)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.at: dict[int, Mention] = {}
+        if self.identity:
+            return
         pieces: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        at: list[Mention | None] = []
         pos = 0
         for mention in mentions:
             pieces.append(text[pos:mention.start])
-            starts.extend(range(pos, mention.start))
-            ends.extend(range(pos + 1, mention.start + 1))
-            at.extend([None] * (mention.start - pos))
+            self.starts.extend(range(pos, mention.start))
+            self.ends.extend(range(pos + 1, mention.start + 1))
+            self.at[len(self.starts)] = mention
             pieces.append(_PLACEHOLDER_OF[mention.value.type])
-            starts.append(mention.start)
-            ends.append(mention.end)
-            at.append(mention)
+            self.starts.append(mention.start)
+            self.ends.append(mention.end)
             pos = mention.end
         pieces.append(text[pos:])
-        starts.extend(range(pos, len(text)))
-        ends.extend(range(pos + 1, len(text) + 1))
-        at.extend([None] * (len(text) - pos))
+        self.starts.extend(range(pos, len(text)))
+        self.ends.extend(range(pos + 1, len(text) + 1))
         self.text = "".join(pieces)
-        self.starts = starts
-        self.ends = ends
-        self.at = at
 
     def original(self, start: int, end: int) -> tuple[int, int]:
-        if start == end:
-            return (self.starts[start], self.starts[start]) if start < len(self.starts) else (
-                self.ends[-1], self.ends[-1])
+        """The span in the original text of a span in the masked text."""
+        if self.identity:
+            return start, end
+        if start == end:  # an empty group: a point between characters
+            at = self.starts[start] if start < len(self.starts) else self.length
+            return at, at
         return self.starts[start], self.ends[end - 1]
+
+    def mentions_in(self, start: int, end: int) -> tuple[Mention, ...]:
+        if self.identity:
+            return ()
+        return tuple(self.at[i] for i in range(start, end) if i in self.at)
 
 
 def _word_starts(text: str) -> Iterable[int]:
@@ -136,19 +147,6 @@ def _candidates(text: str, rules: Sequence[Rule]) -> Iterable[tuple[Rule, re.Mat
             m = rule.regex.match(text, pos, end)
             if m is not None and m.end() > pos:
                 yield rule, m
-
-
-def _select(found: list[Mention], length: int) -> list[Mention]:
-    """Longest first, then leftmost, then the rule listed first; never two that overlap."""
-    taken = bytearray(length + 1)
-    chosen: list[Mention] = []
-    for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        if any(taken[mention.start:mention.end]):
-            continue
-        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-        chosen.append(mention)
-    chosen.sort(key=lambda m: m.start)
-    return chosen
 
 
 class Scanner:
@@ -174,16 +172,11 @@ class Scanner:
         if any(c in text for c in PLACEHOLDER.values()):
             # Our private-use placeholders must not be forged by the input.
             text = text.translate({ord(c): " " for c in PLACEHOLDER.values()})
-        found = [m for m in self._resolve_all(text, _Masked(text, []),
-                                              self.rules.base, ctx) if m is not None]
-        top = _select(found, len(text))
+        top = self._select(text, _Masked(text, []), self.rules.base, ctx)
         for _ in range(_COMPOSITION_PASSES):
-            masked = _Masked(text, top)
-            composed = [m for m in self._resolve_all(text, masked, self.rules.composite, ctx)
-                        if m is not None]
-            if not composed:
+            chosen = self._select(text, _Masked(text, top), self.rules.composite, ctx)
+            if not chosen:
                 break
-            chosen = _select(composed, len(text))
             covered = bytearray(len(text) + 1)
             for mention in chosen:
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
@@ -191,10 +184,33 @@ class Scanner:
                          key=lambda m: m.start)
         return top
 
-    def _resolve_all(self, text: str, masked: _Masked, rules: Sequence[Rule],
-                     ctx: Context) -> Iterable[Mention | None]:
+    def _select(self, text: str, masked: _Masked, rules: Sequence[Rule],
+                ctx: Context) -> list[Mention]:
+        """The longest matches that resolve, never two overlapping.
+
+        Candidates are tried longest first, then leftmost, then in rule order; one that
+        overlaps a chosen mention is never resolved, and one that fails to resolve
+        ("February 30") leaves room for the next.
+        """
+        order = {rule.id: i for i, rule in enumerate(rules)}
+        found = []
         for rule, m in _candidates(masked.text, rules):
-            yield self._mention(text, masked, rule, m, ctx)
+            start, end = masked.original(m.start(), m.end())
+            found.append((start - end, start, order[rule.id], rule, m))
+        found.sort(key=lambda c: c[:3])
+        taken = bytearray(len(text) + 1)
+        chosen: list[Mention] = []
+        for _, start, _, rule, m in found:
+            end = masked.original(m.start(), m.end())[1]
+            if any(taken[start:end]):
+                continue
+            mention = self._mention(text, masked, rule, m, ctx)
+            if mention is None:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(mention)
+        chosen.sort(key=lambda m: m.start)
+        return chosen
 
     def _mention(self, text: str, masked: _Masked, rule: Rule, m: re.Match[str],
                  ctx: Context) -> Mention | None:
@@ -210,16 +226,16 @@ class Scanner:
             o_start, o_end = masked.original(g_start, g_end)
             groups[name] = text[o_start:o_end]
             spans[name] = (o_start, o_end)
-            if g_end - g_start == 1 and masked.at[g_start] is not None:
-                child = masked.at[g_start]
-                assert child is not None
-                children[name] = child
-        ordered = tuple(c for c in masked.at[m.start():m.end()] if c is not None)
+            if g_end - g_start == 1 and g_start in masked.at:
+                children[name] = masked.at[g_start]
+        ordered = masked.mentions_in(m.start(), m.end())
         match = Match(rule, start, end, groups, spans, children, ordered)
         try:
             value = self._resolvers[rule.resolver](match, ctx)
-        except ResolveError:
-            return None  # the words fit, the calendar does not ("February 30"): no mention
+        except (ValueError, OverflowError):
+            # ResolveError, or the calendar's own ValueError/OverflowError at its edges
+            # ("February 30", "next year" in 9999): the words fit, the calendar does not.
+            return None
         extent = spans.get("timex", (start, end))
         return Mention(start, end, text[start:end], rule.id, value, extent, ordered)
 

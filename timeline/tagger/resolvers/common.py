@@ -140,4 +140,14 @@ def nearest_granule(ctx: Context, granularity: Granularity, this_cycle: datetime
     if ctx.tense is Tense.FUTURE:
         return min(future)
     before, after = max(past), min(future)
-    return before if (current - before) <= (after - current) else after
+    by_month = granularity >= Granularity.MONTH
+    back = _distance(before, current, by_month)
+    return before if back <= _distance(current, after, by_month) else after
+
+
+def _distance(earlier: datetime, later: datetime, by_month: bool) -> int:
+    """Calendar months between month-aligned granules (so two quarters back and two ahead
+    tie, however many days each side has), days otherwise."""
+    if by_month:
+        return (later.year - earlier.year) * 12 + later.month - earlier.month
+    return (later - earlier).days
