@@ -67,16 +67,6 @@ class Granularity(enum.Enum):
             return NotImplemented
         return self.rank >= other.rank
 
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Granularity):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Granularity):
-            return NotImplemented
-        return self.rank >= other.rank
-
 
 _ORDER = list(Granularity)
 
