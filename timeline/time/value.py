@@ -54,8 +54,10 @@ _THIRD = {Mod.START: 0, Mod.MID: 1, Mod.END: 2}
 #: second is the finest unit the model splits to.
 _WHOLE = frozenset({Granularity.PART_OF_DAY, Granularity.SECOND})
 
-#: How far APPROX widens an interval on each side, by granularity: one granule, except a
-#: quarter of an hour around clock times ("about 11:30") and a year around decades.
+#: How far APPROX widens an interval on each side: one granule of its own size ("about
+#: 1990s" takes in the 1980s and 2000s), except for the finest, where one granule is too
+#: little: a quarter of an hour around a clock time ("about 11:30"), a minute around a
+#: second, two hours around a part of the day.
 _APPROX_WIDTH: dict[Granularity, timedelta | None] = {
     Granularity.SECOND: timedelta(minutes=1),
     Granularity.MINUTE: timedelta(minutes=15),
