@@ -133,20 +133,32 @@ def _word_starts(text: str) -> Iterable[int]:
     return (m.start() for m in _WORD_START.finditer(text))
 
 
-def _candidates(text: str, rules: Sequence[Rule]) -> Iterable[tuple[Rule, re.Match[str]]]:
-    """Every match of every rule at every word start, bounded to the window."""
-    by_char: dict[str, list[Rule]] = {}
-    anywhere = [r for r in rules if r.first is None]
-    for rule in rules:
-        for char in rule.first or ():
-            by_char.setdefault(char, []).append(rule)
-    length = len(text)
-    for pos in _word_starts(text):
-        end = min(length, pos + WINDOW)
-        for rule in (*by_char.get(text[pos], ()), *anywhere):
-            m = rule.regex.match(text, pos, end)
-            if m is not None and m.end() > pos:
-                yield rule, m
+class _RuleIndex:
+    """Rules bucketed by the characters a match can start with, built once per rule list."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.order = {rule.id: i for i, rule in enumerate(rules)}
+        anywhere = [r for r in rules if r.first is None]
+        by_char: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for char in rule.first or ():
+                by_char.setdefault(char, []).append(rule)
+        # Keep each bucket in rule order, with the rules that can start anywhere.
+        self.by_char = {
+            c: tuple(sorted({r.id: r for r in (*bucket, *anywhere)}.values(),
+                            key=lambda r: self.order[r.id]))
+            for c, bucket in by_char.items()}
+        self.anywhere = tuple(anywhere)
+
+    def candidates(self, text: str) -> Iterable[tuple[Rule, re.Match[str]]]:
+        """Every match of every rule at every word start, bounded to the window."""
+        length = len(text)
+        for pos in _word_starts(text):
+            end = min(length, pos + WINDOW)
+            for rule in self.by_char.get(text[pos], self.anywhere):
+                m = rule.regex.match(text, pos, end)
+                if m is not None and m.end() > pos:
+                    yield rule, m
 
 
 class Scanner:
@@ -154,6 +166,8 @@ class Scanner:
 
     def __init__(self, rules: RuleSet | None = None) -> None:
         self.rules = rules or load_rules()
+        self._base = _RuleIndex(self.rules.base)
+        self._composite = _RuleIndex(self.rules.composite)
         from timeline.tagger.resolvers import RESOLVERS
 
         self._resolvers = RESOLVERS
@@ -172,9 +186,11 @@ class Scanner:
         if any(c in text for c in PLACEHOLDER.values()):
             # Our private-use placeholders must not be forged by the input.
             text = text.translate({ord(c): " " for c in PLACEHOLDER.values()})
-        top = self._select(text, _Masked(text, []), self.rules.base, ctx)
+        top = self._select(text, _Masked(text, []), self._base, ctx)
         for _ in range(_COMPOSITION_PASSES):
-            chosen = self._select(text, _Masked(text, top), self.rules.composite, ctx)
+            if not top:
+                break  # composite rules need a mention to compose
+            chosen = self._select(text, _Masked(text, top), self._composite, ctx)
             if not chosen:
                 break
             covered = bytearray(len(text) + 1)
@@ -184,7 +200,7 @@ class Scanner:
                          key=lambda m: m.start)
         return top
 
-    def _select(self, text: str, masked: _Masked, rules: Sequence[Rule],
+    def _select(self, text: str, masked: _Masked, rules: _RuleIndex,
                 ctx: Context) -> list[Mention]:
         """The longest matches that resolve, never two overlapping.
 
@@ -192,11 +208,10 @@ class Scanner:
         overlaps a chosen mention is never resolved, and one that fails to resolve
         ("February 30") leaves room for the next.
         """
-        order = {rule.id: i for i, rule in enumerate(rules)}
         found = []
-        for rule, m in _candidates(masked.text, rules):
+        for rule, m in rules.candidates(masked.text):
             start, end = masked.original(m.start(), m.end())
-            found.append((start - end, start, order[rule.id], rule, m))
+            found.append((start - end, start, rules.order[rule.id], rule, m))
         found.sort(key=lambda c: c[:3])
         taken = bytearray(len(text) + 1)
         chosen: list[Mention] = []
