@@ -75,6 +75,13 @@ class Match:
     def has(self, name: str) -> bool:
         return self.groups.get(name) is not None
 
+    def text(self, name: str) -> str:
+        """A group's text, which the rule's pattern guarantees; ``ResolveError`` if absent."""
+        text = self.groups.get(name)
+        if text is None:
+            raise ResolveError(f"rule {self.rule.id!r}: group {name!r} did not match")
+        return text
+
     def child(self, name: str) -> Mention:
         """The mention a named placeholder group stood for."""
         try:

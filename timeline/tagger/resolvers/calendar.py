@@ -47,12 +47,6 @@ def in_calendar(function: Resolver) -> Resolver:
     return bounded
 
 
-def _text(m: Match, name: str) -> str:
-    text = m[name]
-    if text is None:
-        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
-    return text
-
 
 def _month(m: Match, ctx: Context) -> int:
     """The month a group names, in digits ("02") or words ("Feb.").
@@ -60,7 +54,7 @@ def _month(m: Match, ctx: Context) -> int:
     English capitalises month names, so a lower-case "august" is the adjective and
     "may" the verb: the rule fits, the reading does not.
     """
-    text = _text(m, "month")
+    text = m.text("month")
     if text.isdigit():
         return int(text)
     if not text[0].isupper():
@@ -70,7 +64,7 @@ def _month(m: Match, ctx: Context) -> int:
 
 def _day(m: Match, ctx: Context) -> int:
     """The day of the month: "25", "25th", or "twenty-fifth"."""
-    text = _text(m, "day")
+    text = m.text("day")
     digits = text.rstrip("stndrhSTNDRH")
     if digits.isdigit():
         return int(digits)
@@ -78,7 +72,7 @@ def _day(m: Match, ctx: Context) -> int:
 
 
 def _year(m: Match) -> int | None:
-    return int(_text(m, "year")) if m.has("year") else None
+    return int(m.text("year")) if m.has("year") else None
 
 
 def _at(ctx: Context, year: int, month: int = 1, day: int = 1) -> datetime:
@@ -155,8 +149,8 @@ def numeric_date(m: Match, ctx: Context) -> TimeValue:
     ``mdy``) is taken the only way it can be read; a year of two digits is the one
     within ``_TWO_DIGIT_BEHIND`` years before the anchor's or ``_TWO_DIGIT_AHEAD`` after.
     """
-    first, second = int(_text(m, "first")), int(_text(m, "second"))
-    year = _full_year(_text(m, "year"), ctx)
+    first, second = int(m.text("first")), int(m.text("second"))
+    year = _full_year(m.text("year"), ctx)
     orders = [(first, second), (second, first)]
     if ctx.date_order == "dmy":
         orders.reverse()
@@ -173,7 +167,7 @@ def numeric_date(m: Match, ctx: Context) -> TimeValue:
 @in_calendar
 def year(m: Match, ctx: Context) -> TimeValue:
     """A year written out ("1998", "in 2022"): the whole calendar year."""
-    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(_text(m, "year"))))
+    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(m.text("year"))))
 
 
 @resolver("month")
@@ -209,12 +203,12 @@ def month(m: Match, ctx: Context) -> TimeValue:
 def season(m: Match, ctx: Context) -> TimeValue:
     """A season: of a year ("summer 2024"; the winter of Y, or of "Y-Y+1", begins in
     December of Y) or bare by the tense ("in the spring")."""
-    code = str(ctx.lexicon.value("season", _text(m, "season")))
+    code = str(ctx.lexicon.value("season", m.text("season")))
     first_month = Season[code].value
     year_given = _year(m)
     if year_given is not None:
-        if m.has("year2") and int(_text(m, "year2")) != (year_given + 1) % 100:
-            raise ResolveError(f"{_text(m, 'year2')} does not follow {year_given}")
+        if m.has("year2") and int(m.text("year2")) != (year_given + 1) % 100:
+            raise ResolveError(f"{m.text('year2')} does not follow {year_given}")
         if m.has("year2") and code != "WI":
             raise ResolveError(f"only a winter spans two years, not {m.groups}")
         return TimeValue.of_granule(Granularity.SEASON, _at(ctx, year_given, first_month))
@@ -232,11 +226,11 @@ def decade(m: Match, ctx: Context) -> TimeValue:
     2000s" is read as the decade, as "the early 2000s" almost always means.
     """
     if m.has("decade"):
-        first = int(_text(m, "decade"))
+        first = int(m.text("decade"))
         if first % 100 == 0 and first < 2000:
             return TimeValue.of_granule(Granularity.CENTURY, _at(ctx, first))
     else:
-        short = int(_text(m, "short"))
+        short = int(m.text("short"))
         this_decade = ctx.day.year // 10 * 10
         first = this_decade - (this_decade - short) % 100
     return TimeValue.of_granule(Granularity.DECADE, _at(ctx, first))
@@ -246,9 +240,9 @@ def decade(m: Match, ctx: Context) -> TimeValue:
 @in_calendar
 def century(m: Match, ctx: Context) -> TimeValue:
     """The 19th century is 1800-1899 (TIMEX3 ``18``), as TimeML and the granules count."""
-    ordinal = int(ctx.lexicon.value("ordinal", _text(m, "ordinal")))
+    ordinal = int(ctx.lexicon.value("ordinal", m.text("ordinal")))
     if ordinal < 2:
-        raise ResolveError(f"no {_text(m, 'ordinal')} century in this calendar")
+        raise ResolveError(f"no {m.text('ordinal')} century in this calendar")
     return TimeValue.of_granule(Granularity.CENTURY, _at(ctx, (ordinal - 1) * 100))
 
 
@@ -265,11 +259,11 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
     quarter" is 2025-Q1 (the anchor's own), "the fourth quarter" 2024-Q4 unless the tense
     points ahead ("profits in the fourth quarter" are usually reported after it).
     """
-    granularity, count = _PARTS[_text(m, "unit").lower()]
+    granularity, count = _PARTS[m.text("unit").lower()]
     if m.has("number"):
-        number = int(_text(m, "number"))
+        number = int(m.text("number"))
     else:
-        number = int(ctx.lexicon.value("ordinal", _text(m, "ordinal")))
+        number = int(ctx.lexicon.value("ordinal", m.text("ordinal")))
         number = count if number < 0 else number  # "the final quarter"
     if not 1 <= number <= count:
         raise ResolveError(f"a year has no {m.groups}")

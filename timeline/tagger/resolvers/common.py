@@ -8,7 +8,7 @@ from fractions import Fraction
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import Lexicon
-from timeline.time.duration import Unit
+from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, floor, shift
 
 #: Lexicon unit names to granularities (a fortnight is two weeks: see ``unit_step``).
@@ -151,3 +151,35 @@ def _distance(earlier: datetime, later: datetime, by_month: bool) -> int:
     if by_month:
         return (later.year - earlier.year) * 12 + later.month - earlier.month
     return (later - earlier).days
+
+
+#: The granularity a length written in each unit has ("P3Y" is year-grained).
+GRANULARITY_OF_DURATION_UNIT: dict[Unit, Granularity] = {
+    Unit.MILLENNIUM: Granularity.CENTURY,
+    Unit.CENTURY: Granularity.CENTURY,
+    Unit.DECADE: Granularity.DECADE,
+    Unit.YEAR: Granularity.YEAR,
+    Unit.HALF: Granularity.HALF,
+    Unit.QUARTER: Granularity.QUARTER,
+    Unit.MONTH: Granularity.MONTH,
+    Unit.WEEK: Granularity.WEEK,
+    Unit.WEEKEND: Granularity.WEEKEND,
+    Unit.DAY: Granularity.DAY,
+    Unit.HOUR: Granularity.HOUR,
+    Unit.MINUTE: Granularity.MINUTE,
+    Unit.SECOND: Granularity.SECOND,
+}
+
+UNIT_ORDER = list(Unit)  # coarsest first, as TIMEX3 writes the parts
+
+
+def length_of(amount: Fraction | None, unit: str) -> Duration:
+    """``amount`` units as a TIMEX3 length; ``None`` is X. A fortnight is written as two weeks."""
+    duration_unit, per = DURATION_OF_UNIT[unit]
+    return Duration.of(duration_unit, None if amount is None else amount * per)
+
+
+def granularity_of_length(duration: Duration) -> Granularity:
+    """The finest unit of a length, as a granularity ("P3Y2M" is month-grained)."""
+    finest = max((unit for unit, _ in duration.parts), key=UNIT_ORDER.index)
+    return GRANULARITY_OF_DURATION_UNIT[finest]

@@ -11,7 +11,8 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
-    DURATION_OF_UNIT,
+    granularity_of_length,
+    length_of,
     nearest_granule,
     nearest_weekday,
     number,
@@ -20,26 +21,18 @@ from timeline.tagger.resolvers.common import (
     whole,
 )
 from timeline.tagger.scan import Match
-from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, PartOfDay, Season, floor, shift, span, third
 from timeline.time.interval import Interval
 from timeline.time.value import Mod, TimeValue, TimexType, apply_mod
 
 
-def _text(m: Match, name: str) -> str:
-    text = m[name]
-    if text is None:
-        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
-    return text
-
-
 @resolver("relative_day")
 def relative_day(m: Match, ctx: Context) -> TimeValue:
     """today, yesterday, tomorrow, the day before yesterday: a day offset from the anchor's."""
-    offset = int(ctx.lexicon.value("relative_day", _text(m, "day")))
+    offset = int(ctx.lexicon.value("relative_day", m.text("day")))
     day = ctx.day + timedelta(days=offset)
     if m.has("part"):
-        part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+        part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
         return TimeValue.of_granule(Granularity.PART_OF_DAY, day, part=part)
     return TimeValue.of_granule(Granularity.DAY, day)
 
@@ -53,7 +46,7 @@ def tonight(m: Match, ctx: Context) -> TimeValue:
 @resolver("this_part_of_day")
 def this_part_of_day(m: Match, ctx: Context) -> TimeValue:
     """this morning, this evening: that part of the anchor's day."""
-    part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+    part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
     return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day, part=part)
 
 
@@ -66,7 +59,7 @@ def weekday(m: Match, ctx: Context) -> TimeValue:
     the first after it (the TimeML annotation practice; "next Friday" meaning the week
     after is the reading we do not take).
     """
-    day_number = int(ctx.lexicon.value("weekday", _text(m, "weekday")))
+    day_number = int(ctx.lexicon.value("weekday", m.text("weekday")))
     which = m["dir"]
     if which is None:
         day = nearest_weekday(ctx, day_number)
@@ -79,7 +72,7 @@ def weekday(m: Match, ctx: Context) -> TimeValue:
         else:
             day = ctx.day + timedelta(days=(day_number - ctx.day.isoweekday() - 1) % 7 + 1)
     if m.has("part"):
-        part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+        part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
         return TimeValue.of_granule(Granularity.PART_OF_DAY, day, part=part)
     return TimeValue.of_granule(Granularity.DAY, day)
 
@@ -96,8 +89,8 @@ def shift_unit(m: Match, ctx: Context) -> TimeValue:
     For seasons, "this summer" is the summer of the anchor's year, "last summer" the
     latest summer that has ended, "next summer" the first that has not begun.
     """
-    offset = int(ctx.lexicon.value("this_next_last", _text(m, "dir")))
-    unit = str(ctx.lexicon.value("calendar_unit", _text(m, "unit")))
+    offset = int(ctx.lexicon.value("this_next_last", m.text("dir")))
+    unit = str(ctx.lexicon.value("calendar_unit", m.text("unit")))
     if unit in Season.__members__:
         this_year = floor(Granularity.YEAR, ctx.anchor).replace(month=Season[unit].value)
         if offset == 0:
@@ -125,13 +118,13 @@ def earlier_later_this(m: Match, ctx: Context) -> TimeValue:
     The anchor's own day belongs to both sides: "later this week" on a Tuesday may mean
     Tuesday evening, "earlier this week" may mean that morning.
     """
-    unit = str(ctx.lexicon.value("calendar_unit", _text(m, "unit")))
+    unit = str(ctx.lexicon.value("calendar_unit", m.text("unit")))
     granularity, _ = unit_count(unit, 0)
     start = floor(granularity, ctx.anchor)
     value = TimeValue.of_granule(granularity, start)
     lo, hi = span(granularity, start)
     day_lo, day_hi = ctx.day, ctx.day + timedelta(days=1)
-    if ctx.lexicon.value("earlier_later", _text(m, "side")) == "earlier":
+    if ctx.lexicon.value("earlier_later", m.text("side")) == "earlier":
         interval = Interval(lo, min(hi, day_hi))
     else:
         interval = Interval(max(lo, day_lo), hi)
@@ -152,7 +145,7 @@ def earlier_later_day(m: Match, ctx: Context) -> TimeValue:
     if ctx.anchor_granularity is Granularity.DAY or not inner.interval.contains(ctx.anchor):
         return inner
     assert inner.interval.start is not None and inner.interval.end is not None
-    earlier = ctx.lexicon.value("earlier_later", _text(m, "side")) == "earlier"
+    earlier = ctx.lexicon.value("earlier_later", m.text("side")) == "earlier"
     interval = (Interval(inner.interval.start, ctx.anchor) if earlier
                 else Interval(ctx.anchor, inner.interval.end))
     return attrs.evolve(inner, interval=interval)
@@ -165,13 +158,13 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     "three years ago" is the DATE ``2022`` (TimeML: a point, not a duration). A vague
     amount ("a few days ago") is ``PAST_REF``, bounded only by the anchor's day.
     """
-    amount = number(_text(m, "amount"), ctx.lexicon)
-    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    amount = number(m.text("amount"), ctx.lexicon)
+    unit = unit_name(m.text("unit"), ctx.lexicon)
     if amount is None:
         return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval),
                             interval=Interval(None, ctx.day),
                             granularity=unit_count(unit, 0)[0])
-    granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
+    granularity, count = unit_count(unit, whole(amount, m.text("amount")))
     value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
                                                     -count))
     return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)
@@ -187,7 +180,7 @@ def _bounded_offset(m: Match, ctx: Context, value: TimeValue, point: datetime,
     """
     if not m.has("mod"):
         return value
-    bound = Mod(ctx.lexicon.value("duration_mod", _text(m, "mod")))
+    bound = Mod(ctx.lexicon.value("duration_mod", m.text("mod")))
     if bound is Mod.APPROX:
         assert value.granularity is not None and value.interval is not None
         return attrs.evolve(value, mod=Mod.APPROX,
@@ -211,21 +204,21 @@ def from_now(m: Match, ctx: Context) -> TimeValue:
     "in a week or two" (``amount2``) spans from one to the other: its value is the first
     granule with mod APPROX, its interval both granules and everything between.
     """
-    unit = unit_name(_text(m, "unit"), ctx.lexicon)
-    amount = number(_text(m, "amount"), ctx.lexicon)
+    unit = unit_name(m.text("unit"), ctx.lexicon)
+    amount = number(m.text("amount"), ctx.lexicon)
     if amount is None:
         granularity = unit_count(unit, 0)[0]
         return attrs.evolve(TimeValue.reference("FUTURE_REF", ctx.interval),
                             interval=Interval(ctx.day + timedelta(days=1), None),
                             granularity=granularity)
-    granularity, count = unit_count(unit, whole(amount, _text(m, "amount")))
+    granularity, count = unit_count(unit, whole(amount, m.text("amount")))
     here = floor(granularity, ctx.anchor)
     first = shift(granularity, here, count)
     if not m.has("amount2"):
         return _bounded_offset(m, ctx, TimeValue.of_granule(granularity, first),
                                shift(granularity, ctx.day, count), past=False)
-    upper = number(_text(m, "amount2"), ctx.lexicon)
-    _, last_count = unit_count(unit, whole(upper, _text(m, "amount2")))
+    upper = number(m.text("amount2"), ctx.lexicon)
+    _, last_count = unit_count(unit, whole(upper, m.text("amount2")))
     if last_count <= count:
         raise ResolveError(f"range runs backwards: {m.groups}")
     last = shift(granularity, here, last_count)
@@ -239,7 +232,7 @@ def coming_units(m: Match, ctx: Context) -> TimeValue:
 
     The end is left open: "the coming weeks" bounds nothing a reader could check.
     """
-    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    unit = unit_name(m.text("unit"), ctx.lexicon)
     value = TimeValue.reference("FUTURE_REF", ctx.interval)
     return attrs.evolve(value, interval=Interval(ctx.day, None),
                         granularity=unit_count(unit, 0)[0])
@@ -249,7 +242,7 @@ def coming_units(m: Match, ctx: Context) -> TimeValue:
 def position(m: Match, ctx: Context) -> TimeValue:
     """early/mid/late, the start/middle/end of a date: its first, middle or last third (mod)."""
     inner = m.child("inner").value
-    mod = Mod(ctx.lexicon.value("position", _text(m, "position")))
+    mod = Mod(ctx.lexicon.value("position", m.text("position")))
     if inner.mod is not None or inner.interval is None or inner.granularity is None:
         raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
     if inner.granularity < Granularity.DAY:
@@ -278,7 +271,7 @@ def bound(m: Match, ctx: Context) -> TimeValue:
     of the TIMEX3 extent.
     """
     inner = m.child("inner").value
-    mod = Mod(ctx.lexicon.value("bound", _text(m, "signal")))
+    mod = Mod(ctx.lexicon.value("bound", m.text("signal")))
     if inner.interval is None or inner.type not in (TimexType.DATE, TimexType.TIME):
         raise ResolveError(f"cannot bound {inner.value}")
     lo, hi = inner.interval.start, inner.interval.end
@@ -302,18 +295,17 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
     inner = m.child("inner").value
     if inner.interval is None or inner.interval.start is None or inner.granularity is None:
         raise ResolveError(f"cannot count from {inner.value}")
-    side = -1 if ctx.lexicon.value("bound", _text(m, "signal")) in ("BEFORE", "ON_OR_BEFORE") else 1
+    side = -1 if ctx.lexicon.value("bound", m.text("signal")) in ("BEFORE", "ON_OR_BEFORE") else 1
     if m.has("length"):
         length = m.child("length").value.duration
         if length is None:
             raise ResolveError(f"no length in {m.groups}")
-        granularity = _duration_granularity(length)
+        granularity = granularity_of_length(length)
     else:
-        amount = number(_text(m, "amount"), ctx.lexicon) if m.has("amount") else None
-        unit = unit_name(_text(m, "unit"), ctx.lexicon)
+        amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
+        unit = unit_name(m.text("unit"), ctx.lexicon)
         granularity = unit_count(unit, 1)[0]
-        length = None if amount is None else Duration.of(DURATION_OF_UNIT[unit][0], amount * (
-            DURATION_OF_UNIT[unit][1]))
+        length = None if amount is None else length_of(amount, unit)
     target = None if length is None else (length.before(inner.interval.start) if side < 0
                                           else length.after(inner.interval.start))
     if target is None:
@@ -328,28 +320,10 @@ def _vague_side(inner: TimeValue, side: int) -> TimeValue:
     return attrs.evolve(inner, mod=Mod.AFTER, interval=Interval(inner.interval.end, None))
 
 
-def _duration_granularity(length: Duration) -> Granularity:
-    """The finest calendar granularity among a duration's units ("three days" -> DAY)."""
-    finest = Granularity.CENTURY
-    for unit, _ in length.parts:
-        granularity = _GRANULARITY_OF_DURATION_UNIT[unit]
-        finest = min(finest, granularity)
-    return finest
-
-
-_GRANULARITY_OF_DURATION_UNIT = {
-    Unit.MILLENNIUM: Granularity.CENTURY, Unit.CENTURY: Granularity.CENTURY,
-    Unit.DECADE: Granularity.DECADE, Unit.YEAR: Granularity.YEAR, Unit.HALF: Granularity.HALF,
-    Unit.QUARTER: Granularity.QUARTER, Unit.MONTH: Granularity.MONTH, Unit.WEEK: Granularity.WEEK,
-    Unit.WEEKEND: Granularity.DAY, Unit.DAY: Granularity.DAY, Unit.HOUR: Granularity.HOUR,
-    Unit.MINUTE: Granularity.MINUTE, Unit.SECOND: Granularity.SECOND,
-}
-
-
 @resolver("the_unit")
 def the_unit(m: Match, ctx: Context) -> TimeValue:
     """the week, the month, the year: the anchor's (as in "the end of the year")."""
-    granularity = unit_count(str(ctx.lexicon.value("calendar_unit", _text(m, "unit"))), 0)[0]
+    granularity = unit_count(str(ctx.lexicon.value("calendar_unit", m.text("unit"))), 0)[0]
     return TimeValue.of_granule(granularity, floor(granularity, ctx.anchor))
 
 
@@ -360,5 +334,5 @@ def day_part(m: Match, ctx: Context) -> TimeValue:
     if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
         raise ResolveError(f"{inner.value} is not a day")
     assert inner.interval.start is not None
-    part = PartOfDay[ctx.lexicon.value("part_of_day", _text(m, "part"))]
+    part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
     return TimeValue.of_granule(Granularity.PART_OF_DAY, inner.interval.start, part=part)

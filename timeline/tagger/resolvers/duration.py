@@ -16,29 +16,17 @@ import attrs
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context
 from timeline.tagger.resolvers import resolver
-from timeline.tagger.resolvers.common import DURATION_OF_UNIT, number, unit_name
+from timeline.tagger.resolvers.common import (
+    UNIT_ORDER,
+    granularity_of_length,
+    length_of,
+    number,
+    unit_name,
+)
 from timeline.tagger.scan import Match
 from timeline.time.duration import Duration, Unit
-from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
 from timeline.time.value import Mod, TimeValue, TimexType
-
-#: The granularity a length written in each unit has ("P3Y" is year-grained).
-GRANULARITY_OF_DURATION_UNIT: dict[Unit, Granularity] = {
-    Unit.MILLENNIUM: Granularity.CENTURY,
-    Unit.CENTURY: Granularity.CENTURY,
-    Unit.DECADE: Granularity.DECADE,
-    Unit.YEAR: Granularity.YEAR,
-    Unit.HALF: Granularity.HALF,
-    Unit.QUARTER: Granularity.QUARTER,
-    Unit.MONTH: Granularity.MONTH,
-    Unit.WEEK: Granularity.WEEK,
-    Unit.WEEKEND: Granularity.WEEKEND,
-    Unit.DAY: Granularity.DAY,
-    Unit.HOUR: Granularity.HOUR,
-    Unit.MINUTE: Granularity.MINUTE,
-    Unit.SECOND: Granularity.SECOND,
-}
 
 #: Half of a unit, in the next unit down where that is a whole number: "half an hour" is
 #: said and heard as thirty minutes, so ``PT30M``. Units missing here ("half a week",
@@ -54,31 +42,12 @@ HALF_OF_UNIT: dict[str, tuple[Unit, int]] = {
     "millennium": (Unit.CENTURY, 5),
 }
 
-_UNIT_ORDER = list(Unit)  # coarsest first, as TIMEX3 writes the parts
 
-
-def _text(m: Match, name: str) -> str:
-    text = m[name]
-    if text is None:
-        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
-    return text
 
 
 def _is_plural(text: str, unit: str) -> bool:
     """Whether a unit word is plural: anything but the lexicon's singular name ("days")."""
     return " ".join(text.lower().split()) != unit
-
-
-def length_of(amount: Fraction | None, unit: str) -> Duration:
-    """``amount`` units as a TIMEX3 length; ``None`` is X. A fortnight is written as two weeks."""
-    duration_unit, per = DURATION_OF_UNIT[unit]
-    return Duration.of(duration_unit, None if amount is None else amount * per)
-
-
-def granularity_of_length(duration: Duration) -> Granularity:
-    """The finest unit of a length, as a granularity ("P3Y2M" is month-grained)."""
-    finest = max((unit for unit, _ in duration.parts), key=_UNIT_ORDER.index)
-    return GRANULARITY_OF_DURATION_UNIT[finest]
 
 
 def duration_value(duration: Duration, mod: Mod | None = None,
@@ -99,9 +68,9 @@ def _amount_unit(m: Match, ctx: Context) -> Duration:
     X needs a plural ("several days", "for years"): "some day" is an indefinite time,
     not a length, and is refused.
     """
-    unit_text = _text(m, "unit")
+    unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
-    amount = number(_text(m, "amount"), ctx.lexicon) if m.has("amount") else None
+    amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
     if amount is None and not _is_plural(unit_text, unit):
         raise ResolveError(f"no amount of a single {unit}: {m.groups}")
     return length_of(amount, unit)
@@ -116,7 +85,7 @@ def length(m: Match, ctx: Context) -> TimeValue:
 @resolver("half_length")
 def half_length(m: Match, ctx: Context) -> TimeValue:
     """half an hour, half a day: in the next unit down when whole (``HALF_OF_UNIT``)."""
-    unit_text = _text(m, "unit")
+    unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
     if _is_plural(unit_text, unit):
         raise ResolveError(f"half of a plural: {unit_text!r}")
@@ -132,10 +101,10 @@ def half_length(m: Match, ctx: Context) -> TimeValue:
 def and_a_half(m: Match, ctx: Context) -> TimeValue:
     """an hour and a half, two and a half years: the amount said plus a half, in the unit
     said (``PT1.5H``, ``P2.5Y``), since that is the number the text gives."""
-    amount = number(_text(m, "amount"), ctx.lexicon)
+    amount = number(m.text("amount"), ctx.lexicon)
     if amount is None:
         raise ResolveError(f"a half more than a vague amount: {m.groups}")
-    unit = unit_name(_text(m, "unit"), ctx.lexicon)
+    unit = unit_name(m.text("unit"), ctx.lexicon)
     return duration_value(length_of(amount + Fraction(1, 2), unit), _mod(m, ctx))
 
 
@@ -172,7 +141,7 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     calendar week before the anchor's, a DATE the date rules give.
     """
     duration = _amount_unit(m, ctx)
-    side = int(ctx.lexicon.value("this_next_last", _text(m, "dir")))
+    side = int(ctx.lexicon.value("this_next_last", m.text("dir")))
     if side == 0:
         raise ResolveError(f"neither past nor next: {m.groups}")
     return duration_value(duration, interval=window(ctx, duration, side))
@@ -181,7 +150,7 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
 @resolver("recent_length")
 def recent_length(m: Match, ctx: Context) -> TimeValue:
     """recent days, in recent years: an unknown number of units up to the anchor's day."""
-    duration = length_of(None, unit_name(_text(m, "unit"), ctx.lexicon))
+    duration = length_of(None, unit_name(m.text("unit"), ctx.lexicon))
     return duration_value(duration, interval=window(ctx, duration, -1))
 
 
@@ -199,7 +168,7 @@ def sum_length(m: Match, ctx: Context) -> TimeValue:
                 or value.interval is not None or not value.duration.known):
             raise ResolveError(f"not a plain length: {value}")
         parts.extend(value.duration.parts)
-    orders = [_UNIT_ORDER.index(unit) for unit, _ in parts]
+    orders = [UNIT_ORDER.index(unit) for unit, _ in parts]
     if orders != sorted(set(orders)):
         raise ResolveError(f"lengths not coarsest first: {m.groups}")
     return duration_value(Duration(tuple(parts)))

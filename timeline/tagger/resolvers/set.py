@@ -15,8 +15,13 @@ from fractions import Fraction
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context
 from timeline.tagger.resolvers import resolver
-from timeline.tagger.resolvers.common import GRANULARITY_OF_UNIT, number, unit_name, whole
-from timeline.tagger.resolvers.duration import length_of
+from timeline.tagger.resolvers.common import (
+    GRANULARITY_OF_UNIT,
+    length_of,
+    number,
+    unit_name,
+    whole,
+)
 from timeline.tagger.scan import Match
 from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, PartOfDay, Season
@@ -27,12 +32,6 @@ _DAY = Duration.of(Unit.DAY, 1)
 _YEAR = Duration.of(Unit.YEAR, 1)
 _EVERY_WEEKEND = "XXXX-WXX-WE"
 
-
-def _text(m: Match, name: str) -> str:
-    text = m[name]
-    if text is None:
-        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
-    return text
 
 
 def _quant(m: Match) -> str | None:
@@ -69,17 +68,17 @@ def every_unit(m: Match, ctx: Context) -> TimeValue:
 
     "every weekend" is the set of weekends (``XXXX-WXX-WE``), which a length cannot say.
     """
-    unit_text = _text(m, "unit")
+    unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
     amount: Fraction | None
     if m.has("other"):
         amount = Fraction(2)
     elif m.has("ordinal"):
-        amount = Fraction(int(ctx.lexicon.value("ordinal", _text(m, "ordinal"))))
+        amount = Fraction(int(ctx.lexicon.value("ordinal", m.text("ordinal"))))
         if amount < 2:
             raise ResolveError(f"not a step: {m.groups}")
     elif m.has("amount"):
-        amount = number(_text(m, "amount"), ctx.lexicon)
+        amount = number(m.text("amount"), ctx.lexicon)
         if amount is None and not _is_plural(unit_text, unit):
             raise ResolveError(f"every some {unit}: {m.groups}")
     elif _is_plural(unit_text, unit):
@@ -98,7 +97,7 @@ def every_weekday(m: Match, ctx: Context) -> TimeValue:
     """every Monday, on Mondays, Friday nights, on weekends: a day of every week."""
     if m.has("weekend"):
         return _set(_EVERY_WEEKEND, _WEEK, Granularity.WEEKEND, quant=_quant(m))
-    text = _text(m, "weekday")
+    text = m.text("weekday")
     category = "weekday" if ctx.lexicon.has("weekday", text) else "weekday_plural"
     day = int(ctx.lexicon.value(category, text))
     part = _part(m, ctx)
@@ -111,9 +110,9 @@ def every_weekday(m: Match, ctx: Context) -> TimeValue:
 def every_month(m: Match, ctx: Context) -> TimeValue:
     """every January, every summer: that month or season of every year."""
     if m.has("season"):
-        code = Season[str(ctx.lexicon.value("season", _text(m, "season")))]
+        code = Season[str(ctx.lexicon.value("season", m.text("season")))]
         return _set(f"XXXX-{code.name}", _YEAR, Granularity.SEASON, quant=_quant(m))
-    month = int(ctx.lexicon.value("month", _text(m, "month")))
+    month = int(ctx.lexicon.value("month", m.text("month")))
     return _set(f"XXXX-{month:02d}", _YEAR, Granularity.MONTH, quant=_quant(m))
 
 
@@ -128,17 +127,17 @@ def every_part_of_day(m: Match, ctx: Context) -> TimeValue:
 def _freq(m: Match, ctx: Context) -> str | None:
     """TIMEX3 ``freq`` from "twice" or "three times": ``2X``, ``3X``; ``None`` when vague."""
     if m.has("count_word"):
-        return f"{int(ctx.lexicon.value('frequency_count', _text(m, 'count_word')))}X"
+        return f"{int(ctx.lexicon.value('frequency_count', m.text('count_word')))}X"
     if m.has("count"):
-        amount = number(_text(m, "count"), ctx.lexicon)
-        return None if amount is None else f"{whole(amount, _text(m, 'count'))}X"
+        amount = number(m.text("count"), ctx.lexicon)
+        return None if amount is None else f"{whole(amount, m.text('count'))}X"
     return None
 
 
 @resolver("adverb")
 def adverb(m: Match, ctx: Context) -> TimeValue:
     """daily, weekly, twice weekly: one unit's period (``P1D``), with its count as freq."""
-    unit = str(ctx.lexicon.value("frequency_adverb", _text(m, "adverb")))
+    unit = str(ctx.lexicon.value("frequency_adverb", m.text("adverb")))
     period = length_of(Fraction(1), unit)
     return _set(period.to_timex(), period, GRANULARITY_OF_UNIT[unit], freq=_freq(m, ctx))
 
@@ -146,7 +145,7 @@ def adverb(m: Match, ctx: Context) -> TimeValue:
 @resolver("times_per_unit")
 def times_per_unit(m: Match, ctx: Context) -> TimeValue:
     """twice a week, three times a year, several times a month: the period, with freq."""
-    unit_text = _text(m, "unit")
+    unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
     if _is_plural(unit_text, unit):
         raise ResolveError(f"times a plural: {m.groups}")

@@ -29,12 +29,6 @@ _CLOCK = (Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND)
 _ZONED_RULES = frozenset({"time.zone", "time.military", "time.iso"})
 
 
-def _text(m: Match, name: str) -> str:
-    text = m[name]
-    if text is None:
-        raise ResolveError(f"rule {m.rule.id!r}: group {name!r} did not match")
-    return text
-
 
 def _twenty_four(hour: int, meridiem: str | None) -> int:
     """The hour on a 24-hour clock: 12 a.m. is midnight, 12 p.m. noon."""
@@ -48,7 +42,7 @@ def _twenty_four(hour: int, meridiem: str | None) -> int:
 
 
 def _meridiem(m: Match, ctx: Context) -> str | None:
-    return str(ctx.lexicon.value("meridiem", _text(m, "ampm"))) if m.has("ampm") else None
+    return str(ctx.lexicon.value("meridiem", m.text("ampm"))) if m.has("ampm") else None
 
 
 def _offset(text: str) -> timedelta:
@@ -122,7 +116,7 @@ def _zone(m: Match, ctx: Context, local: datetime) -> tzinfo | None:
     Zone names are capitalised ("EST", "Eastern", "Moscow time"): "2 p.m. central Kyiv"
     is a time and a place. Only "local time" is written in lower case.
     """
-    text = _text(m, "zone")
+    text = m.text("zone")
     spec = ctx.lexicon.value("time_zone", text)
     if not isinstance(spec, Mapping):
         raise ResolveError(f"lexicon time_zone {text!r} is not a table")
@@ -144,7 +138,7 @@ def clock(m: Match, ctx: Context) -> TimeValue:
 
     The granularity is what the words give: HOUR for "2 p.m.", MINUTE for "11:38".
     """
-    hour = _twenty_four(int(_text(m, "hour")), _meridiem(m, ctx))
+    hour = _twenty_four(int(m.text("hour")), _meridiem(m, ctx))
     minute = int(m["minute"] or 0)
     second = int(m["second"] or 0)
     moment = ctx.day.replace(hour=hour, minute=minute, second=second)
@@ -158,11 +152,11 @@ def clock(m: Match, ctx: Context) -> TimeValue:
 def iso_datetime(m: Match, ctx: Context) -> TimeValue:
     """2025-02-25T11:38:00Z, 2025-02-25 11:38: ISO 8601 date and time, with its offset if any."""
     try:
-        local = datetime(int(_text(m, "year")), int(_text(m, "month")), int(_text(m, "day")),
-                         int(_text(m, "hour")), int(_text(m, "minute")), int(m["second"] or 0))
+        local = datetime(int(m.text("year")), int(m.text("month")), int(m.text("day")),
+                         int(m.text("hour")), int(m.text("minute")), int(m["second"] or 0))
     except ValueError:
         raise ResolveError(f"not a calendar date and time: {m.groups}") from None
-    zone = timezone(_offset(_text(m, "offset"))) if m.has("offset") else ctx.anchor.tzinfo
+    zone = timezone(_offset(m.text("offset"))) if m.has("offset") else ctx.anchor.tzinfo
     return TimeValue.of_granule(_granularity(m), local.replace(tzinfo=zone))
 
 
@@ -175,10 +169,10 @@ def oclock(m: Match, ctx: Context) -> TimeValue:
     and 7-11 as morning (the hours news is about); the reading is a guess, so the
     granularity stays HOUR.
     """
-    hour = whole(number(_text(m, "hour"), ctx.lexicon), _text(m, "hour"))
+    hour = whole(number(m.text("hour"), ctx.lexicon), m.text("hour"))
     meridiem = _meridiem(m, ctx)
     if meridiem is None and m.has("part"):
-        part = str(ctx.lexicon.value("part_of_day", _text(m, "part")))
+        part = str(ctx.lexicon.value("part_of_day", m.text("part")))
         meridiem = "am" if part == "MO" or (part == "NI" and hour < 6) else "pm"
     if meridiem is None:
         meridiem = "pm" if 1 <= hour <= 6 or hour == 12 else "am"
