@@ -43,6 +43,34 @@ def tonight(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day, part=PartOfDay.NI)
 
 
+@resolver("last_night")
+def last_night(m: Match, ctx: Context) -> TimeValue:
+    """last night: the night that began on the day before the anchor's (``TNI`` of yesterday)."""
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day - timedelta(days=1),
+                                part=PartOfDay.NI)
+
+
+@resolver("the_weekend")
+def the_weekend(m: Match, ctx: Context) -> TimeValue:
+    """the weekend: the anchor's own on a Saturday or Sunday, else the one the tense points to.
+
+    With no tense the nearer wins: on Monday to Wednesday the one just past, on Thursday
+    and Friday the coming one.
+    """
+    this = floor(Granularity.WEEKEND, ctx.anchor)
+    day = ctx.day
+    if day >= this:  # Saturday or Sunday: this weekend
+        return TimeValue.of_granule(Granularity.WEEKEND, this)
+    before = this - timedelta(weeks=1)
+    if ctx.tense is Tense.PAST:
+        start = before
+    elif ctx.tense is Tense.FUTURE:
+        start = this
+    else:
+        start = before if (day - before) <= (this - day) + timedelta(days=1) else this
+    return TimeValue.of_granule(Granularity.WEEKEND, start)
+
+
 @resolver("this_part_of_day")
 def this_part_of_day(m: Match, ctx: Context) -> TimeValue:
     """this morning, this evening: that part of the anchor's day."""
@@ -325,6 +353,49 @@ def the_unit(m: Match, ctx: Context) -> TimeValue:
     """the week, the month, the year: the anchor's (as in "the end of the year")."""
     granularity = unit_count(str(ctx.lexicon.value("calendar_unit", m.text("unit"))), 0)[0]
     return TimeValue.of_granule(granularity, floor(granularity, ctx.anchor))
+
+
+@resolver("nth_unit_of")
+def nth_unit_of(m: Match, ctx: Context) -> TimeValue:
+    """the first week of March, the last day of 2024: a unit counted from either end of a date.
+
+    A "week" here is seven days from the start (or to the end) of the date, not an ISO week:
+    the first week of March is 1-7 March whatever weekday the 1st is; its value is the ISO
+    week holding most of those days. A weekend is a Saturday and Sunday inside the date.
+    """
+    inner = m.child("inner").value
+    whole = inner.interval
+    if whole is None or whole.start is None or whole.end is None or inner.mod:
+        raise ResolveError(f"cannot count within {inner.value}")
+    n = int(ctx.lexicon.value("ordinal", m.text("ordinal")))
+    unit = m.text("unit").lower()
+    granularity = {"day": Granularity.DAY, "week": Granularity.WEEK, "weekend":
+                   Granularity.WEEKEND, "month": Granularity.MONTH,
+                   "quarter": Granularity.QUARTER}[unit]
+    if inner.granularity is None or inner.granularity <= granularity:
+        raise ResolveError(f"no {unit} inside {inner.value}")
+    if granularity is Granularity.WEEK:
+        first = whole.start + timedelta(weeks=n - 1) if n > 0 else whole.end - timedelta(weeks=1)
+        block = Interval(first, first + timedelta(weeks=1))
+        value = TimeValue.of_granule(Granularity.WEEK, first + timedelta(days=3))
+    else:
+        if granularity is Granularity.WEEKEND:
+            saturday = whole.start + timedelta(days=(5 - whole.start.weekday()) % 7)
+            eve = whole.end - timedelta(days=1)
+            last_sunday = eve - timedelta(days=(eve.weekday() - 6) % 7)
+            first = (saturday + timedelta(weeks=n - 1) if n > 0
+                     else last_sunday - timedelta(days=1))
+        elif n > 0:
+            first = shift(granularity, whole.start, n - 1)
+        else:
+            first = shift(granularity, whole.end, -1)
+        value = TimeValue.of_granule(granularity, first)
+        assert value.interval is not None
+        block = value.interval
+    assert block.start is not None and block.end is not None
+    if block.start < whole.start or block.end > whole.end:
+        raise ResolveError(f"{m.text('ordinal')} {unit} is outside {inner.value}")
+    return attrs.evolve(value, interval=block)
 
 
 @resolver("day_part")
