@@ -106,6 +106,27 @@ def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> dateti
     return before if (current - before) <= (after - current) else after
 
 
+@resolver("day_of_month")
+@in_calendar
+def day_of_month(m: Match, ctx: Context) -> TimeValue:
+    """the 25th: that day of the anchor's month, or of the month before or after, by tense.
+
+    Months without that day ("the 31st" in February) are skipped.
+    """
+    day = _day(m, ctx)
+    month_start = floor(Granularity.MONTH, ctx.day)
+    candidates = []
+    for k in (-1, 0, 1):
+        start = shift(Granularity.MONTH, month_start, k)
+        try:
+            candidates.append(start.replace(day=day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ResolveError(f"no month near the anchor has a day {day}")
+    return TimeValue.of_granule(Granularity.DAY, _pick(ctx, candidates, ctx.day))
+
+
 @resolver("calendar_date")
 @in_calendar
 def calendar_date(m: Match, ctx: Context) -> TimeValue:
@@ -220,7 +241,8 @@ def season(m: Match, ctx: Context) -> TimeValue:
 @resolver("decade")
 @in_calendar
 def decade(m: Match, ctx: Context) -> TimeValue:
-    """The 1990s (``199``), the '90s: the latest such decade not after the anchor's.
+    """The 1990s (``199``), the '90s, the nineties: the latest such decade not after the
+    anchor's, unless the words give the century ("the nineteen-twenties").
 
     "The 1800s" and "the 1900s" name centuries in most writing (``18``, ``19``); "the
     2000s" is read as the decade, as "the early 2000s" almost always means.
@@ -229,8 +251,12 @@ def decade(m: Match, ctx: Context) -> TimeValue:
         first = int(m.text("decade"))
         if first % 100 == 0 and first < 2000:
             return TimeValue.of_granule(Granularity.CENTURY, _at(ctx, first))
+    elif m.has("century"):
+        hundreds = 1900 if m.text("century").lower() == "nineteen" else 2000
+        first = hundreds + 10 * int(ctx.lexicon.value("decade_word", m.text("word")))
     else:
-        short = int(m.text("short"))
+        short = (int(m.text("short")) if m.has("short")
+                 else 10 * int(ctx.lexicon.value("decade_word", m.text("word"))))
         this_decade = ctx.day.year // 10 * 10
         first = this_decade - (this_decade - short) % 100
     return TimeValue.of_granule(Granularity.DECADE, _at(ctx, first))
