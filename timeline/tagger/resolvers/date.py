@@ -256,14 +256,13 @@ def from_now(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("coming_units")
 def coming_units(m: Match, ctx: Context) -> TimeValue:
-    """in the coming weeks, within weeks, in the next few days: the future, from the anchor on.
+    """in the coming weeks, within weeks, in the next few days: an unknown number of units
+    from the anchor's day on (``PXW``, as TimeML writes "the next few days").
 
     The end is left open: "the coming weeks" bounds nothing a reader could check.
     """
     unit = unit_name(m.text("unit"), ctx.lexicon)
-    value = TimeValue.reference("FUTURE_REF", ctx.interval)
-    return attrs.evolve(value, interval=Interval(ctx.day, None),
-                        granularity=unit_count(unit, 0)[0])
+    return TimeValue.of_duration(length_of(None, unit), interval=Interval(ctx.day, None))
 
 
 @resolver("position")
