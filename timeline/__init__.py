@@ -12,6 +12,9 @@ from timeline.errors import CorpusError, ResolveError, RuleTableError, TimelineE
 from timeline.time import Duration, Granularity, Interval, Mod, TimeValue, TimexType
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from timeline.query.timeline import Timeline
     from timeline.tagger.context import Tense
     from timeline.tagger.scan import Mention
 
@@ -43,6 +46,25 @@ def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None
     return _scan(text, anchor, tense=tense, date_order=date_order)
 
 
+def load(directory: str | Path = "seeds") -> Timeline:
+    """Load a corpus folder (``sources.toml``, the texts, ``events.toml``) as a ``Timeline``.
+
+    ``"seeds"`` names the embedded default corpus, unless the current folder has a
+    ``seeds/sources.toml`` of its own. Every problem in the files is a ``CorpusError``
+    naming the file, the entry and the field, raised before anything is built.
+    """
+    from pathlib import Path
+
+    from timeline.model.load import SOURCES, load_articles, load_events, seeds_dir
+    from timeline.query.timeline import Timeline
+
+    folder = Path(directory)
+    if str(directory) == "seeds" and not (folder / SOURCES).is_file():
+        folder = seeds_dir()
+    articles = load_articles(folder)
+    return Timeline(articles, load_events(folder, articles))
+
+
 __all__ = [
     "CorpusError",
     "Duration",
@@ -55,6 +77,7 @@ __all__ = [
     "TimelineError",
     "TimexError",
     "TimexType",
+    "load",
     "resolve",
     "scan",
 ]

@@ -1,13 +1,15 @@
-"""Corpus loading: ``sources.toml`` and its article files into ``Article`` values."""
+"""Corpus loading: ``sources.toml``, the article files and ``events.toml`` into model values."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
 from timeline.errors import CorpusError
 from timeline.model.article import Article
+from timeline.model.event import EventSpec
 
 SOURCES = "sources.toml"
 
@@ -68,3 +70,75 @@ def load_articles(directory: str | Path) -> list[Article]:
         seen[article.id] = index
         articles.append(article)
     return articles
+
+
+EVENTS = "events.toml"
+
+
+def load_events(directory: str | Path, articles: Sequence[Article]) -> list[EventSpec]:
+    """Read ``directory/events.toml`` (none: no events) and check it whole before building.
+
+    Ids must be unique; claims must name known articles and events, quote their article
+    exactly, and place events against each other without a cycle. Every problem is a
+    ``CorpusError`` naming the file, the event and claim, and the field.
+    """
+    path = Path(directory) / EVENTS
+    source = str(path)
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise CorpusError(f"cannot read: {exc.strerror or exc}", file=source) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"not valid TOML: {exc}", file=source) from None
+    for key in sorted(set(document) - {"events"}):
+        raise CorpusError("unknown key; expected only [[events]] tables", file=source,
+                          field=key)
+    tables = document.get("events", [])
+    if not isinstance(tables, list):
+        raise CorpusError("expected an array of tables ([[events]])", file=source,
+                          field="events")
+    by_id = {article.id: article for article in articles}
+    specs: list[EventSpec] = []
+    seen: set[str] = set()
+    for position, table in enumerate(tables, start=1):
+        spec = EventSpec.from_toml(table, articles=by_id, file=source, position=position)
+        if spec.id in seen:
+            raise CorpusError("duplicate id", file=source, entry=f"event {spec.id!r}",
+                              field="id")
+        seen.add(spec.id)
+        specs.append(spec)
+    for spec in specs:
+        for i, claim in enumerate(spec.claims, start=1):
+            for key in ("before", "after", "relative_to"):
+                other = getattr(claim, key)
+                if other is not None and other not in seen:
+                    raise CorpusError(f"unknown event {other!r}", file=source,
+                                      entry=f"event {spec.id!r}, claim {i}", field=key)
+    _check_acyclic(specs, source)
+    return specs
+
+
+def _check_acyclic(specs: Sequence[EventSpec], source: str) -> None:
+    """Events placed against each other must not come back round to themselves."""
+    refers = {spec.id: [(i, other) for i, c in enumerate(spec.claims, start=1)
+                        for other in c.references] for spec in specs}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(event: str, path: list[str]) -> None:
+        state[event] = 1
+        for i, other in refers[event]:
+            if state.get(other) == 1:
+                cycle = " -> ".join([*path[path.index(other):], other])
+                raise CorpusError(f"events placed against each other in a cycle: {cycle}",
+                                  file=source, entry=f"event {event!r}, claim {i}",
+                                  field="relative_to/before/after")
+            if other not in state:
+                visit(other, [*path, other])
+        state[event] = 2
+
+    for spec in specs:
+        if spec.id not in state:
+            visit(spec.id, [spec.id])

@@ -1,0 +1,162 @@
+"""Timeline queries on a small corpus written here: relations, windows, as-of, changes."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline.model.claim import Status
+from timeline.query.timeline import QueryError
+
+TEXT_A = ("Leaders met on Monday. Later Monday the council voted. "
+          "The summit is set for next week. The treaty was signed in 2019.")
+TEXT_B = "The summit took place on Wednesday. The treaty was signed in 2018."
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT_B, encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(textwrap.dedent("""
+        [[articles]]
+        id = "a"
+        file = "a.txt"
+        title = "A"
+        published = 2025-02-25
+
+        [[articles]]
+        id = "b"
+        file = "b.txt"
+        title = "B"
+        published = 2025-03-11
+    """), encoding="utf-8")
+    (tmp_path / "events.toml").write_text(textwrap.dedent("""
+        [[events]]
+        id = "meeting"
+        title = "Leaders meet"
+          [[events.claims]]
+          article = "a"
+          quote = "Leaders met on Monday."
+          when = "Monday"
+          status = "occurred"
+
+        [[events]]
+        id = "vote"
+        title = "The council votes"
+          [[events.claims]]
+          article = "a"
+          quote = "Later Monday the council voted."
+          when = "Later Monday"
+          after = "meeting"
+          status = "occurred"
+
+        [[events]]
+        id = "summit"
+        title = "Summit"
+          [[events.claims]]
+          article = "a"
+          quote = "The summit is set for next week."
+          when = "next week"
+          status = "scheduled"
+          [[events.claims]]
+          article = "b"
+          quote = "The summit took place on Wednesday."
+          when = "on Wednesday"
+          status = "occurred"
+
+        [[events]]
+        id = "treaty"
+        title = "Treaty signed"
+          [[events.claims]]
+          article = "a"
+          quote = "The treaty was signed in 2019."
+          when = "2019"
+          status = "occurred"
+          [[events.claims]]
+          article = "b"
+          quote = "The treaty was signed in 2018."
+          when = "2018"
+          status = "occurred"
+    """), encoding="utf-8")
+    return tmp_path
+
+
+def test_events_in_order_with_their_times(corpus: Path) -> None:
+    tl = timeline.load(corpus)
+    assert [e.id for e in tl.events] == ["treaty", "meeting", "vote", "summit"]
+    meeting = tl["meeting"]
+    assert meeting.time.earliest_start == datetime(2025, 2, 24)
+    # It ended before the vote began, and the vote ended by midnight: strictly earlier.
+    assert datetime(2025, 2, 24, 23, 59) < meeting.time.latest_end < datetime(2025, 2, 25)
+    assert tl["summit"].time.earliest_start == datetime(2025, 3, 5)  # Wednesday of W10
+    assert tl["summit"].status is Status.OCCURRED
+
+
+def test_order_within_a_day(corpus: Path) -> None:
+    tl = timeline.load(corpus)
+    assert tl.before("meeting", "vote") is True
+    assert tl.before("vote", "meeting") is False
+    assert tl.relation("meeting", "vote") <= {"before", "meets"}
+    assert tl.relation("vote", "meeting") <= {"after", "met-by"}
+    assert tl.before("treaty", "meeting") is True
+
+
+def test_contradicting_claims_are_kept_and_reported(corpus: Path) -> None:
+    treaty = timeline.load(corpus)["treaty"]
+    assert treaty.conflicted and len(treaty.claims) == 2
+    assert {c.article for c in treaty.conflicts[0].claims} == {"a", "b"}
+    assert treaty.time.earliest_start == datetime(2018, 1, 1)
+    assert treaty.time.latest_end == datetime(2020, 1, 1)
+
+
+def test_windows(corpus: Path) -> None:
+    tl = timeline.load(corpus)
+    assert [e.id for e in tl.overlapping("2025-W09")] == ["meeting", "vote"]
+    assert [e.id for e in tl.overlapping("2025-02-24", certain=True)] == ["meeting", "vote"]
+    assert [e.id for e in tl.within("2025-03")] == ["summit"]
+    assert [e.id for e in tl.at(datetime(2025, 2, 24, 12))] == ["meeting", "vote"]
+    assert tl.at(datetime(2025, 2, 24, 12), certain=True) == []
+    assert [e.id for e in tl.overlapping("last week", anchor=date(2025, 3, 3))] == [
+        "meeting", "vote"]
+    assert tl.count("2025") == 3
+    with pytest.raises(QueryError, match="give its anchor"):
+        tl.overlapping("last week")
+
+
+def test_as_of(corpus: Path) -> None:
+    tl = timeline.load(corpus)
+    early = tl.as_of(datetime(2025, 2, 25, 23, tzinfo=UTC))
+    assert len(early) == 0, "a date-only article is certainly out only when its day has ended"
+    view = tl.as_of(date(2025, 2, 26))
+    assert sorted(e.id for e in view.events) == ["meeting", "summit", "treaty", "vote"]
+    assert view["summit"].status is Status.SCHEDULED
+    assert not view["treaty"].conflicted
+    assert tl.as_of(date(2025, 3, 8))["summit"].status is Status.SCHEDULED
+    assert tl.as_of(date(2025, 3, 10))["summit"].status is Status.UNCONFIRMED
+    assert tl.as_of(date(2025, 3, 11))["summit"].status is Status.OCCURRED
+    possibly = tl.as_of(datetime(2025, 2, 25, 1), possibly=True)
+    assert len(possibly) == 4
+
+
+def test_changes(corpus: Path) -> None:
+    tl = timeline.load(corpus)
+    changes = tl.changes(date(2025, 2, 26), date(2025, 3, 12))
+    kinds = {(c.kind, c.event) for c in changes}
+    assert ("narrowed", "summit") in kinds
+    assert ("status", "summit") in kinds
+    assert ("conflict", "treaty") in kinds
+    status = next(c for c in changes if c.kind == "status")
+    assert (status.old, status.new) == (Status.SCHEDULED, Status.OCCURRED)
+    assert [c.article for c in status.claims] == ["b"]
+    added = tl.changes(date(2025, 2, 20), date(2025, 2, 26))
+    assert {c.event for c in added if c.kind == "added"} == {"meeting", "vote", "summit",
+                                                             "treaty"}
+
+
+def test_unknown_event(corpus: Path) -> None:
+    with pytest.raises(QueryError, match="no event 'nope'"):
+        timeline.load(corpus)["nope"]

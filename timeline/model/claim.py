@@ -1,0 +1,260 @@
+"""``Claim``: what one article says about when one event happened, with its provenance."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from timeline.errors import CorpusError, TimelineError
+from timeline.model.article import Article
+from timeline.time.value import TimeValue
+
+#: Keys a ``[[events.claims]]`` table may have.
+KEYS = frozenset({"article", "quote", "occurrence", "status", "when", "tense", "date", "before",
+                  "after", "relative_to", "offset", "note"})
+
+
+class Status(enum.Enum):
+    """What a claim says of its event; ``UNCONFIRMED`` is only ever derived, never claimed."""
+
+    OCCURRED = "occurred"
+    REPORTED = "reported"
+    SCHEDULED = "scheduled"
+    EXPECTED = "expected"
+    UNCONFIRMED = "unconfirmed"
+
+    @property
+    def done(self) -> bool:
+        """The event is said to have happened (first-hand or reported)."""
+        return self in (Status.OCCURRED, Status.REPORTED)
+
+    @property
+    def pending(self) -> bool:
+        """The event is announced or hoped for, not (yet) said to have happened."""
+        return self in (Status.SCHEDULED, Status.EXPECTED)
+
+
+#: Shortest and longest length of each unit an offset may use, for bounds that hold
+#: whatever the calendar (a month is 28 to 31 days).
+_UNIT_RANGE: dict[str, tuple[timedelta, timedelta]] = {
+    "minute": (timedelta(minutes=1), timedelta(minutes=1)),
+    "hour": (timedelta(hours=1), timedelta(hours=1)),
+    "day": (timedelta(days=1), timedelta(days=1)),
+    "week": (timedelta(weeks=1), timedelta(weeks=1)),
+    "month": (timedelta(days=28), timedelta(days=31)),
+    "year": (timedelta(days=365), timedelta(days=366)),
+}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty-four": 24}
+_OFFSET = re.compile(
+    r"(?:(?P<within>within) (?P<w_amount>\d{1,4}|[a-z-]{1,12}) (?P<w_unit>[a-z]{3,7})"
+    r"|(?P<shortly>shortly) (?P<s_side>before|after)"
+    r"|(?:(?P<amount>\d{1,4}|[a-z-]{1,12}) )?(?P<unit>[a-z]{3,7}) (?P<side>before|after))")
+
+
+@attrs.frozen
+class Offset:
+    """How a claim places its event against another's, as bounds on endpoint differences.
+
+    ``start_lo``/``start_hi`` bound (this start − other's start); ``before`` says this ends
+    no later than the other starts, ``after`` that this starts no earlier than the other
+    ends. ``None`` is unbounded.
+    """
+
+    text: str
+    start_lo: timedelta | None = None
+    start_hi: timedelta | None = None
+    before: bool = False
+    after: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> Offset:
+        """"three days before", "days before", "within two hours", "shortly after"."""
+        words = " ".join(text.lower().split())
+        m = _OFFSET.fullmatch(words) if len(words) <= 40 else None
+        if m is None:
+            raise ValueError(f"not an offset: {text!r}; expected 'N units before|after', "
+                             f"'units before|after', 'within N units' or 'shortly after'")
+        if m["within"]:
+            _, longest = _unit(m["w_unit"])
+            return cls(text, start_lo=timedelta(0), start_hi=_amount(m["w_amount"]) * longest)
+        if m["shortly"]:
+            return cls(text, before=m["s_side"] == "before", after=m["s_side"] == "after")
+        shortest, longest = _unit(m["unit"])
+        side = -1 if m["side"] == "before" else 1
+        if m["amount"] is None:
+            return cls(text, before=side < 0, after=side > 0)
+        n = _amount(m["amount"])
+        # "three days before X": on the day three days before X's, so the start differs by
+        # between (n-1) and (n+1) units, whatever time of day each had.
+        near, far = (n - 1) * shortest, (n + 1) * longest
+        lo, hi = (-far, -near) if side < 0 else (near, far)
+        return cls(text, start_lo=lo, start_hi=hi, before=side < 0 and n > 0,
+                   after=side > 0 and n > 0)
+
+
+def _unit(word: str) -> tuple[timedelta, timedelta]:
+    unit = word[:-1] if word.endswith("s") else word
+    if unit not in _UNIT_RANGE:
+        raise ValueError(f"unknown unit {word!r}")
+    return _UNIT_RANGE[unit]
+
+
+def _amount(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word not in _NUMBERS:
+        raise ValueError(f"unknown amount {word!r}")
+    return _NUMBERS[word]
+
+
+@attrs.frozen
+class Claim:
+    """What one article says about one event: the quote, where it is, and how it dates it.
+
+    ``value`` is the resolved ``when`` (against ``anchor``, the article's publication time)
+    or the curator's absolute ``date``; ``before``/``after``/``relative_to`` order the
+    event against others. ``known_from`` is when the claim became public: its article's
+    publication time.
+    """
+
+    event: str
+    article: str
+    quote: str
+    span: tuple[int, int]
+    status: Status
+    known_from: date | datetime
+    when: str | None = None
+    when_span: tuple[int, int] | None = None
+    anchor: date | datetime | None = None
+    tense: str | None = None
+    value: TimeValue | None = None
+    date: date | datetime | None = None
+    before: str | None = None
+    after: str | None = None
+    relative_to: str | None = None
+    offset: Offset | None = None
+    note: str | None = None
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """The other events this claim places its event against."""
+        return tuple(r for r in (self.before, self.after, self.relative_to) if r is not None)
+
+    @classmethod
+    def from_toml(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
+                  file: str, entry: str) -> Claim:
+        """Build a claim from one ``[[events.claims]]`` table, checking it against its article.
+
+        Every problem is a ``CorpusError`` naming the file, the event and claim, and the field.
+        """
+        def fail(field: str, message: str) -> CorpusError:
+            return CorpusError(message, file=file, entry=entry, field=field)
+
+        if not isinstance(table, Mapping):
+            raise CorpusError("expected a table", file=file, entry=entry)
+        for key in sorted(set(table) - KEYS):
+            raise fail(key, f"unknown field; expected one of {', '.join(sorted(KEYS))}")
+        for key in ("article", "quote", "status"):
+            if key not in table:
+                raise fail(key, "missing")
+        strings = ("article", "quote", "status", "when", "tense", "before", "after",
+                   "relative_to", "offset", "note")
+        for key in strings:
+            if key in table and not isinstance(table[key], str):
+                raise fail(key, f"expected a string, got {table[key]!r}")
+        article = articles.get(table["article"])
+        if article is None:
+            raise fail("article", f"unknown article {table['article']!r}")
+        try:
+            status = Status(table["status"])
+        except ValueError:
+            raise fail("status", f"expected occurred, reported, scheduled or expected, not "
+                                 f"{table['status']!r}") from None
+        if status is Status.UNCONFIRMED:
+            raise fail("status", "'unconfirmed' is derived from a timeline, never claimed")
+        span = _find(article, table["quote"], table.get("occurrence"), fail)
+        quote = table["quote"]
+        when, when_span, value, tense, anchor = None, None, None, None, None
+        if "when" in table:
+            when = table["when"]
+            at = quote.find(when)
+            if at < 0:
+                raise fail("when", f"{when!r} is not inside the quote")
+            when_span = (span[0] + at, span[0] + at + len(when))
+            tense = table.get("tense") or ("future" if status.pending else "past")
+            anchor = article.published
+            from timeline.tagger.resolve import resolve
+
+            try:
+                value = resolve(when, anchor, tense=tense)
+            except TimelineError as exc:
+                raise fail("when", str(exc)) from None
+        absolute = table.get("date")
+        if absolute is not None:
+            if when is not None:
+                raise fail("date", "give either 'when' or 'date', not both")
+            if not isinstance(absolute, date):
+                raise fail("date", f"expected a TOML date or datetime, got {absolute!r}")
+            value = _absolute_value(absolute)
+        offset = None
+        if "offset" in table:
+            if "relative_to" not in table:
+                raise fail("offset", "an offset needs 'relative_to'")
+            try:
+                offset = Offset.parse(table["offset"])
+            except ValueError as exc:
+                raise fail("offset", str(exc)) from None
+        elif "relative_to" in table:
+            raise fail("relative_to", "'relative_to' needs an 'offset'")
+        for key in ("before", "after", "relative_to"):
+            if table.get(key) == event:
+                raise fail(key, "an event cannot be placed against itself")
+        if value is None and not any(k in table for k in ("before", "after", "relative_to")):
+            raise fail("when", "the claim does not date its event: give 'when', 'date', "
+                               "'before', 'after' or 'relative_to'")
+        return cls(event=event, article=article.id, quote=quote, span=span, status=status,
+                   known_from=article.published, when=when, when_span=when_span,
+                   anchor=anchor, tense=tense, value=value, date=absolute,
+                   before=table.get("before"), after=table.get("after"),
+                   relative_to=table.get("relative_to"), offset=offset,
+                   note=table.get("note"))
+
+
+def _find(article: Article, quote: str, occurrence: Any, fail: Any) -> tuple[int, int]:
+    """The span of the quote in the article: it must be there, once, or once at ``occurrence``."""
+    if not quote.strip():
+        raise fail("quote", "empty")
+    starts = []
+    at = article.text.find(quote)
+    while at >= 0:
+        starts.append(at)
+        at = article.text.find(quote, at + 1)
+    if not starts:
+        raise fail("quote", f"not found in article {article.id!r}")
+    if occurrence is None:
+        if len(starts) > 1:
+            raise fail("quote", f"found {len(starts)} times in article {article.id!r}; "
+                                f"say which with 'occurrence'")
+        return starts[0], starts[0] + len(quote)
+    if not isinstance(occurrence, int) or isinstance(occurrence, bool) or not (
+            1 <= occurrence <= len(starts)):
+        raise fail("occurrence", f"expected 1 to {len(starts)} (the quote's occurrences in "
+                                 f"article {article.id!r}), got {occurrence!r}")
+    start = starts[occurrence - 1]
+    return start, start + len(quote)
+
+
+def _absolute_value(moment: date | datetime) -> TimeValue:
+    """A curator's date or datetime as a value: a day, or the minute of a datetime."""
+    from timeline.time.granularity import Granularity
+
+    if isinstance(moment, datetime):
+        granularity = Granularity.SECOND if moment.second else Granularity.MINUTE
+        return TimeValue.of_granule(granularity, moment)
+    return TimeValue.of_granule(Granularity.DAY, datetime(moment.year, moment.month, moment.day))
