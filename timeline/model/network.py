@@ -156,40 +156,56 @@ class Network:
 def solve(events: Mapping[str, Sequence[Claim]], frame: Frame | None = None) -> Network:
     """Propagate every event's bounds from its claims and the order between events."""
     frame = frame or frame_for(c for claims in events.values() for c in claims)
+    # Sorted, so the result does not depend on the order the corpus lists its events.
+    events = {event: events[event] for event in sorted(events)}
     index = {event: 2 * i for i, event in enumerate(events)}
     n = 2 * len(index)
-    lower = [NEG] * n
-    upper = [POS] * n
     edges: dict[int, list[tuple[int, int]]] = {}
     conflicts: list[Conflict] = []
 
     def edge(u: int, v: int, w: int) -> None:
         edges.setdefault(u, []).append((v, w))
 
+    base_lower, base_upper = [NEG] * n, [POS] * n
     for event, claims in events.items():
         s = index[event]
-        e = s + 1
-        edge(e, s, -1)  # start < end
         dated = [c for c in claims if c.value is not None and c.value.interval is not None]
         bounds = _claimed(event, dated, frame, conflicts)
         if bounds is not None:
             lo, hi = bounds
-            lower[s] = max(lower[s], lo)
-            lower[e] = max(lower[e], lo + 1)
-            upper[s] = min(upper[s], hi - 1)
-            upper[e] = min(upper[e], hi)
-        for claim in claims:
-            _relate(claim, s, index, edge)
-    frozen = {u: tuple(vs) for u, vs in edges.items()}
-    ok = _propagate(lower, upper, frozen)
-    if not ok:
-        bad = sorted({event for event, s in index.items()
-                      if lower[s] > upper[s] or lower[s + 1] > upper[s + 1]} or set(index))
-        for event in bad:
+            base_lower[s], base_lower[s + 1] = lo, lo + 1
+            base_upper[s], base_upper[s + 1] = hi - 1, hi
+    # Propagate; when the order claims contradict, report the events whose bounds
+    # collapsed, set their order claims aside, and propagate again, until consistent.
+    dropped: set[str] = set()
+    while True:
+        edges.clear()
+        for event, claims in events.items():
+            s = index[event]
+            edge(s + 1, s, -1)  # start < end
+            if event in dropped:
+                continue
+            for claim in claims:
+                if not any(other in dropped for other in claim.references):
+                    _relate(claim, s, index, edge)
+        lower, upper = list(base_lower), list(base_upper)
+        frozen = {u: tuple(vs) for u, vs in edges.items()}
+        if _propagate(lower, upper, frozen):
+            break
+        bad = {event for event, s in index.items()
+               if lower[s] > upper[s] or lower[s + 1] > upper[s + 1]} - dropped
+        if not bad:  # no single culprit: set aside every event with order claims
+            bad = {e for e, claims in events.items() if any(c.references for c in claims)}
+            bad -= dropped
+        if not bad:
+            raise AssertionError("bounds without order claims are always consistent")
+        for event in sorted(bad):
             involved = tuple(c for c in events[event] if c.references)
             conflicts.append(Conflict("order", event, involved,
                                       f"event {event!r}: its claims' order against other "
-                                      f"events cannot all hold"))
+                                      f"events cannot all hold with their dates; they are "
+                                      f"set aside"))
+        dropped |= bad
     return Network(frame, index, lower, upper, frozen, tuple(conflicts))
 
 

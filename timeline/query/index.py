@@ -39,7 +39,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable
-from itertools import compress, pairwise
+from itertools import chain, compress, repeat
+from operator import mul, sub
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -52,33 +53,167 @@ UNBOUNDED_END = 2**63 - 1
 #: spans in the merged class's zone: a bisection saved costs about as much as filtering 20.
 MERGE_LIMIT = 16
 
+#: Snapshots of the long intervals may hold at most this many keys per key indexed.
+SNAPSHOT_BUDGET = 0.5
+
 
 def _column(values: Iterable[int] = ()) -> array[int]:
     """A column of signed 64-bit integers (positions, starts, ends, counts)."""
     return array("q", values)
 
 
-class _Class:
+def _pairs(bounds: list[int]) -> Iterable[slice]:
+    """``[a, b, c, d]`` -> ``slice(a, b), slice(c, d)``."""
+    flat = iter(bounds)
+    return map(slice, flat, flat)
+
+
+class _Spans:
+    """Spans sorted by ``column`` (their start, or their end when the start is unbounded).
+
+    A span is known by where its keys lie in the key list: ``bounds`` holds the offset and
+    the stop of each span, interleaved, so one slice of it describes a run of spans.
+    """
+
+    __slots__ = ("bounds", "column")
+
+    def __init__(self, column: array[int], spans: Iterable[int], first: array[int]) -> None:
+        self.column = column
+        self.bounds = _column(chain.from_iterable((first[span], first[span + 1])
+                                                  for span in spans))
+
+
+class _Class(_Spans):
     """Bounded spans whose lengths lie in ``[shortest, longest]``, sorted by start.
 
     ``ends`` is ``None`` when every span in the class has the same length: the end then
     follows from the start and no query needs to look at it.
     """
 
-    __slots__ = ("ends", "longest", "shortest", "spans", "starts")
+    __slots__ = ("ends", "longest", "shortest")
 
-    def __init__(self, spans: array[int], span_starts: array[int], span_ends: array[int]) -> None:
-        self.spans = spans
-        self.starts = _column(map(span_starts.__getitem__, spans))
-        ends = _column(map(span_ends.__getitem__, spans))
-        lengths = [end - start for start, end in zip(self.starts, ends, strict=True)]
+    def __init__(self, spans: array[int], starts: array[int], ends: array[int],
+                 first: array[int]) -> None:
+        super().__init__(_column(map(starts.__getitem__, spans)), spans, first)
+        class_ends = _column(map(ends.__getitem__, spans))
+        lengths = [end - start for start, end in zip(self.column, class_ends, strict=True)]
         self.shortest, self.longest = min(lengths), max(lengths)
-        self.ends = None if self.shortest == self.longest else ends
+        self.ends = None if self.shortest == self.longest else class_ends
+
+    def collect(self, bounds: list[int], start_from: int, start_below: int,
+                end_from: int) -> None:
+        """Add the spans with ``start_from <= start < start_below`` and ``end >= end_from``.
+
+        Only starts in ``[end_from - longest, end_from - shortest)`` need their end looked
+        at; later ones reach ``end_from`` whatever their length.
+        """
+        earliest = max(start_from, end_from - self.longest)
+        if earliest >= start_below:
+            return
+        starts = self.column
+        last = bisect_left(starts, start_below)
+        first = bisect_left(starts, earliest, 0, last)
+        if self.ends is not None:
+            sure = bisect_left(starts, end_from - self.shortest, first, last)
+            if first < sure:
+                zone = self.ends[first:sure]  # each end twice, as each span has two bounds
+                bounds += compress(self.bounds[2 * first:2 * sure],
+                                   map(end_from.__le__, chain.from_iterable(zip(zone, zone, strict=True))))
+            first = sure
+        if first < last:
+            bounds += self.bounds[2 * first:2 * last]
+
+
+class _Bucket:
+    """The spans of one or more length classes while the classes are being chosen."""
+
+    __slots__ = ("earliest", "latest", "longest", "shortest", "spans")
+
+    def __init__(self, spans: array[int], starts: array[int], ends: array[int]) -> None:
+        self.spans = spans
+        self.earliest, self.latest = starts[spans[0]], starts[spans[-1]]
+        lengths = [ends[span] - starts[span] for span in spans]
+        self.shortest, self.longest = min(lengths), max(lengths)
 
     def zone(self) -> float:
-        """Spans a query expects to filter: the density of starts times the unsure width."""
-        extent = self.starts[-1] - self.starts[0] + 1
+        """Spans a query expects to filter: density of starts times the width of doubt."""
+        extent = self.latest - self.earliest + 1
         return len(self.spans) * (self.longest - self.shortest) / extent
+
+    def merge(self, other: _Bucket) -> _Bucket:
+        merged = _Bucket.__new__(_Bucket)
+        merged.spans = _column(sorted(self.spans + other.spans))
+        merged.earliest = min(self.earliest, other.earliest)
+        merged.latest = max(self.latest, other.latest)
+        merged.shortest = min(self.shortest, other.shortest)
+        merged.longest = max(self.longest, other.longest)
+        return merged
+
+
+def _classes(buckets: list[_Bucket]) -> list[_Bucket]:
+    """Merge neighbouring length classes while the zone a query filters stays small."""
+    chosen: list[_Bucket] = []
+    for bucket in buckets:
+        if chosen:
+            merged = chosen[-1].merge(bucket)
+            if merged.zone() <= MERGE_LIMIT:
+                chosen[-1] = merged
+                continue
+        chosen.append(bucket)
+    return chosen
+
+
+class _Snapshots(Generic[K]):
+    """The long spans alive through each segment between consecutive endpoints of theirs.
+
+    Segment ``k`` is ``[points[k], points[k + 1])``; the keys of the spans that start at or
+    before it and end at or after it are ``keys[first[k]:first[k + 1]]``, copied in result
+    order with each key's start beside it. No endpoint of a long span falls inside a
+    segment, so the long spans running at any instant of it are exactly those, and the ones
+    that started more than ``reach`` before the instant form one slice.
+    """
+
+    __slots__ = ("first", "keys", "points", "reach", "starts")
+
+    def __init__(self, spans: list[int], points: array[int], span_starts: array[int],
+                 span_ends: array[int], first: array[int], keys: list[K],
+                 reach: int) -> None:
+        segments: list[list[int]] = [[] for _ in range(len(points) - 1)]
+        for span in spans:  # in result order, so each segment is too
+            for segment in range(bisect_left(points, span_starts[span]),
+                                 bisect_left(points, span_ends[span])):
+                segments[segment].append(span)
+        self.points, self.reach = points, reach
+        self.keys: list[K] = []
+        self.starts = _column()
+        self.first = _column([0])
+        for alive in segments:
+            for span in alive:
+                offset, stop = first[span], first[span + 1]
+                self.keys += keys[offset:stop]
+                self.starts.extend(repeat(span_starts[span], stop - offset))
+            self.first.append(len(self.keys))
+
+    @staticmethod
+    def size(spans: list[int], span_starts: array[int], span_ends: array[int],
+             first: array[int]) -> tuple[int, array[int]]:
+        """How many keys the snapshots of these spans would hold, and the segments' ends."""
+        starts = list(map(span_starts.__getitem__, spans))
+        ends = list(map(span_ends.__getitem__, spans))
+        points = _column(sorted(set(starts).union(ends)))
+        segments = map(sub, map(bisect_left, repeat(points), ends),
+                       map(bisect_left, repeat(points), starts))
+        sizes = map(sub, map(first.__getitem__, [span + 1 for span in spans]),
+                    map(first.__getitem__, spans))
+        return sum(map(mul, sizes, segments)), points
+
+    def running(self, instant: int) -> list[K]:
+        """Keys of the long spans running at ``instant`` that started before ``instant - reach``."""
+        segment = bisect_right(self.points, instant) - 1
+        if not 0 <= segment < len(self.points) - 1:
+            return []
+        offset, stop = self.first[segment], self.first[segment + 1]
+        return self.keys[offset:bisect_left(self.starts, instant - self.reach, offset, stop)]
 
 
 def _bound(value: int | None, unbounded: int, what: str) -> int:
@@ -106,23 +241,25 @@ class IntervalIndex(Generic[K]):
     Build it with ``IntervalIndex.build``; it never changes afterwards.
     """
 
-    __slots__ = ("_always", "_classes", "_end_counts", "_end_values", "_first", "_from_spans",
-                 "_from_starts", "_keys", "_single", "_span_starts", "_until_ends",
-                 "_until_spans")
+    __slots__ = ("_always", "_classes", "_end_counts", "_end_values", "_first", "_from",
+                 "_keys", "_long", "_short", "_single", "_snapshots", "_span_starts",
+                 "_until")
 
     def __init__(self) -> None:
         self._keys: list[K] = []
         self._first = _column([0])  # span i holds keys[first[i]:first[i + 1]]
-        self._single = True  # every span holds one key, so span i is keys[i]
+        self._single = True  # every span holds one key
         self._span_starts = _column()  # start of each span, ascending
         self._end_values = _column()  # distinct ends, ascending, and how many keys end ...
         self._end_counts = _column([0])  # ... before each: counts[j] for values[:j]
-        self._classes: list[_Class] = []
-        self._from_starts = _column()  # spans with a start and no end, by start
-        self._from_spans = _column()
-        self._until_ends = _column()  # spans with an end and no start, by end
-        self._until_spans = _column()
-        self._always = -1  # the span with neither start nor end, if any
+        self._classes: list[_Class] = []  # every bounded span, in classes by length
+        self._from = _Spans(_column(), (), self._first)  # no end, by start
+        self._until = _Spans(_column(), (), self._first)  # no start, by end
+        self._always: list[int] = []  # bounds of the keys with neither start nor end
+        # With snapshots, the classes split: short ones, and the long spans in one.
+        self._snapshots: _Snapshots[K] | None = None
+        self._short: list[_Class] = []
+        self._long: _Class | None = None
 
     @classmethod
     def build(cls, items: Iterable[tuple[K, int | None, int | None]]) -> IntervalIndex[K]:
@@ -168,109 +305,157 @@ class IntervalIndex(Generic[K]):
         self._single = len(span_starts) == len(starts)
 
         # How many keys end at each distinct end, accumulated in order of the ends.
-        sizes = _column(b - a for a, b in pairwise(first))
         values, counts = _column(), _column([0])
         for span in sorted(range(len(span_ends)), key=span_ends.__getitem__):
-            end = span_ends[span]
+            end, size = span_ends[span], first[span + 1] - first[span]
             if values and values[-1] == end:
-                counts[-1] += sizes[span]
+                counts[-1] += size
             else:
                 values.append(end)
-                counts.append(counts[-1] + sizes[span])
-        del sizes
+                counts.append(counts[-1] + size)
         self._end_values, self._end_counts = values, counts
 
         buckets: dict[int, array[int]] = {}
+        until, since = _column(), _column()
         for span, (start, end) in enumerate(zip(span_starts, span_ends, strict=True)):
             if start == UNBOUNDED_START:
                 if end == UNBOUNDED_END:
-                    self._always = span
+                    self._always = [first[span], first[span + 1]]
                 else:  # spans are ordered by start then end, so these come sorted by end
-                    self._until_ends.append(end)
-                    self._until_spans.append(span)
+                    until.append(span)
             elif end == UNBOUNDED_END:
-                self._from_starts.append(start)
-                self._from_spans.append(span)
+                since.append(span)
             else:
                 length = (end - start).bit_length()
                 bucket = buckets.get(length)
                 if bucket is None:
                     bucket = buckets[length] = _column()
                 bucket.append(span)
-        classes: list[_Class] = []
-        for _, spans in sorted(buckets.items()):
-            group = _Class(spans, span_starts, span_ends)
-            if classes:
-                merged = _Class(_column(sorted(classes[-1].spans + spans)), span_starts,
-                                span_ends)
-                if merged.zone() <= MERGE_LIMIT:
-                    classes[-1] = merged
-                    continue
-            classes.append(group)
-        self._classes = classes
+        self._until = _Spans(_column(map(span_ends.__getitem__, until)), until, first)
+        self._from = _Spans(_column(map(span_starts.__getitem__, since)), since, first)
+        by_length = [_Bucket(spans, span_starts, span_ends) for _, spans in sorted(buckets.items())]
+
+        def made(chosen: list[_Bucket]) -> list[_Class]:
+            return [_Class(bucket.spans, span_starts, span_ends, first) for bucket in chosen]
+
+        self._classes = made(_classes(by_length))
+        # The longest classes whose snapshots fit the budget get them (with the open-ended).
+        split = self._split(by_length, list(since), span_starts, span_ends)
+        if split is not None:
+            cut, points = split
+            self._short = made(_classes(by_length[:cut]))
+            long_spans = sorted(chain.from_iterable(bucket.spans for bucket in by_length[cut:]))
+            if long_spans:
+                self._long = _Class(_column(long_spans), span_starts, span_ends, first)
+            reach = max((group.longest for group in self._short), default=0)
+            self._snapshots = _Snapshots(sorted(long_spans + list(since)), points, span_starts,
+                                         span_ends, first, self._keys, reach)
+            self._classes = [*self._short, *([self._long] if self._long else [])]
+
+    def _split(self, by_length: list[_Bucket], since: list[int], span_starts: array[int],
+               span_ends: array[int]) -> tuple[int, array[int]] | None:
+        """The first length class to snapshot and the segments' ends, or None for none.
+
+        The snapshots of a longer suffix of classes hold more keys (more spans, and their
+        endpoints cut the others' segments finer), so the shortest suffix within
+        ``SNAPSHOT_BUDGET`` is found by bisection; suffixes beyond a quarter of all spans
+        are not tried, to keep the build near linear.
+        """
+        budget = SNAPSHOT_BUDGET * len(self._keys)
+        suffix = len(since)
+        low = len(by_length)
+        while low > 0 and suffix + len(by_length[low - 1].spans) <= len(self._span_starts) // 4:
+            low -= 1
+            suffix += len(by_length[low].spans)
+
+        def size(cut: int) -> tuple[int, array[int]]:
+            spans = list(chain(since, *(bucket.spans for bucket in by_length[cut:])))
+            return _Snapshots.size(spans, span_starts, span_ends, self._first)
+
+        best: tuple[int, array[int]] | None = None
+        high = len(by_length)  # fits: try shorter classes in [low, high)
+        top = size(high)
+        if top[0] > budget or (not since and high == low):
+            return None
+        best = (high, top[1])
+        while low < high:
+            middle = (low + high) // 2
+            held, points = size(middle)
+            if held <= budget:
+                best, high = (middle, points), middle
+            else:
+                low = middle + 1
+        if best[0] == len(by_length) and not since:
+            return None
+        return best
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def __repr__(self) -> str:
+        snapshot = "" if self._snapshots is None else (
+            f", {len(self._snapshots.keys)} keys in snapshots of the long ones")
         return (f"<IntervalIndex of {len(self._keys)} intervals, {len(self._span_starts)} "
-                f"distinct, {len(self._classes)} length classes>")
+                f"distinct, {len(self._classes)} length classes{snapshot}>")
 
     # --- the pieces of an answer ---------------------------------------------------------
 
     def _reaching(self, start_from: int, start_below: int, end_from: int) -> list[int]:
-        """Spans with ``start_from <= start < start_below`` and ``end >= end_from``, sorted.
+        """Bounds of the spans with ``start_from <= start < start_below, end >= end_from``.
 
-        The classes' work: in a class of lengths ``[shortest, longest]`` only starts in
-        ``[end_from - longest, end_from - shortest)`` need their end looked at.
+        Offsets and stops in the key list, interleaved and ascending (the spans' keys are
+        disjoint runs there, so sorting all bounds together keeps each pair together).
         """
-        spans: list[int] = []
+        bounds: list[int] = []
         for group in self._classes:
-            earliest = max(start_from, end_from - group.longest)
-            if earliest >= start_below:
-                continue
-            starts = group.starts
-            last = bisect_left(starts, start_below)
-            first = bisect_left(starts, earliest, 0, last)
-            if group.ends is None:
-                sure = first
-            else:
-                sure = bisect_left(starts, end_from - group.shortest, first, last)
-                if first < sure:
-                    spans += compress(group.spans[first:sure],
-                                      map(end_from.__le__, group.ends[first:sure]))
-            if sure < last:
-                spans += group.spans[sure:last]
+            group.collect(bounds, start_from, start_below, end_from)
         if start_from == UNBOUNDED_START < start_below:
-            if self._until_ends:
-                spans += self._until_spans[bisect_left(self._until_ends, end_from):]
-            if self._always >= 0 and end_from <= UNBOUNDED_END:
-                spans.append(self._always)
-        if self._from_starts and end_from <= UNBOUNDED_END:
-            spans += self._from_spans[bisect_left(self._from_starts, start_from):
-                                      bisect_left(self._from_starts, start_below)]
-        spans.sort()  # sorted runs, one per class: the merge is C work
-        return spans
+            bounds += self._unbounded_start(end_from)
+        since = self._from
+        if since.bounds and end_from <= UNBOUNDED_END:
+            position = bisect_left(since.column, start_from)
+            stop = bisect_left(since.column, start_below, position)
+            bounds += since.bounds[2 * position:2 * stop]
+        bounds.sort()  # ascending runs, one per class: the merge is C work
+        return bounds
 
-    def _keys_of(self, spans: list[int]) -> list[K]:
-        """The keys of the spans, in the order given."""
+    def _unbounded_start(self, end_from: int) -> array[int]:
+        """Bounds of the spans with no start and ``end >= end_from`` (they come first)."""
+        until = self._until
+        bounds = until.bounds[2 * bisect_left(until.column, end_from):]
+        if self._always and end_from <= UNBOUNDED_END:
+            bounds.extend(self._always)
+        return bounds
+
+    def _keys_at(self, bounds: Iterable[int]) -> list[K]:
+        """The keys from each offset to its stop, in order."""
         keys = self._keys
         if self._single:
-            return list(map(keys.__getitem__, spans))
-        first = self._first
-        found: list[K] = []
-        for span in spans:
-            found += keys[first[span]:first[span + 1]]
-        return found
+            return list(map(keys.__getitem__, list(bounds)[::2]))
+        return list(chain.from_iterable(map(keys.__getitem__, _pairs(list(bounds)))))
 
-    def _run(self, first_span: int, last_span: int, leaving_out: list[int]) -> list[K]:
-        """The keys of the consecutive spans ``[first_span, last_span)`` but the sorted few."""
-        first, keys = self._first, self._keys
-        found: list[K] = []
-        for span in leaving_out:
-            found += keys[first[first_span]:first[span]]
-            first_span = span + 1
-        found += keys[first[first_span]:first[last_span]]
+    def _running(self, lo: int) -> list[K]:
+        """Keys of the intervals running at ``lo`` that started before it, in result order.
+
+        With snapshots: those without a start, then the long ones from the snapshot of
+        ``lo``'s segment that started more than ``reach`` earlier (one slice), then the
+        short ones and the long ones that started since, from the classes.
+        """
+        snapshots = self._snapshots
+        if snapshots is None or lo == UNBOUNDED_START:
+            return self._keys_at(self._reaching(UNBOUNDED_START, lo, lo + 1))
+        found = self._keys_at(self._unbounded_start(lo + 1))
+        found += snapshots.running(lo)
+        bounds: list[int] = []
+        for group in self._short:
+            group.collect(bounds, UNBOUNDED_START, lo, lo + 1)
+        recent = lo - snapshots.reach  # a long span started since is still running
+        for spans in (self._long, self._from):
+            if spans is not None and spans.bounds:
+                position = bisect_left(spans.column, recent)
+                bounds += spans.bounds[2 * position:2 * bisect_left(spans.column, lo, position)]
+        bounds.sort()
+        found += self._keys_at(bounds)
         return found
 
     # --- queries -------------------------------------------------------------------------
@@ -282,10 +467,11 @@ class IntervalIndex(Generic[K]):
         Those running at ``lo`` come first, then all that start in the window (one slice).
         """
         lo, hi = _window(lo, hi)
-        running = self._reaching(UNBOUNDED_START, lo, lo + 1)
+        found = self._running(lo)
         starting = bisect_left(self._span_starts, lo)
-        return self._keys_of(running) + self._run(
-            starting, bisect_left(self._span_starts, hi, starting), [])
+        stop = bisect_left(self._span_starts, hi, starting)
+        found += self._keys[self._first[starting]:self._first[stop]]
+        return found
 
     def count_overlapping(self, lo: int | None, hi: int | None) -> int:
         """``len(overlapping(lo, hi))`` by two bisections: ``#(start < hi) - #(end <= lo)``.
@@ -302,17 +488,20 @@ class IntervalIndex(Generic[K]):
         """Keys of the intervals inside ``[lo, hi)``: ``start >= lo`` and ``end <= hi``.
 
         An unbounded interval is within an unbounded window only: ``(None, 5)`` lies within
-        ``[None, 10)``. All that start in the window, less those running past ``hi``.
+        ``[None, 10)``. All that start in the window, less the few running past ``hi``.
         """
         lo, hi = _window(lo, hi)
         starting = bisect_left(self._span_starts, lo)
         stop = bisect_left(self._span_starts, hi, starting)
-        return self._run(starting, stop, self._reaching(lo, hi, hi + 1))
+        leaving_out = self._reaching(lo, hi, hi + 1)
+        # The slices between the spans left out: [first, offset 0), [stop 0, offset 1), ...
+        pieces = _pairs([self._first[starting], *leaving_out, self._first[stop]])
+        return list(chain.from_iterable(map(self._keys.__getitem__, pieces)))
 
     def containing(self, lo: int | None, hi: int | None) -> list[K]:
         """Keys of the intervals covering all of ``[lo, hi)``: ``start <= lo`` and ``end >= hi``."""
         lo, hi = _window(lo, hi)
-        return self._keys_of(self._reaching(UNBOUNDED_START, lo + 1, hi))
+        return self._keys_at(self._reaching(UNBOUNDED_START, lo + 1, hi))
 
     def at(self, instant: int) -> list[K]:
         """Keys of the intervals holding ``instant``: ``start <= instant < end``."""

@@ -125,6 +125,10 @@ class Timeline:
         except KeyError:
             raise QueryError(f"no event {event_id!r} in this timeline") from None
 
+    def get(self, event_id: str) -> Event | None:
+        """The event, or ``None`` when this timeline (or view) does not have it."""
+        return self._events.get(event_id)
+
     def __contains__(self, event_id: object) -> bool:
         return event_id in self._events
 
@@ -133,6 +137,26 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self._events)
+
+    @property
+    def specs(self) -> tuple[EventSpec, ...]:
+        """The corpus's events as written, with every claim (known in this view or not),
+        in time order where the view has them and in corpus order after."""
+        rank = {event_id: i for i, event_id in enumerate(self._order)}
+        return tuple(sorted(self._specs, key=lambda s: rank.get(s.id, len(rank))))
+
+    def to_json(self) -> dict[str, Any]:
+        """Lossless JSON-ready data (``timeline.export.json``)."""
+        from timeline.export.json import to_json
+
+        return to_json(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Timeline:
+        """Rebuild a timeline from ``to_json``'s output."""
+        from timeline.export.json import from_json
+
+        return from_json(data)
 
     @property
     def conflicts(self) -> list[Any]:
@@ -171,6 +195,9 @@ class Timeline:
                 indegree[nxt] -= 1
                 if indegree[nxt] == 0:
                     heapq.heappush(heap, self._key(nxt))
+        if len(order) < len(self._events):  # a cycle (only from hand-made data): by key
+            placed = set(order)
+            order.extend(sorted((e for e in self._events if e not in placed), key=self._key))
         return order
 
     def sorted(self) -> list[Event]:

@@ -660,3 +660,27 @@ def _zone(text: str) -> timezone | None:
         raise _Malformed(f"bad UTC offset {text!r}")
     sign = -1 if text[0] == "-" else 1
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def describe(interval: Interval) -> TimeValue:
+    """The best TIMEX3 value for any interval, keeping the interval exactly.
+
+    A granule is itself (``[2025-02-17, 2025-02-24)`` is ``2025-W08``), a third of one is
+    it with START/MID/END, anything else the smallest granule containing it; an interval
+    open on one side is the day at its bounded end with ON_OR_BEFORE / ON_OR_AFTER
+    (BEFORE / AFTER when that end is not a midnight). Used to name event times, which
+    come from several claims and need not be a granule.
+    """
+    start, end = interval.start, interval.end
+    if start is not None and end is not None:
+        return _closed(interval, False)
+    if end is not None:
+        midnight = end == floor(Granularity.DAY, end)
+        day = end - timedelta(days=1) if midnight else floor(Granularity.DAY, end)
+        return _value(timex.render(Granularity.DAY, day), Granularity.DAY,
+                      Mod.ON_OR_BEFORE if midnight else Mod.BEFORE, interval)
+    if start is not None:
+        midnight = start == floor(Granularity.DAY, start)
+        return _value(timex.render(Granularity.DAY, start), Granularity.DAY,
+                      Mod.ON_OR_AFTER if midnight else Mod.AFTER, interval)
+    return TimeValue(TimexType.DATE, "XXXX", None, interval, None)

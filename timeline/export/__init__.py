@@ -1,0 +1,1 @@
+"""Outputs: JSON now; chronology, ICS, TimelineJS and notebooks to come."""
