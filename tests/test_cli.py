@@ -255,3 +255,28 @@ def test_python_m_timeline_resolve() -> None:
     result = json.loads(done.stdout)
     assert set(result) >= JSON_KEYS
     assert (result["value"], result["interval"]) == ("2025-W08", ["2025-02-17", "2025-02-24"])
+
+
+def test_check_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert out.startswith("5 articles, ") and "0 conflicts" in out
+
+
+def test_check_as_of_a_time_before_any_article(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--as-of", "2025-02-24T12:00Z")
+    assert code == 0 and ", 0 events, 0 claims as of" in out
+
+
+def test_check_broken_events_exits_1_naming_file_entry_field(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for item in seeds.iterdir():
+        (tmp_path / item.name).write_bytes(item.read_bytes())
+    events = (tmp_path / "events.toml").read_text(encoding="utf-8")
+    (tmp_path / "events.toml").write_text(events.replace('when = "later this week"',
+                                                         'when = "next Tuesday"', 1),
+                                          encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 1
+    assert_one_line_error(err, "events.toml", "claim", "when", "not inside the quote")

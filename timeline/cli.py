@@ -29,7 +29,7 @@ class _BadInput(Exception):
     """Bad input found by the command line itself (an anchor that is not ISO 8601): exit 1."""
 
 
-def parse_anchor(text: str) -> date | datetime:
+def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
     """An ISO 8601 date (``2025-02-24``), floating datetime or aware datetime.
 
     A bare date stays a ``date``: the anchor's granularity is what the article gave, and a
@@ -42,7 +42,7 @@ def parse_anchor(text: str) -> date | datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise _BadInput(f"--anchor: expected an ISO date or datetime such as 2025-02-24 or "
+        raise _BadInput(f"{option}: expected an ISO date or datetime such as 2025-02-24 or "
                         f"2025-02-24T11:38, got {text!r}") from None
 
 
@@ -104,6 +104,23 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
             continue
         header = ["span", "text", "value", "mod", "interval", *(["rule"] if args.explain else [])]
         _print_table(header, rows, out, indent="     ")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Load a corpus whole (articles, events, claims) and say what it holds and what clashes."""
+    import timeline
+    from timeline.model.load import seeds_dir
+
+    tl = timeline.load(seeds_dir() if args.dir is None else Path(args.dir))
+    if args.as_of is not None:
+        tl = tl.as_of(parse_anchor(args.as_of, option="--as-of"))
+    claims = sum(len(e.claims) for e in tl.events)
+    view = "" if args.as_of is None else f" as of {args.as_of}"
+    print(f"{len(tl.articles)} articles, {len(tl)} events, {claims} claims{view}; "
+          f"{len(tl.conflicts)} conflicts", file=out)
+    for conflict in tl.conflicts:
+        print(f"  conflict: {conflict.message}", file=out)
     return 0
 
 
@@ -187,6 +204,25 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--explain", action="store_true",
                       help="add a column naming the rule that found each expression")
     scan.set_defaults(run=_cmd_scan)
+
+    check = commands.add_parser(
+        "check",
+        help="load a corpus with its events and report what it holds and any conflicts",
+        description=_wrap("Load DIR/sources.toml, the articles and DIR/events.toml, check every "
+                          "claim against its article (quotes, time expressions, references "
+                          "between events), and print a one-line summary and any conflicts "
+                          "between claims. A malformed corpus exits 1 with one line naming "
+                          "the file, the entry and the field."),
+        epilog="examples:\n"
+               "  timeline check                      # the shipped seed corpus\n"
+               "  timeline check corpus/ --as-of 2025-02-24T12:00Z",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("dir", metavar="DIR", nargs="?",
+                       help="a folder with sources.toml and events.toml (default: the seeds)")
+    check.add_argument("--as-of", metavar="TIME",
+                       help="only what had been published by TIME (an ISO date or datetime)")
+    check.set_defaults(run=_cmd_check)
     return parser
 
 
