@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from corpora import write_corpus
 
 from timeline.errors import CorpusError
 from timeline.model.claim import Offset, Status
@@ -17,23 +17,8 @@ TEXT_B = "The summit is set for next week, officials said."
 
 
 def _corpus(tmp_path: Path, events: str) -> Path:
-    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(TEXT_B, encoding="utf-8")
-    (tmp_path / "sources.toml").write_text(textwrap.dedent("""
-        [[articles]]
-        id = "a"
-        file = "a.txt"
-        title = "A"
-        published = 2025-02-25
-
-        [[articles]]
-        id = "b"
-        file = "b.txt"
-        title = "B"
-        published = 2025-02-24T09:00:00
-    """), encoding="utf-8")
-    (tmp_path / "events.toml").write_text(textwrap.dedent(events), encoding="utf-8")
-    return tmp_path
+    return write_corpus(tmp_path, {"a": (TEXT_A, date(2025, 2, 25)),
+                                   "b": (TEXT_B, datetime(2025, 2, 24, 9))}, events)
 
 
 def _load(folder: Path) -> list:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from corpora import write_corpus
 
 import timeline
 from timeline.model.claim import Status
@@ -19,22 +19,8 @@ TEXT_B = "The summit took place on Wednesday. The treaty was signed in 2018."
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(TEXT_B, encoding="utf-8")
-    (tmp_path / "sources.toml").write_text(textwrap.dedent("""
-        [[articles]]
-        id = "a"
-        file = "a.txt"
-        title = "A"
-        published = 2025-02-25
-
-        [[articles]]
-        id = "b"
-        file = "b.txt"
-        title = "B"
-        published = 2025-03-11
-    """), encoding="utf-8")
-    (tmp_path / "events.toml").write_text(textwrap.dedent("""
+    return write_corpus(tmp_path, {"a": (TEXT_A, date(2025, 2, 25)),
+                                   "b": (TEXT_B, date(2025, 3, 11))}, """
         [[events]]
         id = "meeting"
         title = "Leaders meet"
@@ -81,8 +67,7 @@ def corpus(tmp_path: Path) -> Path:
           quote = "The treaty was signed in 2018."
           when = "2018"
           status = "occurred"
-    """), encoding="utf-8")
-    return tmp_path
+    """)
 
 
 def test_events_in_order_with_their_times(corpus: Path) -> None:
