@@ -8,7 +8,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from timeline.errors import CorpusError, ResolveError, RuleTableError, TimelineError, TimexError
+from timeline.errors import (
+    CorpusError,
+    QueryError,
+    ResolveError,
+    RuleTableError,
+    TimelineError,
+    TimexError,
+)
 from timeline.time import Duration, Granularity, Interval, Mod, TimeValue, TimexType
 
 if TYPE_CHECKING:
@@ -71,6 +78,7 @@ __all__ = [
     "Granularity",
     "Interval",
     "Mod",
+    "QueryError",
     "ResolveError",
     "RuleTableError",
     "TimeValue",

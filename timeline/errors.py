@@ -33,3 +33,7 @@ class CorpusError(TimelineError, ValueError):
 
 class RuleTableError(TimelineError):
     """A rule table in ``timeline/lang`` is broken; raised when the tables are loaded."""
+
+
+class QueryError(TimelineError, ValueError):
+    """A query names an event a timeline does not have, or a window it cannot use."""

@@ -8,12 +8,14 @@ Speed is measured in ``benchmarks/bench_index.py``, never here.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import timeline.query.index as index_module
 from timeline.query.index import UNBOUNDED_END, UNBOUNDED_START, IntervalIndex
 
 Item = tuple[str, int | None, int | None]
@@ -83,52 +85,74 @@ def windows() -> st.SearchStrategy[Window]:
 
 # --- laws ---------------------------------------------------------------------------------
 
+#: (SNAPSHOT_BUDGET, SNAPSHOT_SPANS): no snapshots; the default; a generous budget; snapshots
+#: wherever possible. Each law holds for the index built each way, so every path is checked.
+SETTINGS = [(0.0, 0.25), (index_module.SNAPSHOT_BUDGET, index_module.SNAPSHOT_SPANS),
+            (4.0, 1.0), (math.inf, 1.0)]
+
+
+def builds(given_items: list[Item]) -> list[IntervalIndex[str]]:
+    """The index of the items under each of ``SETTINGS``."""
+    saved = index_module.SNAPSHOT_BUDGET, index_module.SNAPSHOT_SPANS
+    try:
+        made = []
+        for setting in SETTINGS:
+            index_module.SNAPSHOT_BUDGET, index_module.SNAPSHOT_SPANS = setting
+            made.append(IntervalIndex.build(given_items))
+        return made
+    finally:
+        index_module.SNAPSHOT_BUDGET, index_module.SNAPSHOT_SPANS = saved
+
 
 @given(items(), windows())
 def test_overlapping_is_the_scan(given_items: list[Item], window: Window) -> None:
-    index = IntervalIndex.build(given_items)
-    assert index.overlapping(*window) == scan_overlapping(given_items, *window)
+    expected = scan_overlapping(given_items, *window)
+    for index in builds(given_items):
+        assert index.overlapping(*window) == expected, index
 
 
 @given(items(), windows())
 def test_within_is_the_scan(given_items: list[Item], window: Window) -> None:
-    index = IntervalIndex.build(given_items)
-    assert index.within(*window) == scan_within(given_items, *window)
+    expected = scan_within(given_items, *window)
+    for index in builds(given_items):
+        assert index.within(*window) == expected, index
 
 
 @given(items(), windows())
 def test_containing_is_the_scan(given_items: list[Item], window: Window) -> None:
-    index = IntervalIndex.build(given_items)
-    assert index.containing(*window) == scan_containing(given_items, *window)
+    expected = scan_containing(given_items, *window)
+    for index in builds(given_items):
+        assert index.containing(*window) == expected, index
 
 
 @given(items(), VALUES.filter(lambda value: value < UNBOUNDED_END - 1))
 def test_at_is_the_scan(given_items: list[Item], instant: int) -> None:
-    index = IntervalIndex.build(given_items)
     expected = scan(given_items, lambda start, end: start <= instant < end)
-    assert index.at(instant) == expected == index.containing(instant, instant + 1)
+    for index in builds(given_items):
+        assert index.at(instant) == expected == index.containing(instant, instant + 1)
 
 
 @given(items(), windows())
 def test_count_is_the_length_of_overlapping(given_items: list[Item], window: Window) -> None:
-    index = IntervalIndex.build(given_items)
-    assert index.count_overlapping(*window) == len(index.overlapping(*window))
-    assert len(index) == len(given_items)
+    for index in builds(given_items):
+        assert index.count_overlapping(*window) == len(index.overlapping(*window))
+        assert len(index) == len(given_items)
 
 
 @given(st.lists(bounded_pairs(st.integers(0, 3)), max_size=60), windows())
 def test_many_repeats(pairs: list[Window], window: Window) -> None:
     """Few distinct intervals, many keys each: spans hold runs of keys in insertion order."""
     given_items = [(f"k{i}", start, end) for i, (start, end) in enumerate(pairs)]
-    index = IntervalIndex.build(given_items)
-    assert index.overlapping(*window) == scan_overlapping(given_items, *window)
-    assert index.within(*window) == scan_within(given_items, *window)
-    assert index.containing(*window) == scan_containing(given_items, *window)
+    for index in builds(given_items):
+        assert index.overlapping(*window) == scan_overlapping(given_items, *window)
+        assert index.within(*window) == scan_within(given_items, *window)
+        assert index.containing(*window) == scan_containing(given_items, *window)
 
 
 # --- examples -----------------------------------------------------------------------------
 
-DAY = 86_400_000_000
+HOUR = 3_600_000_000
+DAY = 24 * HOUR
 
 NEWS: list[Item] = [
     ("vote", 10 * DAY, 11 * DAY),
@@ -141,8 +165,12 @@ NEWS: list[Item] = [
 ]
 
 
-def test_news_examples() -> None:
+@pytest.mark.parametrize("setting", SETTINGS, ids=["none", "default", "generous", "all"])
+def test_news_examples(setting: tuple[float, float], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "SNAPSHOT_BUDGET", setting[0])
+    monkeypatch.setattr(index_module, "SNAPSHOT_SPANS", setting[1])
     index = IntervalIndex.build(NEWS)
+    assert ("snapshots" in repr(index)) == (setting[0] > 0)
     assert index.overlapping(10 * DAY, 11 * DAY) == ["history", "march", "vote", "rally"]
     assert index.at(11 * DAY) == ["history", "march", "recount", "presidency"]
     assert index.within(10 * DAY, 12 * DAY) == ["vote", "rally", "recount"]
@@ -186,6 +214,41 @@ def test_empty_and_out_of_range_intervals_are_rejected() -> None:
         IntervalIndex.build([("c", 0, UNBOUNDED_END)])
     with pytest.raises(ValueError, match=r"window \[None, -9223372036854775808\)"):
         IntervalIndex.build([("a", 0, 1)]).overlapping(None, UNBOUNDED_START)
+
+
+def test_news_like_thousands() -> None:
+    """Thousands of repeating intervals of many lengths: classes, spans and snapshots at scale."""
+    rng = random.Random(20250224)
+    # (length, starts on a multiple of): hours at any hour, months on "the first", ...
+    kinds = [(HOUR, HOUR), (3 * HOUR, HOUR), (DAY, DAY), (3 * DAY, DAY), (7 * DAY, DAY),
+             (30 * DAY, 30 * DAY), (365 * DAY, 365 * DAY), (3650 * DAY, 365 * DAY)]
+    weights = [5, 5, 60, 5, 10, 8, 6, 1]
+    given_items: list[Item] = []
+    for number in range(3000):
+        length, unit = rng.choices(kinds, weights)[0]
+        start = rng.randrange(2000 * DAY // unit) * unit
+        end = start + length
+        bounds = rng.random()
+        given_items.append((f"e{number}", None if bounds < 0.01 else start,
+                            None if 0.01 <= bounds < 0.03 else end))
+    order = sorted(range(len(given_items)), key=lambda i: (low(given_items[i][1]),
+                                                           high(given_items[i][2]), i))
+    ordered = [given_items[i] for i in order]
+    indexes = builds(given_items)
+    for _ in range(60):
+        lo = rng.randrange(-10, 2010) * DAY + rng.choice([0, HOUR])
+        hi = lo + rng.choice([HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY])
+        window = (None if lo < 0 else lo, hi)
+        w_lo, w_hi = low(window[0]), high(window[1])
+        overlapping = [k for k, s, e in ordered if low(s) < w_hi and high(e) > w_lo]
+        within = [k for k, s, e in ordered if low(s) >= w_lo and high(e) <= w_hi]
+        containing = [k for k, s, e in ordered if low(s) <= w_lo and high(e) >= w_hi]
+        for index in indexes:
+            assert index.overlapping(*window) == overlapping, (index, window)
+            assert index.within(*window) == within, (index, window)
+            assert index.containing(*window) == containing, (index, window)
+            assert index.count_overlapping(*window) == len(overlapping)
+    assert "snapshots" in repr(indexes[1])
 
 
 def test_a_generator_is_read_once() -> None:

@@ -6,7 +6,7 @@ another; between two such events several of Allen's relations may be possible.
 every bound, every known difference and the relation itself, so "certainly before" and
 "possibly overlaps" are answers, not guesses.
 
-Time is integers (microseconds on one clock, the caller converts) and ``None`` is unbounded.
+Time is integers (microseconds on one clock, the caller converts); ``None`` bounds nothing.
 Intervals are half-open, ``[start, end)`` with ``start < end``: adjacent days *meet*, they
 never overlap. The check is exact: each relation is a conjunction of endpoint comparisons,
 so bounds, differences and relation together form a simple temporal network (constraints

@@ -1,31 +1,35 @@
 """A static index of half-open integer intervals for window queries, built once, read many times.
 
 Built for news: a million events, most a single day, some hours, weeks, months or years, a
-few spanning decades or open-ended, over thirty years. Three observations make it fast in
-pure Python, where every step done per result in the interpreter costs more than the whole
-answer should:
+few spanning decades or open-ended, over thirty years. In pure Python every step taken per
+result costs more than the whole answer should, so the index is laid out to answer with
+slices, which copy in C:
 
 * **Intervals repeat.** Dates in news have a granularity, so thousands of events share the
-  very same ``[start, end)`` (a day, a month, a year). The index stores each distinct
-  interval once, as a *span*, and keeps all keys in one list in the order results are
-  returned (by start, then end, then insertion order), the keys of a span side by side.
+  very same ``[start, end)`` (a day, a month, a year). Each distinct interval is stored
+  once, as a *span*, and all keys are kept in one list in the order results are returned
+  (by start, then end, then insertion order), the keys of a span side by side.
 * **Most of an answer is one slice.** Every interval *starting* inside ``[lo, hi)``
-  overlaps it, and those intervals are consecutive in that order: one slice of the key
-  list, copied in C. What is left to find are the intervals that started earlier and are
-  still running at ``lo``; ``within`` is such a slice less the few spans that run past ``hi``.
-* **Lengths cluster.** Those few are found by grouping spans into classes by length
-  (powers of two, neighbours merged while that stays cheap), each sorted by start in
-  ``array('q')`` columns. In a class of lengths ``[shortest, longest]``, a span starting
-  before ``lo`` still runs at ``lo`` exactly when its start is in ``(lo - longest, lo)`` and
-  its end is past ``lo``, and every start after ``lo - shortest`` qualifies unseen: only the
-  thin zone between is filtered, in C (``compress``), and not at all in a class of one
-  length, such as all the days.
+  overlaps it, and those are consecutive in that order: one slice of the key list. Left
+  to find are the intervals that started earlier and still run at ``lo``. ``within`` is
+  such a slice less the few spans running past ``hi``.
+* **Lengths cluster.** Spans are grouped into classes by length (powers of two, neighbours
+  merged while that stays cheap), each sorted by start in ``array('q')`` columns. In a
+  class of lengths ``[shortest, longest]``, a span starting before ``lo`` still runs at
+  ``lo`` exactly when its start is in ``(lo - longest, lo)`` and its end is past ``lo``;
+  every start after ``lo - shortest`` qualifies unseen, so only the thin zone between is
+  filtered, and nothing at all in a class of one length, such as all the days.
+* **Long intervals are few but always running.** Years and decades would add dozens of
+  spans to every answer. The longest classes (as many as fit ``SNAPSHOT_BUDGET``) also
+  get *snapshots*: between consecutive endpoints of theirs, the keys of those alive,
+  copied in result order. Those that started well before ``lo`` are then one more slice.
 
 A query costs a few bisections per class plus the answer: ``O(c log n + k)`` for ``c``
-classes (a handful in news, never more than about 64); ``count_overlapping`` is two
-bisections. Open-ended spans (``None`` start or end) have classes of their own, sorted by
-their bounded end. Memory is the caller's keys in one list plus a few machine integers per
-distinct span: no Python object per interval.
+classes (three or four in news, never more than about 64); ``count_overlapping`` is two
+bisections. Open-ended spans (``None`` start or end) are kept apart, sorted by their bounded
+end, and found by one bisection. Memory is the caller's keys in one list, a few machine
+integers per distinct span, and the snapshots' copies of the long ones' keys (at most
+``SNAPSHOT_BUDGET`` per key): no Python object per interval.
 
 >>> index = IntervalIndex.build([("war", 10, 50), ("truce", 50, 60), ("talks", 40, None)])
 >>> index.overlapping(45, 55)
@@ -38,10 +42,12 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterable
-from itertools import chain, compress, repeat
+from collections.abc import Hashable, Iterable, Sequence
+from itertools import chain, repeat
 from operator import mul, sub
 from typing import Generic, TypeVar
+
+from timeline.errors import QueryError
 
 K = TypeVar("K", bound=Hashable)
 
@@ -50,11 +56,13 @@ UNBOUNDED_START = -(2**63)
 UNBOUNDED_END = 2**63 - 1
 
 #: Neighbouring length classes merge while a query is expected to filter at most this many
-#: spans in the merged class's zone: a bisection saved costs about as much as filtering 20.
+#: spans in the merged class's zone: a bisection saved costs about as much as filtering 15.
 MERGE_LIMIT = 16
 
-#: Snapshots of the long intervals may hold at most this many keys per key indexed.
+#: Snapshots of the long intervals may hold at most this many keys per key indexed ...
 SNAPSHOT_BUDGET = 0.5
+#: ... and cover at most this share of the distinct intervals (which bounds the build).
+SNAPSHOT_SPANS = 0.25
 
 
 def _column(values: Iterable[int] = ()) -> array[int]:
@@ -62,7 +70,7 @@ def _column(values: Iterable[int] = ()) -> array[int]:
     return array("q", values)
 
 
-def _pairs(bounds: list[int]) -> Iterable[slice]:
+def _pairs(bounds: Iterable[int]) -> Iterable[slice]:
     """``[a, b, c, d]`` -> ``slice(a, b), slice(c, d)``."""
     flat = iter(bounds)
     return map(slice, flat, flat)
@@ -115,10 +123,11 @@ class _Class(_Spans):
         first = bisect_left(starts, earliest, 0, last)
         if self.ends is not None:
             sure = bisect_left(starts, end_from - self.shortest, first, last)
-            if first < sure:
-                zone = self.ends[first:sure]  # each end twice, as each span has two bounds
-                bounds += compress(self.bounds[2 * first:2 * sure],
-                                   map(end_from.__le__, chain.from_iterable(zip(zone, zone, strict=True))))
+            if first < sure:  # the zone is small and few pass: a comprehension beats compress
+                pairs = self.bounds
+                for kept in [position for position, end in enumerate(self.ends[first:sure], first)
+                             if end >= end_from]:
+                    bounds += pairs[2 * kept:2 * kept + 2]
             first = sure
         if first < last:
             bounds += self.bounds[2 * first:2 * last]
@@ -217,19 +226,25 @@ class _Snapshots(Generic[K]):
 
 
 def _bound(value: int | None, unbounded: int, what: str) -> int:
+    """``value``, or ``unbounded`` for None; ``what`` names it in the error."""
     if value is None:
         return unbounded
     if not UNBOUNDED_START < value < UNBOUNDED_END:
-        raise ValueError(f"{what}: {value} is outside the signed 64-bit range of the index")
+        raise QueryError(f"{what}: {value} is outside the signed 64-bit range of the index")
     return value
 
 
 def _window(lo: int | None, hi: int | None) -> tuple[int, int]:
     """The window ``[lo, hi)`` in the index's integers; an empty one is a caller's error."""
-    if lo is not None and hi is not None and lo >= hi:
-        raise ValueError(f"window [{lo}, {hi}) is empty: lo must be below hi")
-    return (_bound(lo, UNBOUNDED_START, f"window [{lo}, {hi})"),
-            _bound(hi, UNBOUNDED_END, f"window [{lo}, {hi})"))
+    low = UNBOUNDED_START if lo is None else lo
+    high = UNBOUNDED_END if hi is None else hi
+    if (lo is not None and not UNBOUNDED_START < lo < UNBOUNDED_END) or (
+            hi is not None and not UNBOUNDED_START < hi < UNBOUNDED_END):
+        for value, unbounded in ((lo, UNBOUNDED_START), (hi, UNBOUNDED_END)):
+            _bound(value, unbounded, f"window [{lo}, {hi})")  # raises for the one out of range
+    if low >= high:
+        raise QueryError(f"window [{lo}, {hi}) is empty: lo must be below hi")
+    return low, high
 
 
 class IntervalIndex(Generic[K]):
@@ -274,7 +289,7 @@ class IntervalIndex(Generic[K]):
             low = _bound(start, UNBOUNDED_START, f"interval {key!r}, start")
             high = _bound(end, UNBOUNDED_END, f"interval {key!r}, end")
             if low >= high:
-                raise ValueError(f"interval {key!r}: [{start}, {end}) is empty")
+                raise QueryError(f"interval {key!r}: [{start}, {end}) is empty")
             keys.append(key)
             starts.append(low)
             ends.append(high)
@@ -357,14 +372,15 @@ class IntervalIndex(Generic[K]):
         """The first length class to snapshot and the segments' ends, or None for none.
 
         The snapshots of a longer suffix of classes hold more keys (more spans, and their
-        endpoints cut the others' segments finer), so the shortest suffix within
-        ``SNAPSHOT_BUDGET`` is found by bisection; suffixes beyond a quarter of all spans
-        are not tried, to keep the build near linear.
+        endpoints cut the others' segments finer), so the longest suffix within
+        ``SNAPSHOT_BUDGET`` is found by bisection; suffixes of more than ``SNAPSHOT_SPANS``
+        of all spans are not tried, which keeps the build near linear.
         """
         budget = SNAPSHOT_BUDGET * len(self._keys)
+        limit = SNAPSHOT_SPANS * len(self._span_starts)
         suffix = len(since)
         low = len(by_length)
-        while low > 0 and suffix + len(by_length[low - 1].spans) <= len(self._span_starts) // 4:
+        while low > 0 and suffix + len(by_length[low - 1].spans) <= limit:
             low -= 1
             suffix += len(by_length[low].spans)
 
@@ -427,12 +443,13 @@ class IntervalIndex(Generic[K]):
             bounds.extend(self._always)
         return bounds
 
-    def _keys_at(self, bounds: Iterable[int]) -> list[K]:
-        """The keys from each offset to its stop, in order."""
+    def _add_keys(self, found: list[K], bounds: Sequence[int]) -> None:
+        """Append the keys from each offset to its stop in ``bounds``, in order."""
         keys = self._keys
         if self._single:
-            return list(map(keys.__getitem__, list(bounds)[::2]))
-        return list(chain.from_iterable(map(keys.__getitem__, _pairs(list(bounds)))))
+            found += map(keys.__getitem__, bounds[::2])
+        else:
+            found += chain.from_iterable(map(keys.__getitem__, _pairs(bounds)))
 
     def _running(self, lo: int) -> list[K]:
         """Keys of the intervals running at ``lo`` that started before it, in result order.
@@ -442,9 +459,12 @@ class IntervalIndex(Generic[K]):
         short ones and the long ones that started since, from the classes.
         """
         snapshots = self._snapshots
+        found: list[K] = []
         if snapshots is None or lo == UNBOUNDED_START:
-            return self._keys_at(self._reaching(UNBOUNDED_START, lo, lo + 1))
-        found = self._keys_at(self._unbounded_start(lo + 1))
+            self._add_keys(found, self._reaching(UNBOUNDED_START, lo, lo + 1))
+            return found
+        if self._until.bounds or self._always:
+            self._add_keys(found, self._unbounded_start(lo + 1))
         found += snapshots.running(lo)
         bounds: list[int] = []
         for group in self._short:
@@ -455,7 +475,7 @@ class IntervalIndex(Generic[K]):
                 position = bisect_left(spans.column, recent)
                 bounds += spans.bounds[2 * position:2 * bisect_left(spans.column, lo, position)]
         bounds.sort()
-        found += self._keys_at(bounds)
+        self._add_keys(found, bounds)
         return found
 
     # --- queries -------------------------------------------------------------------------
@@ -467,10 +487,10 @@ class IntervalIndex(Generic[K]):
         Those running at ``lo`` come first, then all that start in the window (one slice).
         """
         lo, hi = _window(lo, hi)
-        found = self._running(lo)
         starting = bisect_left(self._span_starts, lo)
         stop = bisect_left(self._span_starts, hi, starting)
-        found += self._keys[self._first[starting]:self._first[stop]]
+        found = self._keys[self._first[starting]:self._first[stop]]
+        found[:0] = self._running(lo)  # moves pointers only: the keys are touched once
         return found
 
     def count_overlapping(self, lo: int | None, hi: int | None) -> int:
@@ -501,7 +521,9 @@ class IntervalIndex(Generic[K]):
     def containing(self, lo: int | None, hi: int | None) -> list[K]:
         """Keys of the intervals covering all of ``[lo, hi)``: ``start <= lo`` and ``end >= hi``."""
         lo, hi = _window(lo, hi)
-        return self._keys_at(self._reaching(UNBOUNDED_START, lo + 1, hi))
+        found: list[K] = []
+        self._add_keys(found, self._reaching(UNBOUNDED_START, lo + 1, hi))
+        return found
 
     def at(self, instant: int) -> list[K]:
         """Keys of the intervals holding ``instant``: ``start <= instant < end``."""

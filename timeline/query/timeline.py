@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from timeline.errors import TimelineError
+from timeline.errors import QueryError, TimelineError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.model.event import Event, EventSpec, status_of
@@ -24,11 +24,6 @@ from timeline.query.allen import Bounds, Differences, possible_relations
 from timeline.query.index import IntervalIndex
 from timeline.time.interval import Interval, as_datetime, is_on_or_before
 from timeline.time.value import TimeValue
-
-
-class QueryError(TimelineError, ValueError):
-    """A query names an event the timeline does not have, or a window it cannot read."""
-
 
 Window = Interval | date | datetime | str | TimeValue
 Moment = date | datetime
