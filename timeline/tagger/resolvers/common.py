@@ -87,6 +87,11 @@ def unit_name(text: str, lexicon: Lexicon) -> str:
     return str(lexicon.value("unit", text))
 
 
+def is_plural(text: str, unit: str) -> bool:
+    """Whether a unit word is plural: anything but the lexicon's singular name ("days")."""
+    return " ".join(text.lower().split()) != unit
+
+
 def granularity_of(text: str, lexicon: Lexicon) -> Granularity:
     """The granularity a unit word names ("weeks" -> WEEK)."""
     return GRANULARITY_OF_UNIT[unit_name(text, lexicon)]

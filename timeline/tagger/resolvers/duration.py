@@ -19,6 +19,7 @@ from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
     UNIT_ORDER,
     granularity_of_length,
+    is_plural,
     length_of,
     number,
     unit_name,
@@ -45,10 +46,6 @@ HALF_OF_UNIT: dict[str, tuple[Unit, int]] = {
 
 
 
-def _is_plural(text: str, unit: str) -> bool:
-    """Whether a unit word is plural: anything but the lexicon's singular name ("days")."""
-    return " ".join(text.lower().split()) != unit
-
 
 def duration_value(duration: Duration, mod: Mod | None = None,
                    interval: Interval | None = None) -> TimeValue:
@@ -71,7 +68,7 @@ def _amount_unit(m: Match, ctx: Context) -> Duration:
     unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
     amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
-    if amount is None and not _is_plural(unit_text, unit):
+    if amount is None and not is_plural(unit_text, unit):
         raise ResolveError(f"no amount of a single {unit}: {m.groups}")
     return length_of(amount, unit)
 
@@ -87,7 +84,7 @@ def half_length(m: Match, ctx: Context) -> TimeValue:
     """half an hour, half a day: in the next unit down when whole (``HALF_OF_UNIT``)."""
     unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
-    if _is_plural(unit_text, unit):
+    if is_plural(unit_text, unit):
         raise ResolveError(f"half of a plural: {unit_text!r}")
     if unit in HALF_OF_UNIT:
         smaller, amount = HALF_OF_UNIT[unit]

@@ -17,6 +17,7 @@ from timeline.tagger.context import Context
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
     GRANULARITY_OF_UNIT,
+    is_plural,
     length_of,
     number,
     unit_name,
@@ -47,9 +48,6 @@ def _set(value: str, period: Duration, granularity: Granularity, *, quant: str |
     return TimeValue(TimexType.SET, value, None, None, granularity, period, quant, freq)
 
 
-def _is_plural(text: str, unit: str) -> bool:
-    return " ".join(text.lower().split()) != unit
-
 
 def _part(m: Match, ctx: Context) -> PartOfDay | None:
     """The part of the day a ``part`` group names, singular or plural ("evenings")."""
@@ -79,9 +77,9 @@ def every_unit(m: Match, ctx: Context) -> TimeValue:
             raise ResolveError(f"not a step: {m.groups}")
     elif m.has("amount"):
         amount = number(m.text("amount"), ctx.lexicon)
-        if amount is None and not _is_plural(unit_text, unit):
+        if amount is None and not is_plural(unit_text, unit):
             raise ResolveError(f"every some {unit}: {m.groups}")
-    elif _is_plural(unit_text, unit):
+    elif is_plural(unit_text, unit):
         raise ResolveError(f"every with a plural and no amount: {m.groups}")
     else:
         amount = Fraction(1)
@@ -147,7 +145,7 @@ def times_per_unit(m: Match, ctx: Context) -> TimeValue:
     """twice a week, three times a year, several times a month: the period, with freq."""
     unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
-    if _is_plural(unit_text, unit):
+    if is_plural(unit_text, unit):
         raise ResolveError(f"times a plural: {m.groups}")
     period = length_of(Fraction(1), unit)
     return _set(period.to_timex(), period, GRANULARITY_OF_UNIT[unit], quant=_quant(m),
