@@ -154,49 +154,93 @@ class Network:
 
 
 def solve(events: Mapping[str, Sequence[Claim]], frame: Frame | None = None) -> Network:
-    """Propagate every event's bounds from its claims and the order between events."""
+    """Propagate every event's bounds from its claims and the order between events.
+
+    Events linked by order claims are settled together, one connected group at a time, so a
+    contradiction in one group never sets aside claims in another: the result for an event
+    depends only on the events it is linked to (which is what lets ``as_of`` views settle
+    each group on its own).
+    """
     frame = frame or frame_for(c for claims in events.values() for c in claims)
     # Sorted, so the result does not depend on the order the corpus lists its events.
     events = {event: events[event] for event in sorted(events)}
     index = {event: 2 * i for i, event in enumerate(events)}
     n = 2 * len(index)
-    edges: dict[int, list[tuple[int, int]]] = {}
     conflicts: list[Conflict] = []
+    lower, upper = [NEG] * n, [POS] * n
+    for event, claims in events.items():
+        s = index[event]
+        spans = [(*span, c) for c in claims if (span := span_of(c, frame)) is not None]
+        bounds = claimed(event, spans, conflicts)
+        if bounds is not None:
+            lo, hi = bounds
+            lower[s], lower[s + 1] = lo, lo + 1
+            upper[s], upper[s + 1] = hi - 1, hi
+    edges: dict[int, tuple[tuple[int, int], ...]] = {}
+    for group in components(events):
+        edges.update(_settle(group, events, index, lower, upper, conflicts))
+    return Network(frame, index, lower, upper, edges, tuple(conflicts))
+
+
+def components(events: Mapping[str, Sequence[Claim]]) -> list[list[str]]:
+    """The events in groups linked by order claims (references to events not given are
+    ignored), each group sorted, groups ordered by their first event."""
+    parent = {event: event for event in events}
+
+    def root(event: str) -> str:
+        while parent[event] != event:
+            parent[event] = parent[parent[event]]
+            event = parent[event]
+        return event
+
+    for event, claims in events.items():
+        for claim in claims:
+            for other in claim.references:
+                if other in parent:
+                    a, b = root(event), root(other)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = {}
+    for event in sorted(events):
+        groups.setdefault(root(event), []).append(event)
+    return sorted(groups.values())
+
+
+def _settle(group: Sequence[str], events: Mapping[str, Sequence[Claim]],
+            index: Mapping[str, int], lower: list[int], upper: list[int],
+            conflicts: list[Conflict]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Propagate one linked group; when its order claims contradict, report the events whose
+    bounds collapsed, set their order claims aside, and propagate again, until consistent."""
+    variables = [v for event in group for v in (index[event], index[event] + 1)]
+    base_lower = {v: lower[v] for v in variables}
+    base_upper = {v: upper[v] for v in variables}
+    dropped: set[str] = set()
+    edges: dict[int, list[tuple[int, int]]] = {}
 
     def edge(u: int, v: int, w: int) -> None:
         edges.setdefault(u, []).append((v, w))
 
-    base_lower, base_upper = [NEG] * n, [POS] * n
-    for event, claims in events.items():
-        s = index[event]
-        dated = [c for c in claims if c.value is not None and c.value.interval is not None]
-        bounds = _claimed(event, dated, frame, conflicts)
-        if bounds is not None:
-            lo, hi = bounds
-            base_lower[s], base_lower[s + 1] = lo, lo + 1
-            base_upper[s], base_upper[s + 1] = hi - 1, hi
-    # Propagate; when the order claims contradict, report the events whose bounds
-    # collapsed, set their order claims aside, and propagate again, until consistent.
-    dropped: set[str] = set()
     while True:
         edges.clear()
-        for event, claims in events.items():
+        for event in group:
             s = index[event]
-            edge(s + 1, s, -1)  # start < end
+            edges.setdefault(s + 1, []).append((s, -1))  # start < end
             if event in dropped:
                 continue
-            for claim in claims:
-                if not any(other in dropped for other in claim.references):
+            for claim in events[event]:
+                if not any(other in dropped or other not in index
+                           for other in claim.references):
                     _relate(claim, s, index, edge)
-        lower, upper = list(base_lower), list(base_upper)
+        for v in variables:
+            lower[v], upper[v] = base_lower[v], base_upper[v]
         frozen = {u: tuple(vs) for u, vs in edges.items()}
-        if _propagate(lower, upper, frozen):
-            break
-        bad = {event for event, s in index.items()
-               if lower[s] > upper[s] or lower[s + 1] > upper[s + 1]} - dropped
-        if not bad:  # no single culprit: set aside every event with order claims
-            bad = {e for e, claims in events.items() if any(c.references for c in claims)}
-            bad -= dropped
+        if _propagate(lower, upper, frozen, variables):
+            return frozen
+        bad = {event for event in group
+               if lower[index[event]] > upper[index[event]]
+               or lower[index[event] + 1] > upper[index[event] + 1]} - dropped
+        if not bad:  # no single culprit: set aside every event of the group with order claims
+            bad = {e for e in group if any(c.references for c in events[e])} - dropped
         if not bad:
             raise AssertionError("bounds without order claims are always consistent")
         for event in sorted(bad):
@@ -206,19 +250,24 @@ def solve(events: Mapping[str, Sequence[Claim]], frame: Frame | None = None) -> 
                                       f"events cannot all hold with their dates; they are "
                                       f"set aside"))
         dropped |= bad
-    return Network(frame, index, lower, upper, frozen, tuple(conflicts))
 
 
-def _claimed(event: str, dated: Sequence[Claim], frame: Frame,
-             conflicts: list[Conflict]) -> tuple[int, int] | None:
-    """The intersection of the claims' intervals, or their hull (with a conflict) if empty."""
-    if not dated:
+def span_of(claim: Claim, frame: Frame) -> tuple[int, int] | None:
+    """The claim's interval in the frame's microseconds, widest over zones; None if undated."""
+    if claim.value is None or claim.value.interval is None:
         return None
-    spans = []
-    for claim in dated:
-        assert claim.value is not None and claim.value.interval is not None
-        interval = claim.value.interval
-        spans.append((frame.lower(interval.start), frame.upper(interval.end), claim))
+    interval = claim.value.interval
+    return frame.lower(interval.start), frame.upper(interval.end)
+
+
+def claimed(event: str, spans: Sequence[tuple[int, int, Claim]],
+            conflicts: list[Conflict]) -> tuple[int, int] | None:
+    """The intersection of the claims' intervals, or their hull (with a conflict) if empty.
+
+    ``spans`` are the dated claims with their intervals (``span_of``).
+    """
+    if not spans:
+        return None
     lo = max(s[0] for s in spans)
     hi = min(s[1] for s in spans)
     if lo < hi:
@@ -254,13 +303,16 @@ def _relate(claim: Claim, s: int, index: Mapping[str, int],
 
 
 def _propagate(lower: list[int], upper: list[int],
-               edges: Mapping[int, tuple[tuple[int, int], ...]]) -> bool:
-    """Narrow the bounds along the constraints until stable; False on a contradiction."""
-    n = len(lower)
-    pending = set(range(n))
-    for _ in range(n + 2):
+               edges: Mapping[int, tuple[tuple[int, int], ...]], variables: Sequence[int]) -> bool:
+    """Narrow the bounds along the constraints until stable; False on a contradiction.
+
+    Only ``variables`` (closed under ``edges``) are visited; after as many rounds as there
+    are variables without settling, a negative cycle makes the constraints unsatisfiable.
+    """
+    pending = set(variables)
+    for _ in range(len(variables) + 2):
         if not pending:
-            return all(lower[i] <= upper[i] for i in range(n))
+            return all(lower[i] <= upper[i] for i in variables)
         touched: set[int] = set()
         for u in pending:
             for v, w in edges.get(u, ()):

@@ -17,41 +17,39 @@ import attrs
 
 from timeline.errors import QueryError, TimelineError
 from timeline.model.article import Article
-from timeline.model.claim import Claim, Status
-from timeline.model.event import Event, EventSpec, status_of
-from timeline.model.network import NEG, POS, EventTime, Network, solve
+from timeline.model.claim import Claim
+from timeline.model.event import Event, EventSpec
+from timeline.model.network import NEG, POS, EventTime
 from timeline.query.allen import Bounds, Differences, possible_relations
+from timeline.query.asof import (
+    Entry,
+    Knowledge,
+    State,
+    cutoff,
+    micro,
+    precedences,
+    publication_key,
+)
 from timeline.query.index import IntervalIndex
-from timeline.time.interval import Interval, as_datetime, is_on_or_before
+from timeline.time.interval import Interval, as_datetime, is_floating
 from timeline.time.value import TimeValue
 
 Window = Interval | date | datetime | str | TimeValue
+_LOW = (1 << 64) - 1  # an entry's rank keeps its event's position in the lowest bits
 Moment = date | datetime
 
 
-def _cutoff(moment: Moment) -> datetime:
-    """An "as of" time: a date means the end of that day (all it published is known)."""
-    if isinstance(moment, datetime):
-        return moment
-    return as_datetime(moment) + timedelta(days=1)
-
-
 def known_by(claim: Claim, moment: Moment, *, possibly: bool = False) -> bool:
-    """Whether the claim's article was published by ``moment``.
+    """Whether the claim's article was published by ``moment`` (a date: the end of that day).
 
     A date-only publication is certainly out at the end of its day in the latest zone
     (UTC-12), a floating time at that time in the latest zone; with ``possibly``, the
     earliest instead (the start of the day, or the time, at UTC+14).
     """
-    cutoff = _cutoff(moment)
-    published = claim.known_from
-    if isinstance(published, datetime):
-        first = last = published
-    else:
-        first = as_datetime(published)
-        last = first + timedelta(days=1)
-    answer = is_on_or_before(first if possibly else last, cutoff)
-    return answer is not False if possibly else answer is True
+    limit = cutoff(moment)
+    key = publication_key(claim.known_from, possibly=possibly,
+                          floating_cutoff=is_floating(limit))
+    return key <= micro(limit)
 
 
 @attrs.frozen
@@ -74,64 +72,60 @@ class Timeline:
 
     def __init__(self, articles: Sequence[Article], specs: Sequence[EventSpec], *,
                  as_of: Moment | None = None, possibly: bool = False) -> None:
-        self.articles: dict[str, Article] = {a.id: a for a in articles}
-        self._specs = tuple(specs)
+        self._setup(Knowledge(articles, specs), as_of, possibly)
+
+    def _setup(self, knowledge: Knowledge, as_of: Moment | None, possibly: bool) -> None:
+        """A view of ``knowledge``: O(log n), everything else is computed when asked for."""
+        self._knowledge = knowledge
+        self.articles: dict[str, Article] = knowledge.articles
+        self._specs = knowledge.corpus_order
         self.as_of_time = as_of
         self.possibly = possibly
-        known: dict[str, tuple[Claim, ...]] = {}
-        for spec in specs:
-            claims = tuple(c for c in spec.claims
-                           if as_of is None or known_by(c, as_of, possibly=possibly))
-            if claims:
-                known[spec.id] = claims
-        # Against an event nobody had yet written about, nothing can be placed.
-        known = {event: tuple(_drop_unknown(c, known) for c in claims)
-                 for event, claims in known.items()}
-        self._network: Network = solve(known)
-        conflicts: dict[str, list[Any]] = {}
-        for conflict in self._network.conflicts:
-            conflicts.setdefault(conflict.event, []).append(conflict)
-        by_spec = {spec.id: spec for spec in specs}
-        events: dict[str, Event] = {}
-        for event_id, claims in known.items():
-            spec = by_spec[event_id]
-            time = self._network.time(event_id)
-            status = status_of(claims)
-            if as_of is not None and status.pending and time.latest_end is not None and (
-                    is_on_or_before(time.latest_end, _cutoff(as_of)) is True):
-                status = Status.UNCONFIRMED
-            events[event_id] = Event(spec.id, spec.title, spec.actors, spec.place, claims,
-                                     time, status, tuple(conflicts.get(event_id, ())),
-                                     spec.note)
-        self._events = events
-        self._order = self._sort()
+        self._state = State(knowledge, as_of, possibly)
+        self._entries: dict[str, Entry] | None = None
+        self._order_cache: list[str] | None = None
         self._index: IntervalIndex[str] | None = None
+
+    @property
+    def _all(self) -> dict[str, Entry]:
+        """Every event this view knows, materialised."""
+        if self._entries is None:
+            self._entries = self._state.entries()
+        return self._entries
+
+    @property
+    def _order(self) -> list[str]:
+        if self._order_cache is None:
+            self._order_cache = self._sort()
+        return self._order_cache
 
     # -- access ---------------------------------------------------------------------
 
     @property
     def events(self) -> list[Event]:
         """The events in time order (``sorted()``)."""
-        return [self._events[i] for i in self._order]
+        entries = self._all
+        return [entries[i].event for i in self._order]
 
     def __getitem__(self, event_id: str) -> Event:
-        try:
-            return self._events[event_id]
-        except KeyError:
-            raise QueryError(f"no event {event_id!r} in this timeline") from None
+        entry = self._state.entry(event_id) if isinstance(event_id, str) else None
+        if entry is None:
+            raise QueryError(f"no event {event_id!r} in this timeline")
+        return entry.event
 
     def get(self, event_id: str) -> Event | None:
         """The event, or ``None`` when this timeline (or view) does not have it."""
-        return self._events.get(event_id)
+        entry = self._state.entry(event_id)
+        return None if entry is None else entry.event
 
     def __contains__(self, event_id: object) -> bool:
-        return event_id in self._events
+        return isinstance(event_id, str) and self._state.count(event_id) > 0
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def __len__(self) -> int:
-        return len(self._events)
+        return len(self._state)
 
     @property
     def specs(self) -> tuple[EventSpec, ...]:
@@ -153,47 +147,99 @@ class Timeline:
 
         return from_json(data)
 
+    # -- outputs (timeline.export; delegating, so the model never imports an exporter) --
+
+    def chronology(self, *, format: str = "text", width: int = 80) -> str:
+        """A plain-text (or Markdown) chronology: events by day, with their sources."""
+        from timeline.export.chronology import chronology
+
+        return chronology(self, format=format, width=width)
+
+    def to_ics(self, *, include_open: bool = False) -> bytes:
+        """An RFC 5545 calendar, one VEVENT per event, reproducible byte for byte."""
+        from timeline.export.ics import to_ics
+
+        return to_ics(self, include_open=include_open)
+
+    def to_timelinejs(self) -> dict[str, Any]:
+        """TimelineJS's JSON format (slides with start and end date parts)."""
+        from timeline.export.timelinejs import to_timelinejs
+
+        return to_timelinejs(self)
+
+    def to_svg(self, *, width: int = 960) -> str:
+        """A picture of the timeline: one row per event on a date axis."""
+        from timeline.export.svg import to_svg
+
+        return to_svg(self, width=width)
+
+    def to_dataframe(self, by: str = "event") -> Any:
+        """A pandas DataFrame, one row per event (or per claim); needs ``timeline[pandas]``."""
+        from timeline.export.notebook import to_dataframe
+
+        return to_dataframe(self, by=by)
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import timeline_html
+
+        return timeline_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from timeline.export.notebook import timeline_markdown
+
+        return timeline_markdown(self)
+
     @property
     def conflicts(self) -> list[Any]:
-        return list(self._network.conflicts)
+        return [c for e in self.events for c in e.conflicts]
 
     def _event(self, event: str | Event) -> Event:
         return self[event if isinstance(event, str) else event.id]
 
     # -- order ----------------------------------------------------------------------
 
-    def _key(self, event_id: str) -> tuple[int, int, str]:
-        s = self._network.index[event_id]
-        return self._network.lower[s], self._network.upper[s + 1], event_id
+    def _key(self, event_id: str) -> tuple[int, str]:
+        return self._all[event_id].rank, event_id
 
     def _sort(self) -> list[str]:
         """A total order consistent with every stated order, then earliest start, latest end, id.
 
-        Kahn's algorithm over the before/after claims, taking the smallest key first.
+        The smallest key first among the events whose predecessors are placed (Kahn's
+        algorithm). Settled bounds already put an event after what it follows, so sorting
+        by key is that order unless open bounds tie; Kahn runs only when it is not.
         """
-        successors: dict[str, set[str]] = {e: set() for e in self._events}
-        indegree = dict.fromkeys(self._events, 0)
-        for event in self._events.values():
-            for claim in event.claims:
-                for first, second in _precedences(event.id, claim):
-                    if first in successors and second in successors and (
-                            second not in successors[first]):
-                        successors[first].add(second)
-                        indegree[second] += 1
+        entries = self._all
+        ranked = sorted([entry.rank for entry in entries.values()])
+        by_position = self._knowledge.by_position
+        order = [by_position[rank & _LOW] for rank in ranked]
+        # Every order the corpus states holds in it: then it is the order (the common case).
+        if all(entries[a].rank < entries[b].rank for a, b in self._knowledge.precedences
+               if a in entries and b in entries):
+            return order
+        edges = [(a, b) for event_id in entries if event_id in self._knowledge.group_of
+                 for claim in entries[event_id].event.claims
+                 for a, b in precedences(event_id, claim)
+                 if a in entries and b in entries and a != b]
+        successors: dict[str, set[str]] = {e: set() for e in entries}
+        indegree = dict.fromkeys(entries, 0)
+        for first, second in edges:
+            if second not in successors[first]:
+                successors[first].add(second)
+                indegree[second] += 1
         heap = [self._key(e) for e, d in indegree.items() if d == 0]
         heapq.heapify(heap)
-        order: list[str] = []
+        kahn: list[str] = []
         while heap:
-            event_id = heapq.heappop(heap)[2]
-            order.append(event_id)
+            event_id = heapq.heappop(heap)[1]
+            kahn.append(event_id)
             for nxt in successors[event_id]:
                 indegree[nxt] -= 1
                 if indegree[nxt] == 0:
                     heapq.heappush(heap, self._key(nxt))
-        if len(order) < len(self._events):  # a cycle (only from hand-made data): by key
-            placed = set(order)
-            order.extend(sorted((e for e in self._events if e not in placed), key=self._key))
-        return order
+        if len(kahn) < len(entries):  # a cycle (only from hand-made data): by key
+            placed = set(kahn)
+            kahn.extend(e for e in order if e not in placed)
+        return kahn
 
     def sorted(self) -> list[Event]:
         """Events in an order consistent with every certain "before"."""
@@ -202,7 +248,7 @@ class Timeline:
     def relation(self, a: str | Event, b: str | Event) -> frozenset[str]:
         """Allen's relations still possible between two events, given everything known."""
         first, second = self._event(a), self._event(b)
-        net = self._network
+        net = self._state.network([first.id, second.id])
         sa, sb = net.index[first.id], net.index[second.id]
         ba = Bounds(_open(net.lower[sa]), _open(net.upper[sa]), _open(net.lower[sa + 1]),
                     _open(net.upper[sa + 1]))
@@ -250,16 +296,16 @@ class Timeline:
     def index(self) -> IntervalIndex[str]:
         """The interval index over every event's possible span, built on first use."""
         if self._index is None:
-            net = self._network
+            entries = self._all
             self._index = IntervalIndex.build(
-                (e, _open(net.lower[net.index[e]]), _open(net.upper[net.index[e] + 1]))
+                (e, _open(entries[e].bounds[0]), _open(entries[e].bounds[3]))
                 for e in self._order)
         return self._index
 
     def _window(self, window: Window, anchor: Moment | None, certain: bool) -> tuple[
             int | None, int | None]:
         interval = _as_interval(window, anchor)
-        frame = self._network.frame
+        frame = self._knowledge.frame
         if certain:  # narrowest in the network's frame: every zone must agree
             lo = None if interval.start is None else frame.upper(interval.start)
             hi = None if interval.end is None else frame.lower(interval.end)
@@ -277,26 +323,25 @@ class Timeline:
         keys = self.index.overlapping(lo, hi)
         if certain:
             keys = [k for k in keys if self._certainly_overlaps(k, lo, hi)]
-        return [self._events[k] for k in keys]
+        entries = self._all
+        return [entries[k].event for k in keys]
 
     def _certainly_overlaps(self, event_id: str, lo: int | None, hi: int | None) -> bool:
-        net = self._network
-        s = net.index[event_id]
-        latest_start, earliest_end = net.upper[s], net.lower[s + 1]
+        _, latest_start, earliest_end, _ = self._all[event_id].bounds
         return (hi is None or latest_start < hi) and (lo is None or earliest_end > lo)
 
     def within(self, window: Window, *, anchor: Moment | None = None,
                certain: bool = False) -> list[Event]:
         """Events that possibly (or certainly) lie wholly inside the window."""
         lo, hi = self._window(window, anchor, certain)
-        net = self._network
+        entries = self._all
         if certain:
-            return [self._events[k] for k in self.index.within(lo, hi)]
+            return [entries[k].event for k in self.index.within(lo, hi)]
         out = []
         for k in self.index.overlapping(lo, hi):
-            s = net.index[k]
-            if (lo is None or net.upper[s] >= lo) and (hi is None or net.lower[s + 1] <= hi):
-                out.append(self._events[k])
+            _, latest_start, earliest_end, _ = entries[k].bounds
+            if (lo is None or latest_start >= lo) and (hi is None or earliest_end <= hi):
+                out.append(entries[k].event)
         return out
 
     def at(self, instant: Moment, *, certain: bool = False) -> list[Event]:
@@ -318,8 +363,9 @@ class Timeline:
         A date means the end of that day. Events announced for a time that has passed
         with no claim that they happened read ``unconfirmed``.
         """
-        return Timeline(list(self.articles.values()), self._specs, as_of=moment,
-                        possibly=possibly)
+        view = Timeline.__new__(Timeline)
+        view._setup(self._knowledge, moment, possibly)
+        return view
 
     def changes(self, start: Moment, end: Moment) -> list[Change]:
         """What became known between two times, event by event, with the claims responsible."""
@@ -359,30 +405,6 @@ def _within(inner: EventTime, outer: EventTime) -> bool:
             and le(inner.latest_start, outer.latest_start)
             and ge(inner.earliest_end, outer.earliest_end)
             and le(inner.latest_end, outer.latest_end))
-
-
-def _precedences(event: str, claim: Claim) -> list[tuple[str, str]]:
-    out = []
-    if claim.before is not None:
-        out.append((event, claim.before))
-    if claim.after is not None:
-        out.append((claim.after, event))
-    if claim.relative_to is not None and claim.offset is not None:
-        if claim.offset.before:
-            out.append((event, claim.relative_to))
-        if claim.offset.after:
-            out.append((claim.relative_to, event))
-    return out
-
-
-def _drop_unknown(claim: Claim, known: Mapping[str, object]) -> Claim:
-    changes: dict[str, Any] = {}
-    for key in ("before", "after", "relative_to"):
-        if getattr(claim, key) is not None and getattr(claim, key) not in known:
-            changes[key] = None
-            if key == "relative_to":
-                changes["offset"] = None
-    return attrs.evolve(claim, **changes) if changes else claim
 
 
 def _as_interval(window: Window, anchor: Moment | None) -> Interval:

@@ -1,0 +1,158 @@
+""""As of" views are precomputed histories: they must say exactly what rebuilding the
+timeline from the claims published by then says."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.query.test_timeline_properties import corpora
+from timeline.errors import QueryError
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Status
+from timeline.model.event import EventSpec
+from timeline.query.asof import cutoff, micro, publication_key
+from timeline.query.timeline import Timeline, known_by
+from timeline.time.interval import as_datetime, is_on_or_before
+
+zones = st.sampled_from([UTC, timezone(timedelta(hours=-12)), timezone(timedelta(hours=14)),
+                         timezone(timedelta(hours=5, minutes=30))])
+
+
+@st.composite
+def moments(draw: st.DrawFn) -> date | datetime:
+    """A date, a floating datetime or an aware one, within three days so zones matter."""
+    hours = draw(st.integers(0, 72))
+    moment = datetime(2025, 2, 23) + timedelta(hours=hours)
+    kind = draw(st.sampled_from(["date", "floating", "aware"]))
+    if kind == "date":
+        return moment.date()
+    return moment.replace(tzinfo=draw(zones)) if kind == "aware" else moment
+
+
+def oracle_known_by(published: date | datetime, moment: date | datetime,
+                    possibly: bool) -> bool:
+    """The definition, by comparing instants over every zone (``is_on_or_before``)."""
+    limit = cutoff(moment)
+    if isinstance(published, datetime):
+        first = last = published
+    else:
+        first = as_datetime(published)
+        last = first + timedelta(days=1)
+    answer = is_on_or_before(first if possibly else last, limit)
+    return answer is not False if possibly else answer is True
+
+
+@settings(max_examples=300, deadline=None)
+@given(moments(), moments(), st.booleans())
+def test_publication_keys_order_as_zones_allow(published: date | datetime,
+                                               moment: date | datetime,
+                                               possibly: bool) -> None:
+    limit = cutoff(moment)
+    key = publication_key(published, possibly=possibly,
+                          floating_cutoff=limit.tzinfo is None)
+    assert (key <= micro(limit)) == oracle_known_by(published, moment, possibly)
+
+
+def test_publication_keys_on_a_half_hour_grid() -> None:
+    """Every kind of publication against every kind of cutoff, half-hourly over 3 days:
+    the zone edges (12 h and 14 h) are only a few hours wide, so sweep them."""
+    plus14, minus12 = timezone(timedelta(hours=14)), timezone(timedelta(hours=-12))
+    published: list[date | datetime] = [
+        date(2025, 2, 24), datetime(2025, 2, 24, 10), datetime(2025, 2, 24, 10, tzinfo=UTC),
+        datetime(2025, 2, 24, 10, tzinfo=timezone(timedelta(hours=5, minutes=30)))]
+    cutoffs: list[date | datetime] = [date(2025, 2, 22) + timedelta(days=i) for i in range(4)]
+    for step in range(6 * 24):
+        moment = datetime(2025, 2, 22, 12) + timedelta(minutes=30 * step)
+        cutoffs += [moment, moment.replace(tzinfo=UTC), moment.replace(tzinfo=plus14),
+                    moment.replace(tzinfo=minus12)]
+    for pub in published:
+        for moment in cutoffs:
+            limit = cutoff(moment)
+            for possibly in (False, True):
+                key = publication_key(pub, possibly=possibly,
+                                      floating_cutoff=limit.tzinfo is None)
+                assert (key <= micro(limit)) == oracle_known_by(pub, moment, possibly), (
+                    pub, moment, possibly)
+
+
+def test_a_date_is_known_at_the_end_of_its_day_in_the_latest_zone() -> None:
+    claim = Claim(event="e", article="a", quote="q", span=(0, 1), status=Status.OCCURRED,
+                  known_from=date(2025, 2, 24))
+    assert not known_by(claim, datetime(2025, 2, 25, 11, 59, tzinfo=UTC))
+    assert known_by(claim, datetime(2025, 2, 25, 12, 0, tzinfo=UTC))
+    assert known_by(claim, date(2025, 2, 24))  # floating: the end of the same civil day
+    assert known_by(claim, datetime(2025, 2, 24, 10, 0, tzinfo=UTC), possibly=True)
+    assert not known_by(claim, datetime(2025, 2, 23, 9, 59, tzinfo=UTC), possibly=True)
+
+
+def rebuilt(tl: Timeline, moment: date | datetime, possibly: bool) -> Timeline:
+    """The slow way: a new timeline from only the claims published by ``moment``."""
+    known = {}
+    for spec in tl.specs:
+        claims = tuple(c for c in spec.claims if known_by(c, moment, possibly=possibly))
+        if claims:
+            known[spec.id] = attrs.evolve(spec, claims=claims)
+    specs = []
+    for spec in known.values():
+        claims = []
+        for claim in spec.claims:
+            changes: dict[str, None] = {}
+            for key in ("before", "after"):
+                if getattr(claim, key) is not None and getattr(claim, key) not in known:
+                    changes[key] = None
+            claims.append(attrs.evolve(claim, **changes))
+        specs.append(attrs.evolve(spec, claims=tuple(claims)))
+    return Timeline(list(tl.articles.values()), specs)
+
+
+def same_as_rebuilt(view: Timeline, fresh: Timeline, moment: date | datetime) -> None:
+    assert [e.id for e in view.events] == [e.id for e in fresh.events]
+    assert len(view) == len(fresh)
+    limit = cutoff(moment)
+    for event in fresh.events:
+        seen = view[event.id]
+        assert seen.time == event.time
+        assert seen.claims == event.claims
+        assert seen.conflicts == event.conflicts
+        end = event.time.latest_end
+        late = end is not None and is_on_or_before(end, limit) is True
+        want = Status.UNCONFIRMED if event.status.pending and late else event.status
+        assert seen.status == want
+
+
+@settings(max_examples=80, deadline=None)
+@given(corpora(), st.lists(moments(), min_size=1, max_size=4), st.booleans())
+def test_views_equal_timelines_rebuilt_from_what_was_published(
+        tl: Timeline, times: list[date | datetime], possibly: bool) -> None:
+    # Several views of one timeline share caches: each must still be its own.
+    for moment in times:
+        view = tl.as_of(moment, possibly=possibly)
+        same_as_rebuilt(view, rebuilt(tl, moment, possibly), moment)
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpora(), moments(), moments())
+def test_relations_in_a_view_equal_the_rebuilt_ones(tl: Timeline, t1: date | datetime,
+                                                    t2: date | datetime) -> None:
+    assert tl.as_of(t1).events is not None  # warm the caches with another time first
+    view, fresh = tl.as_of(t2), rebuilt(tl, t2, False)
+    for a in fresh.events:
+        for b in fresh.events:
+            assert view.relation(a.id, b.id) == fresh.relation(a.id, b.id)
+
+
+def test_an_unknown_event_is_a_query_error() -> None:
+    spec = EventSpec("e", "E", (), None, None, (Claim(
+        event="e", article="a", quote="q", span=(0, 1), status=Status.OCCURRED,
+        known_from=date(2025, 2, 24)),))
+    tl = Timeline([Article("a", "a.txt", "A", None, None, date(2025, 2, 24), "q")], [spec])
+    view = tl.as_of(date(2025, 2, 23))
+    assert "e" in tl and "e" not in view and len(view) == 0 and view.get("e") is None
+    with pytest.raises(QueryError, match="'e'"):
+        view["e"]
+    assert tl.as_of(date(2025, 2, 24))["e"].claims == spec.claims

@@ -1,0 +1,448 @@
+"""What was known when: every event's state after each of its claims became public.
+
+A timeline and all its "as of" views share one ``Knowledge`` of the corpus. For each way of
+reading publication times (certainly or possibly published; a floating or an aware "as of"
+time) it keeps, once, every claim's publication as an integer key, each event's claims in
+the order they became known, and the running intersection (and hull) of their intervals
+and the running status. A view at T is then a key and nothing else (O(log n) to make);
+an event of it is a bisection into its own claims, looked up in a cache of the states an
+event has passed through. Events linked to others by order claims ("after the vote") are
+settled together, one linked group at a time (``timeline.model.network.solve``), and cached
+by which of their claims are known.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Status
+from timeline.model.event import Event, EventSpec, status_of
+from timeline.model.network import (
+    NEG,
+    POS,
+    Conflict,
+    EventTime,
+    Frame,
+    Network,
+    claimed,
+    components,
+    frame_for,
+    solve,
+    span_of,
+)
+from timeline.time.interval import EASTERNMOST, WESTERNMOST, as_datetime, is_floating
+
+Moment = date | datetime
+#: An event's four bounds in its frame's microseconds: earliest and latest start, earliest
+#: and latest end (``NEG``/``POS`` when open).
+Bounds4 = tuple[int, int, int, int]
+
+_EPOCH = datetime(1, 1, 1)
+_MICRO = timedelta(microseconds=1)
+_DAY = timedelta(days=1)
+_AFTER_WEST = -WESTERNMOST // _MICRO  # 12 h: a floating time's latest instant is this later
+_BEFORE_EAST = EASTERNMOST // _MICRO  # 14 h: its earliest instant is this earlier
+#: Which claimed status speaks for an event: lower rank wins (``event._PRECEDENCE``).
+_RANK = {Status.OCCURRED: 0, Status.REPORTED: 1, Status.SCHEDULED: 2, Status.EXPECTED: 3}
+_BY_RANK = (Status.OCCURRED, Status.REPORTED, Status.SCHEDULED, Status.EXPECTED)
+_MISSING = object()
+
+
+def cutoff(moment: Moment) -> datetime:
+    """An "as of" time: a date means the end of that day (all it published is known)."""
+    if isinstance(moment, datetime):
+        return moment
+    return as_datetime(moment) + _DAY
+
+
+def micro(moment: datetime) -> int:
+    """Microseconds since 0001-01-01 of a naive time, or of an aware one in UTC."""
+    if not is_floating(moment):
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return (moment - _EPOCH) // _MICRO
+
+
+def publication_key(published: Moment, *, possibly: bool, floating_cutoff: bool) -> int:
+    """The claim is known as of a cutoff ``T`` exactly when this key is ``<= micro(T)``.
+
+    Certainly known: its latest possible publication instant is no later than T's earliest
+    (a date-only publication is out by the end of its day; a floating time, or a floating T,
+    may be anywhere from UTC-12 to UTC+14). Possibly known: its earliest is no later than
+    T's latest. Both floating: civil times compare as they are.
+    """
+    if isinstance(published, datetime):
+        moment = published
+    else:
+        moment = as_datetime(published) + (timedelta(0) if possibly else _DAY)
+    key = micro(moment)
+    if is_floating(moment) == floating_cutoff:
+        return key
+    if floating_cutoff:  # an aware publication against a floating T
+        return key - _AFTER_WEST if possibly else key + _BEFORE_EAST
+    return key - _BEFORE_EAST if possibly else key + _AFTER_WEST  # floating vs aware T
+
+
+def _frame_cutoff(frame: Frame, moment: datetime, key: int) -> int:
+    """The latest bound, in the frame, that certainly lies on or before ``moment`` (whose
+    ``micro`` is ``key``)."""
+    if frame.floating == is_floating(moment):
+        return key
+    if frame.floating:  # a floating bound's latest instant is 12 h after its civil time
+        return key - _AFTER_WEST
+    return key - _BEFORE_EAST  # an aware bound against a floating moment's earliest instant
+
+
+class Entry:
+    """One event as a view shows it, with its bounds in the frame's microseconds.
+
+    ``pending`` (announced, not reported done) and ``end`` (its latest end) decide whether a
+    view reads it unconfirmed; ``rank`` sorts entries by earliest start, latest end and id
+    in one integer comparison.
+    """
+
+    __slots__ = ("bounds", "end", "event", "pending", "position", "rank")
+
+    def __init__(self, event: Event, bounds: Bounds4, position: int) -> None:
+        self.event = event
+        self.bounds = bounds
+        self.position = position  # of the event's id among all the corpus's ids, sorted
+        self.end = bounds[3]
+        self.pending = event.status.pending
+        # Bounds shifted to be non-negative (each fits in 64 bits), then the id's position.
+        self.rank = ((bounds[0] - NEG) << 128) | ((bounds[3] - NEG) << 64) | position
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Entry) and self.event == other.event
+                and self.bounds == other.bounds)
+
+    def __hash__(self) -> int:
+        return hash((self.event, self.bounds))
+
+    def __repr__(self) -> str:
+        return f"Entry({self.event!r}, {self.bounds!r})"
+
+
+class _EventHistory:
+    """One event's claims in the order they became known, and its state after each."""
+
+    __slots__ = ("entries", "keys", "late", "order", "spec")
+
+    def __init__(self, knowledge: Knowledge, spec: EventSpec, keys: Sequence[int]) -> None:
+        self.spec = spec
+        self.order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
+        self.keys = [keys[i] for i in self.order]
+        # The event after its first k claims (k = 1..n, stored at k - 1), from the running
+        # intersection of their intervals (their hull once it is empty), the best status.
+        self.entries: list[Entry] = []
+        # Past its announced time with no report it happened: made when first asked for.
+        self.late: dict[int, Entry] = {}
+        spans = knowledge.spans[spec.id]
+        lo, hi, rank, dated = NEG, POS, len(_BY_RANK), 0
+        for k, i in enumerate(self.order, start=1):
+            span = spans[i]
+            if span is not None:
+                lo, hi, dated = max(lo, span[0]), min(hi, span[1]), dated + 1
+            rank = min(rank, _RANK[spec.claims[i].status])
+            claims = tuple(spec.claims[j] for j in sorted(self.order[:k]))
+            if lo >= hi:  # a conflict: the shared code finds which claims clash
+                self.entries.append(knowledge.alone(spec, claims))
+                continue
+            four = (NEG, POS, NEG, POS) if not dated else (lo, hi - 1, lo + 1, hi)
+            self.entries.append(knowledge.entry(spec, claims, four, _BY_RANK[rank], ()))
+
+
+class History:
+    """Every event's states for one reading of publication times."""
+
+    def __init__(self, knowledge: Knowledge, *, possibly: bool, floating_cutoff: bool) -> None:
+        self.knowledge = knowledge
+        self.events: dict[str, _EventHistory] = {}
+        firsts: list[tuple[int, str]] = []
+        for spec in knowledge.specs.values():
+            keys = [publication_key(c.known_from, possibly=possibly,
+                                    floating_cutoff=floating_cutoff) for c in spec.claims]
+            history = _EventHistory(knowledge, spec, keys)
+            self.events[spec.id] = history
+            firsts.append((history.keys[0], spec.id))
+        firsts.sort()
+        self.first_keys = [key for key, _ in firsts]
+        self.first_ids = [event for _, event in firsts]
+        # The same, with what materialising a view reads of each (one tuple, no lookups).
+        self.rows = [(event, self.events[event], knowledge.group_of.get(event))
+                     for event in self.first_ids]
+        # A linked group needs settling as soon as one of its order claims is known.
+        self.linked_from: dict[int, int] = {}
+        for number, group in enumerate(knowledge.groups):
+            keys = [publication_key(c.known_from, possibly=possibly,
+                                    floating_cutoff=floating_cutoff)
+                    for event in group for c in knowledge.specs[event].claims if c.references]
+            self.linked_from[number] = min(keys, default=POS)
+        # Linked groups settled, by which of each member's claims are known; and the same
+        # with the members past their announced time marked unconfirmed.
+        self.settled: dict[tuple[int, tuple[int, ...]], dict[str, Entry]] = {}
+        self.late: dict[tuple[int, tuple[int, ...], tuple[str, ...]], dict[str, Entry]] = {}
+
+
+class Knowledge:
+    """A corpus's articles and events, the frame they are computed in, and their histories."""
+
+    def __init__(self, articles: Iterable[Article], specs: Iterable[EventSpec]) -> None:
+        self.articles: dict[str, Article] = {a.id: a for a in articles}
+        self.corpus_order = tuple(specs)
+        self.specs: dict[str, EventSpec] = {s.id: s for s in self.corpus_order if s.claims}
+        self.frame = frame_for(c for s in self.specs.values() for c in s.claims)
+        self.spans: dict[str, list[tuple[int, int] | None]] = {
+            event: [span_of(c, self.frame) for c in spec.claims]
+            for event, spec in self.specs.items()}
+        self._moments: dict[int, object] = {}
+        self.by_position = sorted(self.specs)
+        self.positions = {event: i for i, event in enumerate(self.by_position)}
+        self.groups = [g for g in components({e: s.claims for e, s in self.specs.items()})
+                       if len(g) > 1 or any(c.references for c in self.specs[g[0]].claims)]
+        self.group_of = {event: n for n, group in enumerate(self.groups) for event in group}
+        #: Every "a before b" the corpus states (views check their order against these).
+        self.precedences = [pair for event in self.group_of for c in self.specs[event].claims
+                            for pair in precedences(event, c)]
+        self._histories: dict[tuple[bool, bool], History] = {}
+        self._whole: dict[str, Entry] | None = None
+
+    def _moment(self, bound: int) -> datetime | None:
+        moment = self._moments.get(bound, _MISSING)
+        if moment is _MISSING:
+            moment = self._moments[bound] = self.frame.moment(bound)
+        return moment  # type: ignore[return-value]
+
+    def history(self, *, possibly: bool, floating_cutoff: bool) -> History:
+        """Built on first use for each reading, then shared by every view."""
+        key = (possibly, floating_cutoff)
+        if key not in self._histories:
+            self._histories[key] = History(self, possibly=possibly,
+                                           floating_cutoff=floating_cutoff)
+        return self._histories[key]
+
+    def whole(self) -> dict[str, Entry]:
+        """Every event with every claim: the timeline itself."""
+        if self._whole is None:
+            entries: dict[str, Entry] = {}
+            for event, spec in self.specs.items():
+                if event not in self.group_of:
+                    entries[event] = self.alone(spec, spec.claims)
+            for group in self.groups:
+                entries.update(self.settle({e: self.specs[e].claims for e in group}))
+            self._whole = {event: entries[event] for event in sorted(entries)}
+        return self._whole
+
+    def alone(self, spec: EventSpec, claims: tuple[Claim, ...]) -> Entry:
+        """An event with no order claims: its claims' intersection, or hull on a conflict."""
+        conflicts: list[Conflict] = []
+        spans = self.spans[spec.id]
+        position = {id(c): i for i, c in enumerate(spec.claims)}
+        dated = [(*span, c) for c in claims
+                 if (span := spans[position[id(c)]]) is not None]
+        bounds = claimed(spec.id, dated, conflicts)
+        four = (NEG, POS, NEG, POS) if bounds is None else (
+            bounds[0], bounds[1] - 1, bounds[0] + 1, bounds[1])
+        return self.entry(spec, claims, four, status_of(claims), tuple(conflicts))
+
+    def settle(self, known: Mapping[str, tuple[Claim, ...]]) -> dict[str, Entry]:
+        """A linked group (or several): solve their network together (views mark the
+        unconfirmed afterwards, so one settling serves every time it holds for)."""
+        known = {event: tuple(_drop_unknown(c, known) for c in claims)
+                 for event, claims in known.items()}
+        network = solve(known, self.frame)
+        by_event: dict[str, list[Conflict]] = {}
+        for conflict in network.conflicts:
+            by_event.setdefault(conflict.event, []).append(conflict)
+        out = {}
+        for event, claims in known.items():
+            s = network.index[event]
+            four = (network.lower[s], network.upper[s], network.lower[s + 1],
+                    network.upper[s + 1])
+            out[event] = self.entry(self.specs[event], claims, four, status_of(claims),
+                                    tuple(by_event.get(event, ())))
+        return out
+
+    def network(self, known: Mapping[str, tuple[Claim, ...]]) -> Network:
+        """The constraint network of some events (for distances between them)."""
+        known = {event: tuple(_drop_unknown(c, known) for c in claims)
+                 for event, claims in known.items()}
+        return solve(known, self.frame)
+
+    def entry(self, spec: EventSpec, claims: tuple[Claim, ...], four: Bounds4, status: Status,
+              conflicts: tuple[Conflict, ...]) -> Entry:
+        """Make the event (its datetimes shared with every other bound at the same time)."""
+        time = EventTime(*(self._moment(bound) for bound in four))
+        event = Event(spec.id, spec.title, spec.actors, spec.place, claims, time, status,
+                      conflicts, spec.note)
+        return Entry(event, four, self.positions[spec.id])
+
+
+class State:
+    """What a timeline or view knows: everything, or what had been published by a time."""
+
+    def __init__(self, knowledge: Knowledge, moment: Moment | None, possibly: bool) -> None:
+        self.knowledge = knowledge
+        self.moment = moment
+        self.history: History | None = None
+        self.key = POS
+        self.deadline: int | None = None
+        if moment is not None:
+            limit = cutoff(moment)
+            self.history = knowledge.history(possibly=possibly,
+                                             floating_cutoff=is_floating(limit))
+            self.key = micro(limit)
+            self.deadline = _frame_cutoff(knowledge.frame, limit, self.key)
+
+    def known_ids(self) -> list[str]:
+        """The events at least one known claim speaks of (sorted by id for the whole)."""
+        if self.history is None:
+            return list(self.knowledge.whole())
+        return self.history.first_ids[:bisect_right(self.history.first_keys, self.key)]
+
+    def __len__(self) -> int:
+        if self.history is None:
+            return len(self.knowledge.specs)
+        return bisect_right(self.history.first_keys, self.key)
+
+    def count(self, event: str) -> int:
+        """How many of the event's claims are known (0: the event is not)."""
+        spec = self.knowledge.specs.get(event)
+        if spec is None:
+            return 0
+        if self.history is None:
+            return len(spec.claims)
+        return bisect_right(self.history.events[event].keys, self.key)
+
+    def claims(self, event: str) -> tuple[Claim, ...]:
+        """The event's known claims, in corpus order."""
+        spec = self.knowledge.specs[event]
+        if self.history is None:
+            return spec.claims
+        history = self.history.events[event]
+        k = bisect_right(history.keys, self.key)
+        return tuple(spec.claims[i] for i in sorted(history.order[:k]))
+
+    def entry(self, event: str) -> Entry | None:
+        """The event as known at this state, or ``None`` if nothing about it was."""
+        if self.history is None:
+            return self.knowledge.whole().get(event)
+        history = self.history.events.get(event)
+        if history is None:
+            return None
+        k = bisect_right(history.keys, self.key)
+        if k == 0:
+            return None
+        group = self.knowledge.group_of.get(event)
+        if group is not None and self.history.linked_from[group] <= self.key:
+            return self._settled(group)[event]
+        return self._alone(history, k)
+
+    def entries(self) -> dict[str, Entry]:
+        """Every event known at this state (the loop ``entry`` makes, kept tight)."""
+        if self.history is None:
+            return dict(self.knowledge.whole())
+        history, key, deadline = self.history, self.key, self.deadline
+        assert deadline is not None
+        linked_from = history.linked_from
+        settled: dict[int, dict[str, Entry]] = {}
+        out: dict[str, Entry] = {}
+        for event, past, group in history.rows[:bisect_right(history.first_keys, key)]:
+            if group is not None and linked_from[group] <= key:
+                if group not in settled:
+                    settled[group] = self._settled(group)
+                out[event] = settled[group][event]
+                continue
+            k = bisect_right(past.keys, key)
+            entry = past.entries[k - 1]
+            if entry.end <= deadline and entry.pending:
+                entry = self._late(past, k)
+            out[event] = entry
+        return out
+
+    def _alone(self, history: _EventHistory, k: int) -> Entry:
+        """The event after its first ``k`` claims, unconfirmed if its time has passed."""
+        assert self.deadline is not None
+        entry = history.entries[k - 1]
+        if entry.end <= self.deadline and entry.pending:
+            return self._late(history, k)
+        return entry
+
+    @staticmethod
+    def _late(history: _EventHistory, k: int) -> Entry:
+        late = history.late.get(k)
+        if late is None:
+            entry = history.entries[k - 1]
+            late = history.late[k] = Entry(
+                attrs.evolve(entry.event, status=Status.UNCONFIRMED), entry.bounds,
+                entry.position)
+        return late
+
+    def _settled(self, group: int) -> dict[str, Entry]:
+        """A linked group as known here: settled once per set of known claims, then marked
+        unconfirmed where an announced time has passed by this state's time."""
+        history, deadline = self.history, self.deadline
+        assert history is not None and deadline is not None
+        members = self.knowledge.groups[group]
+        signature = tuple(bisect_right(history.events[e].keys, self.key) for e in members)
+        base = history.settled.get((group, signature))
+        if base is None:
+            known = {e: self.claims(e) for e, k in zip(members, signature, strict=True) if k}
+            base = self.knowledge.settle(known)
+            history.settled[group, signature] = base
+        late = tuple(e for e, entry in base.items() if entry.pending and entry.end <= deadline)
+        if not late:
+            return base
+        marked = history.late.get((group, signature, late))
+        if marked is None:
+            marked = dict(base)
+            for e in late:
+                entry = base[e]
+                marked[e] = Entry(attrs.evolve(entry.event, status=Status.UNCONFIRMED),
+                                  entry.bounds, entry.position)
+            history.late[group, signature, late] = marked
+        return marked
+
+    def network(self, events: Sequence[str]) -> Network:
+        """The network of the linked groups holding ``events``, as known here."""
+        wanted: set[str] = set()
+        for event in events:
+            group = self.knowledge.group_of.get(event)
+            wanted.update([event] if group is None else self.knowledge.groups[group])
+        known = {e: self.claims(e) for e in sorted(wanted) if self.count(e)}
+        return self.knowledge.network(known)
+
+
+def precedences(event: str, claim: Claim) -> list[tuple[str, str]]:
+    """The "first before second" pairs a claim states (for ordering, not for bounds)."""
+    out = []
+    if claim.before is not None:
+        out.append((event, claim.before))
+    if claim.after is not None:
+        out.append((claim.after, event))
+    if claim.relative_to is not None and claim.offset is not None:
+        if claim.offset.before:
+            out.append((event, claim.relative_to))
+        if claim.offset.after:
+            out.append((claim.relative_to, event))
+    return out
+
+
+def _drop_unknown(claim: Claim, known: Mapping[str, object]) -> Claim:
+    """Against an event nobody had yet written about, nothing can be placed."""
+    changes: dict[str, Any] = {}
+    for key in ("before", "after", "relative_to"):
+        if getattr(claim, key) is not None and getattr(claim, key) not in known:
+            changes[key] = None
+            if key == "relative_to":
+                changes["offset"] = None
+    return attrs.evolve(claim, **changes) if changes else claim
+
+
+__all__ = ["Bounds4", "Entry", "History", "Knowledge", "State", "cutoff", "micro",
+           "precedences", "publication_key"]
