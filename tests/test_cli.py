@@ -1,9 +1,13 @@
-"""The command line: exit statuses 0/1/2, one-line errors, JSON shape, and the acceptance checks."""
+"""The command line: exit statuses 0/1/2, one-line errors, JSON shape, the acceptance checks,
+``--as-of`` times, the export commands and their atomic output files."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -12,8 +16,12 @@ from typing import Any
 
 import pytest
 
-from timeline.cli import main, parse_anchor
+import timeline
+import timeline.cli as cli_module
+from timeline.cli import main, parse_anchor, parse_as_of
+from timeline.cli import run as cli_run
 from timeline.errors import CorpusError, ResolveError
+from timeline.query.timeline import Timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 JSON_KEYS = {"text", "type", "value", "mod", "interval", "granularity", "edtf"}
@@ -37,7 +45,10 @@ def assert_one_line_error(err: str, *needles: str) -> None:
 
 # --- usage: help exits 0, bad usage 2 -------------------------------------------------------
 
-@pytest.mark.parametrize("argv", [["--help"], ["resolve", "--help"], ["scan", "--help"]])
+COMMANDS = ["resolve", "scan", "check", "chronology", "ics", "export", "plot"]
+
+
+@pytest.mark.parametrize("argv", [["--help"], *([command, "--help"] for command in COMMANDS)])
 def test_help_exits_0_and_shows_an_example(capsys: pytest.CaptureFixture[str],
                                            argv: list[str]) -> None:
     status, out, _ = run(capsys, *argv)
@@ -56,6 +67,13 @@ def test_help_exits_0_and_shows_an_example(capsys: pytest.CaptureFixture[str],
     ["resolve", "Monday", "--anchor", "2025-02-24", "--date-order", "ymd"],
     ["scan", "--format", "xml"],
     ["scan", "--no-such-option"],
+    ["chronology", "--width", "39"],
+    ["chronology", "--width", "wide"],
+    ["chronology", "--format", "html"],
+    ["ics"],                                                    # -o is required
+    ["export", "-o", "x.json"],                                 # --format is required
+    ["export", "--format", "csv", "-o", "x.csv"],
+    ["plot", "-o", "x.svg", "--width", "100"],
 ])
 def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     status, out, err = run(capsys, *argv)
@@ -280,3 +298,307 @@ def test_check_broken_events_exits_1_naming_file_entry_field(
     code, _, err = run(capsys, "check", str(tmp_path))
     assert code == 1
     assert_one_line_error(err, "events.toml", "claim", "when", "not inside the quote")
+
+
+# --- the export commands, through run(argv, out=, err=) ----------------------------------------
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    """Run the command line with its own streams: status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    status = cli_run(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Timeline:
+    return timeline.load("seeds")
+
+
+def test_chronology_prints_the_library_s_chronology(seeds: Timeline) -> None:
+    status, out, err = cli("chronology")
+    assert (status, err) == (0, "")
+    assert out == seeds.chronology() + ("" if seeds.chronology().endswith("\n") else "\n")
+    assert out.startswith(f"Chronology of {len(seeds)} events from 5 articles")
+
+
+def test_chronology_format_and_width(seeds: Timeline) -> None:
+    status, out, _ = cli("chronology", "--width", "50")
+    assert status == 0
+    assert out.rstrip("\n") == seeds.chronology(width=50).rstrip("\n")
+    assert out != cli("chronology")[1]
+    status, out, _ = cli("chronology", "--format", "markdown")
+    assert status == 0
+    assert out.rstrip("\n") == seeds.chronology(format="markdown").rstrip("\n")
+
+
+def test_chronology_as_of_an_expression(seeds: Timeline) -> None:
+    """ "last Monday" against the latest publication (25 Feb 2025) is the end of the 24th."""
+    status, out, _ = cli("chronology", "--as-of", "last Monday")
+    assert status == 0
+    assert out.rstrip("\n") == seeds.as_of(date(2025, 2, 24)).chronology().rstrip("\n")
+    assert out == cli("chronology", "--as-of", "2025-02-24")[1]
+
+
+def test_chronology_runs_from_any_directory(tmp_path: Path) -> None:
+    """Acceptance: with no DIR it finds the seeds wherever it is run."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    done = subprocess.run([sys.executable, "-m", "timeline", "chronology"], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Chronology of ")
+    assert done.stdout == timeline.load("seeds").chronology()
+
+
+def test_ics_writes_the_calendar_and_counts_what_it_left_out(seeds: Timeline,
+                                                             tmp_path: Path) -> None:
+    from timeline.export.ics import open_ended
+
+    target = tmp_path / "seeds.ics"
+    status, out, err = cli("ics", "-o", str(target))
+    assert (status, out) == (0, "")
+    assert target.read_bytes() == seeds.to_ics()
+    missing = len(open_ended(seeds))
+    assert missing > 0
+    assert err == f"timeline: left out {missing} open-ended events (use --include-open)\n"
+    first = target.read_bytes()
+    assert cli("ics", "-o", str(target))[0] == 0
+    assert target.read_bytes() == first  # the same command twice: the same bytes
+
+
+def test_ics_include_open(seeds: Timeline, tmp_path: Path) -> None:
+    from timeline.export.ics import undated
+
+    target = tmp_path / "all.ics"
+    status, _, err = cli("ics", "-o", str(target), "--include-open")
+    assert status == 0
+    assert "open-ended" not in err
+    assert target.read_bytes() == seeds.to_ics(include_open=True)
+    assert target.read_bytes() != seeds.to_ics()
+    assert ("no date at all" in err) == bool(undated(seeds))
+
+
+def test_ics_to_standard_output(seeds: Timeline) -> None:
+    status, out, err = cli("ics", "-o", "-")
+    assert status == 0
+    assert out == seeds.to_ics().decode("utf-8")
+    assert out.startswith("BEGIN:VCALENDAR\r\n")
+    assert len(err.splitlines()) == 1
+
+
+def test_ics_as_of_an_aware_time(seeds: Timeline, tmp_path: Path) -> None:
+    target = tmp_path / "early.ics"
+    assert cli("ics", "-o", str(target), "--as-of", "2025-02-25T12:00Z")[0] == 0
+    moment = datetime(2025, 2, 25, 12, tzinfo=UTC)
+    assert target.read_bytes() == seeds.as_of(moment).to_ics()
+
+
+def test_export_json_round_trips(seeds: Timeline, tmp_path: Path) -> None:
+    from timeline.query.timeline import Timeline as TimelineClass
+
+    target = tmp_path / "seeds.json"
+    status, out, err = cli("export", "--format", "json", "-o", str(target))
+    assert (status, out, err) == (0, "", "")
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document == seeds.to_json()
+    back = TimelineClass.from_json(document)
+    assert [e.id for e in back.events] == [e.id for e in seeds.events]
+    assert back.to_json() == document
+
+
+def test_export_json_as_of(seeds: Timeline) -> None:
+    status, out, _ = cli("export", "--format", "json", "-o", "-", "--as-of", "2025-02-24")
+    assert status == 0
+    document = json.loads(out)
+    assert document["as_of"] == "2025-02-24"
+    assert document == seeds.as_of(date(2025, 2, 24)).to_json()
+
+
+def test_export_timelinejs(seeds: Timeline, tmp_path: Path) -> None:
+    target = tmp_path / "slides.json"
+    assert cli("export", "--format", "timelinejs", "-o", str(target))[0] == 0
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document == seeds.to_timelinejs()
+    assert all("year" in slide["start_date"] for slide in document["events"])
+
+
+def test_plot_writes_parseable_svg(seeds: Timeline, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    target = tmp_path / "seeds.svg"
+    status, out, err = cli("plot", "-o", str(target), "--width", "1200")
+    assert (status, out, err) == (0, "", "")
+    root = ET.parse(target).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("width") in ("1200", "1200px")
+    assert target.read_text(encoding="utf-8").rstrip("\n") == seeds.to_svg(width=1200).rstrip("\n")
+
+
+def test_width_limits_match_the_exporters() -> None:
+    from timeline.export import chronology, svg
+
+    assert cli_module.MIN_WIDTH == chronology.MIN_WIDTH
+    assert cli_module.MIN_PLOT_WIDTH == svg.MIN_WIDTH
+
+
+# --- --as-of ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [
+    ["check"], ["chronology"], ["ics", "-o", "-"], ["export", "--format", "json", "-o", "-"],
+    ["plot", "-o", "-"],
+])
+@pytest.mark.parametrize("as_of", ["the quick brown fox", "2025-02-30", "since Monday", ""])
+def test_bad_as_of_exits_1_naming_it(command: list[str], as_of: str) -> None:
+    status, out, err = cli(*command, "--as-of", as_of)
+    assert status == 1
+    assert out == ""
+    assert_one_line_error(err, "--as-of", repr(as_of))
+
+
+def test_as_of_iso_forms() -> None:
+    """A date stays a date (the end of that day); datetimes keep their zone or lack of one."""
+    assert parse_as_of("2025-03-05", None) == (date(2025, 3, 5), "2025-03-05")
+    moment, _ = parse_as_of("2025-02-24T12:00Z", None)
+    assert moment == datetime(2025, 2, 24, 12, tzinfo=UTC)
+    moment, _ = parse_as_of("2025-02-24T12:00", None)
+    assert moment == datetime(2025, 2, 24, 12) and isinstance(moment, datetime)
+    assert moment.tzinfo is None
+
+
+@pytest.mark.parametrize(("expr", "anchor", "expected"), [
+    # the end of what the expression names: a midnight end is the date of the day it closes
+    ("last Monday", date(2025, 2, 25), date(2025, 2, 24)),
+    ("yesterday", datetime(2025, 2, 25, 11, 38), date(2025, 2, 24)),
+    ("the end of next week", date(2025, 2, 25), date(2025, 3, 9)),
+    ("2025", date(2025, 2, 25), date(2025, 12, 31)),
+    ("now", datetime(2025, 2, 25, 11, 38), datetime(2025, 2, 25, 11, 39)),
+    ("last Monday", datetime(2025, 2, 25, 11, 38, tzinfo=UTC),
+     datetime(2025, 2, 25, tzinfo=UTC)),
+])
+def test_as_of_expressions_take_the_end(expr: str, anchor: date | datetime,
+                                        expected: date | datetime) -> None:
+    moment, label = parse_as_of(expr, anchor)
+    assert moment == expected
+    assert type(moment) is type(expected)
+    assert repr(expr) in label
+
+
+def test_as_of_expression_without_articles() -> None:
+    with pytest.raises(cli_module._BadInput, match="no articles"):
+        parse_as_of("last Monday", None)
+
+
+def test_as_of_is_resolved_against_the_latest_publication(seeds: Timeline) -> None:
+    """The seeds' latest publications are 2025-02-25 (a whole day) and 2025-02-25T11:38:
+    the day ends later, so it is the anchor."""
+    assert cli_module._latest_published(seeds.articles.values()) == date(2025, 2, 25)
+    status, out, _ = cli("check", "--as-of", "yesterday")
+    assert status == 0
+    assert out == cli("check", "--as-of", "2025-02-24")[1].replace(
+        "as of 2025-02-24", "as of 2025-02-24 (the end of 'yesterday')")
+
+
+def test_check_as_of_a_date_counts_that_day() -> None:
+    _, on_the_day, _ = cli("check", "--as-of", "2025-02-24")
+    _, at_its_start, _ = cli("check", "--as-of", "2025-02-24T00:00")
+    assert on_the_day != at_its_start
+    assert ", 0 events" in at_its_start and ", 0 events" not in on_the_day
+
+
+# --- output files: atomic, into an existing directory --------------------------------------------
+
+def test_output_into_a_missing_directory_exits_1(tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "seeds.ics"
+    status, out, err = cli("ics", "-o", str(target))
+    assert (status, out) == (1, "")
+    assert_one_line_error(err, str(target), "no such directory")
+    assert not target.parent.exists()
+
+
+def test_output_onto_a_directory_exits_1(tmp_path: Path) -> None:
+    status, _, err = cli("plot", "-o", str(tmp_path))
+    assert status == 1
+    assert_one_line_error(err, str(tmp_path), "is a directory")
+
+
+def _fail_midway(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make the writer write half its bytes, then fail as a full disk does."""
+    written: list[int] = []
+
+    def half_then_full(fd: int, data: bytes) -> None:
+        written.append(os.write(fd, data[:len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli_module, "_write_all", half_then_full)
+    return written
+
+
+@pytest.mark.parametrize("command", [
+    ["ics"], ["export", "--format", "json"], ["export", "--format", "timelinejs"], ["plot"],
+])
+def test_a_failed_write_leaves_no_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                       command: list[str]) -> None:
+    written = _fail_midway(monkeypatch)
+    target = tmp_path / "out.file"
+    status, out, err = cli(*command, "-o", str(target))
+    assert (status, out) == (1, "")
+    assert written and written[0] > 0  # it really was half-way through
+    assert err.splitlines()[-1].startswith("timeline: ")
+    assert_one_line_error(err.splitlines()[-1], str(target), "No space left on device")
+    assert list(tmp_path.iterdir()) == []  # neither the target nor a temporary file
+
+
+def test_a_failed_write_keeps_the_old_file(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    target = tmp_path / "seeds.json"
+    target.write_bytes(b"the old contents\n")
+    target.chmod(0o640)
+    _fail_midway(monkeypatch)
+    status, _, err = cli("export", "--format", "json", "-o", str(target))
+    assert status == 1
+    assert_one_line_error(err, str(target))
+    assert target.read_bytes() == b"the old contents\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.json"]
+    monkeypatch.undo()
+    assert cli("export", "--format", "json", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "timeline/1"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # replaced, permissions kept
+
+
+def test_a_bad_corpus_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.ics"
+    status, _, err = cli("ics", str(tmp_path / "no-corpus"), "-o", str(target))
+    assert status == 1
+    assert_one_line_error(err, "sources.toml", "not found")
+    assert not target.exists()
+
+
+def test_a_fresh_file_follows_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        assert cli("plot", "-o", str(tmp_path / "a.svg"))[0] == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.svg").stat().st_mode) == 0o640
+
+
+# --- progress bar: stderr, terminal only, large corpora only -----------------------------------
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_and_for_large_corpora(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    out, terminal = io.StringIO(), _Terminal()
+    assert cli_run(["check"], out=out, err=terminal) == 0
+    assert terminal.getvalue() == ""  # 5 articles: too few for a bar
+    monkeypatch.setattr(cli_module, "PROGRESS_MIN_ARTICLES", 2)
+    assert cli_run(["check"], out=out, err=terminal) == 0
+    assert "5 articles: " in terminal.getvalue()
+    assert cli_run(["scan"], out=out, err=terminal) == 0
+    assert "scanning" in terminal.getvalue()
+    _, checked, err = cli("check")  # the same corpus, stderr not a terminal: no bar
+    assert err == ""
+    assert out.getvalue().startswith(checked)

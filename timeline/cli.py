@@ -1,19 +1,28 @@
 """The ``timeline`` command line: parse arguments, call one library function, print.
 
 Exit status: 0 on success, 1 on bad input (a ``TimelineError``, an unreadable file, a bad
-anchor), printed as one line ``timeline: <message>`` on stderr, and 2 on bad usage
-(argparse's own). Never a traceback for bad input.
+anchor or as-of time, an output file that cannot be written), printed as one line
+``timeline: <message>`` on stderr, and 2 on bad usage (argparse's own). Never a traceback
+for bad input. Output files are written atomically: a temporary file beside the target,
+synced, then renamed over it, so a failure leaves no half-written file and the old one
+untouched. A progress bar (tqdm, imported only then) goes to stderr for corpora of more
+than ``PROGRESS_MIN_ARTICLES`` articles, and only when stderr is a terminal. There is no
+colour, so ``NO_COLOR`` has nothing to turn off.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
+import os
+import stat
 import sys
+import tempfile
 import textwrap
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -21,12 +30,20 @@ from timeline.errors import TimelineError
 
 if TYPE_CHECKING:
     from timeline.model.article import Article
+    from timeline.query.timeline import Timeline
 
 PROG = "timeline"
 
+#: Corpora larger than this get a progress bar (on a terminal): below it loading is quick.
+PROGRESS_MIN_ARTICLES = 300
+
+#: The narrowest chronology that still fits a date and a few words of title per line.
+MIN_WIDTH = 40
+
 
 class _BadInput(Exception):
-    """Bad input found by the command line itself (an anchor that is not ISO 8601): exit 1."""
+    """Bad input found by the command line itself (an anchor that is not ISO 8601, an output
+    file that cannot be written): exit 1."""
 
 
 def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
@@ -46,7 +63,215 @@ def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
                         f"2025-02-24T11:38, got {text!r}") from None
 
 
-def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
+def _latest_published(articles: Iterable[Article]) -> date | datetime | None:
+    """The corpus's latest publication time, as the article gave it (a date stays a date).
+
+    A date counts as the end of its day; an aware time is compared by its UTC wall clock
+    with the floating ones, which is all an anchor for "last Monday" needs.
+    """
+    def end(moment: date | datetime) -> datetime:
+        if not isinstance(moment, datetime):
+            return datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            return moment.astimezone(UTC).replace(tzinfo=None)
+        return moment
+
+    latest: date | datetime | None = None
+    for article in articles:
+        if latest is None or end(article.published) > end(latest):
+            latest = article.published
+    return latest
+
+
+def parse_as_of(text: str, anchor: date | datetime | None) -> tuple[date | datetime, str]:
+    """An ``--as-of`` time and how to show it: ISO first, else an expression's end.
+
+    ``2025-03-05`` is the end of that day (a date, as ``Timeline.as_of`` reads dates);
+    ``2025-02-24T12:00Z`` and ``2025-02-24T12:00`` are that instant and that floating
+    time. Anything else is a time expression resolved against ``anchor`` (the corpus's
+    latest publication), and the view is as of the END of what it names: "as of last
+    Monday" asks what had been published by the time that Monday was over, and an
+    expression's start would leave out that day's own articles. An end at midnight is
+    given back as the date of the day it closes.
+    """
+    try:
+        return date.fromisoformat(text), text
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text), text
+    except ValueError:
+        pass
+    if anchor is None:
+        raise _BadInput(f"--as-of: {text!r} is not an ISO date or datetime, and a corpus "
+                        f"with no articles has no date to resolve an expression against")
+    import timeline
+
+    try:
+        value = timeline.resolve(text, anchor)
+    except TimelineError as exc:
+        raise _BadInput(f"--as-of: expected an ISO date (2025-03-05), datetime "
+                        f"(2025-02-24T12:00Z) or time expression (last Monday), got "
+                        f"{text!r}: {exc}") from None
+    end = None if value.interval is None else value.interval.end
+    if end is None:
+        raise _BadInput(f"--as-of: {text!r} ({value.value}) has no end to take the view at")
+    if end.tzinfo is None and end == datetime(end.year, end.month, end.day):
+        moment_as_of: date | datetime = (end - timedelta(days=1)).date()
+    else:
+        moment_as_of = end
+    return moment_as_of, f"{moment_as_of.isoformat()} (the end of {text!r})"
+
+
+def _progress(err: TextIO, articles: int, **options: Any) -> Any:
+    """A tqdm bar on ``err`` for a large corpus at a terminal, else ``None`` (tqdm not imported).
+
+    tqdm's own ``TQDM_*`` environment settings (``TQDM_DISABLE=1``) still apply.
+    """
+    if articles <= PROGRESS_MIN_ARTICLES or not err.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(file=err, leave=False, dynamic_ncols=True, **options)
+
+
+def _each(articles: Sequence[Article], err: TextIO, what: str) -> Iterator[Article]:
+    """The articles, with a progress bar where ``_progress`` gives one."""
+    bar = _progress(err, len(articles), total=len(articles), desc=what, unit="article")
+    if bar is None:
+        yield from articles
+        return
+    try:
+        for article in articles:
+            yield article
+            bar.update()
+    finally:
+        bar.close()
+
+
+def _load_timeline(directory: str | None, err: TextIO) -> Timeline:
+    """Articles, events, then the timeline, each stage on the progress bar.
+
+    The loaders read and check every article and event inside one call each, so the bar
+    counts stages, not articles: enough to show a large corpus is being read, and why.
+    """
+    from timeline.model.load import load_articles, load_events, seeds_dir
+    from timeline.query.timeline import Timeline
+
+    folder = seeds_dir() if directory is None else Path(directory)
+    articles = load_articles(folder)
+    bar = _progress(err, len(articles), total=2, unit="stage",
+                    desc=f"{len(articles)} articles: reading events")
+    try:
+        specs = load_events(folder, articles)
+        if bar is not None:
+            bar.update()
+            bar.set_description(f"{len(articles)} articles: solving event times")
+        tl = Timeline(articles, specs)
+        if bar is not None:
+            bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+    return tl
+
+
+def _view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:
+    """The corpus of ``args.dir`` as of ``args.as_of``, and the as-of time as shown."""
+    tl = _load_timeline(args.dir, err)
+    if args.as_of is None:
+        return tl, None
+    moment, label = parse_as_of(args.as_of, _latest_published(tl.articles.values()))
+    return tl.as_of(moment), label
+
+
+# --- output files ----------------------------------------------------------------------------
+
+def _check_target(target: str) -> None:
+    """Fail before any work when the output cannot go where asked."""
+    if target == "-":
+        return
+    path = Path(target)
+    folder = path.parent
+    if not folder.is_dir():
+        raise _BadInput(f"-o {target}: no such directory {str(folder)!r}")
+    if path.is_dir():
+        raise _BadInput(f"-o {target}: is a directory")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte: ``os.write`` may write fewer than asked."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _new_file_mode(path: Path) -> int:
+    """The replaced file's permissions, or what ``open()`` would give a new one (umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(target: str, data: bytes) -> None:
+    """Put ``data`` at ``target`` whole or not at all.
+
+    A temporary file in the same directory (so the rename stays on one file system) is
+    written, synced and renamed over the target; on any error it is removed, and the target
+    is as it was. The error is one line naming the target.
+    """
+    _check_target(target)
+    path = Path(target)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp")
+    except OSError as exc:
+        raise _BadInput(f"-o {target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        try:
+            os.fchmod(fd, _new_file_mode(path))
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):  # already renamed, or never made
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise _BadInput(f"-o {target}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def _emit(target: str, data: bytes, out: TextIO) -> None:
+    """To the file ``target``, or to ``out`` for ``-``: as bytes where it has a buffer, so a
+    CRLF calendar stays CRLF."""
+    if target != "-":
+        write_atomically(target, data)
+        return
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _json_bytes(document: Any) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+def _cmd_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import timeline
 
     anchor = parse_anchor(args.anchor)
@@ -61,14 +286,14 @@ def _load(directory: str | None) -> list[Article]:
     return load_articles(seeds_dir() if directory is None else Path(directory))
 
 
-def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     articles = _load(args.dir)  # first: a bad corpus is reported before the tagger loads
 
     from timeline.tagger.scan import scan
 
     if args.format == "json":
         report = []
-        for article in articles:
+        for article in _each(articles, err, "scanning"):
             mentions = scan(article.text, article.published)
             report.append({
                 "id": article.id,
@@ -82,7 +307,7 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
         print(file=out)
         return 0
 
-    for number, article in enumerate(articles):
+    for number, article in enumerate(_each(articles, err, "scanning")):
         if number:
             print(file=out)
         print(f"{article.id}  {article.title}", file=out)
@@ -107,20 +332,57 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Load a corpus whole (articles, events, claims) and say what it holds and what clashes."""
-    import timeline
-    from timeline.model.load import seeds_dir
-
-    tl = timeline.load(seeds_dir() if args.dir is None else Path(args.dir))
-    if args.as_of is not None:
-        tl = tl.as_of(parse_anchor(args.as_of, option="--as-of"))
+    tl, label = _view(args, err)
     claims = sum(len(e.claims) for e in tl.events)
-    view = "" if args.as_of is None else f" as of {args.as_of}"
+    view = "" if label is None else f" as of {label}"
     print(f"{len(tl.articles)} articles, {len(tl)} events, {claims} claims{view}; "
           f"{len(tl.conflicts)} conflicts", file=out)
     for conflict in tl.conflicts:
         print(f"  conflict: {conflict.message}", file=out)
+    return 0
+
+
+def _cmd_chronology(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    tl, _ = _view(args, err)
+    text = tl.chronology(format=args.format, width=args.width)
+    out.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _cmd_ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _check_target(args.output)
+    tl, _ = _view(args, err)
+    from timeline.export.ics import open_ended, undated
+
+    data = tl.to_ics(include_open=args.include_open)
+    _emit(args.output, data, out)
+    if args.include_open:
+        never = len(undated(tl))
+        if never:
+            print(f"{PROG}: left out {_plural(never, 'event')} with no date at all", file=err)
+    else:
+        missing = len(open_ended(tl))
+        if missing:
+            print(f"{PROG}: left out {_plural(missing, 'open-ended event')} "
+                  f"(use --include-open)", file=err)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _check_target(args.output)
+    tl, _ = _view(args, err)
+    document = tl.to_json() if args.format == "json" else tl.to_timelinejs()
+    _emit(args.output, _json_bytes(document), out)
+    return 0
+
+
+def _cmd_plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _check_target(args.output)
+    tl, _ = _view(args, err)
+    svg = tl.to_svg(width=args.width)
+    _emit(args.output, (svg if svg.endswith("\n") else svg + "\n").encode("utf-8"), out)
     return 0
 
 
@@ -144,15 +406,56 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, width=78)
 
 
+def _at_least(minimum: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number no smaller than ``minimum`` (else bad usage, exit 2)."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{what} must be at least {minimum}, got {number}")
+        return number
+    return parse
+
+
+AS_OF_HELP = ("only what had been published by TIME: an ISO date (2025-03-05, the end of that "
+              "day), a datetime (2025-02-24T12:00Z, or without a zone for the corpus's own "
+              "clock) or a time expression resolved against the corpus's latest publication, "
+              "taken at its END (\"last Monday\" is the end of that Monday, \"the end of next "
+              "week\" the end of that week)")
+
+MIN_PLOT_WIDTH = 320
+
+
+def _add_view_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("dir", metavar="DIR", nargs="?",
+                         help="a folder with sources.toml and events.toml (default: the seeds)")
+    command.add_argument("--as-of", metavar="TIME", help=AS_OF_HELP)
+
+
+def _add_output_argument(command: argparse.ArgumentParser, example: str) -> None:
+    command.add_argument("-o", "--output", metavar="FILE", required=True,
+                         help=f"where to write it (e.g. {example}), or - for standard output; "
+                              "written whole or not at all, into an existing directory")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: one subcommand per task, each with an example in its help."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Resolve English time expressions in news articles into TIMEX3 values "
-                    "with calendar intervals.",
+        description="Build event timelines from dated news articles: resolve English time "
+                    "expressions into TIMEX3 values with calendar intervals, and export the "
+                    "events as a chronology, a calendar, JSON or a picture.",
         epilog="examples:\n"
+               "  timeline chronology                          # the shipped seed corpus\n"
+               "  timeline chronology corpus/ --as-of \"last Monday\"\n"
+               "  timeline ics -o seeds.ics\n"
+               "  timeline export --format timelinejs -o seeds.json\n"
+               "  timeline plot -o seeds.svg\n"
                "  timeline resolve \"last week\" --anchor 2025-02-24\n"
-               "  timeline scan\n\n"
+               "  timeline scan\n"
+               "  timeline check --as-of 2025-02-24T12:00Z\n\n"
                "Run 'timeline COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -215,14 +518,89 @@ def build_parser() -> argparse.ArgumentParser:
                           "the file, the entry and the field."),
         epilog="examples:\n"
                "  timeline check                      # the shipped seed corpus\n"
-               "  timeline check corpus/ --as-of 2025-02-24T12:00Z",
+               "  timeline check corpus/ --as-of 2025-02-24T12:00Z\n"
+               "  timeline check --as-of yesterday     # the day before the latest article",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument("dir", metavar="DIR", nargs="?",
-                       help="a folder with sources.toml and events.toml (default: the seeds)")
-    check.add_argument("--as-of", metavar="TIME",
-                       help="only what had been published by TIME (an ISO date or datetime)")
+    _add_view_arguments(check)
     check.set_defaults(run=_cmd_check)
+
+    chronology = commands.add_parser(
+        "chronology",
+        help="print the events in order, grouped by day, with their sources",
+        description=_wrap("Print a plain-text (or Markdown) chronology of the corpus: events "
+                          "in time order grouped by day, uncertain dates in words, scheduled, "
+                          "expected and unconfirmed events marked, conflicting claims shown, "
+                          "each line citing its articles, and the sources at the end."),
+        epilog="examples:\n"
+               "  timeline chronology                         # the shipped seed corpus\n"
+               "  timeline chronology corpus/ --width 100\n"
+               "  timeline chronology --as-of \"last Monday\" --format markdown > seeds.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_view_arguments(chronology)
+    chronology.add_argument("--format", choices=("text", "markdown"), default="text",
+                            help="wrapped plain text, or Markdown (default: %(default)s)")
+    chronology.add_argument("--width", type=_at_least(MIN_WIDTH, "--width"), default=80,
+                            metavar="COLUMNS",
+                            help=f"wrap text to this many columns, at least {MIN_WIDTH} "
+                                 "(default: %(default)s)")
+    chronology.set_defaults(run=_cmd_chronology)
+
+    ics = commands.add_parser(
+        "ics",
+        help="write the events as an iCalendar (.ics) file",
+        description=_wrap("Write one VEVENT per event: day-granular and uncertain events as "
+                          "all-day events over their days (uncertain ones say so), timed ones "
+                          "at their times, each with its sources in DESCRIPTION. Events with "
+                          "an open start or end are left out, with a count on stderr, unless "
+                          "--include-open. The same corpus gives the same bytes."),
+        epilog="examples:\n"
+               "  timeline ics -o seeds.ics                     # the shipped seed corpus\n"
+               "  timeline ics corpus/ -o corpus.ics --as-of 2025-03-05 --include-open",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_view_arguments(ics)
+    _add_output_argument(ics, "seeds.ics")
+    ics.add_argument("--include-open", action="store_true",
+                     help="also write events with one open end (\"by 2030\"), on the day "
+                          "their bounded end names")
+    ics.set_defaults(run=_cmd_ics)
+
+    export = commands.add_parser(
+        "export",
+        help="write the timeline as JSON or as TimelineJS JSON",
+        description=_wrap("Write the timeline as lossless JSON (articles and every claim, "
+                          "readable back with Timeline.from_json) or in TimelineJS's JSON "
+                          "format (one slide per event with a known start)."),
+        epilog="examples:\n"
+               "  timeline export --format json -o seeds.json     # the shipped seed corpus\n"
+               "  timeline export corpus/ --format timelinejs -o slides.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_view_arguments(export)
+    export.add_argument("--format", choices=("json", "timelinejs"), required=True,
+                        help="json (lossless) or timelinejs")
+    _add_output_argument(export, "seeds.json")
+    export.set_defaults(run=_cmd_export)
+
+    plot = commands.add_parser(
+        "plot",
+        help="draw the timeline as an SVG picture",
+        description=_wrap("Draw one row per event on a date axis: certain spans solid, "
+                          "uncertain bounds faded, scheduled and expected events hollow, "
+                          "unconfirmed ones marked. Plain SVG, no extra dependency."),
+        epilog="examples:\n"
+               "  timeline plot -o seeds.svg                   # the shipped seed corpus\n"
+               "  timeline plot corpus/ -o corpus.svg --width 1400 --as-of 2025-03-05",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_view_arguments(plot)
+    _add_output_argument(plot, "seeds.svg")
+    plot.add_argument("--width", type=_at_least(MIN_PLOT_WIDTH, "--width"), default=960,
+                      metavar="PIXELS",
+                      help=f"picture width, at least {MIN_PLOT_WIDTH} (default: %(default)s)")
+    plot.set_defaults(run=_cmd_plot)
     return parser
 
 
@@ -236,9 +614,9 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or bad usage (2), already printed by argparse
         return exc.code if isinstance(exc.code, int) else 2
-    command: Callable[[argparse.Namespace, TextIO], int] = args.run
+    command: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
     try:
-        return command(args, out)
+        return command(args, out, err)
     except (TimelineError, _BadInput) as exc:
         print(f"{PROG}: {_one_line(str(exc))}", file=err)
     except BrokenPipeError:

@@ -138,3 +138,62 @@ def test_offsets(text: str, lo: timedelta | None, hi: timedelta | None, before: 
 def test_bad_offsets(text: str) -> None:
     with pytest.raises(ValueError):
         Offset.parse(text)
+
+
+WAR_TEXT = "The war began in February 2022. Three years on, the war goes on."
+WAR = """
+    [[events]]
+    id = "war"
+    title = "The war"
+
+      [[events.claims]]
+      article = "w"
+      quote = "The war began in February 2022."
+      when = "in February 2022"
+      part = "start"
+      status = "occurred"
+
+      [[events.claims]]
+      article = "w"
+      quote = "the war goes on"
+      ongoing = true
+      status = "occurred"
+"""
+
+
+def test_a_war_runs_from_its_start_to_at_least_the_article(tmp_path: Path) -> None:
+    import timeline
+
+    write_corpus(tmp_path, {"w": (WAR_TEXT, date(2025, 2, 24))}, WAR)
+    war = timeline.load(tmp_path)["war"]
+    time = war.time
+    assert time.earliest_start == datetime(2022, 2, 1)
+    assert time.latest_start is not None and time.latest_start < datetime(2022, 3, 1)
+    # Still going on some time on the day of publication: it ends after that day began.
+    assert time.earliest_end is not None and time.earliest_end > datetime(2025, 2, 24)
+    assert time.latest_end is None
+    assert not war.conflicts
+
+
+def test_an_event_ongoing_after_its_stated_end_is_a_conflict(tmp_path: Path) -> None:
+    import timeline
+
+    events = WAR.replace('part = "start"', 'part = "end"')
+    write_corpus(tmp_path, {"w": (WAR_TEXT, date(2025, 2, 24))}, events)
+    war = timeline.load(tmp_path)["war"]
+    assert [c.kind for c in war.conflicts] == ["dates"]
+    assert len(war.conflicts[0].claims) == 2  # both claims kept, both named
+
+
+@pytest.mark.parametrize(("change", "field", "message"), [
+    ('part = "start"', 'part = "middle"', "expected 'start' or 'end'"),
+    ('when = "in February 2022"\n      part = "start"', 'part = "start"',
+     "'part' says what 'when' or 'date' dates"),
+    ("ongoing = true", 'ongoing = "yes"', "expected true or false"),
+])
+def test_part_and_ongoing_are_checked(tmp_path: Path, change: str, field: str,
+                                      message: str) -> None:
+    write_corpus(tmp_path, {"w": (WAR_TEXT, date(2025, 2, 24))}, WAR.replace(change, field))
+    with pytest.raises(CorpusError, match=message) as info:
+        _load(tmp_path)
+    assert info.value.field in ("part", "ongoing")

@@ -51,11 +51,13 @@ def corpora(draw: st.DrawFn) -> Timeline:
                 day = START + timedelta(days=draw(st.integers(0, 90)))
                 value = TimeValue.of_granule(granularity, datetime(day.year, day.month,
                                                                    day.day))
+            part = draw(st.sampled_from([None, None, "start", "end"])) if value else None
             claims.append(Claim(
                 event=f"e{e}", article=article.id, quote=quote, span=(at, at + len(quote)),
                 status=draw(st.sampled_from([Status.OCCURRED, Status.SCHEDULED,
                                              Status.EXPECTED, Status.REPORTED])),
-                known_from=article.published, value=value, before=before, after=after))
+                known_from=article.published, value=value, before=before, after=after,
+                part=part, ongoing=draw(st.sampled_from([False, False, False, True]))))
         specs.append(EventSpec(f"e{e}", f"Event {e}", (), None, None, tuple(claims)))
     return Timeline(articles, specs)
 

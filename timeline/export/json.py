@@ -109,6 +109,8 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "tense": claim.tense,
         "value": None if claim.value is None else value_to_json(claim.value),
         "date": _moment(claim.date),
+        "part": claim.part,
+        "ongoing": claim.ongoing,
         "before": claim.before,
         "after": claim.after,
         "relative_to": claim.relative_to,
@@ -130,7 +132,8 @@ def claim_from_json(data: Mapping[str, Any], event: str) -> Claim:
         value=None if data.get("value") is None else value_from_json(data["value"]),
         date=_read_moment(data.get("date"), "date"), before=data.get("before"),
         after=data.get("after"), relative_to=data.get("relative_to"),
-        offset=_offset_from_json(data.get("offset")), note=data.get("note"))
+        offset=_offset_from_json(data.get("offset")), note=data.get("note"),
+        part=data.get("part"), ongoing=bool(data.get("ongoing", False)))
 
 
 def _rounded(interval: Interval) -> Interval:

@@ -15,8 +15,10 @@ from timeline.model.article import Article
 from timeline.time.value import TimeValue
 
 #: Keys a ``[[events.claims]]`` table may have.
-KEYS = frozenset({"article", "quote", "occurrence", "status", "when", "tense", "date", "before",
-                  "after", "relative_to", "offset", "note"})
+KEYS = frozenset({"article", "quote", "occurrence", "status", "when", "tense", "date", "part",
+                  "ongoing", "before", "after", "relative_to", "offset", "note"})
+#: What of its event a claim's time dates: all of it (the default), or only its start or end.
+PARTS = frozenset({"start", "end"})
 
 
 class Status(enum.Enum):
@@ -120,7 +122,9 @@ class Claim:
     ``value`` is the resolved ``when`` (against ``anchor``, the article's publication time)
     or the curator's absolute ``date``; ``before``/``after``/``relative_to`` order the
     event against others. ``known_from`` is when the claim became public: its article's
-    publication time.
+    publication time. ``part`` says the value dates only the event's ``start`` ("the war
+    began in February 2022") or ``end``; ``ongoing`` that the event was still going on
+    when the article was published ("the war", "the talks continue").
     """
 
     event: str
@@ -140,11 +144,19 @@ class Claim:
     relative_to: str | None = None
     offset: Offset | None = None
     note: str | None = None
+    part: str | None = attrs.field(default=None, validator=attrs.validators.optional(
+        attrs.validators.in_(PARTS)))
+    ongoing: bool = False
 
     @property
     def references(self) -> tuple[str, ...]:
         """The other events this claim places its event against."""
         return tuple(r for r in (self.before, self.after, self.relative_to) if r is not None)
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import claim_html
+
+        return claim_html(self)
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
@@ -195,6 +207,12 @@ class Claim:
                 value = resolve(when, anchor, tense=tense)
             except TimelineError as exc:
                 raise fail("when", str(exc)) from None
+        part = table.get("part")
+        if part is not None and part not in PARTS:
+            raise fail("part", f"expected 'start' or 'end', got {part!r}")
+        ongoing = table.get("ongoing", False)
+        if not isinstance(ongoing, bool):
+            raise fail("ongoing", f"expected true or false, got {ongoing!r}")
         absolute = table.get("date")
         if absolute is not None:
             if when is not None:
@@ -215,15 +233,18 @@ class Claim:
         for key in ("before", "after", "relative_to"):
             if table.get(key) == event:
                 raise fail(key, "an event cannot be placed against itself")
-        if value is None and not any(k in table for k in ("before", "after", "relative_to")):
+        if part is not None and value is None:
+            raise fail("part", "'part' says what 'when' or 'date' dates: give one of them")
+        if value is None and not ongoing and not any(
+                k in table for k in ("before", "after", "relative_to")):
             raise fail("when", "the claim does not date its event: give 'when', 'date', "
-                               "'before', 'after' or 'relative_to'")
+                               "'ongoing', 'before', 'after' or 'relative_to'")
         return cls(event=event, article=article.id, quote=quote, span=span, status=status,
                    known_from=article.published, when=when, when_span=when_span,
                    anchor=anchor, tense=tense, value=value, date=absolute,
                    before=table.get("before"), after=table.get("after"),
                    relative_to=table.get("relative_to"), offset=offset,
-                   note=table.get("note"))
+                   note=table.get("note"), part=part, ongoing=ongoing)
 
 
 def _find(article: Article, quote: str, occurrence: Any, fail: Any) -> tuple[int, int]:

@@ -105,3 +105,8 @@ class Event:
     def articles(self) -> tuple[str, ...]:
         """The articles that report the event, in the order of its claims."""
         return tuple(dict.fromkeys(c.article for c in self.claims))
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import event_html
+
+        return event_html(self)

@@ -170,12 +170,10 @@ def solve(events: Mapping[str, Sequence[Claim]], frame: Frame | None = None) -> 
     lower, upper = [NEG] * n, [POS] * n
     for event, claims in events.items():
         s = index[event]
-        spans = [(*span, c) for c in claims if (span := span_of(c, frame)) is not None]
-        bounds = claimed(event, spans, conflicts)
+        items = [(b, c) for c in claims for b in bounds_of(c, frame)]
+        bounds = claimed(event, items, conflicts)
         if bounds is not None:
-            lo, hi = bounds
-            lower[s], lower[s + 1] = lo, lo + 1
-            upper[s], upper[s + 1] = hi - 1, hi
+            lower[s], upper[s], lower[s + 1], upper[s + 1] = bounds
     edges: dict[int, tuple[tuple[int, int], ...]] = {}
     for group in components(events):
         edges.update(_settle(group, events, index, lower, upper, conflicts))
@@ -252,34 +250,84 @@ def _settle(group: Sequence[str], events: Mapping[str, Sequence[Claim]],
         dropped |= bad
 
 
-def span_of(claim: Claim, frame: Frame) -> tuple[int, int] | None:
-    """The claim's interval in the frame's microseconds, widest over zones; None if undated."""
-    if claim.value is None or claim.value.interval is None:
-        return None
-    interval = claim.value.interval
-    return frame.lower(interval.start), frame.upper(interval.end)
+#: Bounds on an event's start and end, in a frame's microseconds: earliest and latest
+#: start, earliest and latest end (``NEG``/``POS`` when open). An event "on Monday" starts
+#: and ends within Monday: ``(monday, tuesday - 1, monday + 1, tuesday)``.
+Bounds4 = tuple[int, int, int, int]
+OPEN: Bounds4 = (NEG, POS, NEG, POS)
 
 
-def claimed(event: str, spans: Sequence[tuple[int, int, Claim]],
-            conflicts: list[Conflict]) -> tuple[int, int] | None:
-    """The intersection of the claims' intervals, or their hull (with a conflict) if empty.
+def bounds_of(claim: Claim, frame: Frame) -> tuple[Bounds4, ...]:
+    """What the claim says of its event's start and end, in one or two pieces (none when
+    it dates neither).
 
-    ``spans`` are the dated claims with their intervals (``span_of``).
+    Its interval holds the whole event, or only its start or end (``part``); an event
+    ``ongoing`` when the article came out had started by then and had not yet ended. The
+    two are kept apart, so a claim that contradicts itself (dated to last year, yet still
+    going on) is reported like two claims that contradict each other.
     """
-    if not spans:
+    pieces: list[Bounds4] = []
+    interval = claim.value.interval if claim.value is not None else None
+    if interval is not None:
+        lo, hi = frame.lower(interval.start), frame.upper(interval.end)
+        if claim.part == "start":
+            pieces.append((lo, hi - 1, NEG, POS))
+        elif claim.part == "end":
+            pieces.append((NEG, POS, lo + 1, hi))
+        else:
+            pieces.append((lo, hi - 1, lo + 1, hi))
+    if claim.ongoing:
+        published = claim.known_from
+        start = published if isinstance(published, datetime) else datetime(
+            published.year, published.month, published.day)
+        end = start + (_MICRO if isinstance(published, datetime) else timedelta(days=1))
+        pieces.append((NEG, frame.upper(end) - 1, frame.lower(start) + 1, POS))
+    return tuple(pieces)
+
+
+def meet(a: Bounds4, b: Bounds4) -> Bounds4:
+    """Both at once, a start kept before its end (may be empty: see ``feasible``)."""
+    s_lo, s_hi, e_lo, e_hi = max(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3])
+    return s_lo, min(s_hi, e_hi - 1), max(e_lo, s_lo + 1), e_hi
+
+
+def feasible(bounds: Bounds4) -> bool:
+    return bounds[0] <= bounds[1] and bounds[2] <= bounds[3]
+
+
+def claimed(event: str, items: Sequence[tuple[Bounds4, Claim]],
+            conflicts: list[Conflict]) -> Bounds4 | None:
+    """What the claims agree on, or their hull (with a conflict) when they cannot all hold.
+
+    ``items`` are the claims that date the event, with each piece of their ``bounds_of``.
+    The claims reported are those that contradict another one (or themselves); when only
+    three or more together contradict, all of them.
+    """
+    if not items:
         return None
-    lo = max(s[0] for s in spans)
-    hi = min(s[1] for s in spans)
-    if lo < hi:
-        return lo, hi
-    clashing = tuple(c for a, b, c in spans
-                     if any(a >= other_hi or other_lo >= b for other_lo, other_hi, _ in spans))
+    agreed = OPEN
+    for bounds, _ in items:
+        agreed = meet(agreed, bounds)
+    if feasible(agreed):
+        return agreed
+    clashing = tuple(dict.fromkeys(
+        c for bounds, c in items if any(not feasible(meet(bounds, other)) for other, _ in items)))
+    clashing = clashing or tuple(dict.fromkeys(c for _, c in items))
     conflicts.append(Conflict(
         "dates", event, clashing,
         f"event {event!r}: claims date it in intervals that share no time ("
-        + "; ".join(f"{c.article}: {c.when or c.date} = {c.value.value if c.value else '?'}"
-                    for c in clashing) + ")"))
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+        + "; ".join(f"{c.article}: {_describe(c)}" for c in clashing) + ")"))
+    return meet(OPEN, (min(b[0] for b, _ in items), max(b[1] for b, _ in items),
+                       min(b[2] for b, _ in items), max(b[3] for b, _ in items)))
+
+
+def _describe(claim: Claim) -> str:
+    said = f"{claim.when or claim.date} = {claim.value.value}" if claim.value else ""
+    if claim.part:
+        said = f"{claim.part} {said}"
+    if claim.ongoing:
+        said = f"{said}, ongoing" if said else "ongoing"
+    return said
 
 
 def _relate(claim: Claim, s: int, index: Mapping[str, int],

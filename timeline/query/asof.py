@@ -25,23 +25,24 @@ from timeline.model.claim import Claim, Status
 from timeline.model.event import Event, EventSpec, status_of
 from timeline.model.network import (
     NEG,
+    OPEN,
     POS,
+    Bounds4,
     Conflict,
     EventTime,
     Frame,
     Network,
+    bounds_of,
     claimed,
     components,
+    feasible,
     frame_for,
+    meet,
     solve,
-    span_of,
 )
 from timeline.time.interval import EASTERNMOST, WESTERNMOST, as_datetime, is_floating
 
 Moment = date | datetime
-#: An event's four bounds in its frame's microseconds: earliest and latest start, earliest
-#: and latest end (``NEG``/``POS`` when open).
-Bounds4 = tuple[int, int, int, int]
 
 _EPOCH = datetime(1, 1, 1)
 _MICRO = timedelta(microseconds=1)
@@ -142,19 +143,17 @@ class _EventHistory:
         self.entries: list[Entry] = []
         # Past its announced time with no report it happened: made when first asked for.
         self.late: dict[int, Entry] = {}
-        spans = knowledge.spans[spec.id]
-        lo, hi, rank, dated = NEG, POS, len(_BY_RANK), 0
+        claim_bounds = knowledge.bounds[spec.id]
+        agreed, rank = OPEN, len(_BY_RANK)
         for k, i in enumerate(self.order, start=1):
-            span = spans[i]
-            if span is not None:
-                lo, hi, dated = max(lo, span[0]), min(hi, span[1]), dated + 1
+            for piece in claim_bounds[i]:
+                agreed = meet(agreed, piece)
             rank = min(rank, _RANK[spec.claims[i].status])
             claims = tuple(spec.claims[j] for j in sorted(self.order[:k]))
-            if lo >= hi:  # a conflict: the shared code finds which claims clash
+            if not feasible(agreed):  # a conflict: the shared code finds which claims clash
                 self.entries.append(knowledge.alone(spec, claims))
                 continue
-            four = (NEG, POS, NEG, POS) if not dated else (lo, hi - 1, lo + 1, hi)
-            self.entries.append(knowledge.entry(spec, claims, four, _BY_RANK[rank], ()))
+            self.entries.append(knowledge.entry(spec, claims, agreed, _BY_RANK[rank], ()))
 
 
 class History:
@@ -197,8 +196,8 @@ class Knowledge:
         self.corpus_order = tuple(specs)
         self.specs: dict[str, EventSpec] = {s.id: s for s in self.corpus_order if s.claims}
         self.frame = frame_for(c for s in self.specs.values() for c in s.claims)
-        self.spans: dict[str, list[tuple[int, int] | None]] = {
-            event: [span_of(c, self.frame) for c in spec.claims]
+        self.bounds: dict[str, list[tuple[Bounds4, ...]]] = {
+            event: [bounds_of(c, self.frame) for c in spec.claims]
             for event, spec in self.specs.items()}
         self._moments: dict[int, object] = {}
         self.by_position = sorted(self.specs)
@@ -241,23 +240,27 @@ class Knowledge:
     def alone(self, spec: EventSpec, claims: tuple[Claim, ...]) -> Entry:
         """An event with no order claims: its claims' intersection, or hull on a conflict."""
         conflicts: list[Conflict] = []
-        spans = self.spans[spec.id]
+        claim_bounds = self.bounds[spec.id]
         position = {id(c): i for i, c in enumerate(spec.claims)}
-        dated = [(*span, c) for c in claims
-                 if (span := spans[position[id(c)]]) is not None]
+        dated = [(b, c) for c in claims for b in claim_bounds[position[id(c)]]]
         bounds = claimed(spec.id, dated, conflicts)
-        four = (NEG, POS, NEG, POS) if bounds is None else (
-            bounds[0], bounds[1] - 1, bounds[0] + 1, bounds[1])
-        return self.entry(spec, claims, four, status_of(claims), tuple(conflicts))
+        return self.entry(spec, claims, OPEN if bounds is None else bounds, status_of(claims),
+                          tuple(conflicts))
 
     def settle(self, known: Mapping[str, tuple[Claim, ...]]) -> dict[str, Entry]:
         """A linked group (or several): solve their network together (views mark the
         unconfirmed afterwards, so one settling serves every time it holds for)."""
-        known = {event: tuple(_drop_unknown(c, known) for c in claims)
-                 for event, claims in known.items()}
-        network = solve(known, self.frame)
+        # Event ids are kept as the corpus wrote them; only the network skips references
+        # to events nothing was known of yet.
+        applied = {event: tuple(_drop_unknown(c, known) for c in claims)
+                   for event, claims in known.items()}
+        network = solve(applied, self.frame)
+        written = {id(a): c for event, claims in known.items()
+                   for a, c in zip(applied[event], claims, strict=True)}
         by_event: dict[str, list[Conflict]] = {}
         for conflict in network.conflicts:
+            conflict = attrs.evolve(conflict, claims=tuple(written.get(id(c), c)
+                                                           for c in conflict.claims))
             by_event.setdefault(conflict.event, []).append(conflict)
         out = {}
         for event, claims in known.items():

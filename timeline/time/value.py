@@ -240,6 +240,11 @@ class TimeValue:
             out["freq"] = self.freq
         return out
 
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import value_html
+
+        return value_html(self)
+
     def __str__(self) -> str:
         mod = f" {self.mod.value}" if self.mod else ""
         where = f" {self.interval}" if self.interval is not None else ""

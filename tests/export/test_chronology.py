@@ -1,0 +1,301 @@
+"""The chronology: day headings in order, marks, quoted expressions, conflicts, sources."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import attrs
+import pytest
+from corpora import write_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline.export.chronology import chronology, markdown_escape
+from timeline.query.timeline import Timeline
+
+GA = "UN General Assembly adopts Ukraine's resolution blaming Russia"
+SC = "UN Security Council adopts the US resolution that does not blame Russia"
+
+
+@cache
+def seeds() -> Timeline:
+    return timeline.load("seeds")
+
+
+def sections(text: str) -> dict[str, list[str]]:
+    """Heading -> the lines under it (a heading is a line that does not start with space)."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines()[3:]:
+        if line and not line.startswith(" "):
+            current = line
+            out[current] = []
+        elif line and current is not None:
+            out[current].append(line)
+    return out
+
+
+def entries(lines: list[str]) -> list[str]:
+    """The bulleted entries of a section, continuation lines joined back."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("  - "):
+            out.append(line[4:])
+        else:
+            out[-1] += " " + line.strip()
+    return out
+
+
+def test_seeds_day_and_order() -> None:
+    text = seeds().chronology()
+    parts = sections(text)
+    day = entries(parts["Mon 24 Feb 2025"])
+    ga = next(i for i, e in enumerate(day) if GA in e)
+    sc = next(i for i, e in enumerate(day) if SC in e)
+    assert ga < sc
+    assert day[ga].startswith("before 18:00 \u2014 ")
+    assert day[ga].endswith("[000, 001, 002, 003, 004]")
+    headings = list(parts)
+    # Stated order beats date order: "days before the invasion" sorts first.
+    assert headings.index("By 28 Feb 2022") < headings.index("Feb 2022")
+    assert headings.index("Sun 23 Feb 2025") < headings.index("Mon 24 Feb 2025")
+    assert headings[-1] == "Sources"
+    assert headings[-3:-1] == ["By 31 Dec 2025", "By 31 Dec 2030"]
+
+
+def test_seeds_uncertain_dates_quote_the_sources() -> None:
+    parts = sections(seeds().chronology())
+    last_week = entries(parts["Between 17 and 23 Feb 2025"])
+    assert len(last_week) == 2 and all('("last week") [000]' in e for e in last_week)
+    assert entries(parts["By 31 Dec 2025"]) == [
+        'The war in Ukraine ends [expected] ("by the end of this year") [000]']
+    # A date known to the day shows no expression.
+    assert any(e == "Macron meets Trump at the White House [000, 002, 003]"
+               for e in entries(parts["Mon 24 Feb 2025"]))
+
+
+def test_seeds_scheduled_then_unconfirmed() -> None:
+    whole = entries(sections(seeds().chronology())["Between 25 Feb and 2 Mar 2025"])
+    assert whole == ['Starmer visits Trump in Washington [scheduled] ("this week"; '
+                     '"later this week") [000, 002, 003]']
+    later = seeds().as_of(date(2025, 3, 5)).chronology()
+    assert later.splitlines()[1] == "As of 5 Mar 2025"
+    [starmer] = entries(sections(later)["Between 25 Feb and 2 Mar 2025"])
+    assert "[UNCONFIRMED: was scheduled, no report it happened]" in starmer
+    assert "[scheduled]" not in starmer
+
+
+def test_seeds_header_and_sources() -> None:
+    tl = seeds()
+    text = tl.chronology()
+    assert text.splitlines()[:2] == [f"Chronology of {len(tl)} events from 5 articles",
+                                     "As of the latest source, 25 Feb 2025"]
+    sources = [line for line in sections(text)["Sources"] if line.startswith("  [")]
+    assert [s[3:6] for s in sources] == ["000", "001", "002", "003", "004"]
+    assert any("\u2014 WSJ, 25 Feb 2025, 11:38" in e for e in
+               [" ".join(line.strip() for line in sections(text)["Sources"])])
+    # Articles dated 24 Feb are out by then; those dated 25 Feb, or 11:38 that day, not.
+    view = seeds().as_of(datetime(2025, 2, 25, 1))
+    early = view.chronology()
+    assert early.splitlines()[:2] == [f"Chronology of {len(view)} events from 2 articles",
+                                      "As of 25 Feb 2025, 01:00"]
+    assert [s[3:6] for s in sections(early)["Sources"] if s.startswith("  [")] == \
+        ["003", "004"]
+
+
+@pytest.mark.parametrize("width", [40, 57, 80, 120])
+def test_seeds_lines_fit_the_width(width: int) -> None:
+    text = seeds().chronology(width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_deterministic_whatever_the_corpus_order() -> None:
+    tl = seeds()
+    again = timeline.load("seeds")
+    shuffled = Timeline(list(reversed(tl.articles.values())), list(reversed(tl.specs)))
+    for fmt in ("text", "markdown"):
+        first = chronology(tl, format=fmt)
+        assert first == chronology(tl, format=fmt) == again.chronology(format=fmt)
+        assert first == shuffled.chronology(format=fmt)
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="width"):
+        seeds().chronology(width=39)
+    with pytest.raises(ValueError, match="format"):
+        seeds().chronology(format="html")
+
+
+HOSTILE = "Leaders *meet* <script>alert(1)</script> [x](y) _now_ & `go`"
+
+
+def _corpus(tmp_path: Path, title: str = "The summit") -> Timeline:
+    text_a = "The summit took place on Monday. Peace is expected by 2030. Talks came first.\n"
+    text_b = "The summit took place on Tuesday.\n"
+    write_corpus(tmp_path, {"a": (text_a, date(2025, 2, 25)),
+                            "b": (text_b, datetime(2025, 2, 26, 9, 5))}, f"""
+        [[events]]
+        id = "summit"
+        title = '{title}'
+          [[events.claims]]
+          article = "a"
+          quote = "The summit took place on Monday."
+          when = "on Monday"
+          status = "occurred"
+          [[events.claims]]
+          article = "b"
+          quote = "The summit took place on Tuesday."
+          when = "on Tuesday"
+          status = "occurred"
+
+        [[events]]
+        id = "peace"
+        title = "Peace"
+          [[events.claims]]
+          article = "a"
+          quote = "Peace is expected by 2030."
+          when = "by 2030"
+          status = "expected"
+
+        [[events]]
+        id = "talks"
+        title = "Talks"
+          [[events.claims]]
+          article = "a"
+          quote = "Talks came first."
+          before = "summit"
+          status = "occurred"
+    """)
+    return timeline.load(tmp_path)
+
+
+def test_conflict_shows_every_claim(tmp_path: Path) -> None:
+    text = _corpus(tmp_path).chronology()
+    parts = sections(text)
+    lines = [line.strip() for line in parts["Between 24 and 25 Feb 2025"]]
+    assert lines[0] == '- The summit ("on Monday"; "on Tuesday") [a, b]'
+    assert lines[1].startswith("CONFLICT: the sources' dates cannot all be true")
+    assert lines[2:] == [
+        '- [a] "on Monday" (24 Feb 2025): "The summit took place on Monday."',
+        '- [b] "on Tuesday" (25 Feb 2025): "The summit took place on Tuesday."']
+    # The event stated before it, with only an end bound, comes first; the open-ended
+    # expected one last.
+    assert list(parts) == ["By 25 Feb 2025", "Between 24 and 25 Feb 2025",
+                           "By 31 Dec 2030", "Sources"]
+    assert entries(parts["By 25 Feb 2025"]) == ['Talks (before "The summit") [a]']
+    assert entries(parts["By 31 Dec 2030"]) == ['Peace [expected] ("by 2030") [a]']
+    assert text.splitlines()[1] == "As of the latest source, 26 Feb 2025, 09:05"
+
+
+def test_undated_events_come_last(tmp_path: Path) -> None:
+    """Without its order claim, "Talks" has no date at all (built directly: the loader
+    insists that every claim dates its event)."""
+    tl = _corpus(tmp_path)
+    specs = [attrs.evolve(spec, claims=tuple(attrs.evolve(c, before=None) for c in spec.claims))
+             if spec.id == "talks" else spec for spec in tl.specs]
+    parts = sections(Timeline(list(tl.articles.values()), specs).chronology())
+    assert list(parts)[-2:] == ["Date unknown", "Sources"]
+    assert entries(parts["Date unknown"]) == ["Talks [a]"]
+
+
+def test_order_conflict_shows_the_claim_on_both_events(tmp_path: Path) -> None:
+    """The vote is dated after the debate but said to come before it: both events show
+    the claim that was set aside, with its date and its order."""
+    text = "The vote came on Tuesday, before the debate. The debate was on Monday.\n"
+    write_corpus(tmp_path, {"a": (text, date(2025, 2, 27))}, """
+        [[events]]
+        id = "vote"
+        title = "Vote"
+          [[events.claims]]
+          article = "a"
+          quote = "The vote came on Tuesday, before the debate."
+          when = "on Tuesday"
+          before = "debate"
+          status = "occurred"
+        [[events]]
+        id = "debate"
+        title = "Debate"
+          [[events.claims]]
+          article = "a"
+          quote = "The debate was on Monday."
+          when = "on Monday"
+          status = "occurred"
+    """)
+    parts = sections(timeline.load(tmp_path).chronology(width=120))
+    said = ('- [a] "on Tuesday" (25 Feb 2025), before "Debate": "The vote came on Tuesday, '
+            'before the debate."')
+    for day, title in (("Mon 24 Feb 2025", "Debate"), ("Tue 25 Feb 2025", "Vote")):
+        lines = [line.strip() for line in parts[day]]
+        assert lines[0] == f"- {title} [a]"
+        assert lines[1].startswith("CONFLICT: the order the sources state cannot hold")
+        assert lines[2:] == [said]
+
+
+def test_markdown_escapes_untrusted_text(tmp_path: Path) -> None:
+    md = _corpus(tmp_path, HOSTILE).chronology(format="markdown")
+    assert "<script>" not in md and "*meet*" not in md and "[x](y)" not in md
+    assert ("Leaders \\*meet\\* &lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](y) "
+            "\\_now\\_ &amp; \\`go\\`") in md
+    assert "## Between 24 and 25 Feb 2025" in md and "## Sources" in md
+    assert "- **\\[a\\]** A \u2014 25 Feb 2025" in md
+    assert '    - \\[a\\] "on Monday" (24 Feb 2025): "The summit took place on Monday."' in md
+    # Plain text is text: shown as written.
+    assert HOSTILE in " ".join(_corpus_text(tmp_path).split())
+
+
+def _corpus_text(tmp_path: Path) -> str:
+    return timeline.load(tmp_path).chronology()
+
+
+def test_long_titles_wrap_to_the_width(tmp_path: Path) -> None:
+    title = " ".join(["Negotiators"] * 16) + " " + "x" * 70
+    assert len(title) >= 200
+    tl = _corpus(tmp_path, title)
+    for width in (40, 80):
+        text = tl.chronology(width=width)
+        assert max(len(line) for line in text.splitlines()) <= width
+        assert title.replace(" ", "") in text.replace(" ", "").replace("\n", "")
+
+
+def test_control_characters_are_shown_not_sent(tmp_path: Path) -> None:
+    """A terminal escape or bidi override in a title cannot reach the terminal."""
+    tl = _corpus(tmp_path)
+    specs = [attrs.evolve(s, title="Red \u001b[31malert\u202e") for s in tl.specs]
+    text = Timeline(list(tl.articles.values()), specs).chronology()
+    assert "\u001b" not in text and "\u202e" not in text
+    assert "Red \\x1b[31malert\\u202e" in text
+
+
+# -- laws ---------------------------------------------------------------------------------
+
+def _unescape(md: str) -> str:
+    return html.unescape(re.sub(r"\\(.)", r"\1", md))
+
+
+@given(st.text(st.characters(codec="utf-8").filter(lambda c: c.isprintable() or c.isspace()),
+               max_size=60))
+def test_markdown_escape_round_trips(text: str) -> None:
+    """Escaped text shows exactly the (whitespace-normalised) input, with no raw markup."""
+    escaped = markdown_escape(text)
+    assert "<" not in escaped and ">" not in escaped
+    assert not re.search(r"(?<!\\)[*_`\[\]|~]", escaped.replace("\\\\", ""))
+    assert _unescape(escaped) == " ".join(text.split())
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8"), min_size=1, max_size=150),
+                min_size=1, max_size=3),
+       st.integers(40, 130))
+def test_every_line_fits_whatever_the_titles(titles: list[str], width: int) -> None:
+    tl = seeds()
+    specs = [attrs.evolve(spec, title=titles[i % len(titles)])
+             for i, spec in enumerate(tl.specs)]
+    text = Timeline(list(tl.articles.values()), specs).chronology(width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)

@@ -1,0 +1,489 @@
+"""A chronology to read: events in time order under day headings, each citing its sources.
+
+What a reader of a chronology needs is when (in plain words, no narrower than what is
+known), what, how sure (scheduled, expected, unconfirmed, disputed), and who said so.
+Events known to a single day sit under that day; an event known only to lie within a longer
+span, or before or after some time, sits under a heading naming that span, placed in date
+order (a span by its first day, an open start by its last) but never against an order the
+sources state ("days before the invasion"). Where the date is uncertain the line quotes the
+words the sources used, so the reader can judge the reading. Conflicting claims are all
+shown, each with its article, its words, the date they resolve to and its quote.
+
+Plain text is wrapped to a width with hanging indents; Markdown is not wrapped (renderers
+reflow it) and escapes untrusted text. Output depends only on the timeline: the "as of" in
+the header is the view's time, or else the latest publication, never the clock.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import textwrap
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from timeline.export.wording import (
+    clock_window,
+    day_span,
+    day_text,
+    interval_text,
+    is_uncertain,
+    moment_text,
+    status_text,
+    when_text,
+)
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Status
+from timeline.model.event import Event
+from timeline.query.asof import cutoff, micro, publication_key
+from timeline.time.interval import is_floating
+
+if TYPE_CHECKING:
+    from timeline.query.timeline import Timeline
+
+FORMATS = ("text", "markdown")
+MIN_WIDTH = 40
+
+_INDENT = "  "
+_BULLET = "- "
+_HANG = "  "  # continuation lines align with the text after the bullet
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+# -- what is shown, independent of the format ---------------------------------------------
+
+
+@attrs.frozen
+class Said:
+    """One claim in a conflict: who said what, what it resolves to, and the quote."""
+
+    article: str
+    when: str | None  # the expression, as written
+    resolved: str | None  # what it resolves to
+    order: str | None  # the order it states against another event
+    quote: str
+
+
+@attrs.frozen
+class Dispute:
+    summary: str
+    claims: tuple[Said, ...]
+
+
+@attrs.frozen
+class Line:
+    """One event as the chronology shows it."""
+
+    clock: str | None
+    title: str
+    marks: tuple[str, ...]
+    words: tuple[str, ...]
+    quoted: bool  # words are expressions from the sources, not orders against events
+    sources: tuple[str, ...]
+    disputes: tuple[Dispute, ...]
+
+
+@attrs.frozen
+class Section:
+    heading: str
+    lines: tuple[Line, ...]
+
+
+@attrs.frozen
+class Source:
+    id: str
+    title: str
+    outlet: str | None
+    published: str
+    url: str | None
+
+
+@attrs.frozen
+class View:
+    header: tuple[str, ...]
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _order_words(claim: Claim, titles: dict[str, str]) -> str | None:
+    """``days before "<title>"``: how a claim places its event against another one."""
+    def name(event_id: str) -> str:
+        return f'"{titles.get(event_id, event_id)}"'
+    if claim.relative_to is not None and claim.offset is not None:
+        text = claim.offset.text
+        joiner = " of " if text.split(" ", 1)[0].casefold() == "within" else " "
+        return f"{text}{joiner}{name(claim.relative_to)}"
+    if claim.before is not None:
+        return f"before {name(claim.before)}"
+    if claim.after is not None:
+        return f"after {name(claim.after)}"
+    return None
+
+
+def _references(claim: Claim) -> tuple[str, ...]:
+    return tuple(e for e in (claim.before, claim.after, claim.relative_to) if e is not None)
+
+
+def _stated_order(event: Event) -> list[tuple[str, str]]:
+    """Pairs (first, second) the event's claims say are in that order, leaving out the
+    claims the timeline set aside because their order cannot hold."""
+    aside = {c for conflict in event.conflicts if conflict.kind == "order"
+             for c in conflict.claims}
+    pairs = []
+    for claim in event.claims:
+        if claim in aside:
+            continue
+        if claim.before is not None:
+            pairs.append((event.id, claim.before))
+        if claim.after is not None:
+            pairs.append((claim.after, event.id))
+        if claim.relative_to is not None and claim.offset is not None:
+            if claim.offset.before:
+                pairs.append((event.id, claim.relative_to))
+            if claim.offset.after:
+                pairs.append((claim.relative_to, event.id))
+    return pairs
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = " ".join(item.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
+
+
+def _marks(event: Event) -> tuple[str, ...]:
+    if event.status is Status.UNCONFIRMED:
+        was = "scheduled" if any(c.status is Status.SCHEDULED for c in event.claims) \
+            else "expected"
+        return (f"UNCONFIRMED: was {was}, no report it happened",)
+    if event.status is Status.OCCURRED:
+        return ()
+    return (status_text(event.status),)
+
+
+def _dispute(event: Event, titles: dict[str, str],
+             against: dict[str, list[Claim]]) -> tuple[Dispute, ...]:
+    """The event's conflicts, each with every claim involved.
+
+    An order conflict may name an event none of whose own claims is at fault (others
+    placed it); its claims are then those, set aside, that place other events against it.
+    """
+    out = []
+    for conflict in event.conflicts:
+        claims = conflict.claims
+        if conflict.kind == "order" and not claims:
+            claims = tuple(against.get(event.id, ()))
+        said = []
+        for claim in claims:
+            interval = claim.value.interval if claim.value is not None else None
+            said.append(Said(claim.article, claim.when,
+                             None if interval is None else interval_text(interval),
+                             _order_words(claim, titles) if conflict.kind == "order" else None,
+                             claim.quote))
+        summary = ("the sources' dates cannot all be true" if conflict.kind == "dates" else
+                   "the order the sources state cannot hold with their dates; set aside")
+        out.append(Dispute(summary, tuple(said)))
+    return tuple(out)
+
+
+def _line(event: Event, titles: dict[str, str], against: dict[str, list[Claim]], *,
+          single_day: bool) -> Line:
+    words: tuple[str, ...] = ()
+    quoted = True
+    clock = clock_window(event.time) if single_day else None
+    if is_uncertain(event.time) or clock is not None:
+        said = [c.when for c in event.claims if c.when]
+        if not said:
+            quoted = False
+            said = [w for c in event.claims if (w := _order_words(c, titles))]
+        words = _unique(said)
+    return Line(clock, event.title, _marks(event), words, quoted,
+                tuple(sorted(set(event.articles))), _dispute(event, titles, against))
+
+
+_FAR = date.max
+
+
+def _sections(tl: Timeline) -> tuple[Section, ...]:
+    """Events grouped under headings, headings in date order consistent with stated orders.
+
+    Kahn's algorithm over the groups, the stated orders between their events as edges,
+    taking the earliest (first day; for an open start, last day) first, then the group
+    whose first event comes first in the timeline's own order. A cycle between groups (two
+    groups each holding an event stated before one in the other) is broken at the earliest
+    group still waiting.
+    """
+    events = tl.events
+    titles = {e.id: e.title for e in events}
+    groups: dict[str, list[Event]] = {}
+    keys: dict[str, tuple[date, date, int]] = {}
+    single: dict[str, bool] = {}
+    group_of: dict[str, str] = {}
+    for index, event in enumerate(events):
+        first, last = day_span(event.time)
+        if first is not None and first == last:
+            heading = f"{_WEEKDAYS[first.weekday()]} {day_text(first)}"
+        else:
+            heading = _capital(when_text(event.time))
+        group_of[event.id] = heading
+        if heading not in groups:
+            groups[heading] = []
+            start = first if first is not None else (last if last is not None else _FAR)
+            keys[heading] = (start, last if last is not None else _FAR, index)
+            single[heading] = first is not None and first == last
+        groups[heading].append(event)
+    successors: dict[str, set[str]] = {h: set() for h in groups}
+    indegree = dict.fromkeys(groups, 0)
+    for event in events:
+        for a, b in _stated_order(event):
+            ga, gb = group_of.get(a), group_of.get(b)
+            if ga is not None and gb is not None and ga != gb and gb not in successors[ga]:
+                successors[ga].add(gb)
+                indegree[gb] += 1
+    heap = [(keys[h], h) for h, d in indegree.items() if d == 0]
+    heapq.heapify(heap)
+    order: list[str] = []
+    placed: set[str] = set()
+    while len(order) < len(groups):
+        if not heap:  # a cycle: release the earliest group still waiting
+            waiting = min((h for h in groups if h not in placed), key=lambda h: keys[h])
+            heap.append((keys[waiting], waiting))
+        heading = heapq.heappop(heap)[1]
+        if heading in placed:
+            continue
+        order.append(heading)
+        placed.add(heading)
+        for nxt in sorted(successors[heading]):
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0 and nxt not in placed:
+                heapq.heappush(heap, (keys[nxt], nxt))
+    against: dict[str, list[Claim]] = {}
+    for event in events:
+        for conflict in event.conflicts:
+            if conflict.kind == "order":
+                for claim in conflict.claims:
+                    for other in _references(claim):
+                        against.setdefault(other, []).append(claim)
+    return tuple(Section(h, tuple(_line(e, titles, against, single_day=single[h])
+                                  for e in groups[h]))
+                 for h in order)
+
+
+def _published_end(published: date | datetime) -> datetime:
+    """When a publication is certainly out, comparable across kinds: a date's end of day."""
+    moment = cutoff(published)
+    return moment if is_floating(moment) else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _known(tl: Timeline, article: Article) -> bool:
+    """Whether the view knows the article: published by its "as of" time (all, if none)."""
+    if tl.as_of_time is None:
+        return True
+    limit = cutoff(tl.as_of_time)
+    key = publication_key(article.published, possibly=tl.possibly,
+                          floating_cutoff=is_floating(limit))
+    return key <= micro(limit)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def view(tl: Timeline) -> View:
+    """What the chronology shows, before any format: header, sections and sources."""
+    articles = sorted((a for a in tl.articles.values() if _known(tl, a)), key=lambda a: a.id)
+    header = [f"Chronology of {_plural(len(tl), 'event')} from "
+              f"{_plural(len(articles), 'article')}"]
+    if tl.as_of_time is not None:
+        header.append(f"As of {moment_text(tl.as_of_time)}"
+                      + (", counting sources possibly out by then" if tl.possibly else ""))
+    elif articles:
+        latest = max(articles, key=lambda a: (_published_end(a.published), a.id))
+        header.append(f"As of the latest source, {moment_text(latest.published)}")
+    sources = tuple(Source(a.id, a.title, a.outlet, moment_text(a.published), a.url)
+                    for a in articles)
+    return View(tuple(header), _sections(tl), sources)
+
+
+# -- untrusted text ---------------------------------------------------------------------
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_SPACE = re.compile(r"\s+")
+
+
+def _visible(text: str) -> str:
+    """One line of harmless text: whitespace runs become a space, control characters
+    (terminal escapes, bidi overrides) become visible ``\\x1b``-style escapes."""
+    text = _SPACE.sub(" ", text).strip()
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text that Markdown shows as written: HTML as entities, punctuation backslashed.
+
+    ``<``, ``>`` and ``&`` become entities (a backslash before ``<`` still lets some
+    renderers pass HTML through); the characters that mean something inside a line
+    (emphasis, code, links, tables, strikethrough, maths) get a backslash. Line-start
+    syntax (``#``, ``-``, ``1.``) needs nothing: untrusted text is made one line and never
+    starts one.
+    """
+    text = _visible(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+# -- text -------------------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
+
+
+def _words(line: Line, esc: Callable[[str], str]) -> str:
+    """The sources' expressions in quotes; an order against another event as is."""
+    if line.quoted:
+        return "; ".join(f'"{esc(w)}"' for w in line.words)
+    return "; ".join(esc(w) for w in line.words)
+
+
+def _line_text(line: Line, esc: Callable[[str], str]) -> str:
+    parts = []
+    if line.clock:
+        parts.append(f"{line.clock} \u2014")
+    parts.append(esc(line.title))
+    parts.extend(f"[{m}]" for m in line.marks)
+    if line.words:
+        parts.append(f"({_words(line, esc)})")
+    if line.sources:
+        parts.append(f"[{', '.join(esc(s) for s in line.sources)}]")
+    return " ".join(parts)
+
+
+def _said_text(said: Said, esc: Callable[[str], str], brackets: tuple[str, str]) -> str:
+    """``[a] "on Monday" (24 Feb 2025): "The summit took place on Monday."``, with the
+    order the claim states, if any: ``..., before "Debate": "..."``."""
+    parts = []
+    if said.when is not None:
+        parts.append(f'"{esc(said.when)}"')
+    if said.resolved is not None:
+        parts.append(f"({esc(said.resolved)})" if parts else esc(said.resolved))
+    words = " ".join(parts)
+    if said.order is not None:
+        words = f"{words}, {esc(said.order)}" if words else esc(said.order)
+    opening, closing = brackets
+    return f'{opening}{esc(said.article)}{closing} {words or "undated"}: "{esc(said.quote)}"'
+
+
+def _text(v: View, width: int) -> str:
+    out: list[str] = []
+    for row in v.header:
+        out.extend(_wrap(row, width, "", _INDENT))
+    out.append("=" * min(width, max(len(r) for r in out)))
+    for section in v.sections:
+        out.append("")
+        out.extend(_wrap(section.heading, width, "", _INDENT))
+        for line in section.lines:
+            inner = _INDENT + _HANG
+            out.extend(_wrap(_line_text(line, _visible), width, _INDENT + _BULLET, inner))
+            for dispute in line.disputes:
+                out.extend(_wrap(f"CONFLICT: {dispute.summary}:", width, inner,
+                                 inner + _HANG))
+                for said in dispute.claims:
+                    out.extend(_wrap(_said_text(said, _visible, ("[", "]")), width,
+                                     inner + _HANG + _BULLET, inner + _HANG + _HANG))
+    out.append("")
+    out.append("Sources")
+    for source in v.sources:
+        about = ", ".join(x for x in (source.outlet, source.published) if x)
+        row = f"[{_visible(source.id)}] {_visible(source.title)} \u2014 {_visible(about)}"
+        if source.url:
+            row += f" {_visible(source.url)}"
+        hang = min(len(_visible(source.id)) + 3, width // 4)  # under the title, within reason
+        out.extend(_wrap(row, width, _INDENT, _INDENT + " " * hang))
+    return "\n".join(out) + "\n"
+
+
+# -- markdown ---------------------------------------------------------------------------
+
+BRA, KET = "\\[", "\\]"  # escaped, so that "[000]" is never read as a link
+
+
+def _markdown(v: View) -> str:
+    esc = markdown_escape
+    out = [f"# {esc(v.header[0])}", ""]
+    if len(v.header) > 1:
+        out.extend([esc(r) for r in v.header[1:]] + [""])
+    for section in v.sections:
+        out.extend([f"## {esc(section.heading)}", ""])
+        for line in section.lines:
+            out.append(f"- {_line_markdown(line)}")
+            for dispute in line.disputes:
+                out.append(f"  - **CONFLICT:** {esc(dispute.summary)}:")
+                for said in dispute.claims:
+                    out.append(f"    - {_said_text(said, esc, (BRA, KET))}")
+        out.append("")
+    out.extend(["## Sources", ""])
+    for source in v.sources:
+        about = ", ".join(esc(x) for x in (source.outlet, source.published) if x)
+        row = f"- **\\[{esc(source.id)}\\]** {esc(source.title)} \u2014 {about}"
+        if source.url:
+            row += f" &lt;{esc(source.url)}&gt;"
+        out.append(row)
+    return "\n".join(out) + "\n"
+
+
+def _line_markdown(line: Line) -> str:
+    """Like the text line; the time and marks in bold, brackets escaped so that ``[000]``
+    is never read as a link."""
+    esc = markdown_escape
+    parts = []
+    if line.clock:
+        parts.append(f"**{esc(line.clock)}** \u2014")
+    parts.append(esc(line.title))
+    parts.extend(f"**\\[{esc(m)}\\]**" for m in line.marks)
+    if line.words:
+        parts.append(f"({_words(line, esc)})")
+    if line.sources:
+        parts.append(f"\\[{', '.join(esc(s) for s in line.sources)}\\]")
+    return " ".join(parts)
+
+
+# -- entry point ------------------------------------------------------------------------
+
+
+def chronology(tl: Timeline, *, format: str = "text", width: int = 80) -> str:
+    """The timeline as a chronology: ``format`` is ``text`` (wrapped to ``width``) or
+    ``markdown`` (not wrapped); ``width`` must be at least 40 either way.
+
+    >>> import timeline
+    >>> print(timeline.load("seeds").chronology().splitlines()[0])
+    Chronology of 23 events from 5 articles
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format: expected one of {', '.join(FORMATS)}, not {format!r}")
+    if isinstance(width, bool) or not isinstance(width, int) or width < MIN_WIDTH:
+        raise ValueError(f"width: expected a whole number of at least {MIN_WIDTH}, "
+                         f"not {width!r}")
+    v = view(tl)
+    return _text(v, width) if format == "text" else _markdown(v)
+
+
+__all__ = ["FORMATS", "MIN_WIDTH", "chronology", "markdown_escape", "view"]

@@ -1,0 +1,261 @@
+"""Plain English for an event's time, shared by every export that shows one to a reader.
+
+An ``EventTime`` bounds an event's start and end; its hull is everything the event possibly
+covers. The words here never name a narrower span than the hull (a reader may trust
+"between 17 and 23 Feb 2025" to contain the event), and never a wider one than needed. Bounds
+are rounded outward to whole minutes first: the solver keeps starts before ends with
+one-microsecond steps, which are exact but say nothing to a reader.
+
+Day-month-year order with our own month abbreviations ("24 Feb 2025"), never ``strftime``'s
+``%b``, which follows the locale: the same corpus must give the same bytes everywhere.
+Floating (civil) times are written as they are; aware ones in UTC, with "UTC" said wherever
+a time of day is shown.
+
+>>> from datetime import datetime as dt
+>>> when_text(EventTime(dt(2025, 2, 17), dt(2025, 2, 23, 23, 59), dt(2025, 2, 17, 0, 1),
+...                     dt(2025, 2, 24)))
+'between 17 and 23 Feb 2025'
+>>> when_text(EventTime(None, None, None, dt(2026, 1, 1)))
+'by 31 Dec 2025'
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from timeline.model.claim import Status
+from timeline.model.network import EventTime
+from timeline.time.interval import Interval, is_floating
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DASH = "\u2013"  # en dash, for ranges ("14:00–16:00")
+
+_MINUTE = timedelta(minutes=1)
+_DAY = timedelta(days=1)
+#: Bounds this close are equal: the solver separates a start from its end, or an event
+#: from the one it follows, by a microsecond per step.
+_NOISE = timedelta(milliseconds=1)
+
+#: How each status reads in a line about an event ("[scheduled]").
+STATUS_WORDS: dict[Status, str] = {
+    Status.OCCURRED: "occurred",
+    Status.REPORTED: "reported",
+    Status.SCHEDULED: "scheduled",
+    Status.EXPECTED: "expected",
+    Status.UNCONFIRMED: "unconfirmed",
+}
+
+
+def status_text(status: Status) -> str:
+    """The status as a reader says it: ``scheduled``, ``expected``, ``unconfirmed``."""
+    return STATUS_WORDS[status]
+
+
+def day_text(day: date) -> str:
+    """``24 Feb 2025``: day-month-year, no leading zero, no locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_text(day: date) -> str:
+    """``Feb 2025``: the month that holds ``day``."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def clock_text(moment: datetime) -> str:
+    """``14:00``; seconds only when there are any, since news rarely gives them."""
+    if moment.second or moment.microsecond:
+        return f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def _zone(moment: datetime) -> str:
+    """Nothing for floating time; ``UTC`` or ``UTC+01:00`` for an aware one."""
+    if is_floating(moment):
+        return ""
+    offset = moment.utcoffset()
+    assert offset is not None
+    if not offset:
+        return " UTC"
+    sign = "+" if offset > timedelta(0) else "-"
+    minutes = abs(offset) // _MINUTE
+    return f" UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def moment_text(moment: date | datetime) -> str:
+    """A publication or as-of time: ``25 Feb 2025`` or ``25 Feb 2025, 11:38`` (zone as given).
+
+    An aware time keeps the offset it was published with, since that is what the outlet
+    printed: ``25 Feb 2025, 11:38 UTC+01:00``.
+    """
+    if not isinstance(moment, datetime):
+        return day_text(moment)
+    return f"{day_text(moment.date())}, {clock_text(moment)}{_zone(moment)}"
+
+
+def _floor(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _ceil(moment: datetime) -> datetime:
+    floor = _floor(moment)
+    return floor if floor == moment else floor + _MINUTE
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Aware times in UTC; floating ones unchanged."""
+    if moment is None or is_floating(moment):
+        return moment
+    return moment.astimezone(UTC)
+
+
+def rounded_hull(time: EventTime) -> tuple[datetime | None, datetime | None]:
+    """The hull's ends in UTC (when aware), rounded outward to whole minutes."""
+    start, end = _utc(time.earliest_start), _utc(time.latest_end)
+    return (None if start is None else _floor(start)), (None if end is None else _ceil(end))
+
+
+def _exact(time: EventTime) -> bool:
+    """Start and end each known, up to the solver's microsecond steps."""
+    es, ls, ee, le = time.earliest_start, time.latest_start, time.earliest_end, time.latest_end
+    if es is None or ls is None or ee is None or le is None:
+        return False
+    return abs(ls - es) <= _NOISE and abs(le - ee) <= _NOISE
+
+
+def _midnight(moment: datetime) -> bool:
+    return moment.hour == 0 and moment.minute == 0 and moment.second == 0 \
+        and moment.microsecond == 0
+
+
+def day_span(time: EventTime) -> tuple[date | None, date | None]:
+    """The first and last calendar day the hull touches (inclusive); ``None`` when open.
+
+    Exports group by these: an event whose two days are equal belongs under that day.
+    """
+    start, end = rounded_hull(time)
+    first = None if start is None else start.date()
+    last = None if end is None else (end - _DAY if _midnight(end) else end).date()
+    return first, last
+
+
+def _days(first: date, last: date, joiner: str) -> str:
+    """``17 and 23 Feb 2025``, ``28 Feb and 2 Mar 2025``, ``30 Dec 2024 and 3 Jan 2025``."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{joiner}{day_text(last)}"
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]}{joiner}{day_text(last)}"
+    return f"{day_text(first)}{joiner}{day_text(last)}"
+
+
+def _point(moment: datetime, *, end: bool) -> str:
+    """A bound in words: a day when at midnight (an end's midnight names the day before)."""
+    if _midnight(moment):
+        return day_text((moment - _DAY if end else moment).date())
+    return f"{day_text(moment.date())}, {clock_text(moment)}{_zone(moment)}"
+
+
+def _whole_months(start: datetime, end: datetime) -> bool:
+    return start.day == 1 and end.day == 1 and _midnight(start) and _midnight(end)
+
+
+def _clock_window(start: datetime, end: datetime, *, exact: bool) -> str:
+    """The part of one day a window covers: ``14:00–16:00``, ``before 18:00``, ``14:00``."""
+    zone = _zone(start)
+    until = "24:00" if _midnight(end) else clock_text(end)
+    if exact:
+        return f"{clock_text(start)}{DASH}{until}{zone}"
+    if end - start <= _MINUTE:
+        return f"{clock_text(start)}{zone}"
+    if _midnight(start):
+        return f"before {until}{zone}"
+    if _midnight(end):
+        return f"after {clock_text(start)}{zone}"
+    return f"between {clock_text(start)} and {until}{zone}"
+
+
+def clock_window(time: EventTime) -> str | None:
+    """The time of day of an event inside one day (``before 18:00``); ``None`` otherwise.
+
+    ``None`` also when the hull is the whole day: there is no time of day to add to it.
+    For chronologies that already name the day in a heading.
+    """
+    start, end = rounded_hull(time)
+    if start is None or end is None or (_midnight(start) and _midnight(end)):
+        return None
+    first, last = day_span(time)
+    if first != last:
+        return None
+    return _clock_window(start, end, exact=_exact(time))
+
+
+def _closed(time: EventTime, start: datetime, end: datetime) -> str:
+    exact = _exact(time)
+    last_day = (end - _DAY if _midnight(end) else end).date()
+    if _midnight(start) and _midnight(end):
+        if start.date() == last_day:
+            return day_text(last_day)
+        if exact:
+            same_month = (start.year, start.month) == (last_day.year, last_day.month)
+            return _days(start.date(), last_day, DASH if same_month else f" {DASH} ")
+        if _whole_months(start, end):
+            if start.month == 1 and end.month == 1:
+                if end.year - start.year == 1:
+                    return str(start.year)
+                return f"between {start.year} and {end.year - 1}"
+            if (end.year - start.year) * 12 + end.month - start.month == 1:
+                return month_text(start)
+            last = last_day
+            if start.year == last.year:
+                return f"between {MONTHS[start.month - 1]} and {month_text(last)}"
+            return f"between {month_text(start)} and {month_text(last)}"
+        return "between " + _days(start.date(), last_day, " and ")
+    if start.date() == last_day:  # within one day, with a time of day on at least one side
+        return f"{day_text(start.date())}, {_clock_window(start, end, exact=exact)}"
+    if exact:
+        return f"{_point(start, end=False)} {DASH} {_point(end, end=True)}"
+    return f"between {_point(start, end=False)} and {_point(end, end=True)}"
+
+
+def when_text(time: EventTime) -> str:
+    """When an event happens, in words no narrower than its hull.
+
+    ``24 Feb 2025``; ``24 Feb 2025, 14:00–16:00`` (known start and end); ``24 Feb 2025,
+    between 12:00 and 18:00``; ``between 17 and 23 Feb 2025``; ``Feb 2025``; ``2025``;
+    ``by 31 Dec 2025`` (open start; the hull's end is exclusive, so an end at midnight on
+    1 Jan names 31 Dec); ``from 24 Feb 2025`` (open end); ``date unknown``.
+    """
+    start, end = rounded_hull(time)
+    if start is None and end is None:
+        return "date unknown"
+    if start is None:
+        assert end is not None
+        return f"by {_point(end, end=True)}"
+    if end is None:
+        return f"from {_point(start, end=False)}"
+    return _closed(time, start, end)
+
+
+def interval_text(interval: Interval) -> str:
+    """Words for a claim's interval: the event lies somewhere inside it."""
+    return when_text(EventTime(interval.start, None, None, interval.end))
+
+
+def is_uncertain(time: EventTime) -> bool:
+    """True unless the words name the event's day(s) exactly.
+
+    Certain: a hull that is one whole day, a time exact to the minute, or a hull inside one
+    day (the date is certain; only the time of day is not). Uncertain: open ends and
+    windows of several days, months or years.
+    """
+    start, end = rounded_hull(time)
+    if start is None or end is None:
+        return True
+    if _exact(time):
+        return False
+    first, last = day_span(time)
+    return first != last
+
+
+__all__ = ["DASH", "MONTHS", "STATUS_WORDS", "clock_text", "clock_window", "day_span",
+           "day_text", "interval_text", "is_uncertain", "moment_text", "month_text",
+           "rounded_hull", "status_text", "when_text"]
