@@ -6,6 +6,12 @@ import textwrap
 from datetime import date, datetime
 from pathlib import Path
 
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Status
+from timeline.model.event import EventSpec
+from timeline.query.timeline import Timeline
+from timeline.time.value import TimeValue
+
 
 def write_corpus(folder: Path, articles: dict[str, tuple[str, date | datetime]],
                  events: str) -> Path:
@@ -18,3 +24,24 @@ def write_corpus(folder: Path, articles: dict[str, tuple[str, date | datetime]],
     (folder / "sources.toml").write_text("\n".join(tables), encoding="utf-8")
     (folder / "events.toml").write_text(textwrap.dedent(events), encoding="utf-8")
     return folder
+
+
+def build(events: list[tuple[str, str, list[tuple[TimeValue | None, Status]]]], *,
+          published: date | datetime = date(2025, 6, 1), url: str | None = None,
+          article_title: str = "Article A") -> Timeline:
+    """A timeline of events ``(id, title, [(value, status), ...])``, one article for all."""
+    n = sum(len(claims) for _, _, claims in events)
+    text = " ".join(f"Claim {k}." for k in range(n))
+    article = Article("a", "a.txt", article_title, None, url, published, text)
+    specs, k = [], 0
+    for event_id, title, claims in events:
+        built = []
+        for value, status in claims:
+            quote = f"Claim {k}."
+            at = text.index(quote)
+            built.append(Claim(event=event_id, article="a", quote=quote,
+                               span=(at, at + len(quote)), status=status,
+                               known_from=published, value=value))
+            k += 1
+        specs.append(EventSpec(event_id, title, (), None, None, tuple(built)))
+    return Timeline([article], specs)

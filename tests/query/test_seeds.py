@@ -64,3 +64,11 @@ def test_order_is_consistent_with_certain_befores(tl: Timeline) -> None:
     for i, a in enumerate(order):
         for b in order[:i]:
             assert tl.before(a, b) is not True, f"{a} is certainly before {b} yet sorted after"
+
+
+def test_the_war_runs_from_its_start_past_the_articles(tl: Timeline) -> None:
+    war = tl["ukraine-war"]
+    assert war.time.earliest_start == datetime(2022, 1, 1)
+    assert war.time.latest_end is None  # still going on: no end is known
+    assert tl.during("ga-vote", "ukraine-war") is True
+    assert tl.as_of(date(2024, 1, 1)).get("ukraine-war") is None
