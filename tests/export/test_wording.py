@@ -253,3 +253,12 @@ def test_clock_windows_contain_the_hull(drawn: tuple[EventTime, bool]) -> None:
         assert clocks[0] <= since and until <= clocks[-1] + timedelta(minutes=1) * (
             len(clocks) == 1)
     assert when_text(time).endswith(window)
+
+
+def test_an_open_end_names_the_window_its_start_lies_in() -> None:
+    # "The war began in 2022" and is still going on: not "from 1 Jan 2022".
+    war = EventTime(datetime(2022, 1, 1), datetime(2022, 12, 31, 23, 59, 59, 999999),
+                    datetime(2022, 1, 1, 0, 0, 0, 1), None)
+    assert when_text(war) == "from 2022"
+    exact = EventTime(datetime(2025, 2, 24, 9), datetime(2025, 2, 24, 9), None, None)
+    assert when_text(exact) == "from 24 Feb 2025, 09:00"

@@ -35,6 +35,7 @@ _DAY = timedelta(days=1)
 #: Bounds this close are equal: the solver separates a start from its end, or an event
 #: from the one it follows, by a microsecond per step.
 _NOISE = timedelta(milliseconds=1)
+_TICK = timedelta(microseconds=1)  # the solver keeps a start this far before its end
 
 #: How each status reads in a line about an event ("[scheduled]").
 STATUS_WORDS: dict[Status, str] = {
@@ -231,6 +232,11 @@ def when_text(time: EventTime) -> str:
         assert end is not None
         return f"by {_point(end, end=True)}"
     if end is None:
+        # Its start is known only to lie in a window (the war "began in 2022"): name the
+        # window, not its first instant, which nobody claimed.
+        latest = _utc(time.latest_start)
+        if latest is not None and latest - start >= _DAY:
+            return f"from {interval_text(Interval(start, _ceil(latest + _TICK)))}"
         return f"from {_point(start, end=False)}"
     return _closed(time, start, end)
 
