@@ -597,6 +597,7 @@ def test_progress_only_on_a_terminal_and_for_large_corpora(
     monkeypatch.setattr(cli_module, "PROGRESS_MIN_ARTICLES", 2)
     assert cli_run(["check"], out=out, err=terminal) == 0
     assert "5 articles: " in terminal.getvalue()
+    assert "event" in terminal.getvalue()  # counts events as they are read
     assert cli_run(["scan"], out=out, err=terminal) == 0
     assert "scanning" in terminal.getvalue()
     _, checked, err = cli("check")  # the same corpus, stderr not a terminal: no bar

@@ -150,30 +150,27 @@ def _each(articles: Sequence[Article], err: TextIO, what: str) -> Iterator[Artic
 
 
 def _load_timeline(directory: str | None, err: TextIO) -> Timeline:
-    """Articles, events, then the timeline, each stage on the progress bar.
-
-    The loaders read and check every article and event inside one call each, so the bar
-    counts stages, not articles: enough to show a large corpus is being read, and why.
-    """
+    """Articles, then events one by one on the progress bar (resolving their claims is
+    where a large corpus spends its time), then the timeline."""
     from timeline.model.load import load_articles, load_events, seeds_dir
     from timeline.query.timeline import Timeline
 
     folder = seeds_dir() if directory is None else Path(directory)
     articles = load_articles(folder)
-    bar = _progress(err, len(articles), total=2, unit="stage",
+    bar = _progress(err, len(articles), total=None, unit="event",
                     desc=f"{len(articles)} articles: reading events")
+    if bar is None:
+        return Timeline(articles, load_events(folder, articles))
+
+    def tick(done: int, total: int) -> None:
+        bar.total = total
+        bar.update()
+
     try:
-        specs = load_events(folder, articles)
-        if bar is not None:
-            bar.update()
-            bar.set_description(f"{len(articles)} articles: solving event times")
-        tl = Timeline(articles, specs)
-        if bar is not None:
-            bar.update()
+        specs = load_events(folder, articles, progress=tick)
     finally:
-        if bar is not None:
-            bar.close()
-    return tl
+        bar.close()
+    return Timeline(articles, specs)
 
 
 def _view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.resources import files
 from pathlib import Path
 
@@ -75,8 +75,12 @@ def load_articles(directory: str | Path) -> list[Article]:
 EVENTS = "events.toml"
 
 
-def load_events(directory: str | Path, articles: Sequence[Article]) -> list[EventSpec]:
+def load_events(directory: str | Path, articles: Sequence[Article], *,
+                progress: Callable[[int, int], None] | None = None) -> list[EventSpec]:
     """Read ``directory/events.toml`` (none: no events) and check it whole before building.
+
+    ``progress(done, total)`` is called after each event is read and checked (resolving
+    its claims' expressions is where the time goes on a large corpus).
 
     Ids must be unique; claims must name known articles and events, quote their article
     exactly, and place events against each other without a cycle. Every problem is a
@@ -110,6 +114,8 @@ def load_events(directory: str | Path, articles: Sequence[Article]) -> list[Even
                               field="id")
         seen.add(spec.id)
         specs.append(spec)
+        if progress is not None:
+            progress(position, len(tables))
     for spec in specs:
         for i, claim in enumerate(spec.claims, start=1):
             for key in ("before", "after", "relative_to"):
