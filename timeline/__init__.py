@@ -53,6 +53,21 @@ def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None
     return _scan(text, anchor, tense=tense, date_order=date_order)
 
 
+def tag(text: str, anchor: date | datetime, *, date_order: str = "mdy") -> list[Mention]:
+    """Every time expression in running text: span, TIMEX3 type, value, mod and interval.
+
+    Each is resolved against ``anchor`` (the publication time) with its direction taken
+    from the sentence around it. ``Mention.extent`` is the TIMEX3 extent as TimeML draws
+    it ("Monday" in "on Monday"); ``Mention.start``/``end`` cover the signal too.
+
+    >>> [(m.text, m.value.value) for m in tag("The vote was on Monday.", date(2025, 2, 25))]
+    [('on Monday', '2025-02-24')]
+    """
+    from timeline.tagger.scan import scan as _scan
+
+    return _scan(text, anchor, date_order=date_order)
+
+
 def load(directory: str | Path = "seeds") -> Timeline:
     """Load a corpus folder (``sources.toml``, the texts, ``events.toml``) as a ``Timeline``.
 
@@ -87,5 +102,6 @@ __all__ = [
     "TimexType",
     "load",
     "resolve",
+    "tag",
     "scan",
 ]
