@@ -47,6 +47,8 @@ class Context:
     tense: Tense | None
     date_order: str
     lexicon: Lexicon
+    #: The tense was read from the sentence (a guess), not given by the caller.
+    inferred: bool = False
 
     @classmethod
     def make(cls, anchor: date | datetime, lexicon: Lexicon, *, tense: str | Tense | None = None,
@@ -69,5 +71,5 @@ class Context:
         return Interval(*span(self.anchor_granularity, floor(self.anchor_granularity,
                                                              self.anchor)))
 
-    def with_tense(self, tense: Tense | None) -> Context:
-        return attrs.evolve(self, tense=tense)
+    def with_tense(self, tense: Tense | None, *, inferred: bool = False) -> Context:
+        return attrs.evolve(self, tense=tense, inferred=inferred)

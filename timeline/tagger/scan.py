@@ -20,6 +20,7 @@ import attrs
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
+from timeline.tagger.tense import TenseCues
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -47,6 +48,8 @@ class Mention:
     value: TimeValue
     extent: tuple[int, int]
     children: tuple[Mention, ...] = ()
+    #: The words that set its direction when the sentence did ("will", "voted").
+    cue: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
@@ -178,6 +181,7 @@ class Scanner:
         from timeline.tagger.resolvers import RESOLVERS
 
         self._resolvers = RESOLVERS
+        self._cues = TenseCues(self.rules.lexicon.cues)
 
     def context(self, anchor: date | datetime, *, tense: str | Tense | None = None,
                 date_order: str = "mdy") -> Context:
@@ -252,6 +256,13 @@ class Scanner:
                 children[name] = masked.at[g_start]
         ordered = masked.mentions_in(m.start(), m.end())
         match = Match(rule, start, end, groups, spans, children, ordered)
+        cue = None
+        if (ctx.tense is None and "refuse_tense" not in rule.params
+                and rule.params.get("sentence_tense", True)):
+            # In running text the sentence gives the direction; a phrase has none.
+            reading = self._cues.read(text, start, end)
+            if reading.tense is not None:
+                ctx, cue = ctx.with_tense(reading.tense, inferred=True), reading.cue
         try:
             value = self._resolvers[rule.resolver](match, ctx)
         except (ValueError, OverflowError):
@@ -259,7 +270,7 @@ class Scanner:
             # ("February 30", "next year" in 9999): the words fit, the calendar does not.
             return None
         extent = spans.get("timex", (start, end))
-        return Mention(start, end, text[start:end], rule.id, value, extent, ordered)
+        return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue)
 
 
 _DEFAULT: Scanner | None = None

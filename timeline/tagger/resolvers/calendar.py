@@ -86,6 +86,10 @@ def _at(ctx: Context, year: int, month: int = 1, day: int = 1) -> datetime:
         raise ResolveError(f"no such day: {year:04d}-{month:02d}-{day:02d}") from None
 
 
+#: How far a tense read from the sentence may send a month-day from the anchor.
+_INFERRED_REACH = timedelta(days=92)
+
+
 def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> datetime:
     """Of candidate granule starts, the one the tense points to from ``current``.
 
@@ -94,9 +98,13 @@ def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> dateti
     """
     past = [c for c in candidates if c <= current]
     future = [c for c in candidates if c >= current]
-    if ctx.tense is Tense.PAST and past:
+    # A tense read from the sentence is a guess: it may pick the side, not move a date
+    # without a year by most of one (news names the year of any date further off).
+    reach = _INFERRED_REACH if ctx.inferred else None
+    if ctx.tense is Tense.PAST and past and (reach is None or current - max(past) <= reach):
         return max(past)
-    if ctx.tense is Tense.FUTURE and future:
+    if ctx.tense is Tense.FUTURE and future and (
+            reach is None or min(future) - current <= reach):
         return min(future)
     if not past:
         return min(future)

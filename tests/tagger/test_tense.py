@@ -1,0 +1,74 @@
+"""The sentence around a bare weekday, month or month-day sets its direction (issue 6)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import timeline
+
+WEDNESDAY = date(2025, 2, 26)
+
+
+def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.value.value, m.cue) for m in timeline.tag(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "value", "cue"), [
+    ("The council will vote on Monday.", "2025-03-03", "will"),
+    ("The council voted on Monday.", "2025-02-24", "voted"),
+    ("The summit will be held on Friday.", "2025-02-28", "will be"),
+    ("The summit was held on Friday.", "2025-02-21", "held"),
+    ("Leaders are meeting on Tuesday in Paris.", "2025-03-04", "are meeting"),
+    ("He said he would return on Tuesday.", "2025-03-04", "would"),
+    ("On Monday, the council voted to extend the mission.", "2025-02-24", "voted"),
+    ("The deal is set to close Friday.", "2025-02-28", "to close"),
+    ("Talks collapsed on Tuesday.", "2025-02-25", "collapsed"),
+])
+def test_the_nearest_verb_decides(text: str, value: str, cue: str) -> None:
+    [(_, got, why)] = tagged(text)
+    assert (got, why) == (value, cue)
+
+
+def test_no_cue_keeps_the_nearest_day() -> None:
+    [(_, got, why)] = tagged("Monday: a statement.")
+    assert (got, why) == ("2025-02-24", None)
+
+
+def test_a_possessive_is_not_a_progressive() -> None:
+    # "Friday's trading" says nothing of the tense; the sentence's verb does.
+    [(_, got, why)] = tagged("Friday's trading volume fell sharply.")
+    assert (got, why) == ("2025-02-21", "fell")
+
+
+def test_an_infinitive_points_ahead_of_its_clause() -> None:
+    [(_, got, why)] = tagged("The company agreed to buy the unit in February.",
+                             date(2025, 11, 5))
+    assert (got, why) == ("2026-02", "to buy")
+
+
+def test_a_month_day_is_not_moved_most_of_a_year_by_a_guess() -> None:
+    # News names the year of a date far off: "payable Dec. 7" in November is this December,
+    # whatever the tense of "declared".
+    [(_, got, _cue)] = tagged("The board declared a dividend, payable Dec. 7 to holders.",
+                              date(2025, 11, 5))
+    assert got == "2025-12-07"
+    [(_, got, _cue)] = tagged("The plant closed on Dec. 30.", date(2026, 1, 3))
+    assert got == "2025-12-30"
+
+
+def test_quarters_ignore_the_sentence() -> None:
+    [(_, got, why)] = tagged("It expects to report a third-quarter loss.", date(2025, 11, 5))
+    assert (got, why) == ("2025-Q3", None)
+
+
+def test_a_given_tense_wins_over_the_sentence() -> None:
+    mentions = timeline.scan("The council voted on Monday.", WEDNESDAY, tense="future")
+    assert [(m.value.value, m.cue) for m in mentions] == [("2025-03-03", None)]
+
+
+def test_sentences_end_at_full_stops() -> None:
+    # The "will" of the previous sentence does not reach across the full stop.
+    [(_, got, why)] = tagged("Officials will meet. The ministers met Monday.")
+    assert (got, why) == ("2025-02-24", "met")

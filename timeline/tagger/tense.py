@@ -1,0 +1,112 @@
+"""Which way a bare "Monday" or "in March" points: the tense of the sentence around it.
+
+News says when things happened in the past tense and announces what comes in the future
+("will", "is set to", "plans to", "are meeting"). The verb nearest to the expression in its
+sentence decides: first the nearest before it (English puts the verb first: "voted on
+Monday", "will meet in March"), else the nearest after ("On Monday, the council voted").
+A participle after a form of "be" is passive and says nothing itself ("will be held").
+Nothing is parsed: the sentence is bounded by punctuation within a fixed window and read
+word by word, so the work per expression is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from timeline.tagger.context import Tense
+
+#: How far around an expression the sentence is looked for, in characters each side.
+REACH = 160
+#: How many words away a verb may be and still decide.
+NEAR = 12
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?|['\u2019](?:ll|s|re)\b")
+_SENTENCE_END = re.compile(r"[.!?;:](?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
+
+
+@attrs.frozen
+class Reading:
+    """The tense found for one expression and the words that told it (for ``--explain``)."""
+
+    tense: Tense | None
+    cue: str | None
+
+
+class TenseCues:
+    """The cue words of a language (``lang/en/cues.toml``), ready to read sentences with."""
+
+    def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
+        def phrases(name: str) -> list[tuple[str, ...]]:
+            return sorted((tuple(p.split()) for p in cues.get(name, ())), key=len,
+                          reverse=True)
+
+        self.future = phrases("future")
+        self.past = phrases("past")
+        self.be = frozenset(cues.get("be", ()))
+        self.not_past = frozenset(cues.get("not_past", ()))
+        self.progressive = frozenset(cues.get("progressive", ()))
+        self.participles = frozenset(cues.get("participles", ()))
+        self.not_infinitive = frozenset(cues.get("not_infinitive", ()))
+
+    def read(self, text: str, start: int, end: int) -> Reading:
+        """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
+        lo, hi = _sentence(text, start, end)
+        before = [_fold(w) for w in _WORD.findall(text, lo, start)]
+        after = [_fold(w) for w in _WORD.findall(text, end, hi)]
+        # Nearest first: the words before the expression read backwards, then those after.
+        for words, backwards in ((before, True), (after, False)):
+            found = self._nearest(words, backwards)
+            if found is not None:
+                return found
+        return Reading(None, None)
+
+    def _nearest(self, words: list[str], backwards: bool) -> Reading | None:
+        positions = range(len(words) - 1, -1, -1) if backwards else range(len(words))
+        for steps, i in enumerate(positions):
+            if steps >= NEAR:
+                return None
+            found = self._cue_at(words, i)
+            if found is not None:
+                return found
+        return None
+
+    def _cue_at(self, words: list[str], i: int) -> Reading | None:
+        """A cue that ends at word ``i`` (phrases are matched up to it)."""
+        word = words[i]
+        previous = words[i - 1] if i else ""
+        if previous == "to" and word not in self.not_infinitive and not word[0].isdigit():
+            return Reading(Tense.FUTURE, f"to {word}")  # an infinitive: ahead of its clause
+        for tense, table in ((Tense.FUTURE, self.future), (Tense.PAST, self.past)):
+            for phrase in table:
+                n = len(phrase)
+                if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
+                    if n == 1 and previous in self.be and word in self.participles:
+                        return None  # passive: "will be held", "is expected"
+                    return Reading(tense, " ".join(phrase))
+        if word.endswith("ing") and len(word) > 4 and previous in self.progressive:
+            return Reading(Tense.FUTURE, f"{previous} {word}")
+        if (word.endswith("ed") and len(word) > 4 and word not in self.not_past
+                and previous not in self.be):
+            return Reading(Tense.PAST, word)
+        return None
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``[start, end)``, at most ``REACH`` each side."""
+    lo = max(0, start - REACH)
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        lo = m.end()
+    hi = min(len(text), end + REACH)
+    m = _SENTENCE_END.search(text, end, hi)
+    if m is not None:
+        hi = m.start()
+    return lo, hi
+
+
+__all__ = ["NEAR", "REACH", "Reading", "TenseCues"]
