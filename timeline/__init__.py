@@ -102,6 +102,6 @@ __all__ = [
     "TimexType",
     "load",
     "resolve",
-    "tag",
     "scan",
+    "tag",
 ]

@@ -100,12 +100,12 @@ def _fold(word: str) -> str:
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around ``[start, end)``, at most ``REACH`` each side."""
     lo = max(0, start - REACH)
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        lo = m.end()
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        lo = stop.end()
     hi = min(len(text), end + REACH)
-    m = _SENTENCE_END.search(text, end, hi)
-    if m is not None:
-        hi = m.start()
+    after = _SENTENCE_END.search(text, end, hi)
+    if after is not None:
+        hi = after.start()
     return lo, hi
 
 
