@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import write_corpus
+from corpora import build, write_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +17,9 @@ from timeline.export.timelinejs import date_parts, left_out, to_timelinejs
 from timeline.export.wording import when_text
 from timeline.model.claim import Status
 from timeline.query.timeline import Timeline
+from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 
 PART_NAMES = ("year", "month", "day", "hour", "minute")
 
@@ -53,9 +55,11 @@ def test_a_one_day_event_has_no_end(seeds_js: dict[str, Any]) -> None:
     assert "end_date" not in slide
 
 
-def test_a_month_wide_event_gives_year_and_month(seeds_js: dict[str, Any]) -> None:
+def test_a_month_wide_event_gives_year_and_month() -> None:
     """ "in February 2022": the month, not the 1st at midnight, and no end (one month)."""
-    slide = slides_by_id(seeds_js)["invasion-2022"]
+    february = TimeValue.of_granule(Granularity.MONTH, datetime(2022, 2, 1))
+    tl = build([("invasion", "Invasion", [(february, Status.OCCURRED)])])
+    slide = slides_by_id(to_timelinejs(tl))["invasion"]
     assert slide["start_date"] == {"year": 2022, "month": 2}
     assert "end_date" not in slide
     assert slide["display_date"] == "Feb 2022"

@@ -122,10 +122,13 @@ def test_no_events_file_means_no_events(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "lo", "hi", "before", "after"), [
     ("three days before", -timedelta(days=4), -timedelta(days=2), True, False),
+    # The anniversary, give or take a day: not any time in a year either side (#4).
+    ("three years after", timedelta(days=3 * 365 - 1), timedelta(days=3 * 366 + 1), False,
+     True),
     ("days before", None, None, True, False),
     ("within two hours", timedelta(0), timedelta(hours=2), False, False),
     ("shortly after", None, None, False, True),
-    ("2 weeks after", timedelta(weeks=1), timedelta(weeks=3), False, True),
+    ("2 weeks after", timedelta(days=13), timedelta(days=15), False, True),
 ])
 def test_offsets(text: str, lo: timedelta | None, hi: timedelta | None, before: bool,
                  after: bool) -> None:

@@ -23,7 +23,7 @@ def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | No
     ("Leaders are meeting on Tuesday in Paris.", "2025-03-04", "are meeting"),
     ("He said he would return on Tuesday.", "2025-03-04", "would"),
     ("On Monday, the council voted to extend the mission.", "2025-02-24", "voted"),
-    ("The deal is set to close Friday.", "2025-02-28", "to close"),
+    ("The deal is set to close Friday.", "2025-02-28", "is set to"),
     ("Talks collapsed on Tuesday.", "2025-02-25", "collapsed"),
 ])
 def test_the_nearest_verb_decides(text: str, value: str, cue: str) -> None:
@@ -42,10 +42,12 @@ def test_a_possessive_is_not_a_progressive() -> None:
     assert (got, why) == ("2025-02-21", "fell")
 
 
-def test_an_infinitive_points_ahead_of_its_clause() -> None:
-    [(_, got, why)] = tagged("The company agreed to buy the unit in February.",
-                             date(2025, 11, 5))
-    assert (got, why) == ("2026-02", "to buy")
+def test_to_before_a_noun_is_no_infinitive() -> None:
+    # "speaking to reporters ... on Monday afternoon" (issue 6: every Monday of seed 002
+    # is the 24th): without parts of speech, "to" + word tells nothing.
+    [(_, got, _cue)] = tagged("Trump, speaking to reporters on Monday afternoon, said it.",
+                              date(2025, 2, 25))
+    assert got == "2025-02-24TAF"
 
 
 def test_a_month_day_is_not_moved_most_of_a_year_by_a_guess() -> None:

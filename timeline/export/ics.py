@@ -79,10 +79,12 @@ def clean_text(text: str) -> str:
 
     CR, CRLF and the Unicode line and paragraph separators become ``\\n`` (which icalendar
     escapes); other controls are dropped, since RFC 5545 forbids them and icalendar would
-    write them raw; lone surrogates become U+FFFD, since they cannot be encoded.
+    write them raw; lone surrogates become U+FFFD, since they cannot be encoded. A
+    backslash before ``N`` becomes U+FF3C (a fullwidth backslash): icalendar 7 takes
+    ``\\N`` in plain text for an escaped line break, and every reader would see one.
     """
-    text = _BREAKS.sub("\n", text)
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", _BREAKS.sub("\n", text)))
+    return text.replace("\\N", "\uff3cN")
 
 
 def one_line(text: str) -> str:
@@ -197,14 +199,15 @@ def day_range(time: EventTime) -> tuple[date, date] | None:
 
 def summary(event: Event) -> str:
     """The title, then what a reader of the calendar must know before trusting the entry."""
-    parts = [one_line(event.title) or event.id]  # a title of control characters only
+    notes = []
     if event.status is Status.UNCONFIRMED:
-        parts.append("(unconfirmed)")
+        notes.append("unconfirmed")
     elif event.status.pending:
-        parts.append(f"({status_text(event.status)})")
+        notes.append(status_text(event.status))
     if is_uncertain(event.time):
-        parts.append(f"(date uncertain: {when_text(event.time)})")
-    return " ".join(parts)
+        notes.append(f"date uncertain: {when_text(event.time)}")
+    title = one_line(event.title) or event.id  # a title of control characters only
+    return f"{title} ({'; '.join(notes)})" if notes else title
 
 
 def _dating(claim: Claim) -> str:

@@ -51,6 +51,7 @@ _UNIT_RANGE: dict[str, tuple[timedelta, timedelta]] = {
     "month": (timedelta(days=28), timedelta(days=31)),
     "year": (timedelta(days=365), timedelta(days=366)),
 }
+_DAY = timedelta(days=1)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty-four": 24}
 _OFFSET = re.compile(
@@ -92,9 +93,12 @@ class Offset:
         if m["amount"] is None:
             return cls(text, before=side < 0, after=side > 0)
         n = _amount(m["amount"])
-        # "three days before X": on the day three days before X's, so the start differs by
-        # between (n-1) and (n+1) units, whatever time of day each had.
-        near, far = (n - 1) * shortest, (n + 1) * longest
+        # "three days before X": on the day three days before X's, so the starts differ by
+        # n units give or take a day, whatever time of day each had ("three years after
+        # the invasion": the anniversary, not any time in a three-year window). Below a
+        # day, give or take one unit ("two hours after": the hour two hours on).
+        slack = longest if longest < _DAY else _DAY
+        near, far = max(timedelta(0), n * shortest - slack), n * longest + slack
         lo, hi = (-far, -near) if side < 0 else (near, far)
         return cls(text, start_lo=lo, start_hi=hi, before=side < 0 and n > 0,
                    after=side > 0 and n > 0)

@@ -48,7 +48,6 @@ class TenseCues:
         self.not_past = frozenset(cues.get("not_past", ()))
         self.progressive = frozenset(cues.get("progressive", ()))
         self.participles = frozenset(cues.get("participles", ()))
-        self.not_infinitive = frozenset(cues.get("not_infinitive", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
@@ -76,8 +75,6 @@ class TenseCues:
         """A cue that ends at word ``i`` (phrases are matched up to it)."""
         word = words[i]
         previous = words[i - 1] if i else ""
-        if previous == "to" and word not in self.not_infinitive and not word[0].isdigit():
-            return Reading(Tense.FUTURE, f"to {word}")  # an infinitive: ahead of its clause
         for tense, table in ((Tense.FUTURE, self.future), (Tense.PAST, self.past)):
             for phrase in table:
                 n = len(phrase)
