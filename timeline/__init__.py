@@ -6,7 +6,7 @@ The rule tables load on the first call that needs them, so ``import timeline`` s
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from timeline.errors import (
     CorpusError,
@@ -87,6 +87,15 @@ def load(directory: str | Path = "seeds") -> Timeline:
     return Timeline(articles, load_events(folder, articles))
 
 
+def __getattr__(name: str) -> Any:
+    """``timeline.Timeline``, imported on first use so ``import timeline`` stays fast."""
+    if name == "Timeline":
+        from timeline.query.timeline import Timeline
+
+        return Timeline
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
 __all__ = [
     "CorpusError",
     "Duration",
@@ -97,6 +106,7 @@ __all__ = [
     "ResolveError",
     "RuleTableError",
     "TimeValue",
+    "Timeline",
     "TimelineError",
     "TimexError",
     "TimexType",

@@ -122,7 +122,11 @@ def same_as_rebuilt(view: Timeline, fresh: Timeline, moment: date | datetime,
         spec = next(s for s in view.specs if s.id == event.id)
         assert seen.claims == tuple(c for c in spec.claims
                                     if known_by(c, moment, possibly=possibly))
-        assert seen.conflicts == event.conflicts
+        # The rebuilt timeline's claims had their unknown references removed by hand.
+        assert [(c.kind, c.message, [(x.article, x.span) for x in c.claims])
+                for c in seen.conflicts] == [
+            (c.kind, c.message, [(x.article, x.span) for x in c.claims])
+            for c in event.conflicts]
         end = event.time.latest_end
         late = end is not None and is_on_or_before(end, limit) is True
         want = Status.UNCONFIRMED if event.status.pending and late else event.status

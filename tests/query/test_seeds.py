@@ -72,3 +72,17 @@ def test_the_war_runs_from_its_start_past_the_articles(tl: Timeline) -> None:
     assert war.time.latest_end is None  # still going on: no end is known
     assert tl.during("ga-vote", "ukraine-war") is True
     assert tl.as_of(date(2024, 1, 1)).get("ukraine-war") is None
+
+
+def test_the_timeline_class_is_public(tl: Timeline) -> None:
+    assert isinstance(tl, timeline.Timeline)
+
+
+def test_changes_can_read_publications_as_possibly_out(tl: Timeline) -> None:
+    # 002 came out at 11:38 on the 25th, zone unknown: by 00:00Z on the 25th it was possibly
+    # out (UTC+14 is already past noon), certainly not.
+    start, end = datetime(2025, 2, 24, tzinfo=UTC), datetime(2025, 2, 25, tzinfo=UTC)
+    certain = {c.article for change in tl.changes(start, end) for c in change.claims}
+    possible = {c.article for change in tl.changes(start, end, possibly=True)
+                for c in change.claims}
+    assert "002" not in certain and "002" in possible

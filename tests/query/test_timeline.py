@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import attrs
 import pytest
-from corpora import write_corpus
+from corpora import build, write_corpus
 
 import timeline
 from timeline.model.claim import Status
-from timeline.query.timeline import QueryError
+from timeline.query.timeline import QueryError, Timeline
+from timeline.time.granularity import Granularity
+from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 
 TEXT_A = ("Leaders met on Monday. Later Monday the council voted. "
           "The summit is set for next week. The treaty was signed in 2019.")
@@ -145,3 +149,22 @@ def test_changes(corpus: Path) -> None:
 def test_unknown_event(corpus: Path) -> None:
     with pytest.raises(QueryError, match="no event 'nope'"):
         timeline.load(corpus)["nope"]
+
+
+def test_an_impossible_order_sets_aside_the_claim_that_states_it() -> None:
+    # The talks are dated Friday; the summit, on Thursday, is said to come after them. The
+    # talks' bounds collapse too, but the claim at fault is the summit's (issue 4).
+    def day(d: int) -> TimeValue:
+        return TimeValue.of_granule(Granularity.DAY, datetime(2025, 2, d))
+
+    tl = build([("talks", "Talks", [(day(21), Status.OCCURRED)]),
+                ("summit", "Summit", [(day(20), Status.OCCURRED)])])
+    summit = tl._knowledge.specs["summit"]
+    ordered = attrs.evolve(summit.claims[0], after="talks")
+    tl = Timeline(list(tl.articles.values()),
+                  [tl._knowledge.specs["talks"], attrs.evolve(summit, claims=(ordered,))])
+    assert tl["talks"].conflicts == ()
+    [conflict] = tl["summit"].conflicts
+    assert conflict.kind == "order" and conflict.claims == (ordered,)
+    # With the order set aside, both dates stand.
+    assert tl["summit"].time.hull == Interval.of(date(2025, 2, 20), date(2025, 2, 21))

@@ -234,9 +234,15 @@ def _settle(group: Sequence[str], events: Mapping[str, Sequence[Claim]],
         frozen = {u: tuple(vs) for u, vs in edges.items()}
         if _propagate(lower, upper, frozen, variables):
             return frozen
-        bad = {event for event in group
-               if lower[index[event]] > upper[index[event]]
-               or lower[index[event] + 1] > upper[index[event] + 1]} - dropped
+        collapsed = {event for event in group
+                     if lower[index[event]] > upper[index[event]]
+                     or lower[index[event] + 1] > upper[index[event] + 1]} - dropped
+        # The culprits are the order claims: an event with none of its own collapsed
+        # because others were placed against it, so theirs are set aside.
+        bad = {e for e in collapsed if any(c.references for c in events[e])}
+        for event in collapsed - bad:
+            bad |= {other for other in group if other not in dropped
+                    and any(event in c.references for c in events[other])}
         if not bad:  # no single culprit: set aside every event of the group with order claims
             bad = {e for e in group if any(c.references for c in events[e])} - dropped
         if not bad:

@@ -352,19 +352,21 @@ class State:
             return dict(self.knowledge.whole())
         history, key, deadline = self.history, self.key, self.deadline
         assert deadline is not None
-        linked_from = history.linked_from
+        linked_from, bisect, late = history.linked_from, bisect_right, self._late
         settled: dict[int, dict[str, Entry]] = {}
         out: dict[str, Entry] = {}
-        for event, past, group in history.rows[:bisect_right(history.first_keys, key)]:
+        for event, past, group in history.rows[:bisect(history.first_keys, key)]:
             if group is not None and linked_from[group] <= key:
                 if group not in settled:
                     settled[group] = self._settled(group)
                 out[event] = settled[group][event]
                 continue
-            k = bisect_right(past.keys, key)
+            keys = past.keys
+            # Late in the corpus every claim of most events is known: no search needed.
+            k = len(keys) if keys[-1] <= key else bisect(keys, key)
             entry = past.entries[k - 1]
             if entry.end <= deadline and entry.pending:
-                entry = self._late(past, k)
+                entry = late(past, k)
             out[event] = entry
         return out
 

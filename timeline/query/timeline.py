@@ -367,9 +367,15 @@ class Timeline:
         view._setup(self._knowledge, moment, possibly)
         return view
 
-    def changes(self, start: Moment, end: Moment) -> list[Change]:
-        """What became known between two times, event by event, with the claims responsible."""
-        old, new = self.as_of(start), self.as_of(end)
+    def changes(self, start: Moment, end: Moment, *, possibly: bool | None = None) -> list[
+            Change]:
+        """What became known between two times, event by event, with the claims responsible.
+
+        Publications are read as this timeline reads them (certainly published, unless it
+        is a ``possibly`` view) unless ``possibly`` says otherwise.
+        """
+        possibly = self.possibly if possibly is None else possibly
+        old, new = self.as_of(start, possibly=possibly), self.as_of(end, possibly=possibly)
         out: list[Change] = []
         for event in new.events:
             if event.id not in old:
