@@ -603,3 +603,171 @@ def test_progress_only_on_a_terminal_and_for_large_corpora(
     _, checked, err = cli("check")  # the same corpus, stderr not a terminal: no bar
     assert err == ""
     assert out.getvalue().startswith(checked)
+
+
+# --- tag and eval (issue 6) --------------------------------------------------------------------
+
+TAG_TML = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>d1</DOCID>\n'
+           '<DCT><TIMEX3 tid="t0" type="DATE" value="2025-02-25" '
+           'functionInDocument="CREATION_TIME">2025-02-25</TIMEX3></DCT>\n'
+           '<TEXT>The U.N. <EVENT eid="e1" class="OCCURRENCE">voted</EVENT> on '
+           '<TIMEX3 tid="t1" type="DATE" value="2025-02-24">Monday</TIMEX3> and meets again '
+           '<TIMEX3 tid="t2" type="DATE" value="2025-W10">next week</TIMEX3>.</TEXT>\n'
+           '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" />\n'
+           "</TimeML>\n")
+
+
+@pytest.mark.parametrize("command", ["tag", "eval"])
+def test_tag_and_eval_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    status, out, _ = run(capsys, command, "--help")
+    assert status == 0 and "example" in out and f"timeline {command} " in out
+
+
+def test_tag_plain_text_json_with_an_anchor(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    text = "The vote was on Monday, by 2030 at the latest."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    status, out, err = run(capsys, "tag", str(tmp_path / "a.txt"), "--anchor", "2025-02-25",
+                           "--format", "json")
+    assert status == 0 and err == ""
+    found = json.loads(out)
+    library = timeline.tag(text, date(2025, 2, 25))
+    assert [m["span"] for m in found] == [list(m.extent) for m in library]
+    monday = found[0]
+    assert {"text", "span", "type", "value", "mod", "interval", "rule"} <= set(monday)
+    assert (monday["text"], monday["value"], monday["type"]) == ("Monday", "2025-02-24", "DATE")
+    assert monday["interval"] == ["2025-02-24", "2025-02-25"]
+    assert text[slice(*found[1]["span"])] == found[1]["text"] == "2030"
+
+
+def test_tag_timeml_uses_its_dct_and_writes_timeml(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    from timeline.timeml.read import read_timeml
+
+    path = tmp_path / "d1.tml"
+    path.write_text(TAG_TML, encoding="utf-8")
+    status, out, _ = run(capsys, "tag", str(path))
+    assert status == 0
+    assert out.splitlines()[0] == f"{path}  anchor 2025-02-25 (from DCT)"
+    assert "2025-02-24" in out and "2025-W10" in out
+    status, out, _ = run(capsys, "tag", str(path), "--format", "timeml")
+    assert status == 0
+    back = read_timeml(out)
+    gold = read_timeml(path)
+    assert [(t.span, t.value) for t in back.timexes] == [(t.span, t.value)
+                                                         for t in gold.timexes]
+    assert back.annotations == gold.annotations and back.links == gold.links
+    assert back.dct_timex == gold.dct_timex
+    assert [t.tid for t in back.timexes] == ["t3", "t4"]  # fresh ids, not the gold ones
+
+
+def test_tag_text_explain_shows_rule_and_cues(capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The council will vote on Monday.", encoding="utf-8")
+    status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"), "--anchor", "2025-02-25",
+                         "--explain")
+    assert status == 0
+    header, row = out.splitlines()[1:3]
+    assert header.split() == ["span", "text", "type", "value", "mod", "interval", "rule",
+                              "cues"]
+    assert "2025-03-03" in row and timeline.tag("The council will vote on Monday.",
+                                                date(2025, 2, 25))[0].rule in row
+    status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"), "--anchor", "2025-02-25",
+                         "--explain", "--format", "json")
+    explained = json.loads(out)[0]
+    assert explained["matched"] == [22, 31] and "cues" in explained
+
+
+def test_tag_anchor_from_sources_toml_beside_the_file(capsys: pytest.CaptureFixture[str],
+                                                      tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("They met on Monday.", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[[articles]]\nid = "a"\nfile = "a.txt"\ntitle = "A"\npublished = 2025-02-25\n',
+        encoding="utf-8")
+    status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"))
+    assert status == 0
+    assert "anchor 2025-02-25 (from sources.toml (article 'a'))" in out
+    assert "2025-02-24" in out
+
+
+def test_tag_anchor_from_the_seeds_sources_toml(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "tag", str(ROOT / "seeds" / "002_828a49faf123ea01.txt"),
+                         "--format", "text")
+    assert status == 0  # seeds/ has a sources.toml, which lists 002
+    assert "anchor 2025-02-25T11:38 (from sources.toml (article '002'))" in out.splitlines()[0]
+
+
+def test_tag_dateline_when_nothing_lists_the_file(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Posted: February 25, 2025 at 11:38\n\nThey met Monday.",
+                                    encoding="utf-8")
+    status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"))
+    assert status == 0
+    assert "anchor 2025-02-25T11:38 (from dateline 'February 25, 2025 at 11:38')" in out
+
+
+def test_tag_without_any_anchor_exits_1_saying_what_is_missing(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("They met on Monday.", encoding="utf-8")
+    status, out, err = run(capsys, "tag", str(tmp_path / "a.txt"))
+    assert status == 1 and out == ""
+    assert_one_line_error(err, "a.txt", "no anchor date", "--anchor", "no sources.toml",
+                          "dateline")
+    (tmp_path / "sources.toml").write_text(
+        '[[articles]]\nid = "b"\nfile = "b.txt"\ntitle = "B"\npublished = 2025-02-25\n',
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Other.", encoding="utf-8")
+    status, _, err = run(capsys, "tag", str(tmp_path / "a.txt"))
+    assert_one_line_error(err, "sources.toml beside it does not list it")
+    (tmp_path / "c.tml").write_text("<TimeML><TEXT>Monday</TEXT></TimeML>", encoding="utf-8")
+    status, _, err = run(capsys, "tag", str(tmp_path / "c.tml"))
+    assert status == 1
+    assert_one_line_error(err, "c.tml", "no usable DCT", "--anchor")
+    (tmp_path / "d.tml").write_text("<!DOCTYPE x><TimeML/>", encoding="utf-8")
+    status, _, err = run(capsys, "tag", str(tmp_path / "d.tml"))
+    assert status == 1
+    assert_one_line_error(err, "d.tml", "refused")
+
+
+def _gold_folder(tmp_path: Path) -> Path:
+    (tmp_path / "d1.tml").write_text(TAG_TML, encoding="utf-8")
+    (tmp_path / "d2.tml").write_text(TAG_TML.replace(">next week<", ">soon<")
+                                     .replace("2025-W10", "FUTURE_REF"), encoding="utf-8")
+    return tmp_path
+
+
+def test_eval_prints_the_task_a_table(capsys: pytest.CaptureFixture[str],
+                                      tmp_path: Path) -> None:
+    status, out, err = run(capsys, "eval", str(_gold_folder(tmp_path)), "--errors", "3")
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("TempEval-3 Task A: 2 documents, 4 gold TIMEX3s, ")
+    table = {line.split()[0]: line.split()[1:] for line in lines[2:7]}
+    assert set(table) == {"strict", "relaxed", "type", "value", "mod"}
+    assert "characters per second" in out and "tagging only" in out
+    assert "most frequent error kinds" in out
+
+
+def test_eval_json_matches_the_library(capsys: pytest.CaptureFixture[str],
+                                       tmp_path: Path) -> None:
+    from timeline.timeml.score import evaluate, timeml_files
+
+    folder = _gold_folder(tmp_path)
+    status, out, _ = run(capsys, "eval", str(folder), "--json", "--errors", "2")
+    assert status == 0
+    report = json.loads(out)
+    library = evaluate(timeml_files(folder)).to_json(errors=2)
+    for key in ("documents", "gold", "system", "strict", "relaxed", "type", "value", "mod",
+                "errors"):
+        assert report[key] == library[key], key
+    assert report["documents"] == 2 and report["gold"] == 4
+    assert len(report["errors"]) <= 2
+
+
+def test_eval_on_a_folder_without_timeml_exits_1(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    status, out, err = run(capsys, "eval", str(tmp_path))
+    assert status == 1 and out == ""
+    assert_one_line_error(err, str(tmp_path), "no .tml files")
+    status, _, err = run(capsys, "eval", str(tmp_path), "--errors", "0")
+    assert status == 2

@@ -4,14 +4,15 @@
 TIMEX3s inside ``<TEXT>`` replaced by ``timexes``. Everything else stays: the elements
 outside ``<TEXT>`` (DOCID, DCT, headers, MAKEINSTANCE and links), their comments, and the
 EVENT, SIGNAL and other tags inside it. The output is UTF-8 XML with a fresh declaration;
-attributes are written with double quotes, an empty element as ``<X/>``.
+attributes are written with double quotes, an empty element as ``<X />``.
 
 Where a new TIMEX3 crosses another inline tag (an EVENT that starts before it and ends
 inside it, or the reverse), the TIMEX3 wins and the other tag is *clipped* to its part
 outside the TIMEX3: ``<EVENT>year-</EVENT>`` for an EVENT ``year-end`` crossed by a TIMEX3
 ``end of the year``. Its start tag stays where it was and its attributes are kept; only
 its extent shrinks, which is never empty (a crossing tag has characters on both sides).
-TIMEX3s must not overlap one another: TimeML gives no TIMEX3 inside a TIMEX3.
+TIMEX3s must not cross one another; one inside another is written as XML nests it
+(TimeML has no such thing, but gold files have been seen with it, and it reads back).
 
 Links (TLINK ...) that name the replaced gold TIMEX3s by ``tid`` are kept as they are;
 new TIMEX3s from mentions get fresh ``tid``s above every ``t<number>`` in the document,
@@ -23,6 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from typing import TypeVar
+
+import attrs
 
 from timeline.tagger.scan import Mention
 from timeline.timeml.read import (
@@ -31,9 +35,9 @@ from timeline.timeml.read import (
     Element,
     Node,
     ProcessingInstruction,
-    Timex,
     TimeMLDocument,
     TimeMLError,
+    Timex,
     moment_of,
 )
 
@@ -50,6 +54,7 @@ _ATTRIBUTE_ESCAPES = {**_TEXT_ESCAPES, ord('"'): "&quot;", ord("\n"): "&#10;",
 # Characters XML 1.0 cannot carry at all, even as character references (§2.2).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TID_NUMBER = re.compile(r"t(\d+)")
+_Tag = TypeVar("_Tag", Timex, Annotation)
 
 
 def xml_safe(text: str) -> str:
@@ -68,25 +73,24 @@ def _attribute(text: str) -> str:
 
 def _start_tag(tag: str, attributes: Mapping[str, str], *, empty: bool = False) -> str:
     written = "".join(f' {name}="{_attribute(value)}"' for name, value in attributes.items())
-    return f"<{tag}{written}{'/' if empty else ''}>"
+    return f"<{tag}{written}{' /' if empty else ''}>"
 
 
 # --- inline content of <TEXT> -------------------------------------------------------------------
 
 def _next_tid(doc: TimeMLDocument) -> int:
-    """One more than every ``t<number>`` id the document uses, gold TIMEX3s included."""
-    highest = -1
-    ids = [t.tid for t in doc.timexes]
-    ids.extend(e.attributes.get("tid") for e in doc.root.iter())
-    for tid in ids:
-        m = None if tid is None else _TID_NUMBER.fullmatch(tid)
-        if m is not None:
-            highest = max(highest, int(m[1]))
-    return highest + 1
+    """One more than every ``t<number>`` the document uses as an id or names in a reference
+    (``anchorTimeID``, ``beginPoint``, ``relatedToTime``), gold TIMEX3s included."""
+    values = [v for t in doc.timexes for v in t.attributes.values()]
+    values += [v for a in doc.annotations for v in a.attributes.values()]
+    values += [v for e in doc.root.iter() for v in e.attributes.values()]
+    numbers = [int(m[1]) for m in map(_TID_NUMBER.fullmatch, values) if m is not None]
+    return max(numbers, default=-1) + 1
 
 
 def _timexes(doc: TimeMLDocument, given: Iterable[Timex | Mention]) -> list[Timex]:
-    """The TIMEX3s to write, sorted, each inside the text, none overlapping another."""
+    """The TIMEX3s to write, each inside the text and none crossing another, in the order
+    their start tags go: by start, the longer first, else as given."""
     number = _next_tid(doc)
     timexes: list[Timex] = []
     for item in given:
@@ -105,13 +109,44 @@ def _timexes(doc: TimeMLDocument, given: Iterable[Timex | Mention]) -> list[Time
             raise TimeMLError(f"TIMEX3 {timex.tid or timex.text!r}: span [{start}, {end}) is "
                               f"outside the text (length {len(doc.text)})", file=doc.name)
         timexes.append(timex)
-    timexes.sort(key=lambda t: t.span or (0, 0))
-    for before, after in zip(timexes, timexes[1:], strict=False):
-        assert before.span is not None and after.span is not None
-        if after.span[0] < before.span[1]:
-            raise TimeMLError(f"TIMEX3s overlap: {before.text!r} {list(before.span)} and "
-                              f"{after.text!r} {list(after.span)}", file=doc.name)
+    timexes = _nesting_order(timexes)
+    open_spans: list[Timex] = []
+    for timex in timexes:
+        assert timex.span is not None
+        while open_spans and _span(open_spans[-1])[1] <= timex.span[0]:
+            open_spans.pop()
+        if open_spans and _span(open_spans[-1])[1] < timex.span[1]:
+            other = open_spans[-1]
+            raise TimeMLError(f"TIMEX3s cross: {other.text!r} {list(_span(other))} and "
+                              f"{timex.text!r} {list(timex.span)}", file=doc.name)
+        open_spans.append(timex)
     return timexes
+
+
+def _span(item: Timex | Annotation) -> tuple[int, int]:
+    assert item.span is not None  # checked by the caller
+    return item.span
+
+
+def _nesting_order(items: Iterable[_Tag]) -> list[_Tag]:
+    """``items`` in an order their start tags can go: by start; among those with the same
+    start, the longer first; an empty one stays where it was among them.
+
+    Document order is such an order already and is kept, so that reading back gives the
+    tags in the order they were read.
+    """
+    ordered = sorted(items, key=lambda item: _span(item)[0])
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and _span(ordered[j])[0] == _span(ordered[i])[0]:
+            j += 1
+        slots = [k for k in range(i, j) if _span(ordered[k])[1] > _span(ordered[k])[0]]
+        longest = sorted((ordered[k] for k in slots), key=lambda item: -_span(item)[1])
+        for k, item in zip(slots, longest, strict=True):
+            ordered[k] = item
+        i = j
+    return ordered
 
 
 def clip(span: tuple[int, int], timexes: Iterable[tuple[int, int]]) -> tuple[int, int]:
@@ -132,45 +167,70 @@ def clip(span: tuple[int, int], timexes: Iterable[tuple[int, int]]) -> tuple[int
     return start, end
 
 
+def _ordered(annotations: list[Annotation], timexes: list[Timex]) -> list[Timex | Annotation]:
+    """Every tag in the order its start tag goes.
+
+    Both lists are in ``_nesting_order``. A TIMEX3 goes in among the other tags with its
+    start after those that hold it (those ending later: with the same span, the TIMEX3 is
+    the outer one) and any empty tag before them; an empty TIMEX3 goes before them all.
+    """
+    ordered: list[Timex | Annotation] = []
+    i = 0
+    for timex in timexes:
+        start, end = _span(timex)
+        while i < len(annotations) and _span(annotations[i])[0] < start:
+            ordered.append(annotations[i])
+            i += 1
+        if start == end:  # an empty TIMEX3 holds nothing and is closed at once
+            ordered.append(timex)
+            continue
+        last = i
+        for k in range(i, len(annotations)):
+            a_start, a_end = _span(annotations[k])
+            if a_start != start:
+                break
+            if a_end > end:
+                last = k + 1
+        ordered.extend(annotations[i:last])
+        i = last
+        ordered.append(timex)
+    ordered.extend(annotations[i:])
+    return ordered
+
+
 def _inline(doc: TimeMLDocument, timexes: list[Timex]) -> str:
     """The content of ``<TEXT>``: the text with every tag placed by its span.
 
-    Tags are opened in order of start, the longer first, a TIMEX3 before any other tag
-    with the same span, then in document order; a tag is closed before any tag that it
-    does not contain is opened. With no two tags crossing (``clip`` sees to it), that is
-    one well-nested tree.
+    Tags are opened in ``_ordered``'s order; before each, the open tags that do not hold
+    it are closed. With no two tags crossing (``clip`` sees to it), that is one
+    well-nested tree with every span as given.
     """
-    spans = [t.span for t in timexes if t.span is not None]
-    items: list[tuple[int, int, int, int, str, Mapping[str, str]]] = []
-    for order, timex in enumerate(timexes):
-        assert timex.span is not None
-        items.append((timex.span[0], timex.span[1], 0, order, "TIMEX3", timex.attributes))
-    for order, annotation in enumerate(doc.annotations):
-        if annotation.span is None:
-            continue
-        start, end = clip(annotation.span, spans)
-        items.append((start, end, 1, order, annotation.tag, annotation.attributes))
-    items.sort(key=lambda i: (i[0], -i[1], i[2], i[3]))
-
+    spans = [_span(t) for t in timexes]
+    # Clipping at the start moves a tag later, so the order is worked out again.
+    annotations = _nesting_order(attrs.evolve(a, span=clip(a.span, spans))
+                                 for a in doc.annotations if a.span is not None)
     text = doc.text
     out: list[str] = []
     open_tags: list[tuple[int, str]] = []  # (end, tag)
     pos = 0
-    for start, end, _, _, tag, attributes in items:
-        while open_tags and open_tags[-1][0] < end:  # does not contain the new tag: close
+
+    def close(until: int) -> None:
+        nonlocal pos
+        while open_tags and open_tags[-1][0] < until:
             close_at, closing = open_tags.pop()
             out.append(_text(text[pos:close_at]))
             out.append(f"</{closing}>")
             pos = close_at
+
+    for item in _ordered(annotations, timexes):
+        start, end = _span(item)
+        tag = "TIMEX3" if isinstance(item, Timex) else item.tag
+        close(end)
         out.append(_text(text[pos:start]))
         pos = start
-        out.append(_start_tag(tag, attributes))
+        out.append(_start_tag(tag, item.attributes))
         open_tags.append((end, tag))
-    while open_tags:
-        close_at, closing = open_tags.pop()
-        out.append(_text(text[pos:close_at]))
-        out.append(f"</{closing}>")
-        pos = close_at
+    close(len(text) + 1)
     out.append(_text(text[pos:]))
     return "".join(out)
 
@@ -179,8 +239,9 @@ def _inline(doc: TimeMLDocument, timexes: list[Timex]) -> str:
 
 def _misc(node: Comment | ProcessingInstruction) -> str:
     if isinstance(node, Comment):
-        # "--" cannot appear in a comment; one read back from XML never has it.
-        return f"<!--{node.text.replace('--', '- -')}-->"
+        # A comment may not hold "--" nor end in "-" (XML 1.0 §2.5); one read never does.
+        text = node.text.replace("--", "- -")
+        return f"<!--{text}{' ' if text.endswith('-') else ''}-->"
     return f"<?{node.target}{' ' + node.data if node.data else ''}?>"
 
 
@@ -221,7 +282,7 @@ def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex | Mention]) -> str
     ``timexes`` are mentions from the tagger (their ``extent`` is the span; ``type``,
     ``value``, ``mod``, ``quant`` and ``freq`` their attributes; each a new ``tid``) or
     ``Timex`` records (written as they are: ``write_timeml(doc, doc.timexes)`` gives the
-    document back). A ``TimeMLError`` names the document when two overlap or one lies
+    document back). A ``TimeMLError`` names the document when two cross or one lies
     outside the text.
     """
     chosen = _timexes(doc, timexes)

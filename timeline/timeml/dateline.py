@@ -1,0 +1,155 @@
+"""Find the anchor of a plain text that came without one: its dateline.
+
+News text often carries its own date near the top: a metadata line (``date 2025-02-24``,
+``Published: Feb. 25, 2025``), a dateline under the byline (``February 25, 2025 at
+11:38``) or one opening the story (``WASHINGTON (AP) — Feb. 25, 2025 — The vote ...``).
+
+A dateline is absolute: it says its year. So the text's head is tagged against two anchors
+far apart, and only a DATE or TIME whose value is the same under both (it did not use the
+anchor) and names a whole calendar day or a moment in one is a candidate; a bare
+"Monday" or "Feb. 25" never is. A candidate must also stand where a dateline stands:
+
+- after a metadata label on its line (``date``, ``published``, ``updated``, ...); or
+- near the start of its line (at most ``MAX_WORDS_BEFORE`` words before it, the last not
+  a preposition: "On Feb. 24, 2022, Russia invaded" is a story, not a dateline) and near
+  its end (at most ``MAX_WORDS_AFTER`` words after it, or a dash opening the story).
+
+The first candidate that qualifies, in text order, within the first ``HEAD`` characters,
+is the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import attrs
+
+from timeline.tagger.scan import Mention, scan
+from timeline.timeml.read import moment_of
+
+#: How far into the text a dateline may start (characters).
+HEAD = 600
+#: Words a dateline may follow on its line without a label ("WASHINGTON (AP) —").
+MAX_WORDS_BEFORE = 6
+#: Words that may follow it on its line ("11:38 GMT" the tagger left out, "Updated").
+MAX_WORDS_AFTER = 3
+
+#: Words that mark a line as metadata: whatever date follows them is the text's own.
+LABELS = frozenset({"date", "dated", "published", "posted", "updated", "filed", "modified",
+                    "created", "issued", "released", "dateline", "pubdate"})
+#: Words that make a date part of a sentence when they come right before it.
+PREPOSITIONS = frozenset({"on", "in", "since", "by", "until", "till", "before", "after", "from",
+                          "of", "to", "at", "for", "during", "between", "through", "than",
+                          "around", "about", "as", "and", "or", "that", "when"})
+
+#: Two anchors far apart: a value that comes out the same against both did not use it.
+_ANCHORS = (date(1957, 5, 15), date(2083, 10, 20))
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_DASHES = "—–-|•·/"
+
+
+@attrs.frozen
+class Dateline:
+    """The date a text gives itself: the moment, where it is, and why it was taken.
+
+    ``why`` is ``"label"`` (a metadata label before it) or ``"position"`` (where it stands
+    on its line).
+    """
+
+    moment: date | datetime
+    start: int
+    end: int
+    text: str
+    value: str
+    why: str
+
+
+def _head(text: str, head: int) -> str:
+    """The first ``head`` characters, extended to the end of that line (200 more at most),
+    so that a dateline straddling the limit is not cut."""
+    if len(text) <= head:
+        return text
+    newline = text.find("\n", head, head + 200)
+    return text[:newline if newline >= 0 else head + 200]
+
+
+def _flatten(mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
+    """Every mention and every mention inside one, by TIMEX3 extent (outermost first).
+
+    Children count: a composite ("Tuesday, 25 Feb 2025 11:38") may resolve against the
+    anchor where its part ("25 Feb 2025 11:38") does not.
+    """
+    found: dict[tuple[int, int], Mention] = {}
+    stack = list(reversed(mentions))
+    while stack:
+        mention = stack.pop()
+        found.setdefault(mention.extent, mention)
+        stack.extend(reversed(mention.children))
+    return found
+
+
+def _absolute(head: str, date_order: str) -> list[tuple[Mention, date | datetime]]:
+    """DATE/TIME mentions whose value names a day or finer and does not depend on the anchor."""
+    first, second = (_flatten(scan(head, anchor, date_order=date_order)) for anchor in _ANCHORS)
+    found = []
+    for extent, mention in first.items():
+        other = second.get(extent)
+        if other is None or other.value.value != mention.value.value:
+            continue
+        if mention.value.type.value not in ("DATE", "TIME") or mention.value.mod is not None:
+            continue
+        moment = moment_of(mention.value.value)
+        if moment is not None:
+            found.append((mention, moment))
+    found.sort(key=lambda item: (item[0].extent[0], -item[0].extent[1]))  # outer first
+    return found
+
+
+def _why(text: str, start: int, end: int) -> str | None:
+    """``"label"`` or ``"position"`` if a date at ``[start, end)`` stands as a dateline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _WORD.findall(text[line_start:start].lower())
+    after_text = text[end:len(text) if line_end < 0 else line_end]
+    if LABELS.intersection(before):
+        return "label"
+    if len(before) > MAX_WORDS_BEFORE or (before and before[-1] in PREPOSITIONS):
+        return None
+    rest = after_text.strip()
+    if rest[:1] and rest[0] in _DASHES:
+        return "position"
+    if len(_WORD.findall(rest)) <= MAX_WORDS_AFTER:
+        return "position"
+    return None
+
+
+def find_dateline(text: str, *, date_order: str = "mdy", head: int = HEAD) -> Dateline | None:
+    """The text's own date from its dateline or metadata line; ``None`` when it has none.
+
+    >>> line = find_dateline("Ukraine\\n\\nAuthor: L. Norman\\nFebruary 25, 2025 at 11:38\\n")
+    >>> line.moment, line.why
+    (datetime.datetime(2025, 2, 25, 11, 38), 'position')
+    >>> find_dateline("On Feb. 24, 2022, Russia invaded Ukraine.") is None
+    True
+    """
+    if not text.strip():
+        return None
+    prefix = _head(text, head)
+    for mention, moment in _absolute(prefix, date_order):
+        start, end = mention.extent
+        if start > head:
+            break
+        why = _why(prefix, start, end)
+        if why is not None:
+            return Dateline(moment, start, end, text[start:end], mention.value.value, why)
+    return None
+
+
+def dateline_anchor(text: str, *, date_order: str = "mdy") -> date | datetime | None:
+    """The moment of ``find_dateline``, or ``None``."""
+    found = find_dateline(text, date_order=date_order)
+    return None if found is None else found.moment
+
+
+__all__ = ["HEAD", "LABELS", "Dateline", "dateline_anchor", "find_dateline"]
