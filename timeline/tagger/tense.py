@@ -38,12 +38,15 @@ class TenseCues:
     """The cue words of a language (``lang/en/cues.toml``), ready to read sentences with."""
 
     def __init__(self, cues: Mapping[str, Sequence[str]]) -> None:
-        def phrases(name: str) -> list[tuple[str, ...]]:
-            return sorted((tuple(p.split()) for p in cues.get(name, ())), key=len,
-                          reverse=True)
-
-        self.future = phrases("future")
-        self.past = phrases("past")
+        # Phrases by their last word, longest first, futures before pasts: one lookup per
+        # word read ("is set to" is found at "to").
+        self.ending: dict[str, list[tuple[Tense, tuple[str, ...]]]] = {}
+        for tense, name in ((Tense.FUTURE, "future"), (Tense.PAST, "past")):
+            for text in cues.get(name, ()):
+                phrase = tuple(text.split())
+                self.ending.setdefault(phrase[-1], []).append((tense, phrase))
+        for entries in self.ending.values():
+            entries.sort(key=lambda entry: (-len(entry[1]), entry[0] is Tense.PAST))
         self.be = frozenset(cues.get("be", ()))
         self.not_past = frozenset(cues.get("not_past", ()))
         self.progressive = frozenset(cues.get("progressive", ()))
@@ -75,13 +78,12 @@ class TenseCues:
         """A cue that ends at word ``i`` (phrases are matched up to it)."""
         word = words[i]
         previous = words[i - 1] if i else ""
-        for tense, table in ((Tense.FUTURE, self.future), (Tense.PAST, self.past)):
-            for phrase in table:
-                n = len(phrase)
-                if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
-                    if n == 1 and previous in self.be and word in self.participles:
-                        return None  # passive: "will be held", "is expected"
-                    return Reading(tense, " ".join(phrase))
+        for tense, phrase in self.ending.get(word, ()):
+            n = len(phrase)
+            if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
+                if n == 1 and previous in self.be and word in self.participles:
+                    return None  # passive: "will be held", "is expected"
+                return Reading(tense, " ".join(phrase))
         if word.endswith("ing") and len(word) > 4 and previous in self.progressive:
             return Reading(Tense.FUTURE, f"{previous} {word}")
         if (word.endswith("ed") and len(word) > 4 and word not in self.not_past
