@@ -49,16 +49,20 @@ class Context:
     lexicon: Lexicon
     #: The tense was read from the sentence (a guess), not given by the caller.
     inferred: bool = False
+    #: Whether undirected forms take their tense from the sentence (running text) or have
+    #: none to read (a phrase resolved on its own).
+    read_sentence: bool = True
 
     @classmethod
     def make(cls, anchor: date | datetime, lexicon: Lexicon, *, tense: str | Tense | None = None,
-             date_order: str = "mdy") -> Context:
+             date_order: str = "mdy", read_sentence: bool = True) -> Context:
         if not isinstance(anchor, date):
             raise ResolveError(f"anchor must be a date or datetime, not {anchor!r}")
         if date_order not in DATE_ORDERS:
             raise ResolveError(f"date order must be 'mdy' or 'dmy', not {date_order!r}")
         granularity = Granularity.MINUTE if isinstance(anchor, datetime) else Granularity.DAY
-        return cls(as_datetime(anchor), granularity, Tense.parse(tense), date_order, lexicon)
+        return cls(as_datetime(anchor), granularity, Tense.parse(tense), date_order, lexicon,
+                   read_sentence=read_sentence)
 
     @property
     def day(self) -> datetime:

@@ -29,7 +29,8 @@ def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | 
     for candidate in (phrase, phrase.rstrip(_TRAILING).rstrip()):
         if not candidate:
             break
-        mentions = scanner.scan(candidate, anchor, tense=tense, date_order=date_order)
+        mentions = scanner.scan(candidate, anchor, tense=tense, date_order=date_order,
+                                read_sentence=False)
         if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(candidate):
             return mentions[0]
     found = ", ".join(repr(m.text) for m in scanner.scan(phrase, anchor, tense=tense,

@@ -184,13 +184,19 @@ class Scanner:
         self._cues = TenseCues(self.rules.lexicon.cues)
 
     def context(self, anchor: date | datetime, *, tense: str | Tense | None = None,
-                date_order: str = "mdy") -> Context:
-        return Context.make(anchor, self.rules.lexicon, tense=tense, date_order=date_order)
+                date_order: str = "mdy", read_sentence: bool = True) -> Context:
+        return Context.make(anchor, self.rules.lexicon, tense=tense, date_order=date_order,
+                            read_sentence=read_sentence)
 
     def scan(self, text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
-             date_order: str = "mdy") -> list[Mention]:
-        """Every time expression in ``text``, in order, resolved against ``anchor``."""
-        ctx = self.context(anchor, tense=tense, date_order=date_order)
+             date_order: str = "mdy", read_sentence: bool = True) -> list[Mention]:
+        """Every time expression in ``text``, in order, resolved against ``anchor``.
+
+        ``read_sentence=False`` leaves undirected forms without a tense when none is
+        given: a phrase on its own has no sentence to read.
+        """
+        ctx = self.context(anchor, tense=tense, date_order=date_order,
+                           read_sentence=read_sentence)
         return self.scan_context(text, ctx)
 
     def scan_context(self, text: str, ctx: Context) -> list[Mention]:
@@ -257,7 +263,7 @@ class Scanner:
         ordered = masked.mentions_in(m.start(), m.end())
         match = Match(rule, start, end, groups, spans, children, ordered)
         cue = None
-        if (ctx.tense is None and "refuse_tense" not in rule.params
+        if (ctx.tense is None and ctx.read_sentence and "refuse_tense" not in rule.params
                 and rule.params.get("sentence_tense", True)):
             # In running text the sentence gives the direction; a phrase has none.
             reading = self._cues.read(text, start, end)
