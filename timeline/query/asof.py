@@ -16,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -40,6 +42,7 @@ from timeline.model.network import (
     meet,
     solve,
 )
+from timeline.query.index import IntervalIndex
 from timeline.time.interval import EASTERNMOST, WESTERNMOST, as_datetime, is_floating
 
 Moment = date | datetime
@@ -53,6 +56,7 @@ _BEFORE_EAST = EASTERNMOST // _MICRO  # 14 h: its earliest instant is this earli
 _RANK = {Status.OCCURRED: 0, Status.REPORTED: 1, Status.SCHEDULED: 2, Status.EXPECTED: 3}
 _BY_RANK = (Status.OCCURRED, Status.REPORTED, Status.SCHEDULED, Status.EXPECTED)
 _MISSING = object()
+_by_rank = attrgetter("rank")
 
 
 def cutoff(moment: Moment) -> datetime:
@@ -89,10 +93,10 @@ def publication_key(published: Moment, *, possibly: bool, floating_cutoff: bool)
     return key - _BEFORE_EAST if possibly else key + _AFTER_WEST  # floating vs aware T
 
 
-def _frame_cutoff(frame: Frame, moment: datetime, key: int) -> int:
-    """The latest bound, in the frame, that certainly lies on or before ``moment`` (whose
-    ``micro`` is ``key``)."""
-    if frame.floating == is_floating(moment):
+def _frame_cutoff(frame: Frame, floating: bool, key: int) -> int:
+    """The latest bound, in the frame, that certainly lies on or before a cutoff (floating
+    or not) whose ``micro`` is ``key``."""
+    if frame.floating == floating:
         return key
     if frame.floating:  # a floating bound's latest instant is 12 h after its civil time
         return key - _AFTER_WEST
@@ -172,9 +176,6 @@ class History:
         firsts.sort()
         self.first_keys = [key for key, _ in firsts]
         self.first_ids = [event for _, event in firsts]
-        # The same, with what materialising a view reads of each (one tuple, no lookups).
-        self.rows = [(event, self.events[event], knowledge.group_of.get(event))
-                     for event in self.first_ids]
         # A linked group needs settling as soon as one of its order claims is known.
         self.linked_from: dict[int, int] = {}
         for number, group in enumerate(knowledge.groups):
@@ -186,6 +187,19 @@ class History:
         # with the members past their announced time marked unconfirmed.
         self.settled: dict[tuple[int, tuple[int, ...]], dict[str, Entry]] = {}
         self.late: dict[tuple[int, tuple[int, ...], tuple[str, ...]], dict[str, Entry]] = {}
+        # Events on their own, in the order of their final state (every claim known): a
+        # view takes those it knows whole with one mask, in order, with no per-event
+        # Python; only events it knows in part (a stabbing query) and linked groups are
+        # looked at one by one.
+        solo = sorted((h for event, h in self.events.items()
+                       if event not in knowledge.group_of),
+                      key=lambda h: h.entries[-1].rank)
+        self.solo = solo
+        self.finals = [h.entries[-1] for h in solo]
+        self.last_keys = [h.keys[-1] for h in solo]
+        self.pending = [i for i, h in enumerate(solo) if h.entries[-1].pending]
+        self.partial: IntervalIndex[int] = IntervalIndex.build(
+            (i, h.keys[0], h.keys[-1]) for i, h in enumerate(solo) if h.keys[0] < h.keys[-1])
 
 
 class Knowledge:
@@ -295,12 +309,14 @@ class State:
         self.history: History | None = None
         self.key = POS
         self.deadline: int | None = None
-        if moment is not None:
-            limit = cutoff(moment)
-            self.history = knowledge.history(possibly=possibly,
-                                             floating_cutoff=is_floating(limit))
-            self.key = micro(limit)
-            self.deadline = _frame_cutoff(knowledge.frame, limit, self.key)
+        if moment is not None:  # kept lean: a view costs this and nothing more
+            limit = moment if isinstance(moment, datetime) else as_datetime(moment) + _DAY
+            floating = is_floating(limit)
+            history = knowledge._histories.get((possibly, floating))
+            self.history = history or knowledge.history(possibly=possibly,
+                                                        floating_cutoff=floating)
+            self.key = key = (limit - _EPOCH) // _MICRO if floating else micro(limit)
+            self.deadline = _frame_cutoff(knowledge.frame, floating, key)
 
     def known_ids(self) -> list[str]:
         """The events at least one known claim speaks of (sorted by id for the whole)."""
@@ -347,28 +363,48 @@ class State:
         return self._alone(history, k)
 
     def entries(self) -> dict[str, Entry]:
-        """Every event known at this state (the loop ``entry`` makes, kept tight)."""
+        """Every event known at this state, by id."""
+        ordered, _ = self.collect()
+        return {entry.event.id: entry for entry in ordered}
+
+    def collect(self) -> tuple[list[Entry], dict[str, Entry]]:
+        """Every event known at this state, sorted by rank (earliest start, latest end, id),
+        and those of linked groups by id (only they can be ordered against one another)."""
         if self.history is None:
-            return dict(self.knowledge.whole())
+            whole = self.knowledge.whole()
+            group_of = self.knowledge.group_of
+            ordered = sorted(whole.values(), key=_by_rank)
+            return ordered, {event: e for event, e in whole.items() if event in group_of}
         history, key, deadline = self.history, self.key, self.deadline
         assert deadline is not None
-        linked_from, bisect, late = history.linked_from, bisect_right, self._late
-        settled: dict[int, dict[str, Entry]] = {}
-        out: dict[str, Entry] = {}
-        for event, past, group in history.rows[:bisect(history.first_keys, key)]:
-            if group is not None and linked_from[group] <= key:
-                if group not in settled:
-                    settled[group] = self._settled(group)
-                out[event] = settled[group][event]
+        # Events on their own with every claim known: a mask over their final states.
+        finals = history.finals
+        late = [i for i in history.pending
+                if history.last_keys[i] <= key and finals[i].end <= deadline]
+        if late:
+            finals = list(finals)
+            for i in late:
+                finals[i] = self._late(history.solo[i], len(history.solo[i].keys))
+        ordered = list(compress(finals, [last <= key for last in history.last_keys]))
+        # Those known in part, and the linked groups, one by one.
+        extra = [self._alone(history.solo[i], bisect_right(history.solo[i].keys, key))
+                 for i in history.partial.at(key)]
+        linked: dict[str, Entry] = {}
+        for number, members in enumerate(self.knowledge.groups):
+            if history.linked_from[number] <= key:
+                settled = self._settled(number)
+                linked.update((e, settled[e]) for e in members if e in settled)
                 continue
-            keys = past.keys
-            # Late in the corpus every claim of most events is known: no search needed.
-            k = len(keys) if keys[-1] <= key else bisect(keys, key)
-            entry = past.entries[k - 1]
-            if entry.end <= deadline and entry.pending:
-                entry = late(past, k)
-            out[event] = entry
-        return out
+            for event in members:
+                past = history.events[event]
+                k = bisect_right(past.keys, key)
+                if k:
+                    linked[event] = self._alone(past, k)
+        extra.extend(linked.values())
+        extra.sort(key=_by_rank)
+        ordered.extend(extra)
+        ordered.sort(key=_by_rank)  # two sorted runs: a merge
+        return ordered, linked
 
     def _alone(self, history: _EventHistory, k: int) -> Entry:
         """The event after its first ``k`` claims, unconfirmed if its time has passed."""
