@@ -183,10 +183,19 @@ class History:
                                     floating_cutoff=floating_cutoff)
                     for event in group for c in knowledge.specs[event].claims if c.references]
             self.linked_from[number] = min(keys, default=POS)
-        # Linked groups settled, by which of each member's claims are known; and the same
-        # with the members past their announced time marked unconfirmed.
-        self.settled: dict[tuple[int, tuple[int, ...]], dict[str, Entry]] = {}
-        self.late: dict[tuple[int, tuple[int, ...], tuple[str, ...]], dict[str, Entry]] = {}
+        # Each linked group settled after each of its claims became known (as each event
+        # is, above), from the first order claim on; and the same with members past their
+        # announced time marked unconfirmed, made when first asked for.
+        self.group_keys: list[list[int]] = []
+        self.settled: list[list[dict[str, Entry]]] = []
+        for number, group in enumerate(knowledge.groups):
+            changes = sorted({k for event in group for k in self.events[event].keys
+                              if k >= self.linked_from[number]})
+            self.group_keys.append(changes)
+            self.settled.append([knowledge.settle(
+                {e: claims for e in group if (claims := self._known(e, key))})
+                for key in changes])
+        self.late: dict[tuple[int, int, tuple[str, ...]], dict[str, Entry]] = {}
         # Events on their own, in the order of their final state (every claim known): a
         # view takes those it knows whole with one mask, in order, with no per-event
         # Python; only events it knows in part (a stabbing query) and linked groups are
@@ -200,6 +209,13 @@ class History:
         self.pending = [i for i, h in enumerate(solo) if h.entries[-1].pending]
         self.partial: IntervalIndex[int] = IntervalIndex.build(
             (i, h.keys[0], h.keys[-1]) for i, h in enumerate(solo) if h.keys[0] < h.keys[-1])
+
+
+    def _known(self, event: str, key: int) -> tuple[Claim, ...]:
+        """The event's claims known by ``key``, in corpus order."""
+        past = self.events[event]
+        k = bisect_right(past.keys, key)
+        return tuple(past.spec.claims[i] for i in sorted(past.order[:k]))
 
 
 class Knowledge:
@@ -425,28 +441,23 @@ class State:
         return late
 
     def _settled(self, group: int) -> dict[str, Entry]:
-        """A linked group as known here: settled once per set of known claims, then marked
+        """A linked group as known here (settled when the history was built), marked
         unconfirmed where an announced time has passed by this state's time."""
         history, deadline = self.history, self.deadline
         assert history is not None and deadline is not None
-        members = self.knowledge.groups[group]
-        signature = tuple(bisect_right(history.events[e].keys, self.key) for e in members)
-        base = history.settled.get((group, signature))
-        if base is None:
-            known = {e: self.claims(e) for e, k in zip(members, signature, strict=True) if k}
-            base = self.knowledge.settle(known)
-            history.settled[group, signature] = base
+        at = bisect_right(history.group_keys[group], self.key) - 1
+        base = history.settled[group][at]
         late = tuple(e for e, entry in base.items() if entry.pending and entry.end <= deadline)
         if not late:
             return base
-        marked = history.late.get((group, signature, late))
+        marked = history.late.get((group, at, late))
         if marked is None:
             marked = dict(base)
             for e in late:
                 entry = base[e]
                 marked[e] = Entry(attrs.evolve(entry.event, status=Status.UNCONFIRMED),
                                   entry.bounds, entry.position)
-            history.late[group, signature, late] = marked
+            history.late[group, at, late] = marked
         return marked
 
     def network(self, events: Sequence[str]) -> Network:
