@@ -390,7 +390,7 @@ def _cues(mention: Any) -> str | None:
 
 def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
     start, end = mention.extent
-    value = mention.value.to_json()
+    value = mention.timex.to_json()
     out: dict[str, Any] = {"text": text[start:end], "span": [start, end],
                            "type": value["type"], "value": value["value"], "mod": value["mod"],
                            "interval": value["interval"], "rule": mention.rule}

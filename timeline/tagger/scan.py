@@ -51,6 +51,21 @@ class Mention:
     #: The words that set its direction when the sentence did ("will", "voted").
     cue: str | None = None
 
+    @property
+    def timex(self) -> TimeValue:
+        """The TIMEX3 its ``extent`` carries: where a signal composes the mention ("by
+        2030", ON_OR_BEFORE), the TIMEX3 is the inner expression ("2030") and TimeML gives
+        the signal its own tag; else the mention's own value."""
+        if self.extent == (self.start, self.end):
+            return self.value
+        pending = list(self.children)
+        while pending:
+            child = pending.pop()
+            if (child.start, child.end) == self.extent:
+                return child.value
+            pending.extend(child.children)
+        return self.value
+
     def to_json(self) -> dict[str, Any]:
         """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
         out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}

@@ -67,7 +67,7 @@ class Scored:
             return item
         if isinstance(item, Mention):
             start, end = item.extent
-            value = item.value
+            value = item.timex
             shown = text[start:end] if text else item.text[start - item.start:end - item.start]
             return cls(start, end, shown, value.type.value, value.value,
                        value.mod.value if value.mod else None, item.rule)

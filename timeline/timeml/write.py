@@ -96,7 +96,7 @@ def _timexes(doc: TimeMLDocument, given: Iterable[Timex | Mention]) -> list[Time
     for item in given:
         if isinstance(item, Mention):
             start, end = item.extent
-            attributes = {"tid": f"t{number}", **item.value.to_timex()}
+            attributes = {"tid": f"t{number}", **item.timex.to_timex()}
             number += 1
             timex = Timex.from_attributes(attributes, doc.text[start:end], (start, end))
         else:
