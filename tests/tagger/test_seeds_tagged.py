@@ -35,7 +35,7 @@ def test_002_every_monday_is_the_24th(tagged: dict[str, tuple[str, list[Mention]
 
 def test_002_later_this_week_is_in_week_9_after_the_article(
         tagged: dict[str, tuple[str, list[Mention]]]) -> None:
-    text, mentions = tagged["002"]
+    _, mentions = tagged["002"]
     [later] = [m for m in mentions if m.text == "later this week"]
     assert later.value.value == "2025-W09"
     assert later.value.interval is not None and later.value.interval.start is not None
