@@ -52,6 +52,16 @@ class Context:
     #: Whether undirected forms take their tense from the sentence (running text) or have
     #: none to read (a phrase resolved on its own).
     read_sentence: bool = True
+    #: The last date the text mentioned before an anaphoric expression ("a year earlier",
+    #: "the same day"): its granule start and granularity; ``None``: the anchor's day.
+    reference: tuple[datetime, Granularity] | None = None
+
+    @property
+    def reference_point(self) -> tuple[datetime, Granularity]:
+        """What "earlier", "that day" and "the following week" count from."""
+        if self.reference is not None:
+            return self.reference
+        return self.day, Granularity.DAY
 
     @classmethod
     def make(cls, anchor: date | datetime, lexicon: Lexicon, *, tense: str | Tense | None = None,

@@ -10,6 +10,7 @@ characters, and rule patterns cannot nest repetition, so the work is linear in t
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import TenseCues
+from timeline.time.granularity import Granularity
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -50,6 +52,8 @@ class Mention:
     children: tuple[Mention, ...] = ()
     #: The words that set its direction when the sentence did ("will", "voted").
     cue: str | None = None
+    #: What the rule matched, kept to resolve it again against an earlier date (anaphora).
+    match: Match | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def timex(self) -> TimeValue:
@@ -230,7 +234,28 @@ class Scanner:
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
             top = sorted(chosen + [m for m in top if not covered[m.start]],
                          key=lambda m: m.start)
+        if ctx.read_sentence:
+            top = self._refer(top, ctx)
         return top
+
+    def _refer(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """Resolve anaphoric expressions ("a year earlier", "the same day") against the last
+        date mentioned before them, in text order; each date found becomes the reference
+        for what follows."""
+        reference: tuple[datetime, Granularity] | None = None
+        out = []
+        for mention in mentions:
+            match = mention.match
+            if match is not None and match.rule.params.get("anaphoric"):
+                here = attrs.evolve(ctx, reference=reference)
+                with contextlib.suppress(ValueError, OverflowError):  # keep the first reading
+                    mention = attrs.evolve(mention, value=self._resolvers[match.rule.resolver](
+                        match, here))
+            point = _reference_of(mention.timex)
+            if point is not None:
+                reference = point
+            out.append(mention)
+        return out
 
     def _select(self, text: str, masked: _Masked, rules: _RuleIndex,
                 ctx: Context) -> list[Mention]:
@@ -291,7 +316,19 @@ class Scanner:
             # ("February 30", "next year" in 9999): the words fit, the calendar does not.
             return None
         extent = spans.get("timex", (start, end))
-        return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue)
+        return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue,
+                       match)
+
+
+def _reference_of(value: TimeValue) -> tuple[datetime, Granularity] | None:
+    """A date later anaphora can count from: a specific granule, not a span or a ref."""
+    interval, granularity = value.interval, value.granularity
+    if (value.type not in (TimexType.DATE, TimexType.TIME) or granularity is None
+            or interval is None or interval.start is None or interval.end is None
+            or value.mod is not None or not value.value[:1].isdigit()
+            or granularity is Granularity.PART_OF_DAY):
+        return None
+    return interval.start, granularity
 
 
 _DEFAULT: Scanner | None = None

@@ -406,3 +406,51 @@ def day_part(m: Match, ctx: Context) -> TimeValue:
     assert inner.interval.start is not None
     part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
     return TimeValue.of_granule(Granularity.PART_OF_DAY, inner.interval.start, part=part)
+
+
+# -- anaphora: counted from the last date the text mentioned (the anchor's day if none) ----
+
+_BACK = frozenset({"earlier", "before", "previous", "preceding", "prior"})
+
+
+def _from_point(point: tuple[datetime, Granularity], unit: Granularity,
+                count: int) -> TimeValue:
+    """The reference moved by ``count`` units, at the reference's own granularity when it
+    is no coarser than the unit ("a year earlier" than the third quarter of 1989 is the
+    third quarter of 1988; than 2 November 1989, 2 November 1988), else at the unit's
+    ("two days later" than 1998 is a day, counted from the year's start)."""
+    start, granularity = point
+    if granularity <= unit:
+        return TimeValue.of_granule(granularity, floor(granularity, shift(unit, start, count)))
+    return TimeValue.of_granule(unit, shift(unit, floor(unit, start), count))
+
+
+@resolver("units_from_reference")
+def units_from_reference(m: Match, ctx: Context) -> TimeValue:
+    """a year earlier, two days later, three weeks before: counted from the last date the
+    text mentioned, not from the article's date (TimeML's anaphoric dates)."""
+    unit, count = unit_count(unit_name(m.text("unit"), ctx.lexicon),
+                             whole(number(m.text("amount"), ctx.lexicon), m.text("amount")))
+    side = -1 if m.text("side").lower() in _BACK else 1
+    return _from_point(ctx.reference_point, unit, side * count)
+
+
+@resolver("adjacent_to_reference")
+def adjacent_to_reference(m: Match, ctx: Context) -> TimeValue:
+    """the following day, the previous year: one unit after or before the last date the
+    text mentioned, at the unit's granularity."""
+    unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+    side = -1 if m.text("side").lower() in _BACK else 1
+    start, _granularity = ctx.reference_point
+    return TimeValue.of_granule(unit, shift(unit, floor(unit, start), side))
+
+
+@resolver("same_as_reference")
+def same_as_reference(m: Match, ctx: Context) -> TimeValue:
+    """the same day, that week: the unit holding the last date the text mentioned, which
+    must be at least as fine ("that day" after "in 1998" names no one day)."""
+    unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+    start, granularity = ctx.reference_point
+    if unit < granularity:
+        raise ResolveError(f"{m.text('unit')!r} is finer than the date it refers to")
+    return TimeValue.of_granule(unit, floor(unit, start))

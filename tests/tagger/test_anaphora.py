@@ -1,0 +1,52 @@
+"""Anaphoric dates count from the last date the text mentioned, not the article's (issue 6)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import timeline
+
+
+def values(text: str, anchor: date) -> list[tuple[str, str]]:
+    return [(text[m.extent[0]:m.extent[1]], m.timex.value) for m in timeline.tag(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    ("Profit fell in the third quarter. A year earlier it had risen.", date(1989, 11, 2),
+     [("the third quarter", "1989-Q3"), ("A year earlier", "1988-Q3")]),
+    ("The talks began on March 3, 2024. Two days later they collapsed.", date(2025, 2, 24),
+     [("March 3, 2024", "2024-03-03"), ("Two days later", "2024-03-05")]),
+    ("In 2019 the plant closed. The previous year it had cut jobs.", date(2025, 2, 24),
+     [("2019", "2019"), ("The previous year", "2018")]),
+    ("The fire started on Jan. 5, 2024, and the same day the mayor spoke.", date(2025, 2, 24),
+     [("Jan. 5, 2024", "2024-01-05"), ("the same day", "2024-01-05")]),
+    ("It opened on Jan. 5, 2024. A week later it shut, and two days later it reopened.",
+     date(2025, 2, 24),
+     [("Jan. 5, 2024", "2024-01-05"), ("A week later", "2024-01-12"),
+      ("two days later", "2024-01-14")]),
+    ("The deal was signed on Feb. 3, 2022; the following week, troops moved.",
+     date(2025, 2, 24), [("Feb. 3, 2022", "2022-02-03"), ("the following week", "2022-W06")]),
+])
+def test_counted_from_the_last_date_told(text: str, anchor: date,
+                                         want: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == want
+
+
+def test_with_no_date_before_it_counts_from_the_anchor() -> None:
+    assert values("A year earlier, sales were flat.", date(2025, 2, 24)) == [
+        ("A year earlier", "2024-02-24")]
+
+
+def test_that_day_needs_a_date_at_least_as_fine() -> None:
+    # After "in 2019" there is no one day to call "that day": read against the anchor.
+    found = values("In 2019 the plant closed; that day was grim.", date(2025, 2, 24))
+    assert found == [("2019", "2019"), ("that day", "2025-02-24")]
+
+
+def test_durations_and_references_are_not_referred_to() -> None:
+    # "three weeks" (a duration) and "now" (a reference) are no date to count from.
+    found = values("On Jan. 5, 2024 it began; it lasted three weeks. Now, a year later...",
+                   date(2025, 2, 24))
+    assert found[-1] == ("a year later", "2025-01-05")
