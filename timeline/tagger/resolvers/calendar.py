@@ -199,6 +199,28 @@ def year(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(m.text("year"))))
 
 
+@resolver("spoken_year")
+@in_calendar
+def spoken_year(m: Match, ctx: Context) -> TimeValue:
+    """A year said aloud: "nineteen ninety-six" (hundreds, then the rest), "two thousand
+    and five"."""
+    def words(text: str) -> int:
+        total = 0
+        for word in text.lower().replace("-", " ").split():
+            for category in ("tens", "teen", "unit_digit"):
+                if word in ctx.lexicon.categories[category]:
+                    total += int(ctx.lexicon.value(category, word))
+        return total
+
+    if m.has("thousands"):
+        return TimeValue.of_granule(Granularity.YEAR, _at(
+            ctx, 2000 + (words(m.text("small")) if m.has("small") else 0)))
+    rest = m.text("rest").lower()
+    low = 0 if rest == "hundred" else words(rest)
+    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, words(m.text("hundreds")) * 100
+                                                      + low))
+
+
 @resolver("month")
 @in_calendar
 def month(m: Match, ctx: Context) -> TimeValue:

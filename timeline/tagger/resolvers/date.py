@@ -445,11 +445,31 @@ def adjacent_to_reference(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(unit, shift(unit, floor(unit, start), side))
 
 
+@resolver("year_before_reference")
+def year_before_reference(m: Match, ctx: Context) -> TimeValue:
+    """the year-ago quarter, year-earlier: the last date told, or its ``unit``, a year back."""
+    start, granularity = ctx.reference_point
+    if m.has("unit") and m.text("unit").lower() != "period":
+        unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+        if unit >= granularity:
+            start, granularity = floor(unit, start), unit
+    return _from_point((start, granularity), Granularity.YEAR, -1)
+
+
+@resolver("previous_unit")
+def previous_unit(m: Match, ctx: Context) -> TimeValue:
+    """the latest quarter: the one before the anchor's, which is still running."""
+    unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+    return TimeValue.of_granule(unit, shift(unit, floor(unit, ctx.anchor), -1))
+
+
 @resolver("same_as_reference")
 def same_as_reference(m: Match, ctx: Context) -> TimeValue:
-    """the same day, that week: the unit holding the last date the text mentioned, which
-    must be at least as fine ("that day" after "in 1998" names no one day)."""
-    unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+    """the same day, that week, the quarter: the unit holding the last date the text
+    mentioned, which must be at least as fine ("that day" after "in 1998" names no one
+    day)."""
+    word = m.text("quarter") if m.has("quarter") else m.text("unit")
+    unit, _ = unit_count(unit_name(word, ctx.lexicon), 1)
     start, granularity = ctx.reference_point
     if unit < granularity:
         raise ResolveError(f"{m.text('unit')!r} is finer than the date it refers to")
