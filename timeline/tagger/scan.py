@@ -252,7 +252,7 @@ class Scanner:
                     mention = attrs.evolve(mention, value=self._resolvers[match.rule.resolver](
                         match, here))
             point = _reference_of(mention.timex)
-            if point is not None:
+            if point is not None and (match is None or match.rule.params.get("refers", True)):
                 reference = point
             out.append(mention)
         return out

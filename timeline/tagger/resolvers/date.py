@@ -451,9 +451,21 @@ def year_before_reference(m: Match, ctx: Context) -> TimeValue:
     start, granularity = ctx.reference_point
     if m.has("unit") and m.text("unit").lower() != "period":
         unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
-        if unit >= granularity:
+        if unit is Granularity.QUARTER:
+            start, granularity = _reported_quarter(ctx)
+        elif unit >= granularity:
             start, granularity = floor(unit, start), unit
     return _from_point((start, granularity), Granularity.YEAR, -1)
+
+
+def _reported_quarter(ctx: Context) -> tuple[datetime, Granularity]:
+    """The quarter a report is about: the one it last named, else the one before the
+    anchor's (results come out after their quarter ends)."""
+    start, granularity = ctx.reference_point
+    if granularity is Granularity.QUARTER:
+        return start, granularity
+    return shift(Granularity.QUARTER, floor(Granularity.QUARTER, ctx.anchor), -1), \
+        Granularity.QUARTER
 
 
 @resolver("previous_unit")
@@ -470,6 +482,8 @@ def same_as_reference(m: Match, ctx: Context) -> TimeValue:
     day)."""
     word = m.text("quarter") if m.has("quarter") else m.text("unit")
     unit, _ = unit_count(unit_name(word, ctx.lexicon), 1)
+    if unit is Granularity.QUARTER:
+        return TimeValue.of_granule(unit, _reported_quarter(ctx)[0])
     start, granularity = ctx.reference_point
     if unit < granularity:
         raise ResolveError(f"{m.text('unit')!r} is finer than the date it refers to")
