@@ -367,6 +367,19 @@ def part_of(m: Match, ctx: Context) -> TimeValue:
     raise ResolveError(f"{part.text!r} is not a part of {whole.value}")
 
 
+@resolver("year_part")
+@in_calendar
+def year_part(m: Match, ctx: Context) -> TimeValue:
+    """The year before its part: "the 1988 third quarter", "this year's third quarter";
+    "the 1988 period" is the year."""
+    if m.has("year"):
+        whole = m.child("year").value
+        if whole.granularity is not Granularity.YEAR:
+            raise ResolveError(f"{m.text('year')!r} is not a year")
+        return whole
+    return part_of(m, ctx)
+
+
 @resolver("weekday_date")
 @in_calendar
 def weekday_date(m: Match, ctx: Context) -> TimeValue:

@@ -195,6 +195,10 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     granularity, count = unit_count(unit, whole(amount, m.text("amount")))
     value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
                                                     -count))
+    if m.has("or_so"):  # "a week or so ago": about then
+        assert value.interval is not None
+        return attrs.evolve(value, mod=Mod.APPROX,
+                            interval=apply_mod(Mod.APPROX, granularity, value.interval))
     return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)
 
 
@@ -488,3 +492,38 @@ def same_as_reference(m: Match, ctx: Context) -> TimeValue:
     if unit < granularity:
         raise ResolveError(f"{m.text('unit')!r} is finer than the date it refers to")
     return TimeValue.of_granule(unit, floor(unit, start))
+
+
+@resolver("approximately")
+def approximately(m: Match, ctx: Context) -> TimeValue:
+    """around/about a date or time: that granule, widened by one on each side (APPROX)."""
+    inner = m.child("inner").value
+    if inner.mod is not None or inner.granularity is None or inner.interval is None:
+        raise ResolveError(f"cannot take 'about' {inner.value}")
+    return attrs.evolve(inner, mod=Mod.APPROX,
+                        interval=apply_mod(Mod.APPROX, inner.granularity, inner.interval))
+
+
+@resolver("open_side")
+def open_side(m: Match, ctx: Context) -> TimeValue:
+    """1994 or later (ON_OR_AFTER, from its start on), 2030 or earlier (ON_OR_BEFORE)."""
+    inner = m.child("inner").value
+    interval = inner.interval
+    if inner.mod is not None or interval is None or inner.type not in (
+            TimexType.DATE, TimexType.TIME):
+        raise ResolveError(f"cannot open {inner.value}")
+    if m.text("side").lower() in ("or earlier", "or before"):
+        return attrs.evolve(inner, mod=Mod.ON_OR_BEFORE, interval=Interval(None, interval.end))
+    return attrs.evolve(inner, mod=Mod.ON_OR_AFTER, interval=Interval(interval.start, None))
+
+
+@resolver("or_so")
+def or_so(m: Match, ctx: Context) -> TimeValue:
+    """the next year or so, two years or so: about that (APPROX)."""
+    inner = m.child("inner").value
+    if inner.mod is not None:
+        raise ResolveError(f"{inner.value} already has a mod")
+    if inner.type is TimexType.DURATION or inner.granularity is None or inner.interval is None:
+        return attrs.evolve(inner, mod=Mod.APPROX)
+    return attrs.evolve(inner, mod=Mod.APPROX,
+                        interval=apply_mod(Mod.APPROX, inner.granularity, inner.interval))
