@@ -73,7 +73,7 @@ FORMS: list[tuple[str, date | datetime, str | None, str, str, str | None]] = [
     ("within weeks", TUE, None, "DURATION", "PXW", None),
     ("in the coming weeks", TUE, None, "DURATION", "PXW", None),
     ("the past few days", TUE, None, "DURATION", "PXD", None),
-    ("recent days", TUE, None, "DURATION", "PXD", None),
+    ("recent days", TUE, None, "DATE", "PAST_REF", None),  # places, does not measure
     ("days before February 24, 2022", TUE, None, "DATE", "2022-02-24", "BEFORE"),
     # durations and sets
     ("three years", MON, None, "DURATION", "P3Y", None),

@@ -22,6 +22,7 @@ from timeline.tagger.resolvers.common import (
     is_plural,
     length_of,
     number,
+    unit_count,
     unit_name,
 )
 from timeline.tagger.scan import Match
@@ -146,9 +147,14 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("recent_length")
 def recent_length(m: Match, ctx: Context) -> TimeValue:
-    """recent days, in recent years: an unknown number of units up to the anchor's day."""
-    duration = length_of(None, unit_name(m.text("unit"), ctx.lexicon))
-    return duration_value(duration, interval=window(ctx, duration, -1))
+    """recent days, in recent years: the recent past (PAST_REF), some units up to the
+    anchor's day. The words place what happened, they do not measure it: "in recent weeks"
+    answers "when", not "how long"."""
+    unit = unit_name(m.text("unit"), ctx.lexicon)
+    duration = length_of(None, unit)
+    interval = window(ctx, duration, -1)
+    return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval), interval=interval,
+                        granularity=unit_count(unit, 0)[0])
 
 
 @resolver("sum_length")
