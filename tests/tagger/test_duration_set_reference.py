@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import TimelineError
+from timeline.time.granularity import Granularity
 from timeline.time.value import TimexType
 
 MON = date(2025, 2, 24)
@@ -129,7 +130,6 @@ REFERENCES: list[tuple[str, str, tuple[str | None, str | None]]] = [
     ("at present", "PRESENT_REF", ("2025-02-24", "2025-02-25")),
     ("these days", "PRESENT_REF", ("2025-02-24", "2025-02-25")),
     ("recently", "PAST_REF", (None, "2025-02-25")),
-    ("in recent years", "PAST_REF", (None, "2025-02-25")),
     ("lately", "PAST_REF", (None, "2025-02-25")),
     ("the past", "PAST_REF", (None, "2025-02-25")),
     ("the future", "FUTURE_REF", ("2025-02-24", None)),
@@ -144,6 +144,14 @@ def test_reference(text: str, value: str, interval: tuple[str | None, str | None
     assert (got.type, got.value, got.granularity) == (TimexType.DATE, value, None)
     assert got.interval is not None
     assert got.interval.to_iso(dates=True) == interval
+
+
+def test_recent_units_are_the_recent_past_in_those_units() -> None:
+    got = timeline.resolve("in recent years", MON)
+    assert (got.type, got.value, got.granularity) == (TimexType.DATE, "PAST_REF",
+                                                      Granularity.YEAR)
+    assert got.interval is not None
+    assert got.interval.to_iso(dates=True) == (None, "2025-02-25")
 
 
 def test_present_of_a_timed_anchor_is_its_minute() -> None:
