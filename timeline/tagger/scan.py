@@ -27,6 +27,8 @@ from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
 _COMPOSITION_PASSES = 3
+#: A tense cue with this many words or fewer between it and an expression governs it.
+_GOVERNS = 0
 _PLACEHOLDER_OF = {
     TimexType.DATE: PLACEHOLDER["date"],
     TimexType.TIME: PLACEHOLDER["time"],
@@ -308,7 +310,11 @@ class Scanner:
             # In running text the sentence gives the direction; a phrase has none.
             reading = self._cues.read(text, start, end)
             if reading.tense is not None:
-                ctx, cue = ctx.with_tense(reading.tense, inferred=True), reading.cue
+                # A verb right before the date governs it ("the year ended March 31"); one
+                # further off may govern something else ("declared a dividend, payable
+                # Dec. 7"), so its tense is only a guess.
+                ctx = ctx.with_tense(reading.tense, inferred=reading.distance > _GOVERNS)
+                cue = reading.cue
         try:
             value = self._resolvers[rule.resolver](match, ctx)
         except (ValueError, OverflowError):

@@ -32,6 +32,8 @@ class Reading:
 
     tense: Tense | None
     cue: str | None
+    #: How many words lie between the cue and the expression (0: right next to it).
+    distance: int = 0
 
 
 class TenseCues:
@@ -71,7 +73,7 @@ class TenseCues:
                 return None
             found = self._cue_at(words, i)
             if found is not None:
-                return found
+                return attrs.evolve(found, distance=steps)
         return None
 
     def _cue_at(self, words: list[str], i: int) -> Reading | None:
