@@ -451,15 +451,21 @@ def adjacent_to_reference(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("year_before_reference")
 def year_before_reference(m: Match, ctx: Context) -> TimeValue:
-    """the year-ago quarter, year-earlier: the last date told, or its ``unit``, a year back."""
-    start, granularity = ctx.reference_point
+    """the year-ago quarter, year-earlier results: a year before the period the report is
+    about, which is the quarter it last named, else the anchor's year. Not the last date
+    mentioned: "the 1988 period ... the year-ago results" compare with the report's
+    period, not with 1988."""
+    quarter, _ = _reported_quarter(ctx)
+    reference_is_quarter = ctx.reference_point[1] is Granularity.QUARTER
     if m.has("unit") and m.text("unit").lower() != "period":
         unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
         if unit is Granularity.QUARTER:
-            start, granularity = _reported_quarter(ctx)
-        elif unit >= granularity:
-            start, granularity = floor(unit, start), unit
-    return _from_point((start, granularity), Granularity.YEAR, -1)
+            return _from_point((quarter, unit), Granularity.YEAR, -1)
+        return _from_point((floor(unit, ctx.anchor), unit), Granularity.YEAR, -1)
+    if reference_is_quarter:
+        return _from_point((quarter, Granularity.QUARTER), Granularity.YEAR, -1)
+    return _from_point((floor(Granularity.YEAR, ctx.anchor), Granularity.YEAR),
+                       Granularity.YEAR, -1)
 
 
 def _reported_quarter(ctx: Context) -> tuple[datetime, Granularity]:
