@@ -50,3 +50,25 @@ def test_durations_and_references_are_not_referred_to() -> None:
     found = values("On Jan. 5, 2024 it began; it lasted three weeks. Now, a year later...",
                    date(2025, 2, 24))
     assert found[-1] == ("a year later", "2025-01-05")
+
+
+@pytest.mark.parametrize("text", [
+    "Net rose in the third quarter to $5.2 million from $4.1 million a year ago.",
+    "Third-quarter profit was $5 million, compared with $4.5 million last year.",
+    "In the third quarter sales were higher than a year earlier.",
+])
+def test_a_year_back_in_a_comparison_is_the_quarter_reported(text: str) -> None:
+    found = values(text, date(1989, 11, 2))
+    assert found[-1][1] == "1988-Q3", found
+
+
+def test_a_year_back_outside_a_comparison_stays_a_year() -> None:
+    found = values("In the third quarter it grew. A year ago it opened a plant.",
+                   date(1989, 11, 2))
+    assert found[-1] == ("A year ago", "1988")
+
+
+def test_year_ago_periods_compare_with_the_report_not_the_last_date() -> None:
+    found = values("It lost money in the 1988 period. The year-ago results included a charge.",
+                   date(1989, 11, 2))
+    assert found[-1] == ("The year-ago", "1988")

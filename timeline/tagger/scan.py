@@ -22,11 +22,14 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import TenseCues
-from timeline.time.granularity import Granularity
+from timeline.time.granularity import Granularity, shift
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
 _COMPOSITION_PASSES = 3
+#: Words that compare a figure with an earlier one, in the same sentence.
+_COMPARISON = re.compile(r"\b(?:from|with|than|versus|vs)\b(?:[^.;!?]|\.(?=\d))*$",
+                         re.IGNORECASE)  # a decimal point ends no sentence
 #: A tense cue with this many words or fewer between it and an expression governs it.
 _GOVERNS = 0
 _PLACEHOLDER_OF = {
@@ -237,18 +240,34 @@ class Scanner:
             top = sorted(chosen + [m for m in top if not covered[m.start]],
                          key=lambda m: m.start)
         if ctx.read_sentence:
-            top = self._refer(top, ctx)
+            top = self._refer(text, top, ctx)
         return top
 
-    def _refer(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    def _refer(self, text: str, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """Resolve anaphoric expressions ("a year earlier", "the same day") against the last
         date mentioned before them, in text order; each date found becomes the reference
-        for what follows."""
+        for what follows.
+
+        A year back in a comparison of figures while a quarter is being reported ("net
+        rose to $5 million from $4 million a year ago") is that quarter a year back: the
+        figures compared are the same period's.
+        """
         reference: tuple[datetime, Granularity] | None = None
+        quarter: datetime | None = None  # the last quarter named: the period reported
         out = []
         for mention in mentions:
             match = mention.match
-            if match is not None and match.rule.params.get("anaphoric"):
+            if (match is not None and match.rule.params.get("comparison")
+                    and quarter is not None
+                    and mention.value.granularity is Granularity.YEAR
+                    and mention.value.interval is not None
+                    and mention.value.interval.start is not None
+                    and mention.value.interval.start.year == ctx.anchor.year - 1
+                    and _COMPARISON.search(text, max(0, mention.start - 80), mention.start)):
+                back = shift(Granularity.YEAR, quarter, -1)
+                mention = attrs.evolve(mention, value=TimeValue.of_granule(
+                    Granularity.QUARTER, back))
+            elif match is not None and match.rule.params.get("anaphoric"):
                 here = attrs.evolve(ctx, reference=reference)
                 with contextlib.suppress(ValueError, OverflowError):  # keep the first reading
                     mention = attrs.evolve(mention, value=self._resolvers[match.rule.resolver](
@@ -256,6 +275,8 @@ class Scanner:
             point = _reference_of(mention.timex)
             if point is not None and (match is None or match.rule.params.get("refers", True)):
                 reference = point
+                if point[1] is Granularity.QUARTER:
+                    quarter = point[0]
             out.append(mention)
         return out
 
