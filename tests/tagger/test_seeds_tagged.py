@@ -64,3 +64,11 @@ def test_no_false_positives_on_the_seeds_words(
             shown = text[m.extent[0]:m.extent[1]]
             assert shown.strip(), (article, m)
             assert shown not in ("may", "march", "second"), (article, shown)
+
+
+def test_a_duration_adjective_leaves_the_determiner_to_its_noun() -> None:
+    # "the eight-year war": the TIMEX3 is "eight-year"; "the nine months" keeps "the".
+    text = "After the eight-year war, profit for the nine months rose."
+    found = [(text[m.extent[0]:m.extent[1]], m.timex.value)
+             for m in timeline.tag(text, datetime(1990, 8, 15).date())]
+    assert found == [("eight-year", "P8Y"), ("the nine months", "P9M")]
