@@ -64,7 +64,6 @@ ANCHORED: list[tuple[str, date | datetime, tuple[str | None, str | None]]] = [
     ("the last three days", MON, ("2025-02-22", "2025-02-25")),
     ("the past 18 months", MON, ("2023-08-25", "2025-02-25")),
     ("the next two weeks", MON, ("2025-02-24", "2025-03-10")),
-    ("the past few days", MON, (None, "2025-02-25")),
     ("the coming months", MON, ("2025-02-24", None)),
     ("the last 24 hours", MON, ("2025-02-23", "2025-02-25")),
     ("the last 24 hours", datetime(2025, 2, 25, 11, 38),

@@ -72,7 +72,7 @@ FORMS: list[tuple[str, date | datetime, str | None, str, str, str | None]] = [
     ("in a week or two", TUE, None, "DATE", "2025-W10", "APPROX"),
     ("within weeks", TUE, None, "DURATION", "PXW", None),
     ("in the coming weeks", TUE, None, "DURATION", "PXW", None),
-    ("the past few days", TUE, None, "DURATION", "PXD", None),
+    ("the past few days", TUE, None, "DATE", "PAST_REF", None),
     ("recent days", TUE, None, "DATE", "PAST_REF", None),  # places, does not measure
     ("days before February 24, 2022", TUE, None, "DATE", "2022-02-24", "BEFORE"),
     # durations and sets
@@ -103,7 +103,7 @@ FORMS: list[tuple[str, date | datetime, str | None, str, str, str | None]] = [
     ("Sunday", TUE, "past", "DATE", "2025-02-23", None),
     ("in February 2022", TUE, None, "DATE", "2022-02", None),
     ("in early 2022", TUE, None, "DATE", "2022", "START"),
-    ("the last few days", TUE, None, "DURATION", "PXD", None),
+    ("the last few days", TUE, None, "DATE", "PAST_REF", None),
     ("later on Monday", MON, None, "DATE", "2025-02-24", None),
     ("2022", TUE, None, "DATE", "2022", None),
 ]

@@ -133,7 +133,8 @@ def window(ctx: Context, duration: Duration, side: int) -> Interval:
 
 @resolver("anchored_length")
 def anchored_length(m: Match, ctx: Context) -> TimeValue:
-    """the past/last/next/coming N units: a DURATION whose interval is anchored (``window``).
+    """the past/last/next/coming N units: a DURATION whose interval is anchored (``window``);
+    with no number in the past ("the past few days"), the recent past (PAST_REF).
 
     With no amount the unit must be plural ("the past decades"): "the past week" is the
     calendar week before the anchor's, a DATE the date rules give.
@@ -142,7 +143,14 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     side = int(ctx.lexicon.value("this_next_last", m.text("dir")))
     if side == 0:
         raise ResolveError(f"neither past nor next: {m.groups}")
-    return duration_value(duration, interval=window(ctx, duration, side))
+    interval = window(ctx, duration, side)
+    if side < 0 and not duration.known:
+        # "the past few days" measures nothing it could name: like "in recent days", it
+        # places what happened in the recent past.
+        unit = unit_name(m.text("unit"), ctx.lexicon)
+        return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval), interval=interval,
+                            granularity=unit_count(unit, 0)[0])
+    return duration_value(duration, interval=interval)
 
 
 @resolver("recent_length")
