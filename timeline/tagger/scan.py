@@ -265,8 +265,9 @@ class Scanner:
                     and mention.value.interval.start.year == ctx.anchor.year - 1
                     and _COMPARISON.search(text, max(0, mention.start - 80), mention.start)):
                 back = shift(Granularity.YEAR, quarter, -1)
-                mention = attrs.evolve(mention, value=TimeValue.of_granule(
-                    Granularity.QUARTER, back))
+                out.append(attrs.evolve(mention, value=TimeValue.of_granule(
+                    Granularity.QUARTER, back)))
+                continue  # a comparison period: what follows still compares with the report
             elif match is not None and match.rule.params.get("anaphoric"):
                 here = attrs.evolve(ctx, reference=reference)
                 with contextlib.suppress(ValueError, OverflowError):  # keep the first reading
