@@ -37,6 +37,19 @@ def relative_day(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(Granularity.DAY, day)
 
 
+@resolver("position_part_of_day")
+def position_part_of_day(m: Match, ctx: Context) -> TimeValue:
+    """mid-afternoon, late morning yesterday: START/MID/END of a part of a day."""
+    offset = int(ctx.lexicon.value("relative_day", m.text("day"))) if m.has("day") else 0
+    part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
+    value = TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day + timedelta(days=offset),
+                                 part=part)
+    mod = Mod(ctx.lexicon.value("position", m.text("position")))
+    assert value.interval is not None
+    return attrs.evolve(value, mod=mod,
+                        interval=apply_mod(mod, Granularity.PART_OF_DAY, value.interval))
+
+
 @resolver("tonight")
 def tonight(m: Match, ctx: Context) -> TimeValue:
     """tonight: the night of the anchor's day (``TNI``)."""

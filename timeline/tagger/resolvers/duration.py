@@ -165,6 +165,17 @@ def recent_length(m: Match, ctx: Context) -> TimeValue:
                         granularity=unit_count(unit, 0)[0])
 
 
+@resolver("unit_or_unit")
+def unit_or_unit(m: Match, ctx: Context) -> TimeValue:
+    """weeks or months: some number of the smaller unit, APPROX (the larger must be larger)."""
+    shorter, longer = (length_of(None, unit_name(m.text(g), ctx.lexicon))
+                       for g in ("unit", "unit2"))
+    # UNIT_ORDER runs coarsest first.
+    if UNIT_ORDER.index(shorter.parts[0][0]) <= UNIT_ORDER.index(longer.parts[0][0]):
+        raise ResolveError(f"{m.text('unit')!r} is not shorter than {m.text('unit2')!r}")
+    return duration_value(shorter, mod=Mod.APPROX)
+
+
 @resolver("sum_length")
 def sum_length(m: Match, ctx: Context) -> TimeValue:
     """three years and two months: one length of both parts (``P3Y2M``).
