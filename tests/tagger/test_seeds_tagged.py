@@ -72,3 +72,15 @@ def test_a_duration_adjective_leaves_the_determiner_to_its_noun() -> None:
     found = [(text[m.extent[0]:m.extent[1]], m.timex.value)
              for m in timeline.tag(text, datetime(1990, 8, 15).date())]
     assert found == [("eight-year", "P8Y"), ("the nine months", "P9M")]
+
+
+def test_a_year_before_a_quarter_is_no_count() -> None:
+    # "the 1988 second quarter" is that quarter, not 1988 seconds; "weeks or months" is one
+    # vague length; "mid-afternoon yesterday" a part of yesterday.
+    text = ("A charge in the 1988 second quarter, weeks or months later, was noted at "
+            "mid-afternoon yesterday.")
+    found = [(text[m.extent[0]:m.extent[1]], m.timex.value, m.timex.mod)
+             for m in timeline.tag(text, datetime(1989, 11, 2).date())]
+    assert found == [("the 1988 second quarter", "1988-Q2", None),
+                     ("weeks or months", "PXW", Mod.APPROX),
+                     ("mid-afternoon yesterday", "1989-11-01TAF", Mod.MID)]
