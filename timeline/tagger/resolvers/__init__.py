@@ -36,10 +36,11 @@ from timeline.tagger.resolvers import (  # noqa: E402
     calendar,
     date,
     duration,
+    holiday,
     reference,
     set,
     time,
 )
 
-__all__ = ["RESOLVERS", "Resolver", "calendar", "date", "duration", "reference", "resolver",
-           "set", "time"]
+__all__ = ["RESOLVERS", "Resolver", "calendar", "date", "duration", "holiday", "reference",
+           "resolver", "set", "time"]

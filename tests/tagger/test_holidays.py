@@ -1,0 +1,54 @@
+"""Named days computed per year (issue 6): the calendar rules and the tense in text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import timeline
+from timeline.tagger.resolvers.holiday import easter, nth_weekday
+
+
+@given(st.integers(1583, 4099))
+def test_easter_is_a_sunday_between_march_22_and_april_25(year: int) -> None:
+    day = easter(year)
+    assert day.isoweekday() == 7
+    assert date(year, 3, 22) <= day <= date(year, 4, 25)
+
+
+@pytest.mark.parametrize(("year", "want"), [
+    (1961, date(1961, 4, 2)), (2008, date(2008, 3, 23)), (2011, date(2011, 4, 24)),
+    (2019, date(2019, 4, 21)), (2038, date(2038, 4, 25)), (2285, date(2285, 3, 22)),
+])
+def test_easter_on_known_years(year: int, want: date) -> None:
+    assert easter(year) == want
+
+
+@given(st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 7), st.integers(1, 4))
+def test_the_nth_weekday_is_that_weekday_in_its_week_of_the_month(
+        year: int, month: int, weekday: int, n: int) -> None:
+    day = nth_weekday(year, month, weekday, n)
+    assert (day.year, day.month, day.isoweekday()) == (year, month, weekday)
+    assert (day.day - 1) // 7 == n - 1
+    last = nth_weekday(year, month, weekday, -1)
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    assert last.month == month and last.isoweekday() == weekday
+    assert (next_month - last).days <= 7  # within the month's last seven days
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    ("Stores will close on Thanksgiving.", date(2025, 11, 3), "2025-11-27"),
+    ("The fire broke out on Christmas Eve.", date(2025, 1, 10), "2024-12-24"),
+    ("Voters go to the polls on Election Day 2026.", date(2025, 2, 24), "2026-11-03"),
+    ("Talks resumed after Easter.", date(2025, 5, 2), "2025-04-20"),
+])
+def test_holidays_in_running_text(text: str, anchor: date, want: str) -> None:
+    found = [m.timex.value for m in timeline.tag(text, anchor)]
+    assert want in found, found
+
+
+def test_ramadan_outside_its_table_is_not_guessed() -> None:
+    assert [m.text for m in timeline.tag("during Ramadan", date(1990, 6, 1))] == []

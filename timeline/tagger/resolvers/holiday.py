@@ -1,0 +1,120 @@
+"""Named days: Christmas, Easter and the days around it, Thanksgiving, Election Day, Ramadan.
+
+How each falls in a given year is data (``[words.holiday]`` in the lexicon); this module
+only knows the calendar rules behind the data: a fixed month and day, an offset from Easter
+Sunday (the Gregorian computus), the Nth (or last) weekday of a month, and a table of dates
+for what follows the moon (Ramadan). A holiday without a year is the one the sentence's
+tense points to, else the nearest, as bare months are.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from timeline.errors import ResolveError
+from timeline.tagger.context import Context
+from timeline.tagger.resolvers import resolver
+from timeline.tagger.resolvers.calendar import _pick, in_calendar
+from timeline.tagger.scan import Match
+from timeline.time.granularity import Granularity
+from timeline.time.interval import Interval
+from timeline.time.value import TimeValue, TimexType
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+
+    >>> easter(2025), easter(2024), easter(2000)
+    (datetime.date(2025, 4, 20), datetime.date(2024, 3, 31), datetime.date(2000, 4, 23))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own name)
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ISO ``weekday`` of a month; ``n = -1`` the last.
+
+    >>> nth_weekday(2025, 11, 4, 4), nth_weekday(2025, 5, 1, -1)
+    (datetime.date(2025, 11, 27), datetime.date(2025, 5, 26))
+    """
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_in(spec: str, year: int, ctx: Context) -> tuple[date, date]:
+    """The first day of a holiday in ``year`` and the day after its last."""
+    kind, _, rule = spec.partition(":")
+    if kind == "fixed":
+        month, day = (int(part) for part in rule.split("-"))
+        start = date(year, month, day)
+    elif kind == "easter":
+        start = easter(year) + timedelta(days=int(rule))
+    elif kind == "nth":
+        month_text, weekday_text, n_text = rule.split("-", 2)
+        start = nth_weekday(year, int(month_text), int(weekday_text), int(n_text))
+    elif kind == "after":
+        base, _, days = rule.partition("+")
+        month_text, weekday_text, n_text = base.split("-")
+        start = nth_weekday(year, int(month_text), int(weekday_text), int(n_text)) + \
+            timedelta(days=int(days))
+    elif kind == "table":
+        for row in ctx.lexicon.tables.get(rule, ()):
+            first_text, _, length = row.partition(":")
+            first_day = date.fromisoformat(first_text)
+            if first_day.year == year:
+                return first_day, first_day + timedelta(days=int(length))
+        raise ResolveError(f"no {rule} dates for {year}")
+    else:
+        raise ResolveError(f"unknown holiday rule {spec!r}")
+    return start, start + timedelta(days=1)
+
+
+@resolver("holiday")
+@in_calendar
+def holiday(m: Match, ctx: Context) -> TimeValue:
+    """Christmas, Easter Monday, Thanksgiving 2024, Ramadan: the day (or days) it falls on."""
+    spec = str(ctx.lexicon.value("holiday", m.text("holiday")))
+    if m.has("year"):
+        years = [int(m.text("year"))]
+    else:
+        years = [ctx.day.year - 1, ctx.day.year, ctx.day.year + 1]
+    found: dict[datetime, tuple[date, date]] = {}
+    for year in years:
+        try:
+            first, end = holiday_in(spec, year, ctx)
+        except ResolveError:
+            continue
+        found[ctx.day.replace(year=first.year, month=first.month, day=first.day)] = (first,
+                                                                                    end)
+    if not found:
+        raise ResolveError(f"{m.text('holiday')!r} has no known date near {ctx.day.year}")
+    if len(found) == 1:
+        chosen = next(iter(found))
+    else:
+        # Lasting several days (Ramadan), the anchor's own counts as this one.
+        current = ctx.day
+        for start, (first, end) in found.items():
+            if start <= current < start + (end - first):
+                current = start
+        chosen = _pick(ctx, sorted(found), current)
+    first, end = found[chosen]
+    days = (end - first).days
+    if days == 1:
+        return TimeValue.of_granule(Granularity.DAY, chosen)
+    interval = Interval(chosen, chosen + timedelta(days=days))
+    from timeline.time.edtf import describe
+
+    named = describe(interval)
+    return TimeValue(TimexType.DATE, named.value, named.mod, interval, named.granularity)
