@@ -27,8 +27,9 @@ from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
 _COMPOSITION_PASSES = 3
-#: Words that compare a figure with an earlier one, in the same sentence.
-_COMPARISON = re.compile(r"\b(?:from|with|than|versus|vs)\b(?:[^.;!?]|\.(?=\d))*$",
+#: Words that compare a figure with an earlier one, or a figure, in the same sentence.
+_COMPARISON = re.compile(r"(?:\b(?:from|with|than|versus|vs)\b|\$\d|\bcents\b|%)"
+                         r"(?:[^.;!?]|\.(?=\d))*$",
                          re.IGNORECASE)  # a decimal point ends no sentence
 #: A tense cue with this many words or fewer between it and an expression governs it.
 _GOVERNS = 0
@@ -248,9 +249,9 @@ class Scanner:
         date mentioned before them, in text order; each date found becomes the reference
         for what follows.
 
-        A year back in a comparison of figures while a quarter is being reported ("net
-        rose to $5 million from $4 million a year ago") is that quarter a year back: the
-        figures compared are the same period's.
+        A year back in a sentence of figures while a quarter is being reported ("net rose
+        to $5 million from $4 million a year ago", "it had net of $1.1 million a year
+        ago") is that quarter a year back: the figures compared are the same period's.
         """
         reference: tuple[datetime, Granularity] | None = None
         quarter: datetime | None = None  # the last quarter named: the period reported
