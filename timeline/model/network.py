@@ -121,12 +121,6 @@ class Network:
     edges: Mapping[int, tuple[tuple[int, int], ...]]  # u -> ((v, w), ...): x_v <= x_u + w
     conflicts: tuple[Conflict, ...]
 
-    def time(self, event: str) -> EventTime:
-        s = self.index[event]
-        m = self.frame.moment
-        return EventTime(m(self.lower[s]), m(self.upper[s]), m(self.lower[s + 1]),
-                         m(self.upper[s + 1]))
-
     def distances(self, sources: Sequence[int], targets: Sequence[int]) -> dict[
             tuple[int, int], int]:
         """Shortest constraint paths: ``x_t - x_s <= d[s, t]`` (``POS`` when unconstrained).

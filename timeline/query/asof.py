@@ -122,12 +122,10 @@ class Entry:
         # Bounds shifted to be non-negative (each fits in 64 bits), then the id's position.
         self.rank = ((bounds[0] - NEG) << 128) | ((bounds[3] - NEG) << 64) | position
 
-    def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Entry) and self.event == other.event
-                and self.bounds == other.bounds)
-
-    def __hash__(self) -> int:
-        return hash((self.event, self.bounds))
+    def unconfirmed(self) -> Entry:
+        """The same, announced for a time that has passed with no report it happened."""
+        return Entry(attrs.evolve(self.event, status=Status.UNCONFIRMED), self.bounds,
+                     self.position)
 
     def __repr__(self) -> str:
         return f"Entry({self.event!r}, {self.bounds!r})"
@@ -153,11 +151,15 @@ class _EventHistory:
             for piece in claim_bounds[i]:
                 agreed = meet(agreed, piece)
             rank = min(rank, _RANK[spec.claims[i].status])
-            claims = tuple(spec.claims[j] for j in sorted(self.order[:k]))
+            claims = self.claims(k)
             if not feasible(agreed):  # a conflict: the shared code finds which claims clash
                 self.entries.append(knowledge.alone(spec, claims))
                 continue
             self.entries.append(knowledge.entry(spec, claims, agreed, _BY_RANK[rank], ()))
+
+    def claims(self, k: int) -> tuple[Claim, ...]:
+        """The first ``k`` claims to become known, in corpus order."""
+        return tuple(self.spec.claims[i] for i in sorted(self.order[:k]))
 
 
 class History:
@@ -167,9 +169,11 @@ class History:
         self.knowledge = knowledge
         self.events: dict[str, _EventHistory] = {}
         firsts: list[tuple[int, str]] = []
+        keys_of: dict[str, list[int]] = {}
         for spec in knowledge.specs.values():
-            keys = [publication_key(c.known_from, possibly=possibly,
-                                    floating_cutoff=floating_cutoff) for c in spec.claims]
+            keys = keys_of[spec.id] = [publication_key(c.known_from, possibly=possibly,
+                                                       floating_cutoff=floating_cutoff)
+                                       for c in spec.claims]
             history = _EventHistory(knowledge, spec, keys)
             self.events[spec.id] = history
             firsts.append((history.keys[0], spec.id))
@@ -179,10 +183,10 @@ class History:
         # A linked group needs settling as soon as one of its order claims is known.
         self.linked_from: dict[int, int] = {}
         for number, group in enumerate(knowledge.groups):
-            keys = [publication_key(c.known_from, possibly=possibly,
-                                    floating_cutoff=floating_cutoff)
-                    for event in group for c in knowledge.specs[event].claims if c.references]
-            self.linked_from[number] = min(keys, default=POS)
+            self.linked_from[number] = min(
+                (key for event in group
+                 for key, c in zip(keys_of[event], knowledge.specs[event].claims, strict=True)
+                 if c.references), default=POS)
         # Each linked group settled after each of its claims became known (as each event
         # is, above), from the first order claim on; and the same with members past their
         # announced time marked unconfirmed, made when first asked for.
@@ -193,7 +197,7 @@ class History:
                               if k >= self.linked_from[number]})
             self.group_keys.append(changes)
             self.settled.append([knowledge.settle(
-                {e: claims for e in group if (claims := self._known(e, key))})
+                {e: claims for e in group if (claims := self.known(e, key))})
                 for key in changes])
         self.late: dict[tuple[int, int, tuple[str, ...]], dict[str, Entry]] = {}
         # Events on their own, in the order of their final state (every claim known): a
@@ -211,11 +215,10 @@ class History:
             (i, h.keys[0], h.keys[-1]) for i, h in enumerate(solo) if h.keys[0] < h.keys[-1])
 
 
-    def _known(self, event: str, key: int) -> tuple[Claim, ...]:
+    def known(self, event: str, key: int) -> tuple[Claim, ...]:
         """The event's claims known by ``key``, in corpus order."""
         past = self.events[event]
-        k = bisect_right(past.keys, key)
-        return tuple(past.spec.claims[i] for i in sorted(past.order[:k]))
+        return past.claims(bisect_right(past.keys, key))
 
 
 class Knowledge:
@@ -249,11 +252,11 @@ class Knowledge:
 
     def history(self, *, possibly: bool, floating_cutoff: bool) -> History:
         """Built on first use for each reading, then shared by every view."""
-        key = (possibly, floating_cutoff)
-        if key not in self._histories:
-            self._histories[key] = History(self, possibly=possibly,
-                                           floating_cutoff=floating_cutoff)
-        return self._histories[key]
+        history = self._histories.get((possibly, floating_cutoff))
+        if history is None:
+            history = self._histories[possibly, floating_cutoff] = History(
+                self, possibly=possibly, floating_cutoff=floating_cutoff)
+        return history
 
     def whole(self) -> dict[str, Entry]:
         """Every event with every claim: the timeline itself."""
@@ -282,8 +285,7 @@ class Knowledge:
         unconfirmed afterwards, so one settling serves every time it holds for)."""
         # Event ids are kept as the corpus wrote them; only the network skips references
         # to events nothing was known of yet.
-        applied = {event: tuple(_drop_unknown(c, known) for c in claims)
-                   for event, claims in known.items()}
+        applied = _applicable(known)
         network = solve(applied, self.frame)
         written = {id(a): c for event, claims in known.items()
                    for a, c in zip(applied[event], claims, strict=True)}
@@ -303,9 +305,7 @@ class Knowledge:
 
     def network(self, known: Mapping[str, tuple[Claim, ...]]) -> Network:
         """The constraint network of some events (for distances between them)."""
-        known = {event: tuple(_drop_unknown(c, known) for c in claims)
-                 for event, claims in known.items()}
-        return solve(known, self.frame)
+        return solve(_applicable(known), self.frame)
 
     def entry(self, spec: EventSpec, claims: tuple[Claim, ...], four: Bounds4, status: Status,
               conflicts: tuple[Conflict, ...]) -> Entry:
@@ -321,24 +321,15 @@ class State:
 
     def __init__(self, knowledge: Knowledge, moment: Moment | None, possibly: bool) -> None:
         self.knowledge = knowledge
-        self.moment = moment
         self.history: History | None = None
         self.key = POS
         self.deadline: int | None = None
         if moment is not None:  # kept lean: a view costs this and nothing more
             limit = moment if isinstance(moment, datetime) else as_datetime(moment) + _DAY
             floating = is_floating(limit)
-            history = knowledge._histories.get((possibly, floating))
-            self.history = history or knowledge.history(possibly=possibly,
-                                                        floating_cutoff=floating)
+            self.history = knowledge.history(possibly=possibly, floating_cutoff=floating)
             self.key = key = (limit - _EPOCH) // _MICRO if floating else micro(limit)
             self.deadline = _frame_cutoff(knowledge.frame, floating, key)
-
-    def known_ids(self) -> list[str]:
-        """The events at least one known claim speaks of (sorted by id for the whole)."""
-        if self.history is None:
-            return list(self.knowledge.whole())
-        return self.history.first_ids[:bisect_right(self.history.first_keys, self.key)]
 
     def __len__(self) -> int:
         if self.history is None:
@@ -356,12 +347,9 @@ class State:
 
     def claims(self, event: str) -> tuple[Claim, ...]:
         """The event's known claims, in corpus order."""
-        spec = self.knowledge.specs[event]
         if self.history is None:
-            return spec.claims
-        history = self.history.events[event]
-        k = bisect_right(history.keys, self.key)
-        return tuple(spec.claims[i] for i in sorted(history.order[:k]))
+            return self.knowledge.specs[event].claims
+        return self.history.known(event, self.key)
 
     def entry(self, event: str) -> Entry | None:
         """The event as known at this state, or ``None`` if nothing about it was."""
@@ -434,10 +422,7 @@ class State:
     def _late(history: _EventHistory, k: int) -> Entry:
         late = history.late.get(k)
         if late is None:
-            entry = history.entries[k - 1]
-            late = history.late[k] = Entry(
-                attrs.evolve(entry.event, status=Status.UNCONFIRMED), entry.bounds,
-                entry.position)
+            late = history.late[k] = history.entries[k - 1].unconfirmed()
         return late
 
     def _settled(self, group: int) -> dict[str, Entry]:
@@ -454,9 +439,7 @@ class State:
         if marked is None:
             marked = dict(base)
             for e in late:
-                entry = base[e]
-                marked[e] = Entry(attrs.evolve(entry.event, status=Status.UNCONFIRMED),
-                                  entry.bounds, entry.position)
+                marked[e] = base[e].unconfirmed()
             history.late[group, at, late] = marked
         return marked
 
@@ -483,6 +466,12 @@ def precedences(event: str, claim: Claim) -> list[tuple[str, str]]:
         if claim.offset.after:
             out.append((claim.relative_to, event))
     return out
+
+
+def _applicable(known: Mapping[str, tuple[Claim, ...]]) -> dict[str, tuple[Claim, ...]]:
+    """The claims as the network can apply them: placed only against events known too."""
+    return {event: tuple(_drop_unknown(c, known) for c in claims)
+            for event, claims in known.items()}
 
 
 def _drop_unknown(claim: Claim, known: Mapping[str, object]) -> Claim:
