@@ -626,6 +626,12 @@ def _at_least(minimum: int, what: str) -> Callable[[str], int]:
     return parse
 
 
+def _date_order_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--date-order", choices=("mdy", "dmy"), default="mdy",
+                         help="how to read all-numeric dates such as 2/3/2025 "
+                              "(default: %(default)s)")
+
+
 AS_OF_HELP = ("only what had been published by TIME: an ISO date (2025-03-05, the end of that "
               "day), a datetime (2025-02-24T12:00Z, or without a zone for the corpus's own "
               "clock) or a time expression resolved against the corpus's latest publication, "
@@ -690,9 +696,7 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("--tense", choices=("past", "present", "future"),
                          help="tense of the sentence, which sends a bare weekday or month "
                               "back or forward (default: decided by the rules)")
-    resolve.add_argument("--date-order", choices=("mdy", "dmy"), default="mdy",
-                         help="how to read all-numeric dates such as 2/3/2025 "
-                              "(default: %(default)s)")
+    _date_order_option(resolve)
     resolve.set_defaults(run=_cmd_resolve)
 
     scan = commands.add_parser(
@@ -741,9 +745,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "(2025-02-25T11:38, 2025-02-25T11:38+01:00); overrides a DCT")
     tag.add_argument("--format", choices=("text", "json", "timeml"), default="text",
                      help="aligned columns, a JSON list, or TimeML (default: %(default)s)")
-    tag.add_argument("--date-order", choices=("mdy", "dmy"), default="mdy",
-                     help="how to read all-numeric dates such as 2/3/2025 "
-                          "(default: %(default)s)")
+    _date_order_option(tag)
     tag.add_argument("--explain", action="store_true",
                      help="add the rule that fired and the context cues that set the "
                           "direction (JSON: \"cues\" and \"matched\", the span with signals)")
