@@ -258,18 +258,14 @@ class Scanner:
         out = []
         for mention in mentions:
             match = mention.match
-            if (match is not None and match.rule.params.get("comparison")
-                    and quarter is not None
-                    and mention.value.granularity is Granularity.YEAR
-                    and mention.value.interval is not None
-                    and mention.value.interval.start is not None
-                    and mention.value.interval.start.year == ctx.anchor.year - 1
+            if (quarter is not None and match is not None and match.rule.params.get(
+                    "comparison") and _last_year(mention.value, ctx)
                     and _COMPARISON.search(text, max(0, mention.start - 80), mention.start)):
                 back = shift(Granularity.YEAR, quarter, -1)
                 out.append(attrs.evolve(mention, value=TimeValue.of_granule(
                     Granularity.QUARTER, back)))
                 continue  # a comparison period: what follows still compares with the report
-            elif match is not None and match.rule.params.get("anaphoric"):
+            if match is not None and match.rule.params.get("anaphoric"):
                 here = attrs.evolve(ctx, reference=reference)
                 with contextlib.suppress(ValueError, OverflowError):  # keep the first reading
                     mention = attrs.evolve(mention, value=self._resolvers[match.rule.resolver](
@@ -347,6 +343,13 @@ class Scanner:
         extent = spans.get("timex", (start, end))
         return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue,
                        match)
+
+
+def _last_year(value: TimeValue, ctx: Context) -> bool:
+    """Whether the value is the whole year before the anchor's."""
+    interval = value.interval
+    return (value.granularity is Granularity.YEAR and interval is not None
+            and interval.start is not None and interval.start.year == ctx.anchor.year - 1)
 
 
 def _reference_of(value: TimeValue) -> tuple[datetime, Granularity] | None:
