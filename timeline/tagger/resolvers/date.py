@@ -209,10 +209,15 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
                                                     -count))
     if m.has("or_so"):  # "a week or so ago": about then
-        assert value.interval is not None
-        return attrs.evolve(value, mod=Mod.APPROX,
-                            interval=apply_mod(Mod.APPROX, granularity, value.interval))
+        return _about(value)
     return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)
+
+
+def _about(value: TimeValue) -> TimeValue:
+    """About that granule: APPROX, widened by one granule on each side."""
+    assert value.granularity is not None and value.interval is not None
+    return attrs.evolve(value, mod=Mod.APPROX,
+                        interval=apply_mod(Mod.APPROX, value.granularity, value.interval))
 
 
 def _bounded_offset(m: Match, ctx: Context, value: TimeValue, point: datetime,
@@ -227,9 +232,7 @@ def _bounded_offset(m: Match, ctx: Context, value: TimeValue, point: datetime,
         return value
     bound = Mod(ctx.lexicon.value("duration_mod", m.text("mod")))
     if bound is Mod.APPROX:
-        assert value.granularity is not None and value.interval is not None
-        return attrs.evolve(value, mod=Mod.APPROX,
-                            interval=apply_mod(Mod.APPROX, value.granularity, value.interval))
+        return _about(value)
     further = bound in (Mod.MORE_THAN, Mod.EQUAL_OR_MORE)
     day_after = point + timedelta(days=1)
     if past:
@@ -519,8 +522,7 @@ def approximately(m: Match, ctx: Context) -> TimeValue:
     inner = m.child("inner").value
     if inner.mod is not None or inner.granularity is None or inner.interval is None:
         raise ResolveError(f"cannot take 'about' {inner.value}")
-    return attrs.evolve(inner, mod=Mod.APPROX,
-                        interval=apply_mod(Mod.APPROX, inner.granularity, inner.interval))
+    return _about(inner)
 
 
 @resolver("open_side")
@@ -544,5 +546,4 @@ def or_so(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"{inner.value} already has a mod")
     if inner.type is TimexType.DURATION or inner.granularity is None or inner.interval is None:
         return attrs.evolve(inner, mod=Mod.APPROX)
-    return attrs.evolve(inner, mod=Mod.APPROX,
-                        interval=apply_mod(Mod.APPROX, inner.granularity, inner.interval))
+    return _about(inner)
