@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from fractions import Fraction
 
+import attrs
+
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import Lexicon
 from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, floor, shift
+from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 
 #: Lexicon unit names to granularities (a fortnight is two weeks: see ``unit_step``).
 GRANULARITY_OF_UNIT = {
@@ -109,6 +113,12 @@ def unit_count(unit: str, amount: int) -> tuple[Granularity, int]:
 
 def direction(ctx: Context) -> Tense | None:
     return ctx.tense
+
+
+def recent_past(ctx: Context, unit: str, interval: Interval) -> TimeValue:
+    """PAST_REF counted in ``unit`` ("a few days ago", "in recent weeks"): when, not how long."""
+    return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval), interval=interval,
+                        granularity=unit_count(unit, 0)[0])
 
 
 def nearest_weekday(ctx: Context, weekday: int) -> datetime:

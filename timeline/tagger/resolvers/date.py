@@ -16,6 +16,7 @@ from timeline.tagger.resolvers.common import (
     nearest_granule,
     nearest_weekday,
     number,
+    recent_past,
     unit_count,
     unit_name,
     whole,
@@ -202,9 +203,7 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     amount = number(m.text("amount"), ctx.lexicon)
     unit = unit_name(m.text("unit"), ctx.lexicon)
     if amount is None:
-        return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval),
-                            interval=Interval(None, ctx.day),
-                            granularity=unit_count(unit, 0)[0])
+        return recent_past(ctx, unit, Interval(None, ctx.day))
     granularity, count = unit_count(unit, whole(amount, m.text("amount")))
     value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
                                                     -count))

@@ -22,7 +22,7 @@ from timeline.tagger.resolvers.common import (
     is_plural,
     length_of,
     number,
-    unit_count,
+    recent_past,
     unit_name,
 )
 from timeline.tagger.scan import Match
@@ -147,9 +147,7 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     if side < 0 and not duration.known:
         # "the past few days" measures nothing it could name: like "in recent days", it
         # places what happened in the recent past.
-        unit = unit_name(m.text("unit"), ctx.lexicon)
-        return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval), interval=interval,
-                            granularity=unit_count(unit, 0)[0])
+        return recent_past(ctx, unit_name(m.text("unit"), ctx.lexicon), interval)
     return duration_value(duration, interval=interval)
 
 
@@ -161,8 +159,7 @@ def recent_length(m: Match, ctx: Context) -> TimeValue:
     unit = unit_name(m.text("unit"), ctx.lexicon)
     duration = length_of(None, unit)
     interval = window(ctx, duration, -1)
-    return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval), interval=interval,
-                        granularity=unit_count(unit, 0)[0])
+    return recent_past(ctx, unit, interval)
 
 
 @resolver("unit_or_unit")
