@@ -56,17 +56,16 @@ class TenseCues:
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
-        lo, hi = _sentence(text, start, end)
-        before = [_fold(w) for w in _WORD.findall(text, lo, start)]
-        after = [_fold(w) for w in _WORD.findall(text, end, hi)]
-        # Nearest first: the words before the expression read backwards, then those after.
-        for words, backwards in ((before, True), (after, False)):
-            found = self._nearest(words, backwards)
-            if found is not None:
-                return found
-        return Reading(None, None)
+        # Nearest first: the words before the expression read backwards, then (only if
+        # they told nothing) those after it.
+        before = [_fold(w) for w in _WORD.findall(text, _sentence_start(text, start), start)]
+        found = self._nearest(before, backwards=True)
+        if found is None:
+            after = [_fold(w) for w in _WORD.findall(text, end, _sentence_end(text, end))]
+            found = self._nearest(after, backwards=False)
+        return found or Reading(None, None)
 
-    def _nearest(self, words: list[str], backwards: bool) -> Reading | None:
+    def _nearest(self, words: list[str], *, backwards: bool) -> Reading | None:
         positions = range(len(words) - 1, -1, -1) if backwards else range(len(words))
         for steps, i in enumerate(positions):
             if steps >= NEAR:
@@ -98,16 +97,19 @@ def _fold(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around ``[start, end)``, at most ``REACH`` each side."""
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins, at most ``REACH`` before it."""
     lo = max(0, start - REACH)
     for stop in _SENTENCE_END.finditer(text, lo, start):
         lo = stop.end()
+    return lo
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """Where the sentence holding ``end`` ends, at most ``REACH`` after it."""
     hi = min(len(text), end + REACH)
     after = _SENTENCE_END.search(text, end, hi)
-    if after is not None:
-        hi = after.start()
-    return lo, hi
+    return hi if after is None else after.start()
 
 
 __all__ = ["NEAR", "REACH", "Reading", "TenseCues"]
