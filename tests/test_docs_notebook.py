@@ -9,6 +9,7 @@ empty temporary working directory so it uses the seeds shipped inside the packag
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,12 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Any:
     workdir = tmp_path_factory.mktemp("notebook")
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(workdir)}})
-    client.execute()
+    # The tests may import the checkout while the venv holds an installed copy (the
+    # README's `pip install '.[test]'`): point the kernel at the package under test.
+    package_root = str(Path(timeline.__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    client.execute(env=env)
     return nb
 
 
