@@ -89,9 +89,13 @@ def text_boxes(root: ET.Element) -> list[tuple[float, float, float, float, str]]
     for node in root.iter(f"{SVG}text"):
         content = "".join(node.itertext())
         size = float(node.get("font-size") or 0)
-        bold = node.get("font-weight") == "bold" or any(
-            t.get("font-weight") == "bold" for t in node.iter(f"{SVG}tspan"))
-        width = text_width(content, size, bold=bold)
+        bold = node.get("font-weight") == "bold"
+        # Each piece measured in its own weight: a bold tspan mark, the rest as the text.
+        width = text_width(node.text or "", size, bold=bold)
+        for part in node:
+            part_bold = bold or part.get("font-weight") == "bold"
+            width += text_width(part.text or "", size, bold=part_bold)
+            width += text_width(part.tail or "", size, bold=bold)
         x, y = float(node.get("x") or 0), float(node.get("y") or 0)
         anchor = node.get("text-anchor", "start")
         left = x if anchor == "start" else x - width / 2 if anchor == "middle" else x - width

@@ -21,7 +21,7 @@ import attrs
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
-from timeline.tagger.tense import TenseCues
+from timeline.tagger.tense import Reading, TenseCues
 from timeline.time.granularity import Granularity, shift
 from timeline.time.value import TimeValue, TimexType
 
@@ -228,11 +228,12 @@ class Scanner:
         if any(c in text for c in PLACEHOLDER.values()):
             # Our private-use placeholders must not be forged by the input.
             text = text.translate({ord(c): " " for c in PLACEHOLDER.values()})
-        top = self._select(text, _Masked(text, []), self._base, ctx)
+        readings: dict[tuple[int, int], Reading] = {}  # the tense around each span, once
+        top = self._select(text, _Masked(text, []), self._base, ctx, readings)
         for _ in range(_COMPOSITION_PASSES):
             if not top:
                 break  # composite rules need a mention to compose
-            chosen = self._select(text, _Masked(text, top), self._composite, ctx)
+            chosen = self._select(text, _Masked(text, top), self._composite, ctx, readings)
             if not chosen:
                 break
             covered = bytearray(len(text) + 1)
@@ -278,8 +279,8 @@ class Scanner:
             out.append(mention)
         return out
 
-    def _select(self, text: str, masked: _Masked, rules: _RuleIndex,
-                ctx: Context) -> list[Mention]:
+    def _select(self, text: str, masked: _Masked, rules: _RuleIndex, ctx: Context,
+                readings: dict[tuple[int, int], Reading]) -> list[Mention]:
         """The longest matches that resolve, never two overlapping.
 
         Candidates are tried longest first, then leftmost, then in rule order; one that
@@ -297,7 +298,7 @@ class Scanner:
             end = masked.original(m.start(), m.end())[1]
             if any(taken[start:end]):
                 continue
-            mention = self._mention(text, masked, rule, m, ctx)
+            mention = self._mention(text, masked, rule, m, ctx, readings)
             if mention is None:
                 continue
             taken[start:end] = b"\x01" * (end - start)
@@ -306,7 +307,7 @@ class Scanner:
         return chosen
 
     def _mention(self, text: str, masked: _Masked, rule: Rule, m: re.Match[str],
-                 ctx: Context) -> Mention | None:
+                 ctx: Context, readings: dict[tuple[int, int], Reading]) -> Mention | None:
         start, end = masked.original(m.start(), m.end())
         groups: dict[str, str | None] = {}
         spans: dict[str, tuple[int, int]] = {}
@@ -327,7 +328,9 @@ class Scanner:
         if (ctx.tense is None and ctx.read_sentence and "refuse_tense" not in rule.params
                 and rule.params.get("sentence_tense", True)):
             # In running text the sentence gives the direction; a phrase has none.
-            reading = self._cues.read(text, start, end)
+            reading = readings.get((start, end))
+            if reading is None:
+                reading = readings[start, end] = self._cues.read(text, start, end)
             if reading.tense is not None:
                 # A verb right before the date governs it ("the year ended March 31"); one
                 # further off may govern something else ("declared a dividend, payable

@@ -49,6 +49,8 @@ class TenseCues:
                 self.ending.setdefault(phrase[-1], []).append((tense, phrase))
         for entries in self.ending.values():
             entries.sort(key=lambda entry: (-len(entry[1]), entry[0] is Tense.PAST))
+        self.longest = max((len(p) for entries in self.ending.values() for _, p in entries),
+                           default=1)
         self.be = frozenset(cues.get("be", ()))
         self.not_past = frozenset(cues.get("not_past", ()))
         self.progressive = frozenset(cues.get("progressive", ()))
@@ -58,11 +60,13 @@ class TenseCues:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
         # Nearest first: the words before the expression read backwards, then (only if
         # they told nothing) those after it.
-        before = [_fold(w) for w in _WORD.findall(text, _sentence_start(text, start), start)]
-        found = self._nearest(before, backwards=True)
+        # Only the NEAR words each side can decide (and, before them, enough words to
+        # complete the longest phrase ending among them).
+        before = _WORD.findall(_fold(text[_sentence_start(text, start):start]))
+        found = self._nearest(before[-(NEAR + self.longest):], backwards=True)
         if found is None:
-            after = [_fold(w) for w in _WORD.findall(text, end, _sentence_end(text, end))]
-            found = self._nearest(after, backwards=False)
+            after = _WORD.findall(_fold(text[end:_sentence_end(text, end)]))
+            found = self._nearest(after[:NEAR], backwards=False)
         return found or Reading(None, None)
 
     def _nearest(self, words: list[str], *, backwards: bool) -> Reading | None:
@@ -93,8 +97,8 @@ class TenseCues:
         return None
 
 
-def _fold(word: str) -> str:
-    return word.lower().replace("\u2019", "'")
+def _fold(words: str) -> str:
+    return words.lower().replace("\u2019", "'")
 
 
 def _sentence_start(text: str, start: int) -> int:
