@@ -207,6 +207,22 @@ def test_scan_finds_mentions_with_their_spans() -> None:
     assert by_extent["every Monday"].text == "every Monday"
 
 
+@pytest.mark.parametrize(("text", "extent"), [
+    ("The board meets weekly.", "weekly"),
+    ("The reserve will be adjusted quarterly and reviewed.", "quarterly"),
+    ("Interest is paid monthly in arrears.", "monthly"),
+    ("Qantas plans daily flights to Bombay.", None),
+    ("It was less than 5% of average daily volume.", None),
+    ("Sales should rise 8.5% annually.", None),
+    ("The company reported its first quarterly loss.", None),
+])
+def test_frequency_words_are_sets_as_adverbs_not_as_adjectives(text: str,
+                                                               extent: str | None) -> None:
+    found = timeline.scan(text, MON)
+    assert [text[m.extent[0]:m.extent[1]] for m in found] == ([extent] if extent else [])
+    assert all(m.value.type is TimexType.SET for m in found)
+
+
 def test_genitive_is_matched_but_outside_the_extent() -> None:
     text = "It was a day's work."
     [mention] = timeline.scan(text, MON)

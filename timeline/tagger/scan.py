@@ -71,8 +71,8 @@ class Mention:
         pending = list(self.children)
         while pending:
             child = pending.pop()
-            if (child.start, child.end) == self.extent:
-                return child.value
+            if self.extent in ((child.start, child.end), child.extent):
+                return child.timex
             pending.extend(child.children)
         return self.value
 
@@ -344,6 +344,9 @@ class Scanner:
             # ("February 30", "next year" in 9999): the words fit, the calendar does not.
             return None
         extent = spans.get("timex", (start, end))
+        if "timex" in children:
+            # The extent is a mention's: its own extent ("the year" of "the year ended").
+            extent = children["timex"].extent
         return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue,
                        match)
 

@@ -80,6 +80,14 @@ def length(m: Match, ctx: Context) -> TimeValue:
     return duration_value(_amount_unit(m, ctx), _mod(m, ctx))
 
 
+@resolver("period_ended")
+def period_ended(m: Match, ctx: Context) -> TimeValue:
+    """"the year ended March 31": twelve months named by the day they end, not a calendar
+    year; TimeML writes the length (P1Y) and tags the end date on its own."""
+    unit = unit_name(m.text("unit"), ctx.lexicon)
+    return duration_value(length_of(1, unit))
+
+
 @resolver("half_length")
 def half_length(m: Match, ctx: Context) -> TimeValue:
     """half an hour, half a day: in the next unit down when whole (``HALF_OF_UNIT``)."""
