@@ -85,7 +85,7 @@ def period_ended(m: Match, ctx: Context) -> TimeValue:
     """"the year ended March 31": twelve months named by the day they end, not a calendar
     year; TimeML writes the length (P1Y) and tags the end date on its own."""
     unit = unit_name(m.text("unit"), ctx.lexicon)
-    return duration_value(length_of(1, unit))
+    return duration_value(length_of(Fraction(1), unit))
 
 
 @resolver("half_length")
