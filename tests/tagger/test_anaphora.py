@@ -28,6 +28,13 @@ def values(text: str, anchor: date) -> list[tuple[str, str]]:
       ("two days later", "2024-01-14")]),
     ("The deal was signed on Feb. 3, 2022; the following week, troops moved.",
      date(2025, 2, 24), [("Feb. 3, 2022", "2022-02-03"), ("the following week", "2022-W06")]),
+    # Inside a signal ("on", "by") the anaphor still counts from the date before it, and
+    # what follows counts from what it resolved to.
+    ("He arrived on March 3, 2020. He left on the same day. Two days later he returned.",
+     date(2025, 2, 24), [("March 3, 2020", "2020-03-03"), ("the same day", "2020-03-03"),
+                         ("Two days later", "2020-03-05")]),
+    ("Talks began on May 4, 2021, and by the following week they had failed.",
+     date(2025, 2, 24), [("May 4, 2021", "2021-05-04"), ("the following week", "2021-W19")]),
 ])
 def test_counted_from_the_last_date_told(text: str, anchor: date,
                                          want: list[tuple[str, str]]) -> None:
@@ -72,3 +79,16 @@ def test_year_ago_periods_compare_with_the_report_not_the_last_date() -> None:
     found = values("It lost money in the 1988 period. The year-ago results included a charge.",
                    date(1989, 11, 2))
     assert found[-1] == ("The year-ago", "1988")
+
+
+def test_the_latest_period_is_the_quarter_reported() -> None:
+    text = ("Net income rose in the third quarter. Sales in the first quarter of 1990 "
+            "should rise too. Sales in the latest period were flat.")
+    assert values(text, date(1989, 11, 2))[-1] == ("the latest period", "1989-Q3")
+
+
+def test_a_quarter_not_over_is_not_the_one_reported() -> None:
+    # A forecast's quarter is not the report's: the latest complete one is.
+    text = "The fourth quarter should be weak. The latest quarter was strong."
+    assert values(text, date(1989, 11, 2)) == [
+        ("The fourth quarter", "1989-Q4"), ("The latest quarter", "1989-Q3")]

@@ -19,6 +19,8 @@ def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | No
     ("The council will vote on Monday.", "2025-03-03", "will"),
     ("The council voted on Monday.", "2025-02-24", "voted"),
     ("The summit will be held on Friday.", "2025-02-28", "will be"),
+    ("He added that guidelines to be published in March will decide.", "2025-03",
+     "to be published"),
     ("The summit was held on Friday.", "2025-02-21", "held"),
     ("Leaders are meeting on Tuesday in Paris.", "2025-03-04", "are meeting"),
     ("He said he would return on Tuesday.", "2025-03-04", "would"),

@@ -55,6 +55,9 @@ class Context:
     #: The last date the text mentioned before an anaphoric expression ("a year earlier",
     #: "the same day"): its granule start and granularity; ``None``: the anchor's day.
     reference: tuple[datetime, Granularity] | None = None
+    #: The last quarter the text named before it: the period a report is about ("the
+    #: latest period", "the quarter"), even after other dates came between.
+    quarter: datetime | None = None
 
     @property
     def reference_point(self) -> tuple[datetime, Granularity]:

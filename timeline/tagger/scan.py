@@ -10,7 +10,6 @@ characters, and rule patterns cannot nest repetition, so the work is linear in t
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -22,7 +21,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
-from timeline.time.granularity import Granularity, shift
+from timeline.time.granularity import Granularity, floor, shift
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -60,6 +59,8 @@ class Mention:
     cue: str | None = None
     #: What the rule matched, kept to resolve it again against an earlier date (anaphora).
     match: Match | None = attrs.field(default=None, eq=False, repr=False)
+    #: The context it was resolved in (with the tense its sentence gave), for the same.
+    context: Context | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def timex(self) -> TimeValue:
@@ -266,18 +267,44 @@ class Scanner:
                 out.append(attrs.evolve(mention, value=TimeValue.of_granule(
                     Granularity.QUARTER, back)))
                 continue  # a comparison period: what follows still compares with the report
-            if match is not None and match.rule.params.get("anaphoric"):
-                here = attrs.evolve(ctx, reference=reference)
-                with contextlib.suppress(ValueError, OverflowError):  # keep the first reading
-                    mention = attrs.evolve(mention, value=self._resolvers[match.rule.resolver](
-                        match, here))
+            again = self._again(mention, reference, quarter)
+            anaphoric = again is not mention
+            mention = again
             point = _reference_of(mention.timex)
             if point is not None and (match is None or match.rule.params.get("refers", True)):
                 reference = point
-                if point[1] is Granularity.QUARTER:
+                if (point[1] is Granularity.QUARTER and not anaphoric
+                        and point[0] < floor(Granularity.QUARTER, ctx.anchor)):
+                    # A quarter named, not one counted from another, and over by the
+                    # anchor's: results are reported once their quarter ends.
                     quarter = point[0]
             out.append(mention)
         return out
+
+    def _again(self, mention: Mention, reference: tuple[datetime, Granularity] | None,
+               quarter: datetime | None) -> Mention:
+        """The mention resolved again against the last date before it, when it or a
+        mention inside it is anaphoric ("on the same day", "by the following week"); the
+        same mention (``is``) when nothing in it refers back or the new reading fails."""
+        match, ctx = mention.match, mention.context
+        if match is None or ctx is None:
+            return mention
+        children = {name: self._again(child, reference, quarter)
+                    for name, child in match.children.items()}
+        changed = any(children[name] is not child for name, child in match.children.items())
+        if not changed and not match.rule.params.get("anaphoric"):
+            return mention
+        if changed:
+            renamed = {id(old): children[name] for name, old in match.children.items()}
+            ordered = tuple(renamed.get(id(c), c) for c in match.ordered_children)
+            match = attrs.evolve(match, children=children, ordered_children=ordered)
+        here = attrs.evolve(ctx, reference=reference, quarter=quarter)
+        try:
+            value = self._resolvers[match.rule.resolver](match, here)
+        except (ValueError, OverflowError):
+            return mention  # keep the first reading
+        return attrs.evolve(mention, value=value, children=match.ordered_children,
+                            match=match, context=here)
 
     def _select(self, text: str, masked: _Masked, rules: _RuleIndex, ctx: Context,
                 readings: dict[tuple[int, int], Reading]) -> list[Mention]:
@@ -348,7 +375,7 @@ class Scanner:
             # The extent is a mention's: its own extent ("the year" of "the year ended").
             extent = children["timex"].extent
         return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue,
-                       match)
+                       match, ctx)
 
 
 def _last_year(value: TimeValue, ctx: Context) -> bool:

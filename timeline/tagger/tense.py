@@ -83,6 +83,10 @@ class TenseCues:
         """A cue that ends at word ``i`` (phrases are matched up to it)."""
         word = words[i]
         previous = words[i - 1] if i else ""
+        if (previous == "be" and i >= 2 and words[i - 2] == "to"
+                and (word in self.participles or (word.endswith("ed") and len(word) > 4))):
+            # A passive infinitive looks ahead: "guidelines to be published in November".
+            return Reading(Tense.FUTURE, f"to be {word}")
         for tense, phrase in self.ending.get(word, ()):
             n = len(phrase)
             if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:

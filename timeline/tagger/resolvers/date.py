@@ -484,19 +484,28 @@ def year_before_reference(m: Match, ctx: Context) -> TimeValue:
 
 
 def _reported_quarter(ctx: Context) -> tuple[datetime, Granularity]:
-    """The quarter a report is about: the one it last named, else the one before the
-    anchor's (results come out after their quarter ends)."""
+    """The quarter a report is about: the one it last named, else the last date it named
+    if a quarter, else the one before the anchor's; results come out after their quarter
+    ends, so a quarter not over by the anchor's is a forecast's, never the one reported."""
+    current = floor(Granularity.QUARTER, ctx.anchor)
     start, granularity = ctx.reference_point
-    if granularity is Granularity.QUARTER:
-        return start, granularity
+    for named in (ctx.quarter, start if granularity is Granularity.QUARTER else None):
+        if named is not None and named < current:
+            return named, Granularity.QUARTER
     return shift(Granularity.QUARTER, floor(Granularity.QUARTER, ctx.anchor), -1), \
         Granularity.QUARTER
 
 
 @resolver("previous_unit")
 def previous_unit(m: Match, ctx: Context) -> TimeValue:
-    """the latest quarter: the one before the anchor's, which is still running."""
-    unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+    """the latest month: the one before the anchor's, which is still running; the latest
+    quarter or period: the quarter the report is about (``_reported_quarter``)."""
+    word = m.text("unit").lower()
+    if word == "period":
+        return TimeValue.of_granule(Granularity.QUARTER, _reported_quarter(ctx)[0])
+    unit, _ = unit_count(unit_name(word, ctx.lexicon), 1)
+    if unit is Granularity.QUARTER:
+        return TimeValue.of_granule(unit, _reported_quarter(ctx)[0])
     return TimeValue.of_granule(unit, shift(unit, floor(unit, ctx.anchor), -1))
 
 
