@@ -287,3 +287,13 @@ def test_windows_past_the_calendar_raise_only_timeline_errors(amount: int, unit:
         except TimelineError:
             continue
         assert got.interval is not None
+
+
+def test_business_days_are_a_length_not_counted_on_the_calendar() -> None:
+    # Eight trading days after a date skip the days markets close: not the calendar's
+    # eighth day, so the length and the date are tagged apart.
+    text = "Eight trading days after Oct. 12, 2023, the index rose."
+    found = [(text[m.extent[0]:m.extent[1]], m.timex.value) for m in timeline.scan(text, MON)]
+    assert found == [("Eight trading days", "P8D"), ("Oct. 12, 2023", "2023-10-12")]
+    calendar = timeline.scan("eight days after Oct. 12, 2023", MON)
+    assert [m.timex.value for m in calendar] == ["2023-10-20"]

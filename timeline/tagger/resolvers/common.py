@@ -66,18 +66,25 @@ def number(text: str, lexicon: Lexicon) -> Fraction | None:
     digits = words.replace(",", "")
     if digits.replace(".", "", 1).isdigit():
         return Fraction(digits)
-    total = 0
-    for word in words.split():
+    # "two thousand five hundred and six": each "hundred" scales the group before it,
+    # each "thousand" closes a group; "a hundred" is one hundred.
+    total = group = 0
+    parts = words.split()
+    for i, word in enumerate(parts):
         for category in ("unit_digit", "teen", "tens"):
             if lexicon.has(category, word):
-                total += int(lexicon.value(category, word))
+                group += int(lexicon.value(category, word))
                 break
         else:
             if lexicon.has("big_number", word):
-                total = max(total, 1) * int(lexicon.value("big_number", word))
-            elif word != "and":
+                size = int(lexicon.value("big_number", word))
+                if size < 1000:
+                    group = max(group, 1) * size
+                else:
+                    total, group = total + max(group, 1) * size, 0
+            elif not (word == "and" or (i == 0 and lexicon.has("article", word))):
                 raise ResolveError(f"not a number: {text!r}")
-    return Fraction(total)
+    return Fraction(total + group)
 
 
 def whole(amount: Fraction | None, text: str) -> int:
@@ -92,8 +99,10 @@ def unit_name(text: str, lexicon: Lexicon) -> str:
 
 
 def is_plural(text: str, unit: str) -> bool:
-    """Whether a unit word is plural: anything but the lexicon's singular name ("days")."""
-    return " ".join(text.lower().split()) != unit
+    """Whether a unit word is plural: its last word is not the lexicon's singular name
+    ("days", "trading days"; "a trading day" is singular)."""
+    words = text.lower().split()
+    return not words or words[-1] != unit
 
 
 def granularity_of(text: str, lexicon: Lexicon) -> Granularity:

@@ -342,6 +342,11 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
     if inner.interval is None or inner.interval.start is None or inner.granularity is None:
         raise ResolveError(f"cannot count from {inner.value}")
     side = -1 if ctx.lexicon.value("bound", m.text("signal")) in ("BEFORE", "ON_OR_BEFORE") else 1
+    said = (m.child("length").text if m.has("length") else m.text("unit")).split()
+    if len(said) > 1 and ctx.lexicon.has("unit", " ".join(said[-2:])):
+        # "eight trading days after Oct. 12": days counted by a market's or an office's
+        # calendar, which is not ours to know; the length and the date stay two TIMEX3s.
+        raise ResolveError(f"days of a calendar not known: {' '.join(said)!r}")
     if m.has("length"):
         length = m.child("length").value.duration
         if length is None:

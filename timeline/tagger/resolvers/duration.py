@@ -159,6 +159,13 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     return duration_value(duration, interval=interval)
 
 
+@resolver("ahead_length")
+def ahead_length(m: Match, ctx: Context) -> TimeValue:
+    """the weeks ahead: some weeks from the anchor's day on, as "the coming weeks" are."""
+    duration = _amount_unit(m, ctx)
+    return duration_value(duration, interval=window(ctx, duration, 1))
+
+
 @resolver("recent_length")
 def recent_length(m: Match, ctx: Context) -> TimeValue:
     """recent days, in recent years: the recent past (PAST_REF), some units up to the
