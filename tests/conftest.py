@@ -17,3 +17,17 @@ from hypothesis import settings  # noqa: E402  (after the path set-up above, on 
 
 #: ``pytest --hypothesis-profile=stress`` digs deeper than the default 100 examples a test.
 settings.register_profile("stress", max_examples=3000)
+
+
+def pytest_sessionstart(session: object) -> None:
+    """Stop at once when the English rule tables do not load: every tagger test would fail
+    one by one, hypothesis shrinking each, for minutes, instead of one clear line."""
+    import pytest
+
+    from timeline.errors import TimelineError
+    from timeline.tagger.rules import load_rules
+
+    try:
+        load_rules()
+    except TimelineError as exc:
+        pytest.exit(f"the rule tables do not load: {exc}", returncode=1)

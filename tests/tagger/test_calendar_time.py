@@ -211,6 +211,19 @@ def test_not_dates(text: str) -> None:
     assert timeline.scan(text, MONDAY) == []
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rent is due on the fifteenth.", ["2025-03-15"]),
+    ("Payments stop by the twenty-fifth.", ["2025-02-25"]),
+    ("It was among the first in the country to do so.", []),
+    ("She was the first to leave.", []),
+    ("They won for the second in a row.", []),
+])
+def test_an_ordinal_in_words_is_a_day_only_where_a_date_is_asked_for(
+        text: str, want: list[str]) -> None:
+    found = [m.timex.value for m in timeline.scan(text, MONDAY, tense="future")]
+    assert found == want
+
+
 def test_in_1998_is_the_year() -> None:
     mentions = timeline.scan("It began in 1998.", MONDAY)
     assert len(mentions) == 1
