@@ -64,7 +64,6 @@ ANCHORED: list[tuple[str, date | datetime, tuple[str | None, str | None]]] = [
     ("the last three days", MON, ("2025-02-22", "2025-02-25")),
     ("the past 18 months", MON, ("2023-08-25", "2025-02-25")),
     ("the next two weeks", MON, ("2025-02-24", "2025-03-10")),
-    ("the coming months", MON, ("2025-02-24", None)),
     ("the last 24 hours", MON, ("2025-02-23", "2025-02-25")),
     ("the last 24 hours", datetime(2025, 2, 25, 11, 38),
      ("2025-02-24T11:38:00", "2025-02-25T11:39:00")),
@@ -78,6 +77,21 @@ def test_anchored_duration_interval(text: str, anchor: date | datetime,
                                     interval: tuple[str | None, str | None]) -> None:
     got = timeline.resolve(text, anchor)
     assert got.type is TimexType.DURATION
+    assert got.interval is not None
+    assert got.interval.to_iso(dates=True) == interval
+
+
+@pytest.mark.parametrize(("text", "value", "interval"), [
+    ("the past few days", "PAST_REF", (None, "2025-02-25")),
+    ("the coming months", "FUTURE_REF", ("2025-02-24", None)),
+    ("the weeks ahead", "FUTURE_REF", ("2025-02-24", None)),
+])
+def test_no_amount_places_rather_than_measures(text: str, value: str,
+                                               interval: tuple[str | None, str | None]) -> None:
+    # With no number the words say when (the recent past, the near future), not how long:
+    # the same on both sides of the anchor.
+    got = timeline.resolve(text, MON)
+    assert (got.type, got.value) == (TimexType.DATE, value)
     assert got.interval is not None
     assert got.interval.to_iso(dates=True) == interval
 

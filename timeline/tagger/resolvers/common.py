@@ -130,6 +130,13 @@ def recent_past(ctx: Context, unit: str, interval: Interval) -> TimeValue:
                         granularity=unit_count(unit, 0)[0])
 
 
+def near_future(ctx: Context, unit: str, interval: Interval) -> TimeValue:
+    """FUTURE_REF counted in ``unit`` ("in coming weeks", "the months ahead"): when, not
+    how long, as ``recent_past`` is on the other side."""
+    return attrs.evolve(TimeValue.reference("FUTURE_REF", ctx.interval), interval=interval,
+                        granularity=unit_count(unit, 0)[0])
+
+
 def nearest_weekday(ctx: Context, weekday: int) -> datetime:
     """The day named by a bare weekday, by the tense.
 

@@ -21,6 +21,7 @@ from timeline.tagger.resolvers.common import (
     granularity_of_length,
     is_plural,
     length_of,
+    near_future,
     number,
     recent_past,
     unit_name,
@@ -142,7 +143,8 @@ def window(ctx: Context, duration: Duration, side: int) -> Interval:
 @resolver("anchored_length")
 def anchored_length(m: Match, ctx: Context) -> TimeValue:
     """the past/last/next/coming N units: a DURATION whose interval is anchored (``window``);
-    with no number in the past ("the past few days"), the recent past (PAST_REF).
+    with no number, the recent past ("the past few days", PAST_REF) or the near future
+    ("the coming months", FUTURE_REF).
 
     With no amount the unit must be plural ("the past decades"): "the past week" is the
     calendar week before the anchor's, a DATE the date rules give.
@@ -152,18 +154,19 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     if side == 0:
         raise ResolveError(f"neither past nor next: {m.groups}")
     interval = window(ctx, duration, side)
-    if side < 0 and not duration.known:
+    if not duration.known:
         # "the past few days" measures nothing it could name: like "in recent days", it
-        # places what happened in the recent past.
-        return recent_past(ctx, unit_name(m.text("unit"), ctx.lexicon), interval)
+        # places what happened in the recent past; "the coming months", the near future.
+        unit = unit_name(m.text("unit"), ctx.lexicon)
+        return (recent_past if side < 0 else near_future)(ctx, unit, interval)
     return duration_value(duration, interval=interval)
 
 
 @resolver("ahead_length")
 def ahead_length(m: Match, ctx: Context) -> TimeValue:
-    """the weeks ahead: some weeks from the anchor's day on, as "the coming weeks" are."""
+    """the weeks ahead: the near future counted in weeks, as "the coming weeks" are."""
     duration = _amount_unit(m, ctx)
-    return duration_value(duration, interval=window(ctx, duration, 1))
+    return near_future(ctx, unit_name(m.text("unit"), ctx.lexicon), window(ctx, duration, 1))
 
 
 @resolver("recent_length")
