@@ -299,6 +299,19 @@ def position(m: Match, ctx: Context) -> TimeValue:
     return attrs.evolve(inner, mod=mod, interval=Interval(lo, hi))
 
 
+@resolver("unit_end")
+def unit_end(m: Match, ctx: Context) -> TimeValue:
+    """year-end, year's end, quarter-end: the end (last third, mod END) of the anchor's
+    year or quarter; of the one before when the sentence speaks of the past and this one's
+    end has not begun by the anchor ("gains since year-end")."""
+    unit, _ = unit_count(unit_name(m.text("unit"), ctx.lexicon), 1)
+    start = floor(unit, ctx.anchor)
+    if ctx.tense is Tense.PAST and third(unit, start, 2)[0] > ctx.anchor:
+        start = shift(unit, start, -1)
+    lo, hi = third(unit, start, 2)
+    return attrs.evolve(TimeValue.of_granule(unit, start), mod=Mod.END, interval=Interval(lo, hi))
+
+
 @resolver("signal")
 def signal(m: Match, ctx: Context) -> TimeValue:
     """on/in/at/during a date: the date itself. The signal is kept out of the TIMEX3 extent
