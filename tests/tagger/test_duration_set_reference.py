@@ -311,3 +311,15 @@ def test_business_days_are_a_length_not_counted_on_the_calendar() -> None:
     assert found == [("Eight trading days", "P8D"), ("Oct. 12, 2023", "2023-10-12")]
     calendar = timeline.scan("eight days after Oct. 12, 2023", MON)
     assert [m.timex.value for m in calendar] == ["2023-10-20"]
+
+
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("The talks will end in two days.", TimexType.DATE, "2025-02-26"),
+    ("Baghdad replied in less than an hour.", TimexType.DURATION, "PT1H"),
+    ("It was the first order in about a decade.", TimexType.DURATION, "P1DE"),
+])
+def test_in_a_length_is_a_date_ahead_only_looking_ahead(text: str, type_: TimexType,
+                                                        value: str) -> None:
+    # "in two days" from now is a date; in a sentence about the past it measures.
+    [mention] = timeline.scan(text, MON)
+    assert (mention.timex.type, mention.timex.value) == (type_, value)

@@ -250,7 +250,13 @@ def from_now(m: Match, ctx: Context) -> TimeValue:
 
     "in a week or two" (``amount2``) spans from one to the other: its value is the first
     granule with mod APPROX, its interval both granules and everything between.
+
+    In a sentence about the past "in" measures how long something took ("replied in less
+    than an hour", "the first order in about a decade"): a length, which this refuses so
+    the duration rules read it.
     """
+    if ctx.tense is Tense.PAST:
+        raise ResolveError(f"'in' a length, in the past: {m.groups}")
     unit = unit_name(m.text("unit"), ctx.lexicon)
     amount = number(m.text("amount"), ctx.lexicon)
     if amount is None:
