@@ -323,3 +323,17 @@ def test_in_a_length_is_a_date_ahead_only_looking_ahead(text: str, type_: TimexT
     # "in two days" from now is a date; in a sentence about the past it measures.
     [mention] = timeline.scan(text, MON)
     assert (mention.timex.type, mention.timex.value) == (type_, value)
+
+
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("Islam will one day be the second largest religion.", TimexType.DATE, "FUTURE_REF"),
+    ("He hopes to one day lead it.", TimexType.DATE, "FUTURE_REF"),
+    ("Someday we will know.", TimexType.DATE, "FUTURE_REF"),
+    ("The strike lasted one day.", TimexType.DURATION, "P1D"),
+    ("It was due to one day of rain.", TimexType.DURATION, "P1D"),
+    ("He said it would take one day.", TimexType.DURATION, "P1D"),
+])
+def test_one_day_after_a_modal_is_some_day_to_come(text: str, type_: TimexType,
+                                                   value: str) -> None:
+    [mention] = timeline.scan(text, MON)
+    assert (mention.timex.type, mention.timex.value) == (type_, value)

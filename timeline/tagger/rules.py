@@ -74,6 +74,8 @@ class Rule:
     regex: re.Pattern[str]
     resolver: str
     composite: bool  # uses {@...} placeholders, so runs in the composition passes
+    #: Which rule wins between matches of the same length at the same place (higher
+    #: first; then the order the tables list them in).
     priority: int
     params: Mapping[str, Any]
     examples: tuple[Example, ...]

@@ -173,7 +173,10 @@ class _RuleIndex:
     """Rules bucketed by the characters a match can start with, built once per rule list."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self.order = {rule.id: i for i, rule in enumerate(rules)}
+        # Between matches of one length at one place, a higher ``priority`` wins, then
+        # the rule listed first.
+        ranked = sorted(enumerate(rules), key=lambda pair: (-pair[1].priority, pair[0]))
+        self.order = {rule.id: rank for rank, (_, rule) in enumerate(ranked)}
         anywhere = [r for r in rules if r.first is None]
         by_char: dict[str, list[Rule]] = {}
         for rule in rules:

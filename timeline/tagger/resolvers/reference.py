@@ -23,7 +23,7 @@ def reference(m: Match, ctx: Context) -> TimeValue:
     A rule may name a tense it does not hold in (``params.refuse_tense``): "soon" in a
     past-tense report is soon after something told, not after the anchor.
     """
-    word = m["word"]
+    word = m["word"] or m["word2"]
     if word is None:
         raise ResolveError(f"rule {m.rule.id!r}: group 'word' did not match")
     refused = m.rule.params.get("refuse_tense")
