@@ -33,6 +33,8 @@ def values(text: str, anchor: date) -> list[tuple[str, str]]:
     ("He arrived on March 3, 2020. He left on the same day. Two days later he returned.",
      date(2025, 2, 24), [("March 3, 2020", "2020-03-03"), ("the same day", "2020-03-03"),
                          ("Two days later", "2020-03-05")]),
+    ("Shares rose on Oct. 12, 1989, and fell 3% for the day.", date(1989, 11, 1),
+     [("Oct. 12, 1989", "1989-10-12"), ("the day", "1989-10-12")]),
     ("Talks began on May 4, 2021, and by the following week they had failed.",
      date(2025, 2, 24), [("May 4, 2021", "2021-05-04"), ("the following week", "2021-W19")]),
 ])

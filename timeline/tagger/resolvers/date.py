@@ -538,13 +538,13 @@ def same_as_reference(m: Match, ctx: Context) -> TimeValue:
     """the same day, that week, the quarter: the unit holding the last date the text
     mentioned, which must be at least as fine ("that day" after "in 1998" names no one
     day)."""
-    word = m.text("quarter") if m.has("quarter") else m.text("unit")
+    word = m["quarter"] or m["day"] or m.text("unit")
     unit, _ = unit_count(unit_name(word, ctx.lexicon), 1)
     if unit is Granularity.QUARTER:
         return TimeValue.of_granule(unit, _reported_quarter(ctx)[0])
     start, granularity = ctx.reference_point
     if unit < granularity:
-        raise ResolveError(f"{m.text('unit')!r} is finer than the date it refers to")
+        raise ResolveError(f"{word!r} is finer than the date it refers to")
     return TimeValue.of_granule(unit, floor(unit, start))
 
 
