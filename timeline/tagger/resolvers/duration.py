@@ -176,8 +176,9 @@ def recent_length(m: Match, ctx: Context) -> TimeValue:
     answers "when", not "how long"."""
     unit = unit_name(m.text("unit"), ctx.lexicon)
     duration = length_of(None, unit)
-    interval = window(ctx, duration, -1)
-    return recent_past(ctx, unit, interval)
+    if m["side"] is not None and m["side"].lower() == "future":
+        return near_future(ctx, unit, window(ctx, duration, 1))
+    return recent_past(ctx, unit, window(ctx, duration, -1))
 
 
 @resolver("unit_or_unit")

@@ -18,7 +18,9 @@ from timeline.time.value import TimeValue
 
 @resolver("reference")
 def reference(m: Match, ctx: Context) -> TimeValue:
-    """now, currently, recently, the past, the future, soon: the lexicon's reference value.
+    """now, currently, recently, the past, the future, soon: the lexicon's reference value,
+    or the rule's own (``params.value``) for words the lexicon cannot list ("this crucial
+    moment").
 
     A rule may name a tense it does not hold in (``params.refuse_tense``): "soon" in a
     past-tense report is soon after something told, not after the anchor.
@@ -29,4 +31,5 @@ def reference(m: Match, ctx: Context) -> TimeValue:
     refused = m.rule.params.get("refuse_tense")
     if refused is not None and ctx.tense is not None and ctx.tense.value == refused:
         raise ResolveError(f"{word!r} does not point from the anchor in the {refused} tense")
-    return TimeValue.reference(str(ctx.lexicon.value("time_reference", word)), ctx.interval)
+    value = m.rule.params.get("value") or ctx.lexicon.value("time_reference", word)
+    return TimeValue.reference(str(value), ctx.interval)
