@@ -224,6 +224,18 @@ def test_an_ordinal_in_words_is_a_day_only_where_a_date_is_asked_for(
     assert found == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # A past verb rules out a quarter still to come; a future one looks back or ahead.
+    ("The company earned $5 million in the first quarter.", "1989-Q1"),
+    ("It expects to report third-quarter results.", "1989-Q3"),
+    ("It expects a loss in the fourth quarter.", "1989-Q4"),
+    ("It will report first-quarter results in April.", "1990-Q1"),
+])
+def test_a_quarter_without_a_year_by_the_verb(text: str, want: str) -> None:
+    found = [m.timex for m in timeline.scan(text, date(1989, 10, 20))]
+    assert found[0].value == want
+
+
 def test_in_1998_is_the_year() -> None:
     mentions = timeline.scan("It began in 1998.", MONDAY)
     assert len(mentions) == 1

@@ -47,8 +47,10 @@ class Context:
     tense: Tense | None
     date_order: str
     lexicon: Lexicon
-    #: The tense was read from the sentence (a guess), not given by the caller.
+    #: The tense was read from a verb some words off (a guess), not given by the caller.
     inferred: bool = False
+    #: The tense was read from the sentence at all (near or far), not given by the caller.
+    from_sentence: bool = False
     #: Whether undirected forms take their tense from the sentence (running text) or have
     #: none to read (a phrase resolved on its own).
     read_sentence: bool = True
@@ -88,5 +90,6 @@ class Context:
         return Interval(*span(self.anchor_granularity, floor(self.anchor_granularity,
                                                              self.anchor)))
 
-    def with_tense(self, tense: Tense | None, *, inferred: bool = False) -> Context:
-        return attrs.evolve(self, tense=tense, inferred=inferred)
+    def with_tense(self, tense: Tense | None, *, inferred: bool = False,
+                   from_sentence: bool = False) -> Context:
+        return attrs.evolve(self, tense=tense, inferred=inferred, from_sentence=from_sentence)

@@ -365,7 +365,8 @@ class Scanner:
                 # A verb right before the date governs it ("the year ended March 31"); one
                 # further off may govern something else ("declared a dividend, payable
                 # Dec. 7"), so its tense is only a guess.
-                ctx = ctx.with_tense(reading.tense, inferred=reading.distance > _GOVERNS)
+                ctx = ctx.with_tense(reading.tense, inferred=reading.distance > _GOVERNS,
+                                     from_sentence=True)
                 cue = reading.cue
         try:
             value = self._resolvers[rule.resolver](match, ctx)

@@ -328,6 +328,12 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
     if year_given is not None:
         return TimeValue.of_granule(granularity, _at(ctx, year_given, first_month))
     this_year = _at(ctx, ctx.day.year, first_month)
+    # Results are told in the past tense once a quarter has begun ("earned $5 million in
+    # the first quarter"), so a past verb rules out quarters still to come; a future verb
+    # in the sentence says nothing ("expects to report third-quarter results" looks back
+    # at a quarter). A tense the caller gives is taken as given.
+    if ctx.from_sentence and ctx.tense is not Tense.PAST:
+        ctx = ctx.with_tense(None)
     return TimeValue.of_granule(granularity,
                                 nearest_granule(ctx, granularity, this_year, Granularity.YEAR))
 
