@@ -22,6 +22,7 @@ def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | No
     ("He added that guidelines to be published in March will decide.", "2025-03",
      "to be published"),
     ("The summit was held on Friday.", "2025-02-21", "held"),
+    ("It would be paid on a still unspecified date in March.", "2025-03", "would"),
     ("Leaders are meeting on Tuesday in Paris.", "2025-03-04", "are meeting"),
     ("He said he would return on Tuesday.", "2025-03-04", "would"),
     ("On Monday, the council voted to extend the mission.", "2025-02-24", "voted"),
@@ -77,3 +78,10 @@ def test_sentences_end_at_full_stops() -> None:
     # The "will" of the previous sentence does not reach across the full stop.
     [(_, got, why)] = tagged("Officials will meet. The ministers met Monday.")
     assert (got, why) == ("2025-02-24", "met")
+
+
+def test_an_ongoing_progressive_does_not_announce() -> None:
+    # "is continuing" tells what is going on, not what is planned: the nearer December.
+    [(_, got, why)] = tagged("It is continuing to talk under a December agreement.",
+                             date(2025, 2, 24))
+    assert (got, why) == ("2024-12", None)

@@ -54,6 +54,7 @@ class TenseCues:
         self.be = frozenset(cues.get("be", ()))
         self.not_past = frozenset(cues.get("not_past", ()))
         self.progressive = frozenset(cues.get("progressive", ()))
+        self.ongoing = frozenset(cues.get("ongoing", ()))
         self.participles = frozenset(cues.get("participles", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
@@ -93,10 +94,12 @@ class TenseCues:
                 if n == 1 and previous in self.be and word in self.participles:
                     return None  # passive: "will be held", "is expected"
                 return Reading(tense, " ".join(phrase))
-        if word.endswith("ing") and len(word) > 4 and previous in self.progressive:
+        if (word.endswith("ing") and len(word) > 4 and previous in self.progressive
+                and word not in self.ongoing):
             return Reading(Tense.FUTURE, f"{previous} {word}")
         if (word.endswith("ed") and len(word) > 4 and word not in self.not_past
-                and previous not in self.be):
+                and previous not in self.be and not word.startswith("un")):
+            # "unspecified", "unnamed", "unexpected": adjectives, not past verbs.
             return Reading(Tense.PAST, word)
         return None
 
