@@ -30,7 +30,7 @@ DURATIONS: list[tuple[str, str, str | None, str]] = [
     ("twenty-one days", "P21D", None, "P21D"),
     ("a fortnight", "P2W", None, "P2W"),
     ("half an hour", "PT30M", None, "PT30M"),
-    ("an hour and a half", "PT1.5H", None, "PT1.5H"),
+    ("an hour and a half", "PT1H30M", None, "PT1H30M"),
     ("several days", "PXD", None, "PXD"),
     ("more than three years", "P3Y", "MORE_THAN", "P3Y"),
     ("nearly a decade", "P1DE", "LESS_THAN", "P1DE"),

@@ -64,8 +64,11 @@ def number(text: str, lexicon: Lexicon) -> Fraction | None:
     if lexicon.has("article", words):
         return Fraction(lexicon.value("article", words))
     digits = words.replace(",", "")
+    half = digits.endswith(" 1/2")  # a mixed number: "2 1/2"
+    if half:
+        digits = digits[:-4]
     if digits.replace(".", "", 1).isdigit():
-        return Fraction(digits)
+        return Fraction(digits) + (Fraction(1, 2) if half else 0)
     # "two thousand five hundred and six": each "hundred" scales the group before it,
     # each "thousand" closes a group; "a hundred" is one hundred.
     total = group = 0

@@ -61,6 +61,28 @@ def _mod(m: Match, ctx: Context) -> Mod | None:
     return None if text is None else Mod(ctx.lexicon.value("duration_mod", text))
 
 
+#: Units whose half is written whole in the next unit down when an amount has a half:
+#: "two and a half years" is P2Y6M, "an hour and a half" PT1H30M, as TIMEX3 writes them.
+#: Decades, centuries and weeks keep a decimal ("P2.5DE"): a year is no part of ISO 8601's
+#: decade, and half a week is no whole number of days.
+_HALF_BELOW = {"year", "day", "hour", "minute", "fortnight"}
+
+
+def amount_length(amount: Fraction | None, unit: str) -> Duration:
+    """``amount`` units as a length, a half written in the unit below where it is whole."""
+    if amount is None or amount.denominator != 2 or unit not in _HALF_BELOW:
+        return length_of(amount, unit)
+    whole = length_of(amount - Fraction(1, 2), unit)
+    smaller, half = HALF_OF_UNIT[unit]
+    parts: list[tuple[Unit, Fraction | None]] = [(u, a) for u, a in whole.parts if a]
+    if parts and parts[-1][0] is smaller:
+        last_unit, last = parts.pop()
+        parts.append((last_unit, (last or Fraction(0)) + half))
+    else:
+        parts.append((smaller, Fraction(half)))
+    return Duration(tuple(parts))
+
+
 def _amount_unit(m: Match, ctx: Context) -> Duration:
     """The length the ``amount`` and ``unit`` groups say; a missing amount is X.
 
@@ -72,7 +94,9 @@ def _amount_unit(m: Match, ctx: Context) -> Duration:
     amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
     if amount is None and not is_plural(unit_text, unit):
         raise ResolveError(f"no amount of a single {unit}: {m.groups}")
-    return length_of(amount, unit)
+    if "/" in (m["amount"] or ""):  # "2 1/2 years", as "two and a half years"
+        return amount_length(amount, unit)
+    return length_of(amount, unit)  # "1.5 hours" keeps the decimal it was written with
 
 
 @resolver("length")
@@ -112,7 +136,7 @@ def and_a_half(m: Match, ctx: Context) -> TimeValue:
     if amount is None:
         raise ResolveError(f"a half more than a vague amount: {m.groups}")
     unit = unit_name(m.text("unit"), ctx.lexicon)
-    return duration_value(length_of(amount + Fraction(1, 2), unit), _mod(m, ctx))
+    return duration_value(amount_length(amount + Fraction(1, 2), unit), _mod(m, ctx))
 
 
 def window(ctx: Context, duration: Duration, side: int) -> Interval:
