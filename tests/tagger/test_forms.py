@@ -35,7 +35,7 @@ FORMS: list[tuple[str, date | datetime, str | None, str, str, str | None]] = [
     ("summer 2024", MON, None, "DATE", "2024-SU", None),
     ("11:38 a.m. EST", MON, None, "TIME", "2025-02-24T11:38-05:00", None),
     ("noon", MON, None, "TIME", "2025-02-24T12:00", None),
-    ("2 p.m. Monday", TUE, "past", "TIME", "2025-02-24T14", None),
+    ("2 p.m. Monday", TUE, "past", "TIME", "2025-02-24T14:00", None),
     # days
     ("today", MON, None, "DATE", "2025-02-24", None),
     ("yesterday", MON, None, "DATE", "2025-02-23", None),

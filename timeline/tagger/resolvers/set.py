@@ -159,7 +159,7 @@ _DAILY = ("XXXX-XX-XX", "P1D")
 def set_at_time(m: Match, ctx: Context) -> TimeValue:
     """every Monday at 9 a.m., 11 a.m. daily: the set's days at that clock time.
 
-    Only sets of days take a clock time: a weekday of every week (``XXXX-WXX-1T09``) or
+    Only sets of days take a clock time: a weekday of every week (``XXXX-WXX-1T09:00``) or
     every day (``XXXX-XX-XXT11``); "every January at 9 a.m." stays two mentions.
     """
     days = m.child("set").value

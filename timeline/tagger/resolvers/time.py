@@ -126,9 +126,7 @@ def _zone(m: Match, ctx: Context, local: datetime) -> tzinfo | None:
 
 
 def _granularity(m: Match) -> Granularity:
-    if m.has("second"):
-        return Granularity.SECOND
-    return Granularity.MINUTE if m.has("minute") else Granularity.HOUR
+    return Granularity.SECOND if m.has("second") else Granularity.MINUTE
 
 
 @resolver("clock")
@@ -136,7 +134,9 @@ def _granularity(m: Match) -> Granularity:
 def clock(m: Match, ctx: Context) -> TimeValue:
     """11:38, 11:38:05, 11.38am, 2 p.m., 1430 GMT: a clock reading on the anchor's day.
 
-    The granularity is what the words give: HOUR for "2 p.m.", MINUTE for "11:38".
+    The granularity is what the words give: MINUTE for "11:38" and for "2 p.m." too, which
+    names the moment 14:00 ("at 2 p.m.", "the offer expires at 5 p.m."), as "noon" names
+    12:00, not the hour from 14:00 to 15:00; SECOND for "11:38:05".
     """
     hour = _twenty_four(int(m.text("hour")), _meridiem(m, ctx))
     minute = int(m["minute"] or 0)
