@@ -239,6 +239,20 @@ def test_a_quarter_without_a_year_by_the_verb(text: str, want: str) -> None:
     assert found[0].value == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Models from 1994 or later qualify.", ("1994 or later", "ON_OR_AFTER")),
+    ("Cars built in 2010 or earlier, he said.", ("2010 or earlier", "ON_OR_BEFORE")),
+    ("She flew in October 1984 and later served as director.", ("October 1984", None)),
+    ("It must pass in 2030 or before the vote.", ("2030", None)),
+])
+def test_or_later_opens_a_date_only_where_it_ends_the_phrase(
+        text: str, want: tuple[str, str | None]) -> None:
+    [mention] = timeline.scan(text, MONDAY)
+    mod = mention.value.mod
+    assert (text[mention.start:mention.end].removeprefix("in "),
+            mod.value if mod else None) == want
+
+
 def test_in_1998_is_the_year() -> None:
     mentions = timeline.scan("It began in 1998.", MONDAY)
     assert len(mentions) == 1
