@@ -253,6 +253,23 @@ def test_or_later_opens_a_date_only_where_it_ends_the_phrase(
             mod.value if mod else None) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("It announced a loss for the third quarter of $226.3 million.",
+     [("the third quarter", "1989-Q3")]),
+    ("It posted net income for the fiscal second-quarter of $8.6 million.",
+     [("second-quarter", "1989-Q2")]),
+    ("Sales in the latest fiscal year rose.", [("the latest fiscal year", "1988")]),
+    ("It broke even after several quarters of losses.", [("several quarters", "PXQ")]),
+    ("Demand will stay high well into the summer.", [("the summer", "1990-SU")]),
+    ("Three quarters of voters agreed.", []),
+    ("He scored in the third quarter of the game.", []),
+])
+def test_quarters_and_seasons_in_reports(text: str, want: list[tuple[str, str]]) -> None:
+    found = [(text[slice(*m.extent)], m.timex.value)
+             for m in timeline.scan(text, date(1989, 11, 1))]
+    assert found == want
+
+
 def test_in_1998_is_the_year() -> None:
     mentions = timeline.scan("It began in 1998.", MONDAY)
     assert len(mentions) == 1
