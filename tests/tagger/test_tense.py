@@ -22,6 +22,8 @@ def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | No
     ("He added that guidelines to be published in March will decide.", "2025-03",
      "to be published"),
     ("The summit was held on Friday.", "2025-02-21", "held"),
+    ("Profits should rise in December.", "2025-12", "should"),
+    ("The deal should have closed in December.", "2024-12", "should have"),
     ("It would be paid on a still unspecified date in March.", "2025-03", "would"),
     ("Leaders are meeting on Tuesday in Paris.", "2025-03-04", "are meeting"),
     ("He said he would return on Tuesday.", "2025-03-04", "would"),
