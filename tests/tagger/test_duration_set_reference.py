@@ -330,3 +330,14 @@ def test_a_length_or_a_date_by_the_words_around(text: str, type_: TimexType,
                                                  value: str) -> None:
     [mention] = timeline.scan(text, MON)
     assert (mention.timex.type, mention.timex.value) == (type_, value)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("In a speech, saying at the time he was willing to leave.", [("the time", "PAST_REF")]),
+    ("It will be paid at a later date.", [("a later date", "FUTURE_REF")]),
+    ("Just months ago it was losing money.", [("months ago", "PAST_REF")]),
+    ("At the time of the crash he was asleep.", []),
+])
+def test_vague_times_in_running_text(text: str, want: list[tuple[str, str]]) -> None:
+    found = [(text[slice(*m.extent)], m.timex.value) for m in timeline.scan(text, MON)]
+    assert found == want

@@ -12,6 +12,7 @@ from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
     granularity_of_length,
+    is_plural,
     length_of,
     nearest_granule,
     nearest_weekday,
@@ -200,8 +201,10 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     "three years ago" is the DATE ``2022`` (TimeML: a point, not a duration). A vague
     amount ("a few days ago") is ``PAST_REF``, bounded only by the anchor's day.
     """
-    amount = number(m.text("amount"), ctx.lexicon)
     unit = unit_name(m.text("unit"), ctx.lexicon)
+    if not m.has("amount") and not is_plural(m.text("unit"), unit):
+        raise ResolveError(f"no amount of a single {unit} ago")  # "day ago"
+    amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
     if amount is None:
         return recent_past(ctx, unit, Interval(None, ctx.day))
     granularity, count = unit_count(unit, whole(amount, m.text("amount")))
