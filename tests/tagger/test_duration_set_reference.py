@@ -341,3 +341,17 @@ def test_a_length_or_a_date_by_the_words_around(text: str, type_: TimexType,
 def test_vague_times_in_running_text(text: str, want: list[tuple[str, str]]) -> None:
     found = [(text[slice(*m.extent)], m.timex.value) for m in timeline.scan(text, MON)]
     assert found == want
+
+
+@pytest.mark.parametrize(("text", "extent", "mod"), [
+    ("The system evolved over several years.", "several years", None),
+    ("The money can be used over three years.", "three years", None),
+    ("The tour is likely to last over a week.", "over a week", "MORE_THAN"),
+    ("It has been closed for over a decade.", "over a decade", "MORE_THAN"),
+])
+def test_over_bounds_a_length_only_where_a_length_is_asked_for(text: str, extent: str,
+                                                               mod: str | None) -> None:
+    # After "for", "last", "took" it is "more than"; after another verb, "during".
+    [mention] = timeline.scan(text, MON)
+    got = mention.timex
+    assert (text[slice(*mention.extent)], got.mod.value if got.mod else None) == (extent, mod)
