@@ -81,17 +81,19 @@ def test_anchored_duration_interval(text: str, anchor: date | datetime,
     assert got.interval.to_iso(dates=True) == interval
 
 
-@pytest.mark.parametrize(("text", "value", "interval"), [
-    ("the past few days", "PAST_REF", (None, "2025-02-25")),
-    ("the coming months", "FUTURE_REF", ("2025-02-24", None)),
-    ("the weeks ahead", "FUTURE_REF", ("2025-02-24", None)),
+@pytest.mark.parametrize(("text", "type_", "value", "interval"), [
+    ("the past few days", TimexType.DATE, "PAST_REF", (None, "2025-02-25")),
+    ("the coming months", TimexType.DURATION, "PXM", ("2025-02-24", None)),
+    ("in the coming months", TimexType.DURATION, "PXM", ("2025-02-24", None)),
+    ("the weeks ahead", TimexType.DURATION, "PXW", ("2025-02-24", None)),
+    ("in future quarters", TimexType.DATE, "FUTURE_REF", ("2025-02-24", None)),
 ])
-def test_no_amount_places_rather_than_measures(text: str, value: str,
-                                               interval: tuple[str | None, str | None]) -> None:
-    # With no number the words say when (the recent past, the near future), not how long:
-    # the same on both sides of the anchor.
+def test_no_amount_open_on_the_far_side(text: str, type_: TimexType, value: str,
+                                        interval: tuple[str | None, str | None]) -> None:
+    # The past few days place events in the recent past (as "in recent days"); the coming
+    # months are the length TimeML writes, from the anchor's day on, however introduced.
     got = timeline.resolve(text, MON)
-    assert (got.type, got.value) == (TimexType.DATE, value)
+    assert (got.type, got.value) == (type_, value)
     assert got.interval is not None
     assert got.interval.to_iso(dates=True) == interval
 

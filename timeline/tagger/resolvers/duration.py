@@ -167,8 +167,7 @@ def window(ctx: Context, duration: Duration, side: int) -> Interval:
 @resolver("anchored_length")
 def anchored_length(m: Match, ctx: Context) -> TimeValue:
     """the past/last/next/coming N units: a DURATION whose interval is anchored (``window``);
-    with no number, the recent past ("the past few days", PAST_REF) or the near future
-    ("the coming months", FUTURE_REF).
+    with no number in the past ("the past few days"), the recent past (PAST_REF).
 
     With no amount the unit must be plural ("the past decades"): "the past week" is the
     calendar week before the anchor's, a DATE the date rules give.
@@ -178,19 +177,19 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     if side == 0:
         raise ResolveError(f"neither past nor next: {m.groups}")
     interval = window(ctx, duration, side)
-    if not duration.known:
+    if side < 0 and not duration.known:
         # "the past few days" measures nothing it could name: like "in recent days", it
-        # places what happened in the recent past; "the coming months", the near future.
-        unit = unit_name(m.text("unit"), ctx.lexicon)
-        return (recent_past if side < 0 else near_future)(ctx, unit, interval)
+        # places what happened in the recent past. "The coming months" stay the length
+        # TimeML writes (PXM), from the anchor's day on, as "in the coming weeks" do.
+        return recent_past(ctx, unit_name(m.text("unit"), ctx.lexicon), interval)
     return duration_value(duration, interval=interval)
 
 
 @resolver("ahead_length")
 def ahead_length(m: Match, ctx: Context) -> TimeValue:
-    """the weeks ahead: the near future counted in weeks, as "the coming weeks" are."""
+    """the weeks ahead: some weeks from the anchor's day on (PXW), as "the coming weeks"."""
     duration = _amount_unit(m, ctx)
-    return near_future(ctx, unit_name(m.text("unit"), ctx.lexicon), window(ctx, duration, 1))
+    return duration_value(duration, interval=window(ctx, duration, 1))
 
 
 @resolver("recent_length")
