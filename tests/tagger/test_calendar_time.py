@@ -257,7 +257,7 @@ def test_or_later_opens_a_date_only_where_it_ends_the_phrase(
     ("It announced a loss for the third quarter of $226.3 million.",
      [("the third quarter", "1989-Q3")]),
     ("It posted net income for the fiscal second-quarter of $8.6 million.",
-     [("second-quarter", "1989-Q2")]),
+     [("the fiscal second-quarter", "1989-Q2")]),
     ("Sales in the latest fiscal year rose.", [("the latest fiscal year", "1988")]),
     ("It broke even after several quarters of losses.", [("several quarters", "PXQ")]),
     ("Demand will stay high well into the summer.", [("the summer", "1990-SU")]),

@@ -107,13 +107,22 @@ def weekday(m: Match, ctx: Context) -> TimeValue:
     if which is None:
         day = nearest_weekday(ctx, day_number)
     else:
-        offset = int(ctx.lexicon.value("this_next_last", which))
+        # "last", "next" count from the anchor's day; "(the) previous", "(the) following"
+        # from the day the text last told (the anchor's when it told none).
+        word = which.lower().split()[-1]
+        offset = {"previous": -1, "following": 1}.get(word) or int(
+            ctx.lexicon.value("this_next_last", which))
+        base = ctx.day
+        if word in ("previous", "following"):
+            point, granularity = ctx.reference_point
+            if granularity <= Granularity.DAY:
+                base = floor(Granularity.DAY, point)
         if offset == 0:
-            day = floor(Granularity.WEEK, ctx.day) + timedelta(days=day_number - 1)
+            day = floor(Granularity.WEEK, base) + timedelta(days=day_number - 1)
         elif offset < 0:
-            day = ctx.day - timedelta(days=(ctx.day.isoweekday() - day_number - 1) % 7 + 1)
+            day = base - timedelta(days=(base.isoweekday() - day_number - 1) % 7 + 1)
         else:
-            day = ctx.day + timedelta(days=(day_number - ctx.day.isoweekday() - 1) % 7 + 1)
+            day = base + timedelta(days=(day_number - base.isoweekday() - 1) % 7 + 1)
     if m.has("part"):
         part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
         return TimeValue.of_granule(Granularity.PART_OF_DAY, day, part=part)
