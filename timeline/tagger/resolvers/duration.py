@@ -92,7 +92,8 @@ def _amount_unit(m: Match, ctx: Context) -> Duration:
     unit_text = m.text("unit")
     unit = unit_name(unit_text, ctx.lexicon)
     amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
-    if amount is None and not is_plural(unit_text, unit):
+    if amount is None and not is_plural(unit_text, unit) and m["joiner"] != "-":
+        # (An adjective takes the singular: "a several-year tenure" is some years.)
         raise ResolveError(f"no amount of a single {unit}: {m.groups}")
     if "/" in (m["amount"] or ""):  # "2 1/2 years", as "two and a half years"
         return amount_length(amount, unit)
