@@ -13,6 +13,15 @@ for people and compiled here:
   as months are capitalised; "may" and "march" are a verb and a walk);
 - the match must end at a word boundary.
 
+A rule may also have a ``priority`` (higher wins between matches of one length at one
+place; then the order the tables list rules in) and ``params`` its resolver or the scanner
+reads: ``anaphoric`` (resolved again against the last date the text told),
+``sentence_tense = false`` (the sentence's tense is not read for it), ``refuse_tense``
+(a tense it does not hold in), ``comparison`` (a year back in a comparison of a quarter's
+figures is that quarter), ``refers = false`` (later anaphora do not count from it),
+``blocks`` (its words are claimed and nothing tagged: "four flights a week"; its examples
+are texts that must give no mention), ``value`` (a fixed reference value).
+
 Every pattern is checked for nested repetition when loaded, so no rule can backtrack
 catastrophically; matching is also bounded to a window of ``WINDOW`` characters, so the
 scanner's work is linear in its input whatever the rules are.

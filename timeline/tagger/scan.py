@@ -328,6 +328,11 @@ class Scanner:
             end = masked.original(m.start(), m.end())[1]
             if any(taken[start:end]):
                 continue
+            if rule.params.get("blocks"):
+                # Words that look like a time but are not ("four flights a week"): taken,
+                # so no shorter match inside them is read, and no mention made.
+                taken[start:end] = b"\x01" * (end - start)
+                continue
             mention = self._mention(text, masked, rule, m, ctx, readings)
             if mention is None:
                 continue

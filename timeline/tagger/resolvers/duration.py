@@ -114,6 +114,14 @@ def period_ended(m: Match, ctx: Context) -> TimeValue:
     return duration_value(length_of(Fraction(1), unit))
 
 
+@resolver("not_a_time")
+def not_a_time(m: Match, ctx: Context) -> TimeValue:
+    """For rules that only claim words so no other rule reads them (``params.blocks``):
+    "four flights a week" is a rate, and its "a week" no length. Never called by the
+    scanner; resolving such words as a phrase is refused."""
+    raise ResolveError(f"not a time expression: {m.groups}")
+
+
 @resolver("half_length")
 def half_length(m: Match, ctx: Context) -> TimeValue:
     """half an hour, half a day: in the next unit down when whole (``HALF_OF_UNIT``)."""
