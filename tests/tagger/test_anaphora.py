@@ -33,6 +33,8 @@ def values(text: str, anchor: date) -> list[tuple[str, str]]:
     ("He arrived on March 3, 2020. He left on the same day. Two days later he returned.",
      date(2025, 2, 24), [("March 3, 2020", "2020-03-03"), ("the same day", "2020-03-03"),
                          ("Two days later", "2020-03-05")]),
+    ("Profit fell in the third quarter. For the quarter a year ago, it earned more.",
+     date(1989, 11, 1), [("the third quarter", "1989-Q3"), ("the quarter a year ago", "1988-Q3")]),
     ("Shares fell Friday, down 4.5% from the previous Friday.", date(1989, 10, 30),
      [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]),
     ("It began on March 3, 2020. The following Monday it ended.", date(2025, 2, 24),

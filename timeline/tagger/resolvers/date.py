@@ -500,6 +500,21 @@ def adjacent_to_reference(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(unit, shift(unit, floor(unit, start), side))
 
 
+@resolver("year_back")
+def year_back(m: Match, ctx: Context) -> TimeValue:
+    """the quarter a year ago, the period a year earlier: the date named, a year back, at
+    its own granularity (no finer than a year)."""
+    if " ".join(m.child("back").text.lower().split()) not in (
+            "a year ago", "a year earlier", "a year before", "one year ago", "one year earlier"):
+        raise ResolveError(f"not a year back: {m.child('back').text!r}")
+    inner = m.child("inner").value
+    if (inner.mod is not None or inner.granularity is None or inner.interval is None
+            or inner.interval.start is None or inner.granularity > Granularity.YEAR
+            or not inner.value[:1].isdigit()):
+        raise ResolveError(f"cannot take {inner.value} a year back")
+    return _from_point((inner.interval.start, inner.granularity), Granularity.YEAR, -1)
+
+
 @resolver("year_before_reference")
 def year_before_reference(m: Match, ctx: Context) -> TimeValue:
     """the year-ago quarter, year-earlier results: a year before the period the report is
