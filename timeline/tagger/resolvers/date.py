@@ -185,15 +185,17 @@ def earlier_later_this(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("earlier_later_day")
 def earlier_later_day(m: Match, ctx: Context) -> TimeValue:
-    """earlier/later (on) a day: that day, cut at the anchor when the anchor falls inside it.
+    """earlier/later (on) a day or a part of one: that day ("later this afternoon": that
+    afternoon), cut at the anchor when the anchor falls inside it.
 
     "Later Monday" in a Monday article written at 11:38 runs from 11:38; with a date-only
     anchor, or another day, the whole day stays: the words order events within the day,
     which is for the events' relations, not the date, to record.
     """
     inner = m.child("inner").value
-    if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
-        raise ResolveError(f"{inner.value} is not a day")
+    if (inner.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY)
+            or inner.interval is None or inner.mod):
+        raise ResolveError(f"{inner.value} is not a day or a part of one")
     if ctx.anchor_granularity is Granularity.DAY or not inner.interval.contains(ctx.anchor):
         return inner
     assert inner.interval.start is not None and inner.interval.end is not None
