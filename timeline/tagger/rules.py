@@ -20,7 +20,10 @@ reads: ``anaphoric`` (resolved again against the last date the text told),
 (a tense it does not hold in), ``comparison`` (a year back in a comparison of a quarter's
 figures is that quarter), ``refers = false`` (later anaphora do not count from it),
 ``blocks`` (its words are claimed and nothing tagged: "four flights a week"; its examples
-are texts that must give no mention), ``value`` (a fixed reference value).
+are texts that must give no mention), ``value`` (a fixed reference value), ``needs`` (a
+lexicon category every match holds a word of, such as ``"unit"``: the scanner tries the
+rule only where such a word is within reach, which must never change what it finds;
+``tests/tagger/test_gates.py`` checks that).
 
 Every pattern is checked for nested repetition when loaded, so no rule can backtrack
 catastrophically; matching is also bounded to a window of ``WINDOW`` characters, so the
@@ -90,6 +93,9 @@ class Rule:
     examples: tuple[Example, ...]
     first: frozenset[str] | None  # characters a match can start with (folded); None: any
     file: str
+    #: Words every match holds (``params.needs``, a lexicon category), as the rule itself
+    #: spells them: the scanner tries the rule only where one is within reach.
+    gate: re.Pattern[str] | None = None
 
 
 @attrs.frozen
@@ -429,12 +435,20 @@ def _compile_rule(raw: Any, file: str, expander: _Expander, anchor: date | datet
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise RuleTableError(f"{where}: params must be a table")
+    gate = None
+    needs = params.get("needs")
+    if needs is not None:
+        if not isinstance(needs, str) or needs not in expander.lexicon.categories:
+            raise RuleTableError(f"{where}: needs {needs!r}, which is no lexicon category")
+        # The category as the rule expands it (apostrophes, spaces, capitals alike), after
+        # no letter: a superset of where the rule's own words can stand.
+        gate = re.compile("(?<![A-Za-z])" + expander.name(needs, where, ()), _FLAGS)
     return Rule(
         id=rule_id, source=pattern, regex=regex, resolver=resolver,
         composite="{@" in pattern, priority=int(raw.get("priority", 0)), params=params,
         examples=tuple(_example(e, f"{where}: example {i + 1}", anchor)
                        for i, e in enumerate(examples)),
-        first=_first_chars(parsed), file=file,
+        first=_first_chars(parsed), file=file, gate=gate,
     )
 
 

@@ -10,6 +10,7 @@ characters, and rule patterns cannot nest repetition, so the work is linear in t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -170,7 +171,13 @@ def _word_starts(text: str) -> Iterable[int]:
 
 
 class _RuleIndex:
-    """Rules bucketed by the characters a match can start with, built once per rule list."""
+    """Rules bucketed by the characters a match can start with, built once per rule list.
+
+    A rule whose every match holds a word of a lexicon category (``params.needs``, such as
+    ``"unit"`` for "three years", "a week ago") is tried only where such a word starts
+    within the window: one search of the text finds them all, and most word starts in news
+    have none in reach, so those rules skip three positions in four.
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         # Between matches of one length at one place, a higher ``priority`` wins, then
@@ -188,13 +195,21 @@ class _RuleIndex:
                             key=lambda r: self.order[r.id]))
             for c, bucket in by_char.items()}
         self.anywhere = tuple(anywhere)
+        self.gates = {rule.gate.pattern: rule.gate for rule in rules if rule.gate is not None}
 
     def candidates(self, text: str) -> Iterable[tuple[Rule, re.Match[str]]]:
         """Every match of every rule at every word start, bounded to the window."""
         length = len(text)
+        found = {key: [m.start() for m in gate.finditer(text)]
+                 for key, gate in self.gates.items()}
         for pos in _word_starts(text):
             end = min(length, pos + WINDOW)
             for rule in self.by_char.get(text[pos], self.anywhere):
+                if rule.gate is not None:
+                    starts = found[rule.gate.pattern]
+                    i = bisect.bisect_left(starts, pos)
+                    if i == len(starts) or starts[i] >= end:
+                        continue  # no such word in reach: the rule cannot match here
                 m = rule.regex.match(text, pos, end)
                 if m is not None and m.end() > pos:
                     yield rule, m
