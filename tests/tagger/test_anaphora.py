@@ -69,12 +69,18 @@ def test_durations_and_references_are_not_referred_to() -> None:
 
 @pytest.mark.parametrize("text", [
     "Net rose in the third quarter to $5.2 million from $4.1 million a year ago.",
-    "Third-quarter profit was $5 million, compared with $4.5 million last year.",
     "In the third quarter sales were higher than a year earlier.",
 ])
 def test_a_year_back_in_a_comparison_is_the_quarter_reported(text: str) -> None:
     found = values(text, date(1989, 11, 2))
     assert found[-1][1] == "1988-Q3", found
+
+
+def test_last_year_names_the_calendar_year_even_in_a_comparison() -> None:
+    # "A year ago" counts back from the period reported; "last year" names a year.
+    found = values("Third-quarter profit was $5 million, compared with $4.5 million last year.",
+                   date(1989, 11, 2))
+    assert found[-1] == ("last year", "1988")
 
 
 def test_a_year_back_outside_a_comparison_stays_a_year() -> None:
