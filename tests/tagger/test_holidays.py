@@ -44,6 +44,8 @@ def test_the_nth_weekday_is_that_weekday_in_its_week_of_the_month(
     ("The fire broke out on Christmas Eve.", date(2025, 1, 10), "2024-12-24"),
     ("Voters go to the polls on Election Day 2026.", date(2025, 2, 24), "2026-11-03"),
     ("Talks resumed after Easter.", date(2025, 5, 2), "2025-04-20"),
+    ("Shoppers will crowd stores on Black Friday.", date(2025, 11, 3), "2025-11-28"),
+    ("Sales peaked on Cyber Monday.", date(2025, 12, 10), "2025-12-01"),
 ])
 def test_holidays_in_running_text(text: str, anchor: date, want: str) -> None:
     found = [m.timex.value for m in timeline.tag(text, anchor)]
@@ -52,3 +54,11 @@ def test_holidays_in_running_text(text: str, anchor: date, want: str) -> None:
 
 def test_ramadan_outside_its_table_is_not_guessed() -> None:
     assert [m.text for m in timeline.tag("during Ramadan", date(1990, 6, 1))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "She was his Girl Friday.", "Robinson Crusoe and Man Friday.", "Super Tuesday primaries",
+    "the crash of Black Monday", "It runs Windows 2000.",
+])
+def test_names_holding_a_weekday_or_a_year_are_no_dates(text: str) -> None:
+    assert timeline.tag(text, date(2025, 2, 24)) == []
