@@ -106,3 +106,18 @@ def test_a_quarter_not_over_is_not_the_one_reported() -> None:
     text = "The fourth quarter should be weak. The latest quarter was strong."
     assert values(text, date(1989, 11, 2)) == [
         ("The fourth quarter", "1989-Q4"), ("The latest quarter", "1989-Q3")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The rights end on Nov. 30, 1989. Until then, the stock is convertible.",
+     [("Nov. 30, 1989", "1989-11-30", None), ("then", "1989-11-30", "ON_OR_BEFORE")]),
+    ("It opened in 2019, and since then it has grown.",
+     [("2019", "2019", None), ("then", "2019", "ON_OR_AFTER")]),
+    ("He resigned. Since then, prices fell.", []),  # no date told: nothing to give
+    ("Then he left.", []),  # "then" alone orders events, it names no date
+])
+def test_then_is_the_date_last_told(text: str, want: list[tuple[str, str, str | None]]) -> None:
+    found = [(text[m.extent[0]:m.extent[1]], m.value.value,
+              m.value.mod.value if m.value.mod else None)
+             for m in timeline.tag(text, date(2025, 2, 24))]
+    assert found == want

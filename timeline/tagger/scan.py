@@ -285,6 +285,8 @@ class Scanner:
                 out.append(attrs.evolve(mention, value=TimeValue.of_granule(
                     Granularity.QUARTER, back)))
                 continue  # a comparison period: what follows still compares with the report
+            if reference is None and _holds(mention, "needs_reference"):
+                continue  # "since then" with no date told before it: no date to give
             again = self._again(mention, reference, quarter)
             anaphoric = again is not mention
             mention = again
@@ -407,6 +409,17 @@ def _last_year(value: TimeValue, ctx: Context) -> bool:
     interval = value.interval
     return (value.granularity is Granularity.YEAR and interval is not None
             and interval.start is not None and interval.start.year == ctx.anchor.year - 1)
+
+
+def _holds(mention: Mention, param: str) -> bool:
+    """Whether the mention, or one inside it, was found by a rule with ``param`` set."""
+    pending = [mention]
+    while pending:
+        current = pending.pop()
+        if current.match is not None and current.match.rule.params.get(param):
+            return True
+        pending.extend(current.children)
+    return False
 
 
 def _reference_of(value: TimeValue) -> tuple[datetime, Granularity] | None:

@@ -349,8 +349,12 @@ def bound(m: Match, ctx: Context) -> TimeValue:
     ("by the end of the year") keeps it: TimeML has one mod, and the signal is not part
     of the TIMEX3 extent.
     """
-    inner = m.child("inner").value
-    mod = Mod(ctx.lexicon.value("bound", m.text("signal")))
+    return _open(m.child("inner").value, Mod(ctx.lexicon.value("bound", m.text("signal"))))
+
+
+def _open(inner: TimeValue, mod: Mod) -> TimeValue:
+    """A date opened on one side by a signal's mod (BEFORE, ON_OR_BEFORE, AFTER,
+    ON_OR_AFTER); a mod it already has is kept."""
     if inner.interval is None or inner.type not in (TimexType.DATE, TimexType.TIME):
         raise ResolveError(f"cannot bound {inner.value}")
     lo, hi = inner.interval.start, inner.interval.end
@@ -515,6 +519,16 @@ def year_back(m: Match, ctx: Context) -> TimeValue:
             or not inner.value[:1].isdigit()):
         raise ResolveError(f"cannot take {inner.value} a year back")
     return _from_point((inner.interval.start, inner.granularity), Granularity.YEAR, -1)
+
+
+@resolver("then")
+def then(m: Match, ctx: Context) -> TimeValue:
+    """"until then", "since then", "by then": the date the text last told, as it told it,
+    opened on the signal's side (as ``bound`` opens a date). With none told, the scanner
+    drops the mention (``params.needs_reference``)."""
+    start, granularity = ctx.reference_point
+    return _open(TimeValue.of_granule(granularity, start),
+                 Mod(ctx.lexicon.value("bound", m.text("signal"))))
 
 
 @resolver("year_before_reference")
