@@ -20,7 +20,8 @@ reads: ``anaphoric`` (resolved again against the last date the text told),
 (a tense it does not hold in), ``comparison`` (a year back in a comparison of a quarter's
 figures is that quarter), ``refers = false`` (later anaphora do not count from it),
 ``blocks`` (its words are claimed and nothing tagged: "four flights a week"; its examples
-are texts that must give no mention), ``value`` (a fixed reference value), ``needs`` (a
+are texts that must give no mention), ``value`` (a fixed reference value),
+``needs_reference`` (dropped when the text told no date before it: "since then"), ``needs`` (a
 lexicon category every match holds a word of, such as ``"unit"``: the scanner tries the
 rule only where such a word is within reach, which must never change what it finds;
 ``tests/tagger/test_gates.py`` checks that).
