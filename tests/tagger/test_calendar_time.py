@@ -270,6 +270,22 @@ def test_quarters_and_seasons_in_reports(text: str, want: list[tuple[str, str]])
     assert found == want
 
 
+@pytest.mark.parametrize(("text", "label", "interval"), [
+    # A fiscal quarter keeps its label; its interval is the three months to the day named.
+    ("Sun reported a loss for its fourth quarter ended June 30.", "1989-Q4",
+     ["1989-04-01", "1989-07-01"]),
+    ("Earnings soared in the fiscal first quarter ended Sept. 30.", "1989-Q1",
+     ["1989-07-01", "1989-10-01"]),
+    ("Sales for the quarter ended Sept. 29 rose.", "1989-Q3", ["1989-06-30", "1989-09-30"]),
+    ("In the third quarter, sales rose.", "1989-Q3", ["1989-07-01", "1989-10-01"]),
+])
+def test_a_quarter_said_to_end_on_a_day_covers_the_months_to_it(
+        text: str, label: str, interval: list[str]) -> None:
+    quarter = timeline.scan(text, date(1989, 11, 1))[0]
+    assert quarter.timex.value == label
+    assert quarter.value.to_json()["interval"] == interval
+
+
 def test_in_1998_is_the_year() -> None:
     mentions = timeline.scan("It began in 1998.", MONDAY)
     assert len(mentions) == 1

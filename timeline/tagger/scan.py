@@ -17,12 +17,14 @@ from datetime import date, datetime
 from typing import Any
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
 from timeline.time.granularity import Granularity, floor, shift
+from timeline.time.interval import Interval
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -299,7 +301,7 @@ class Scanner:
                     # anchor's: results are reported once their quarter ends.
                     quarter = point[0]
             out.append(mention)
-        return out
+        return _periods_ended(text, out)
 
     def _again(self, mention: Mention, reference: tuple[datetime, Granularity] | None,
                quarter: datetime | None) -> Mention:
@@ -409,6 +411,32 @@ def _last_year(value: TimeValue, ctx: Context) -> bool:
     interval = value.interval
     return (value.granularity is Granularity.YEAR and interval is not None
             and interval.start is not None and interval.start.year == ctx.anchor.year - 1)
+
+
+#: Between a period and the day it ends: "the quarter ended Sept. 29", "ending June 30".
+_ENDS_PERIOD = re.compile(r"\s+(?:ended|ending)\s+", re.IGNORECASE)
+#: How many months a period said to end on a day covers, by its granularity.
+_PERIOD_MONTHS = {Granularity.QUARTER: 3, Granularity.HALF: 6}
+
+
+def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A quarter or half said to end on a day ("its fiscal first quarter ended Sept. 30")
+    covers the months up to that day, whatever the calendar's quarter of that name: a
+    company's fiscal quarters are its own. The label stays as written (TimeML's, and what
+    a reader looks for); the interval becomes the months that end with that day."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        period, day = out[i], out[i + 1]
+        value, end = period.value, day.timex
+        months = _PERIOD_MONTHS.get(value.granularity) if value.granularity else None
+        if (months is None or value.mod is not None or end.granularity is not Granularity.DAY
+                or end.interval is None or end.interval.end is None
+                or not _ENDS_PERIOD.fullmatch(text, period.end, day.start)):
+            continue
+        stop = end.interval.end
+        start = stop - relativedelta(months=months)
+        out[i] = attrs.evolve(period, value=attrs.evolve(value, interval=Interval(start, stop)))
+    return out
 
 
 def _holds(mention: Mention, param: str) -> bool:
