@@ -134,8 +134,8 @@ def recent_past(ctx: Context, unit: str, interval: Interval) -> TimeValue:
 
 
 def near_future(ctx: Context, unit: str, interval: Interval) -> TimeValue:
-    """FUTURE_REF counted in ``unit`` ("in coming weeks", "the months ahead"): when, not
-    how long, as ``recent_past`` is on the other side."""
+    """FUTURE_REF counted in ``unit`` ("in future quarters"): when, not how long, as
+    ``recent_past`` ("in recent quarters") is on the other side."""
     return attrs.evolve(TimeValue.reference("FUTURE_REF", ctx.interval), interval=interval,
                         granularity=unit_count(unit, 0)[0])
 
