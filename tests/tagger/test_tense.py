@@ -25,6 +25,7 @@ def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | No
     ("Profits should rise in December.", "2025-12", "should"),
     ("The payment should have come in December.", "2024-12", "should have"),
     ("It would be paid on a still unspecified date in March.", "2025-03", "would"),
+    ("Apple unveiled the phone in December.", "2024-12", "unveiled"),
     ("Leaders are meeting on Tuesday in Paris.", "2025-03-04", "are meeting"),
     ("He said he would return on Tuesday.", "2025-03-04", "would"),
     ("On Monday, the council voted to extend the mission.", "2025-02-24", "voted"),

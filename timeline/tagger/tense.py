@@ -98,8 +98,7 @@ class TenseCues:
                 and word not in self.ongoing):
             return Reading(Tense.FUTURE, f"{previous} {word}")
         if (word.endswith("ed") and len(word) > 4 and word not in self.not_past
-                and previous not in self.be and not word.startswith("un")):
-            # "unspecified", "unnamed", "unexpected": adjectives, not past verbs.
+                and previous not in self.be):
             return Reading(Tense.PAST, word)
         return None
 
