@@ -17,7 +17,6 @@ from datetime import date, datetime
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
@@ -434,7 +433,7 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
                 or not _ENDS_PERIOD.fullmatch(text, period.end, day.start)):
             continue
         stop = end.interval.end
-        start = stop - relativedelta(months=months)
+        start = shift(Granularity.MONTH, stop, -months)
         out[i] = attrs.evolve(period, value=attrs.evolve(value, interval=Interval(start, stop)))
     return out
 

@@ -604,13 +604,10 @@ def approximately(m: Match, ctx: Context) -> TimeValue:
 def open_side(m: Match, ctx: Context) -> TimeValue:
     """1994 or later (ON_OR_AFTER, from its start on), 2030 or earlier (ON_OR_BEFORE)."""
     inner = m.child("inner").value
-    interval = inner.interval
-    if inner.mod is not None or interval is None or inner.type not in (
-            TimexType.DATE, TimexType.TIME):
-        raise ResolveError(f"cannot open {inner.value}")
-    if m.text("side").lower() in ("or earlier", "or before"):
-        return attrs.evolve(inner, mod=Mod.ON_OR_BEFORE, interval=Interval(None, interval.end))
-    return attrs.evolve(inner, mod=Mod.ON_OR_AFTER, interval=Interval(interval.start, None))
+    if inner.mod is not None:
+        raise ResolveError(f"cannot open {inner.value}: it has a mod")
+    earlier = m.text("side").lower() in ("or earlier", "or before")
+    return _open(inner, Mod.ON_OR_BEFORE if earlier else Mod.ON_OR_AFTER)
 
 
 @resolver("or_so")
