@@ -377,17 +377,6 @@ def _tag_anchor(args: argparse.Namespace, path: Path, text: str
                     f"near its start (such as 'February 25, 2025')")
 
 
-def _cues(mention: Any) -> str | None:
-    """The context cues a mention carries, under whichever name the tagger gives them."""
-    for name in ("cues", "why", "cue"):
-        found = getattr(mention, name, None)
-        if found:
-            if isinstance(found, list | tuple):
-                return ", ".join(str(part) for part in found)
-            return str(found)
-    return None
-
-
 def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
     start, end = mention.extent
     value = mention.timex.to_json()
@@ -399,7 +388,7 @@ def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
             out[key] = value[key]
     if explain:
         out["matched"] = [mention.start, mention.end]
-        out["cues"] = _cues(mention)
+        out["cues"] = mention.cue or None  # the words that set its direction
     return out
 
 
@@ -543,8 +532,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     tl, label = _view(args, err)
     claims = sum(len(e.claims) for e in tl.events)
     view = "" if label is None else f" as of {label}"
-    print(f"{_count(len(tl.articles), 'article')}, {_count(len(tl), 'event')}, "
-          f"{_count(claims, 'claim')}{view}; {_count(len(tl.conflicts), 'conflict')}",
+    print(f"{_plural(len(tl.articles), 'article')}, {_plural(len(tl), 'event')}, "
+          f"{_plural(claims, 'claim')}{view}; {_plural(len(tl.conflicts), 'conflict')}",
           file=out)
     for conflict in tl.conflicts:
         print(f"  conflict: {conflict.message}", file=out)
@@ -907,10 +896,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``timeline scan | head``): stop quietly, as Unix tools do.
         _silence_stdout()
         return 1
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _one_line(message: str) -> str:
