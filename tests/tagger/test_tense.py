@@ -88,3 +88,40 @@ def test_an_ongoing_progressive_does_not_announce() -> None:
     [(_, got, why)] = tagged("It is continuing to talk under a December agreement.",
                              date(2025, 2, 24))
     assert (got, why) == ("2024-12", None)
+
+
+@pytest.mark.parametrize(("text", "value", "cue"), [
+    # The verb before an abbreviation's full stop still governs what follows it.
+    ("Crane bought shares from Sept. 14 to Thursday.", "2025-02-20", "bought"),
+    ("Gen. Smith will speak at 2 p.m. Friday.", "2025-02-28T14:00", "will"),
+    ("Mr. Jones will fly to Paris on Friday.", "2025-02-28", "will"),
+    ("The U.S. Army will leave on Friday.", "2025-02-28", "will"),
+])
+def test_an_abbreviation_ends_no_sentence(text: str, value: str, cue: str) -> None:
+    assert tagged(text)[-1][1:] == (value, cue)
+
+
+def test_a_full_stop_before_a_capital_ends_a_sentence_after_a_word() -> None:
+    # "Inc." and ordinary words end sentences: the "will" stays in its own.
+    [(_, got, why)] = tagged("Officials of Acme Inc. will meet. The board met Friday.")
+    assert (got, why) == ("2025-02-21", "met")
+
+
+@pytest.mark.parametrize("text", [
+    "The offer had been due to expire Friday evening.",
+    "The talks had been scheduled to begin on Friday.",
+    "The ministers were to have met on Friday.",
+])
+def test_a_plan_in_the_past_perfect_is_past(text: str) -> None:
+    [(_, got, _cue)] = tagged(text)
+    assert got.startswith("2025-02-21")
+
+
+def test_a_month_with_no_verb_leans_to_the_past() -> None:
+    # Seven months back beats five ahead: news reports more than it announces.
+    anchor = date(1989, 10, 30)
+    [(_, got, why)] = tagged("A high of $42 in June, from $29.75 in March.", anchor)[-1:]
+    assert (got, why) == ("1989-03", None)
+    # Far nearer ahead than back, the future still wins.
+    [(_, got, why)] = tagged("A price list: December.", anchor)
+    assert (got, why) == ("1989-12", None)

@@ -24,6 +24,9 @@ REACH = 160
 NEAR = 12
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?|['\u2019](?:ll|s|re)\b")
 _SENTENCE_END = re.compile(r"[.!?;:](?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
+#: The word a full stop ends, read back at most this far (longer words are no abbreviation).
+_ABBREVIATION_REACH = 8
+_LAST_WORD = re.compile(r"[A-Za-z.]+$")
 
 
 @attrs.frozen
@@ -56,6 +59,7 @@ class TenseCues:
         self.progressive = frozenset(cues.get("progressive", ()))
         self.ongoing = frozenset(cues.get("ongoing", ()))
         self.participles = frozenset(cues.get("participles", ()))
+        self.abbreviations = frozenset(cues.get("abbreviations", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
@@ -63,12 +67,40 @@ class TenseCues:
         # they told nothing) those after it.
         # Only the NEAR words each side can decide (and, before them, enough words to
         # complete the longest phrase ending among them).
-        before = _WORD.findall(_fold(text[_sentence_start(text, start):start]))
+        before = _WORD.findall(_fold(text[self._sentence_start(text, start):start]))
         found = self._nearest(before[-(NEAR + self.longest):], backwards=True)
         if found is None:
-            after = _WORD.findall(_fold(text[end:_sentence_end(text, end)]))
+            after = _WORD.findall(_fold(text[end:self._sentence_end(text, end)]))
             found = self._nearest(after[:NEAR], backwards=False)
         return found or Reading(None, None)
+
+    def _ends_sentence(self, text: str, stop: int) -> bool:
+        """Whether the punctuation at ``stop`` ends a sentence: a full stop after an
+        abbreviation ("Sept. 14", "Mr. Bush", "5 p.m. Friday", "J. Smith") does not."""
+        if text[stop] != ".":
+            return True
+        word = _LAST_WORD.search(text, max(0, stop - _ABBREVIATION_REACH), stop)
+        if word is None:
+            return True
+        folded = word.group().lower()
+        return not (folded in self.abbreviations or len(folded.rstrip(".")) == 1
+                    or "." in folded.strip("."))  # initials and "U.S.", "p.m."
+
+    def _sentence_start(self, text: str, start: int) -> int:
+        """Where the sentence holding ``start`` begins, at most ``REACH`` before it."""
+        lo = max(0, start - REACH)
+        for stop in _SENTENCE_END.finditer(text, lo, start):
+            if self._ends_sentence(text, stop.start()):
+                lo = stop.end()
+        return lo
+
+    def _sentence_end(self, text: str, end: int) -> int:
+        """Where the sentence holding ``end`` ends, at most ``REACH`` after it."""
+        hi = min(len(text), end + REACH)
+        for stop in _SENTENCE_END.finditer(text, end, hi):
+            if self._ends_sentence(text, stop.start()):
+                return stop.start()
+        return hi
 
     def _nearest(self, words: list[str], *, backwards: bool) -> Reading | None:
         positions = range(len(words) - 1, -1, -1) if backwards else range(len(words))
@@ -105,21 +137,6 @@ class TenseCues:
 
 def _fold(words: str) -> str:
     return words.lower().replace("\u2019", "'")
-
-
-def _sentence_start(text: str, start: int) -> int:
-    """Where the sentence holding ``start`` begins, at most ``REACH`` before it."""
-    lo = max(0, start - REACH)
-    for stop in _SENTENCE_END.finditer(text, lo, start):
-        lo = stop.end()
-    return lo
-
-
-def _sentence_end(text: str, end: int) -> int:
-    """Where the sentence holding ``end`` ends, at most ``REACH`` after it."""
-    hi = min(len(text), end + REACH)
-    after = _SENTENCE_END.search(text, end, hi)
-    return hi if after is None else after.start()
 
 
 __all__ = ["NEAR", "REACH", "Reading", "TenseCues"]

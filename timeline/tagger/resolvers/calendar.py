@@ -93,8 +93,8 @@ _INFERRED_REACH = timedelta(days=92)
 def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> datetime:
     """Of candidate granule starts, the one the tense points to from ``current``.
 
-    The anchor's own granule counts as both past and future; with no tense the nearer
-    wins, ties going to the past (as ``nearest_granule``).
+    The anchor's own granule counts as both past and future; with no tense the past one
+    wins unless the future one is less than two thirds as far (as ``nearest_granule``).
     """
     past = [c for c in candidates if c <= current]
     future = [c for c in candidates if c >= current]
@@ -111,7 +111,7 @@ def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> dateti
     if not future:
         return max(past)
     before, after = max(past), min(future)
-    return before if (current - before) <= (after - current) else after
+    return before if 2 * (current - before) <= 3 * (after - current) else after
 
 
 @resolver("day_of_month")

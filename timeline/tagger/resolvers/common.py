@@ -163,7 +163,9 @@ def nearest_granule(ctx: Context, granularity: Granularity, this_cycle: datetime
 
     Used for bare months ("in March": the March of the anchor's year, or of the year
     before or after) and seasons. The anchor's own granule counts as both past and
-    future; with no tense the nearer wins, ties going to the past.
+    future. With no tense the past one wins unless the future one is less than two thirds
+    as far: news reports more than it announces, and a date months off with no verb to
+    direct it is more often one reported ("from $29.75 in March", written in October).
     """
     current = floor(granularity, ctx.anchor)
     candidates = [shift(cycle, this_cycle, k) for k in (-1, 0, 1)]
@@ -176,7 +178,7 @@ def nearest_granule(ctx: Context, granularity: Granularity, this_cycle: datetime
     before, after = max(past), min(future)
     by_month = granularity >= Granularity.MONTH
     back = _distance(before, current, by_month)
-    return before if back <= _distance(current, after, by_month) else after
+    return before if 2 * back <= 3 * _distance(current, after, by_month) else after
 
 
 def _distance(earlier: datetime, later: datetime, by_month: bool) -> int:
