@@ -108,6 +108,12 @@ def test_a_quarter_not_over_is_not_the_one_reported() -> None:
         ("The fourth quarter", "1989-Q4"), ("The latest quarter", "1989-Q3")]
 
 
+def test_a_fiscal_quarter_said_to_have_ended_is_the_one_reported() -> None:
+    # Its label is the company's fiscal year's, not the calendar's: it ended, so it is over.
+    text = "Its fourth quarter ended Sept. 30 was strong. Sales in the latest period rose."
+    assert values(text, date(1989, 11, 2))[-1] == ("the latest period", "1989-Q4")
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("The rights end on Nov. 30, 1989. Until then, the stock is convertible.",
      [("Nov. 30, 1989", "1989-11-30", None), ("then", "1989-11-30", "ON_OR_BEFORE")]),

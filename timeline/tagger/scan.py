@@ -295,9 +295,12 @@ class Scanner:
             if point is not None and (match is None or match.rule.params.get("refers", True)):
                 reference = point
                 if (point[1] is Granularity.QUARTER and not anaphoric
-                        and point[0] < floor(Granularity.QUARTER, ctx.anchor)):
+                        and (point[0] < floor(Granularity.QUARTER, ctx.anchor)
+                             or _ENDED.match(text, mention.end))):
                     # A quarter named, not one counted from another, and over by the
-                    # anchor's: results are reported once their quarter ends.
+                    # anchor's: results are reported once their quarter ends. A fiscal
+                    # quarter said to have ended ("its fourth quarter ended Sept. 30") is
+                    # over whatever its label says.
                     quarter = point[0]
             out.append(mention)
         return _periods_ended(text, out)
@@ -412,6 +415,8 @@ def _last_year(value: TimeValue, ctx: Context) -> bool:
             and interval.start is not None and interval.start.year == ctx.anchor.year - 1)
 
 
+#: After a period that is over: "the quarter ended Sept. 29".
+_ENDED = re.compile(r"\s+ended\s", re.IGNORECASE)
 #: Between a period and the day it ends: "the quarter ended Sept. 29", "ending June 30".
 _ENDS_PERIOD = re.compile(r"\s+(?:ended|ending)\s+", re.IGNORECASE)
 #: How many months a period said to end on a day covers, by its granularity.

@@ -551,14 +551,16 @@ def year_before_reference(m: Match, ctx: Context) -> TimeValue:
 
 
 def _reported_quarter(ctx: Context) -> tuple[datetime, Granularity]:
-    """The quarter a report is about: the one it last named, else the last date it named
-    if a quarter, else the one before the anchor's; results come out after their quarter
-    ends, so a quarter not over by the anchor's is a forecast's, never the one reported."""
+    """The quarter a report is about: the one it last named (``Context.quarter``, which
+    the scanner sets only to a quarter that is over), else the last date it named if a
+    quarter, else the one before the anchor's; results come out after their quarter ends,
+    so a quarter not over by the anchor's is a forecast's, never the one reported."""
+    if ctx.quarter is not None:
+        return ctx.quarter, Granularity.QUARTER
     current = floor(Granularity.QUARTER, ctx.anchor)
     start, granularity = ctx.reference_point
-    for named in (ctx.quarter, start if granularity is Granularity.QUARTER else None):
-        if named is not None and named < current:
-            return named, Granularity.QUARTER
+    if granularity is Granularity.QUARTER and start < current:
+        return start, Granularity.QUARTER
     return shift(Granularity.QUARTER, floor(Granularity.QUARTER, ctx.anchor), -1), \
         Granularity.QUARTER
 
