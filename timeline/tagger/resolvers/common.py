@@ -13,7 +13,7 @@ from timeline.tagger.rules import Lexicon
 from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, floor, shift
 from timeline.time.interval import Interval
-from timeline.time.value import TimeValue
+from timeline.time.value import Mod, TimeValue
 
 #: Lexicon unit names to granularities (a fortnight is two weeks: see ``unit_step``).
 GRANULARITY_OF_UNIT = {
@@ -48,6 +48,14 @@ DURATION_OF_UNIT: dict[str, tuple[Unit, int]] = {
     "century": (Unit.CENTURY, 1),
     "millennium": (Unit.MILLENNIUM, 1),
 }
+
+
+def loose_mod(amount: str | None, lexicon: Lexicon) -> Mod | None:
+    """APPROX for an amount said loosely ("a couple of": two, give or take), else ``None``."""
+    words = " ".join((amount or "").lower().split())
+    if not lexicon.has("approximate_amount", words):
+        return None
+    return Mod(lexicon.value("approximate_amount", words))
 
 
 def number(text: str, lexicon: Lexicon) -> Fraction | None:

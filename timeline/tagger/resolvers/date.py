@@ -14,6 +14,7 @@ from timeline.tagger.resolvers.common import (
     granularity_of_length,
     is_plural,
     length_of,
+    loose_mod,
     nearest_granule,
     nearest_weekday,
     number,
@@ -242,7 +243,8 @@ def _bounded_offset(m: Match, ctx: Context, value: TimeValue, point: datetime,
     the granule (mod APPROX). In the future, more and less swap sides.
     """
     if not m.has("mod"):
-        return value
+        # "a couple of weeks ago" is about then.
+        return value if loose_mod(m["amount"], ctx.lexicon) is None else _about(value)
     bound = Mod(ctx.lexicon.value("duration_mod", m.text("mod")))
     if bound is Mod.APPROX:
         return _about(value)

@@ -21,6 +21,7 @@ from timeline.tagger.resolvers.common import (
     granularity_of_length,
     is_plural,
     length_of,
+    loose_mod,
     near_future,
     number,
     recent_past,
@@ -57,8 +58,11 @@ def duration_value(duration: Duration, mod: Mod | None = None,
 
 
 def _mod(m: Match, ctx: Context) -> Mod | None:
+    """The bounding word's mod ("more than"), else APPROX for a loose amount ("a couple of")."""
     text = m["mod"]
-    return None if text is None else Mod(ctx.lexicon.value("duration_mod", text))
+    if text is not None:
+        return Mod(ctx.lexicon.value("duration_mod", text))
+    return loose_mod(m["amount"], ctx.lexicon)
 
 
 #: Units whose half is written whole in the next unit down when an amount has a half:
