@@ -21,6 +21,7 @@ import timeline.cli as cli_module
 from timeline.cli import main, parse_anchor, parse_as_of
 from timeline.cli import run as cli_run
 from timeline.errors import CorpusError, ResolveError
+from timeline.query.moments import latest_published
 from timeline.query.timeline import Timeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -491,7 +492,7 @@ def test_as_of_expression_without_articles() -> None:
 def test_as_of_is_resolved_against_the_latest_publication(seeds: Timeline) -> None:
     """The seeds' latest publications are 2025-02-25 (a whole day) and 2025-02-25T11:38:
     the day ends later, so it is the anchor."""
-    assert cli_module._latest_published(seeds.articles.values()) == date(2025, 2, 25)
+    assert latest_published(seeds.articles.values()) == date(2025, 2, 25)
     status, out, _ = cli("check", "--as-of", "yesterday")
     assert status == 0
     assert out == cli("check", "--as-of", "2025-02-24")[1].replace(

@@ -21,8 +21,8 @@ import stat
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -63,64 +63,14 @@ def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
                         f"2025-02-24T11:38, got {text!r}") from None
 
 
-def _latest_published(articles: Iterable[Article]) -> date | datetime | None:
-    """The corpus's latest publication time, as the article gave it (a date stays a date).
-
-    A date counts as the end of its day; an aware time is compared by its UTC wall clock
-    with the floating ones, which is all an anchor for "last Monday" needs.
-    """
-    def end(moment: date | datetime) -> datetime:
-        if not isinstance(moment, datetime):
-            return datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
-        if moment.tzinfo is not None and moment.utcoffset() is not None:
-            return moment.astimezone(UTC).replace(tzinfo=None)
-        return moment
-
-    latest: date | datetime | None = None
-    for article in articles:
-        if latest is None or end(article.published) > end(latest):
-            latest = article.published
-    return latest
-
-
 def parse_as_of(text: str, anchor: date | datetime | None) -> tuple[date | datetime, str]:
-    """An ``--as-of`` time and how to show it: ISO first, else an expression's end.
-
-    ``2025-03-05`` is the end of that day (a date, as ``Timeline.as_of`` reads dates);
-    ``2025-02-24T12:00Z`` and ``2025-02-24T12:00`` are that instant and that floating
-    time. Anything else is a time expression resolved against ``anchor`` (the corpus's
-    latest publication), and the view is as of the END of what it names: "as of last
-    Monday" asks what had been published by the time that Monday was over, and an
-    expression's start would leave out that day's own articles. An end at midnight is
-    given back as the date of the day it closes.
-    """
-    try:
-        return date.fromisoformat(text), text
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text), text
-    except ValueError:
-        pass
-    if anchor is None:
-        raise _BadInput(f"--as-of: {text!r} is not an ISO date or datetime, and a corpus "
-                        f"with no articles has no date to resolve an expression against")
-    import timeline
+    """An ``--as-of`` time and how to show it (``timeline.query.moments.read_moment``)."""
+    from timeline.query.moments import read_moment
 
     try:
-        value = timeline.resolve(text, anchor)
+        return read_moment(text, anchor)
     except TimelineError as exc:
-        raise _BadInput(f"--as-of: expected an ISO date (2025-03-05), datetime "
-                        f"(2025-02-24T12:00Z) or time expression (last Monday), got "
-                        f"{text!r}: {exc}") from None
-    end = None if value.interval is None else value.interval.end
-    if end is None:
-        raise _BadInput(f"--as-of: {text!r} ({value.value}) has no end to take the view at")
-    if end.tzinfo is None and end == datetime(end.year, end.month, end.day):
-        moment_as_of: date | datetime = (end - timedelta(days=1)).date()
-    else:
-        moment_as_of = end
-    return moment_as_of, f"{moment_as_of.isoformat()} (the end of {text!r})"
+        raise _BadInput(f"--as-of: {exc}") from None
 
 
 def _progress(err: TextIO, articles: int, **options: Any) -> Any:
@@ -178,7 +128,9 @@ def _view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:
     tl = _load_timeline(args.dir, err)
     if args.as_of is None:
         return tl, None
-    moment, label = parse_as_of(args.as_of, _latest_published(tl.articles.values()))
+    from timeline.query.moments import latest_published
+
+    moment, label = parse_as_of(args.as_of, latest_published(tl.articles.values()))
     return tl.as_of(moment), label
 
 
@@ -532,7 +484,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     tl, label = _view(args, err)
     claims = sum(len(e.claims) for e in tl.events)
     view = "" if label is None else f" as of {label}"
-    print(f"{_plural(len(tl.articles), 'article')}, {_plural(len(tl), 'event')}, "
+    print(f"{_plural(len(tl.known_articles), 'article')}, {_plural(len(tl), 'event')}, "
           f"{_plural(claims, 'claim')}{view}; {_plural(len(tl.conflicts), 'conflict')}",
           file=out)
     for conflict in tl.conflicts:

@@ -164,3 +164,52 @@ def test_an_unknown_event_is_a_query_error() -> None:
     with pytest.raises(QueryError, match="'e'"):
         view["e"]
     assert tl.as_of(date(2025, 2, 24))["e"].claims == spec.claims
+
+
+def _two_days() -> Timeline:
+    """Two articles a day apart, each dating one event."""
+    articles = [Article("a", "a.txt", "A", None, None, date(2025, 2, 24), "q"),
+                Article("b", "b.txt", "B", None, None, date(2025, 2, 25), "r")]
+    specs = [EventSpec(e, e.upper(), (), None, None, (Claim(
+        event=e, article=a, quote=q, span=(0, 1), status=Status.OCCURRED,
+        known_from=d),)) for e, a, q, d in [("e", "a", "q", date(2025, 2, 24)),
+                                             ("f", "b", "r", date(2025, 2, 25))]]
+    return Timeline(articles, specs)
+
+
+@pytest.mark.parametrize(("moment", "known"), [
+    ("2025-02-24", ["e"]),                  # a date: the end of that day
+    ("2025-02-25T12:00Z", ["e"]),            # "b" is certainly out only at the day's end
+    ("2025-02-26", ["e", "f"]),
+    ("yesterday", ["e"]),                    # against the latest publication, 25 Feb
+    ("2025", ["e", "f"]),                    # an expression's end
+])
+def test_as_of_reads_strings_as_the_command_line_does(moment: str, known: list[str]) -> None:
+    tl = _two_days()
+    view = tl.as_of(moment)
+    assert [e.id for e in view.events] == known
+    assert sorted(view.known_articles) == sorted({"e": "a", "f": "b"}[k] for k in known)
+    assert sorted(view.articles) == ["a", "b"]  # the corpus stays whole in every view
+
+
+def test_known_articles_follow_the_view() -> None:
+    tl = _two_days()
+    assert tl.known_articles == tl.articles
+    assert list(tl.as_of(date(2025, 2, 23)).known_articles) == []
+    # A possibly-view counts an article from the earliest zone's start of its day.
+    assert list(tl.as_of(datetime(2025, 2, 24, 12, tzinfo=UTC), possibly=True)
+                .known_articles) == ["a", "b"]
+
+
+@pytest.mark.parametrize("bad", ["nonsense", 20250224, None, ["2025-02-24"]])
+def test_a_bad_as_of_is_a_query_error_naming_it(bad: object) -> None:
+    tl = _two_days()
+    with pytest.raises(QueryError, match=repr(bad).replace("[", r"\[")):
+        tl.as_of(bad)  # type: ignore[arg-type]
+    with pytest.raises(QueryError):
+        tl.at(bad)  # type: ignore[arg-type]
+
+
+def test_at_reads_a_string_instant() -> None:
+    tl = _two_days()
+    assert tl.at("2025-02-24T12:00") == tl.at(datetime(2025, 2, 24, 12))

@@ -35,10 +35,9 @@ from timeline.export.wording import (
     status_text,
     when_text,
 )
-from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.model.event import Event
-from timeline.query.asof import cutoff, micro, publication_key
+from timeline.query.asof import cutoff
 from timeline.time.interval import is_floating
 
 if TYPE_CHECKING:
@@ -287,23 +286,13 @@ def _published_end(published: date | datetime) -> datetime:
     return moment if is_floating(moment) else moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _known(tl: Timeline, article: Article) -> bool:
-    """Whether the view knows the article: published by its "as of" time (all, if none)."""
-    if tl.as_of_time is None:
-        return True
-    limit = cutoff(tl.as_of_time)
-    key = publication_key(article.published, possibly=tl.possibly,
-                          floating_cutoff=is_floating(limit))
-    return key <= micro(limit)
-
-
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def view(tl: Timeline) -> View:
     """What the chronology shows, before any format: header, sections and sources."""
-    articles = sorted((a for a in tl.articles.values() if _known(tl, a)), key=lambda a: a.id)
+    articles = sorted(tl.known_articles.values(), key=lambda a: a.id)
     header = [f"Chronology of {_plural(len(tl), 'event')} from "
               f"{_plural(len(articles), 'article')}"]
     if tl.as_of_time is not None:

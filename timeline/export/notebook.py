@@ -275,7 +275,7 @@ def _more(shown: int, total: int, noun: str, hint: str = "") -> str:
 
 
 def _header(tl: Timeline) -> str:
-    n, m = len(tl), len(tl.articles)
+    n, m = len(tl), len(tl.known_articles)
     text = (f"Timeline: {n} event{'s' if n != 1 else ''} from {m} "
             f"article{'s' if m != 1 else ''}")
     if tl.as_of_time is not None:
@@ -311,7 +311,7 @@ def timeline_html(tl: Timeline) -> str:
         out.append("</tbody></table>")
         out.append(_more(min(len(events), MAX_ROWS), len(events), "event",
                          " (to_dataframe() has them all)"))
-    articles = list(tl.articles.values())
+    articles = list(tl.known_articles.values())
     if articles:
         out.append('<div style="margin-top:6px;font-weight:600">Sources</div>'
                    '<ul style="margin:2px 0;padding-left:20px">')
@@ -510,7 +510,7 @@ def timeline_markdown(tl: Timeline) -> str:
         if rest > 0:
             lines += ["", f"\u2026 {rest} more event{'s' if rest != 1 else ''} "
                           f"(to\\_dataframe() has them all)"]
-    articles = list(tl.articles.values())
+    articles = list(tl.known_articles.values())
     if articles:
         lines += ["", "**Sources**", ""]
         for article in articles[:MAX_ROWS]:

@@ -738,8 +738,9 @@ def to_svg(tl: Timeline, *, width: int = 960) -> str:
     zone = any(not is_floating(m) for e in events for m in (
         e.time.earliest_start, e.time.latest_start, e.time.earliest_end, e.time.latest_end)
         if m is not None)
+    known = len(tl.known_articles)
     header = [f"{len(events)} event{'s' if len(events) != 1 else ''} from "
-              f"{len(tl.articles)} article{'s' if len(tl.articles) != 1 else ''}"]
+              f"{known} article{'s' if known != 1 else ''}"]
     if tl.as_of_time is not None:
         header.append(f"as of {moment_text(tl.as_of_time)}")
     if outside:

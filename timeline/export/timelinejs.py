@@ -133,7 +133,7 @@ def _publication_order(moment: date | datetime) -> datetime:
 
 def _title(tl: Timeline, shown: int, missing: list[Event]) -> dict[str, Any]:
     """The title slide: what the corpus is, when it was published, and what is not shown."""
-    articles = list(tl.articles.values())
+    articles = list(tl.known_articles.values())
     outlets = sorted({a.outlet for a in articles if a.outlet})
     summary = f"{shown} event{'s' if shown != 1 else ''} from {len(articles)} " \
               f"article{'s' if len(articles) != 1 else ''}"

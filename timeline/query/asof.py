@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import compress
 from operator import attrgetter
 from typing import Any
@@ -43,9 +43,8 @@ from timeline.model.network import (
     solve,
 )
 from timeline.query.index import IntervalIndex
+from timeline.query.moments import Moment
 from timeline.time.interval import EASTERNMOST, WESTERNMOST, as_datetime, is_floating
-
-Moment = date | datetime
 
 _EPOCH = datetime(1, 1, 1)
 _MICRO = timedelta(microseconds=1)

@@ -32,26 +32,42 @@ from timeline.query.asof import (
     publication_key,
 )
 from timeline.query.index import IntervalIndex
+from timeline.query.moments import Moment, latest_published, read_moment
 from timeline.time.interval import Interval, as_datetime, is_floating
 from timeline.time.value import TimeValue
 
 Window = Interval | date | datetime | str | TimeValue
 _LOW = (1 << 64) - 1  # an entry's rank keeps its event's position in the lowest bits
 _by_rank = attrgetter("rank")
-Moment = date | datetime
 
 
-def known_by(claim: Claim, moment: Moment, *, possibly: bool = False) -> bool:
-    """Whether the claim's article was published by ``moment`` (a date: the end of that day).
+def published_by(published: Moment, moment: Moment, *, possibly: bool = False) -> bool:
+    """Whether something published at ``published`` is out by ``moment`` (a date: the end
+    of that day).
 
     A date-only publication is certainly out at the end of its day in the latest zone
     (UTC-12), a floating time at that time in the latest zone; with ``possibly``, the
     earliest instead (the start of the day, or the time, at UTC+14).
     """
     limit = cutoff(moment)
-    key = publication_key(claim.known_from, possibly=possibly,
-                          floating_cutoff=is_floating(limit))
+    key = publication_key(published, possibly=possibly, floating_cutoff=is_floating(limit))
     return key <= micro(limit)
+
+
+def known_by(claim: Claim, moment: Moment, *, possibly: bool = False) -> bool:
+    """Whether the claim's article was published by ``moment`` (``published_by``)."""
+    return published_by(claim.known_from, moment, possibly=possibly)
+
+
+def _moment(value: object, articles: Mapping[str, Article]) -> Moment:
+    """An "as of" or instant argument: a date or datetime as given; a string read as
+    ``--as-of`` reads it (ISO, else an expression's end against the latest publication)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return read_moment(value, latest_published(articles.values()))[0]
+    raise QueryError(f"expected a date, a datetime or a string such as '2025-03-05' or "
+                     f"'last Monday', got {value!r}")
 
 
 @attrs.frozen
@@ -73,16 +89,23 @@ class Timeline:
     """Events from a corpus, each traceable to its articles' quotes, in time order."""
 
     # Views are made by the hundred thousand a second: slots make each one cheaper.
-    __slots__ = ("_entries", "_events_cache", "_index", "_knowledge", "_order_cache",
-                 "_specs", "_state", "articles", "as_of_time", "possibly")
+    __slots__ = ("_entries", "_events_cache", "_index", "_knowledge", "_known_articles",
+                 "_order_cache", "_specs", "_state", "articles", "as_of_time", "possibly")
 
     def __init__(self, articles: Sequence[Article], specs: Sequence[EventSpec], *,
-                 as_of: Moment | None = None, possibly: bool = False) -> None:
-        self._setup(Knowledge(articles, specs), as_of, possibly)
+                 as_of: Moment | str | None = None, possibly: bool = False) -> None:
+        knowledge = Knowledge(articles, specs)
+        moment = None if as_of is None else _moment(as_of, knowledge.articles)
+        self._setup(knowledge, moment, possibly)
 
     def _setup(self, knowledge: Knowledge, as_of: Moment | None, possibly: bool) -> None:
-        """A view of ``knowledge``: O(log n), everything else is computed when asked for."""
+        """A view of ``knowledge``: O(log n), everything else is computed when asked for.
+
+        ``articles`` is the whole corpus in every view (the JSON of a view and its ICS
+        UIDs name the corpus); ``known_articles`` those published by the view's time.
+        """
         self._knowledge = knowledge
+        self._known_articles: dict[str, Article] | None = None
         self.articles: dict[str, Article] = knowledge.articles
         self._specs = knowledge.corpus_order
         self.as_of_time = as_of
@@ -107,6 +130,17 @@ class Timeline:
         return self._order_cache
 
     # -- access ---------------------------------------------------------------------
+
+    @property
+    def known_articles(self) -> dict[str, Article]:
+        """The articles this view knows: published by its "as of" time, read as its claims
+        are (certainly, or with ``possibly`` possibly); every article when it has none."""
+        if self._known_articles is None:
+            moment = self.as_of_time
+            self._known_articles = self.articles if moment is None else {
+                key: article for key, article in self.articles.items()
+                if published_by(article.published, moment, possibly=self.possibly)}
+        return self._known_articles
 
     @property
     def events(self) -> list[Event]:
@@ -363,9 +397,10 @@ class Timeline:
                 out.append(entries[k].event)
         return out
 
-    def at(self, instant: Moment, *, certain: bool = False) -> list[Event]:
-        """Events that possibly (or certainly) were going on at an instant."""
-        moment = as_datetime(instant)
+    def at(self, instant: Moment | str, *, certain: bool = False) -> list[Event]:
+        """Events that possibly (or certainly) were going on at an instant (a string as
+        ``as_of`` reads it)."""
+        moment = as_datetime(_moment(instant, self.articles))
         return self.overlapping(Interval(moment, moment + timedelta(microseconds=1)),
                                 certain=certain)
 
@@ -376,17 +411,23 @@ class Timeline:
 
     # -- knowledge over time --------------------------------------------------------
 
-    def as_of(self, moment: Moment, *, possibly: bool = False) -> Timeline:
+    def as_of(self, moment: Moment | str, *, possibly: bool = False) -> Timeline:
         """The timeline as it stood at ``moment``: only claims published by then.
 
-        A date means the end of that day. Events announced for a time that has passed
-        with no claim that they happened read ``unconfirmed``.
+        A date means the end of that day. A string is an ISO date or datetime, or a time
+        expression read against the latest publication, the view taken at its end ("last
+        Monday": once that Monday was over); ``QueryError`` when it is neither. Events
+        announced for a time that has passed with no claim that they happened read
+        ``unconfirmed``.
         """
+        if not isinstance(moment, date):
+            moment = _moment(moment, self.articles)
         view = Timeline.__new__(Timeline)
         view._setup(self._knowledge, moment, possibly)
         return view
 
-    def changes(self, start: Moment, end: Moment, *, possibly: bool | None = None) -> list[
+    def changes(self, start: Moment | str, end: Moment | str, *,
+                possibly: bool | None = None) -> list[
             Change]:
         """What became known between two times, event by event, with the claims responsible.
 

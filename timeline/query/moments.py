@@ -1,0 +1,81 @@
+"""The "as of" time a user writes: an ISO date or datetime, or a time expression.
+
+``Timeline.as_of`` and ``timeline ... --as-of`` read it the same way (``read_moment``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from timeline.errors import QueryError, TimelineError
+
+if TYPE_CHECKING:
+    from timeline.model.article import Article
+
+Moment = date | datetime
+
+
+def latest_published(articles: Iterable[Article]) -> Moment | None:
+    """The latest publication time of ``articles``, as the article gave it (a date stays a
+    date); ``None`` when there are none.
+
+    A date counts as the end of its day; an aware time is compared by its UTC wall clock
+    with the floating ones, which is all an anchor for "last Monday" needs.
+    """
+    def end(moment: Moment) -> datetime:
+        if not isinstance(moment, datetime):
+            return datetime(moment.year, moment.month, moment.day) + timedelta(days=1)
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            return moment.astimezone(UTC).replace(tzinfo=None)
+        return moment
+
+    latest: Moment | None = None
+    for article in articles:
+        if latest is None or end(article.published) > end(latest):
+            latest = article.published
+    return latest
+
+
+def read_moment(text: str, anchor: Moment | None) -> tuple[Moment, str]:
+    """An "as of" time and how to show it: ISO first, else an expression's end.
+
+    ``2025-03-05`` is the end of that day (a date, as ``Timeline.as_of`` reads dates);
+    ``2025-02-24T12:00Z`` and ``2025-02-24T12:00`` are that instant and that floating
+    time. Anything else is a time expression resolved against ``anchor`` (a corpus's
+    latest publication), and the view is as of the END of what it names: "as of last
+    Monday" asks what had been published by the time that Monday was over, and an
+    expression's start would leave out that day's own articles. An end at midnight is
+    given back as the date of the day it closes. ``QueryError`` names the text when none
+    of these reads it.
+    """
+    try:
+        return date.fromisoformat(text), text
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text), text
+    except ValueError:
+        pass
+    if anchor is None:
+        raise QueryError(f"{text!r} is not an ISO date or datetime, and a corpus with no "
+                         f"articles has no date to resolve an expression against")
+    from timeline.tagger.resolve import resolve  # the rule tables load on first use
+
+    try:
+        value = resolve(text, anchor)
+    except TimelineError as exc:
+        raise QueryError(f"expected an ISO date (2025-03-05), datetime (2025-02-24T12:00Z) "
+                         f"or time expression (last Monday), got {text!r}: {exc}") from None
+    end = None if value.interval is None else value.interval.end
+    if end is None:
+        raise QueryError(f"{text!r} ({value.value}) has no end to take the view at")
+    if end.tzinfo is None and end == datetime(end.year, end.month, end.day):
+        moment: Moment = (end - timedelta(days=1)).date()
+    else:
+        moment = end
+    return moment, f"{moment.isoformat()} (the end of {text!r})"
+
+
+__all__ = ["Moment", "latest_published", "read_moment"]
