@@ -460,6 +460,25 @@ def nth_unit_of(m: Match, ctx: Context) -> TimeValue:
     return attrs.evolve(value, interval=block)
 
 
+@resolver("day_weekend")
+def day_weekend(m: Match, ctx: Context) -> TimeValue:
+    """the Easter weekend, Labor Day weekend: the weekend a day belongs to, the day
+    included in its interval. Monday and Tuesday join the weekend before, Wednesday to
+    Friday the weekend after, Saturday and Sunday their own."""
+    inner = m.child("inner").value
+    if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
+        raise ResolveError(f"{inner.value} is not a day")
+    day = inner.interval.start
+    assert day is not None
+    weekday = day.weekday()  # Monday 0
+    saturday = day - timedelta(days=weekday + 2) if weekday <= 1 else \
+        day + timedelta(days=5 - weekday)
+    value = TimeValue.of_granule(Granularity.WEEKEND, saturday)
+    return attrs.evolve(value, interval=Interval(min(day, saturday),
+                                                 max(day + timedelta(days=1),
+                                                     saturday + timedelta(days=2))))
+
+
 @resolver("day_part")
 def day_part(m: Match, ctx: Context) -> TimeValue:
     """A day and a part of it ("Monday evening", "the morning of February 24")."""
