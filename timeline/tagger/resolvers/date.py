@@ -89,9 +89,19 @@ def the_weekend(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("this_part_of_day")
 def this_part_of_day(m: Match, ctx: Context) -> TimeValue:
-    """this morning, this evening: that part of the anchor's day."""
-    part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
+    """this morning, this evening, at dawn: that part of the anchor's day."""
+    word = m.text("part")
+    category = "part_of_day" if ctx.lexicon.has("part_of_day", word) else "twilight"
+    part = PartOfDay[ctx.lexicon.value(category, word)]
     return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day, part=part)
+
+
+@resolver("overnight")
+def overnight(m: Match, ctx: Context) -> TimeValue:
+    """overnight: the night that ended on the anchor's day, or with a future tense the
+    night that begins on it."""
+    night = ctx.day if ctx.tense is Tense.FUTURE else ctx.day - timedelta(days=1)
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, night, part=PartOfDay.NI)
 
 
 @resolver("weekday")
