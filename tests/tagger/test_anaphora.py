@@ -127,3 +127,11 @@ def test_then_is_the_date_last_told(text: str, want: list[tuple[str, str, str | 
               m.value.mod.value if m.value.mod else None)
              for m in timeline.tag(text, date(2025, 2, 24))]
     assert found == want
+
+
+def test_overnight_is_the_night_before_the_day_last_told() -> None:
+    text = "London shares fell on Friday, hit by overnight losses in New York."
+    assert values(text, date(1989, 10, 30))[-1] == ("overnight", "1989-10-26TNI")
+    # No day told: the night before the anchor's day.
+    assert values("Shares fell overnight.", date(1989, 10, 30)) == [
+        ("overnight", "1989-10-29TNI")]

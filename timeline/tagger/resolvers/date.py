@@ -98,9 +98,11 @@ def this_part_of_day(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("overnight")
 def overnight(m: Match, ctx: Context) -> TimeValue:
-    """overnight: the night that ended on the anchor's day, or with a future tense the
-    night that begins on it."""
-    night = ctx.day if ctx.tense is Tense.FUTURE else ctx.day - timedelta(days=1)
+    """overnight: the night that ended on the day last told (the anchor's, when the text
+    told no day), or with a future tense the night that begins on it."""
+    start, granularity = ctx.reference_point
+    day = floor(Granularity.DAY, start) if granularity <= Granularity.DAY else ctx.day
+    night = day if ctx.tense is Tense.FUTURE else day - timedelta(days=1)
     return TimeValue.of_granule(Granularity.PART_OF_DAY, night, part=PartOfDay.NI)
 
 
