@@ -135,3 +135,8 @@ def test_overnight_is_the_night_before_the_day_last_told() -> None:
     # No day told: the night before the anchor's day.
     assert values("Shares fell overnight.", date(1989, 10, 30)) == [
         ("overnight", "1989-10-29TNI")]
+
+
+def test_the_morning_is_part_of_the_day_last_told() -> None:
+    text = "Prices were dashed Friday. Dealers placed orders in the morning."
+    assert values(text, date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")

@@ -96,12 +96,24 @@ def this_part_of_day(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(Granularity.PART_OF_DAY, ctx.day, part=part)
 
 
+def _reference_day(ctx: Context) -> datetime:
+    """The day last told, or the anchor's when the text told none as fine as a day."""
+    start, granularity = ctx.reference_point
+    return floor(Granularity.DAY, start) if granularity <= Granularity.DAY else ctx.day
+
+
+@resolver("part_of_reference_day")
+def part_of_reference_day(m: Match, ctx: Context) -> TimeValue:
+    """in the morning, during the afternoon: that part of the day last told."""
+    part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, _reference_day(ctx), part=part)
+
+
 @resolver("overnight")
 def overnight(m: Match, ctx: Context) -> TimeValue:
     """overnight: the night that ended on the day last told (the anchor's, when the text
     told no day), or with a future tense the night that begins on it."""
-    start, granularity = ctx.reference_point
-    day = floor(Granularity.DAY, start) if granularity <= Granularity.DAY else ctx.day
+    day = _reference_day(ctx)
     night = day if ctx.tense is Tense.FUTURE else day - timedelta(days=1)
     return TimeValue.of_granule(Granularity.PART_OF_DAY, night, part=PartOfDay.NI)
 
