@@ -140,3 +140,18 @@ def test_overnight_is_the_night_before_the_day_last_told() -> None:
 def test_the_morning_is_part_of_the_day_last_told() -> None:
     text = "Prices were dashed Friday. Dealers placed orders in the morning."
     assert values(text, date(1989, 10, 30))[-1] == ("the morning", "1989-10-27TMO")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("It's the second day of an offensive.", ("the second day", "1998-03-06")),
+    ("Today is the eighth day of the operation.", ("the eighth day", "1998-03-06")),
+    ("The strike began Monday. Tuesday was the second day of the strike.",
+     ("the second day", "1998-03-03")),
+])
+def test_counting_the_days_of_something_names_the_day_spoken_of(
+        text: str, want: tuple[str, str]) -> None:
+    assert values(text, date(1998, 3, 6))[-1] == want
+
+
+def test_the_first_day_of_a_thing_not_told_as_now_is_no_date() -> None:
+    assert values("He missed the first day of school.", date(1998, 3, 6)) == []

@@ -109,6 +109,14 @@ def part_of_reference_day(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(Granularity.PART_OF_DAY, _reference_day(ctx), part=part)
 
 
+@resolver("nth_day_of_event")
+def nth_day_of_event(m: Match, ctx: Context) -> TimeValue:
+    """is (was) the eighth day of: the day spoken of, the anchor's in the present tense,
+    the day last told in the past."""
+    past = m.text("verb").lower() in ("was", "marked")
+    return TimeValue.of_granule(Granularity.DAY, _reference_day(ctx) if past else ctx.day)
+
+
 @resolver("overnight")
 def overnight(m: Match, ctx: Context) -> TimeValue:
     """overnight: the night that ended on the day last told (the anchor's, when the text
