@@ -125,3 +125,17 @@ def test_a_month_with_no_verb_leans_to_the_past() -> None:
     # Far nearer ahead than back, the future still wins.
     [(_, got, why)] = tagged("A price list: December.", anchor)
     assert (got, why) == ("1989-12", None)
+
+
+@pytest.mark.parametrize(("text", "value", "cue"), [
+    # A commitment to act looks ahead of the commitment ...
+    ("Thermo agreed to purchase the line in February.", "1990-02", "agreed to"),
+    ("It announced an agreement to acquire the bank in January.", "1990-01", "agreement to"),
+    # ... but "to" before a noun phrase is a preposition, and "due to" one a cause.
+    ("Russia agreed to the ceasefire on Monday.", "1989-10-30", "agreed"),
+    ("The delay is due to the storm on Monday.", "1989-10-30", None),
+])
+def test_to_before_a_verb_looks_ahead_before_a_noun_phrase_not(
+        text: str, value: str, cue: str | None) -> None:
+    [(_, got, why)] = tagged(text, date(1989, 11, 1))
+    assert (got, why) == (value, cue)

@@ -60,6 +60,7 @@ class TenseCues:
         self.ongoing = frozenset(cues.get("ongoing", ()))
         self.participles = frozenset(cues.get("participles", ()))
         self.abbreviations = frozenset(cues.get("abbreviations", ()))
+        self.determiners = frozenset(cues.get("determiners", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
@@ -120,8 +121,15 @@ class TenseCues:
                 and (word in self.participles or (word.endswith("ed") and len(word) > 4))):
             # A passive infinitive looks ahead: "guidelines to be published in November".
             return Reading(Tense.FUTURE, f"to be {word}")
+        following = words[i + 1] if i + 1 < len(words) else ""
         for tense, phrase in self.ending.get(word, ()):
             n = len(phrase)
+            if n > 1 and word == "to" and (following in self.determiners
+                                           or following[:1].isdigit()):
+                continue  # "to" before a noun phrase: "agreed to the deal", "due to the storm"
+            if n == 1 and following == "to" and i + 2 < len(words) and (
+                    words[i + 2] in self.determiners or words[i + 2][:1].isdigit()):
+                continue  # "due to the storm": because of, not scheduled
             if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
                 if n == 1 and previous in self.be and word in self.participles:
                     return None  # passive: "will be held", "is expected"
