@@ -360,13 +360,11 @@ def _cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if document is not None:
         if args.anchor is not None:
             anchor, source = parse_anchor(args.anchor), "--anchor"
-        elif document.dct is not None:
-            anchor, source = document.dct, "DCT"
         else:
-            shown = "" if document.dct_timex is None else \
-                f" (its value {document.dct_timex.value!r} is not a day)"
-            raise _BadInput(f"{path}: no anchor date: the TimeML file has no usable DCT"
-                            f"{shown} and no --anchor was given")
+            try:
+                anchor, source = document.anchor(), "DCT"
+            except TimelineError as exc:
+                raise _BadInput(f"{exc}, and no --anchor was given") from None
     else:
         anchor, source = _tag_anchor(args, path, text)
 

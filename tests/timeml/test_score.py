@@ -234,6 +234,6 @@ def test_folders_without_timeml_and_documents_without_a_dct(tmp_path: Path) -> N
     with pytest.raises(TimeMLError, match="not a directory"):
         timeml_files(tmp_path / "missing")
     (tmp_path / "a.tml").write_text("<TimeML><TEXT>no date here</TEXT></TimeML>")
-    with pytest.raises(TimeMLError, match=r"a\.tml: no DCT date"):
+    with pytest.raises(TimeMLError, match=r"a\.tml: no usable DCT to tag against \(it has none\)"):
         evaluate(timeml_files(tmp_path))
     assert read_timeml(tmp_path / "a.tml").dct is None

@@ -193,6 +193,15 @@ class TimeMLDocument:
     prolog: tuple[Comment | ProcessingInstruction, ...] = ()
     epilog: tuple[Comment | ProcessingInstruction, ...] = ()
 
+    def anchor(self) -> date | datetime:
+        """The DCT as the date to tag against; ``TimeMLError`` naming the file when the
+        document has none, or one that names no calendar day."""
+        if self.dct is None:
+            shown = "it has none" if self.dct_timex is None else \
+                f"its value {self.dct_timex.value!r} is not a day"
+            raise TimeMLError(f"no usable DCT to tag against ({shown})", file=self.name)
+        return self.dct
+
     @property
     def links(self) -> tuple[Annotation, ...]:
         """MAKEINSTANCE, TLINK, SLINK and ALINK elements outside ``<TEXT>``, in document order."""

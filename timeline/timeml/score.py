@@ -514,23 +514,18 @@ def evaluate(paths: Iterable[str | Path], *, tagger: Tagger = scan,
     as ``startup_seconds``: it loads the rule tables, a cost paid once per process.
     """
     documents = [read_timeml(path) for path in paths]
-    for doc in documents:
-        if doc.dct is None:
-            shown = "none" if doc.dct_timex is None else repr(doc.dct_timex.value)
-            raise TimeMLError(f"no DCT date to tag against (DCT value: {shown})", file=doc.name)
+    anchors = [doc.anchor() for doc in documents]  # every DCT checked before any tagging
     startup = 0.0
     if documents:
-        assert documents[0].dct is not None
         began = clock()
-        tagger("", documents[0].dct)
+        tagger("", anchors[0])
         startup = clock() - began
     scores = []
     seconds = 0.0
     characters = 0
-    for doc in documents:
-        assert doc.dct is not None
+    for doc, anchor in zip(documents, anchors, strict=True):
         began = clock()
-        mentions = tagger(doc.text, doc.dct)
+        mentions = tagger(doc.text, anchor)
         seconds += clock() - began
         characters += len(doc.text)
         scores.append(score_document(doc.timexes, mentions, text=doc.text,
