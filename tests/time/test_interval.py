@@ -239,3 +239,17 @@ def test_contains_agrees_with_bounds(moment: datetime, a: Interval) -> None:
 def test_iso_round_trip(a: Interval) -> None:
     assert Interval.from_iso(*a.to_iso()) == a
     assert Interval.from_iso(*a.to_iso(dates=True)) == a
+
+
+@pytest.mark.parametrize(("interval", "shown"), [
+    (Interval(datetime(2025, 2, 24), datetime(2025, 2, 24, 17, 59, 59, 999_999)),
+     "[2025-02-24, 2025-02-24T18:00:00)"),
+    (Interval(datetime(2025, 2, 24, 0, 0, 0, 2), None), "[2025-02-24, +inf)"),
+    (Interval(None, datetime(2025, 2, 24, 23, 59, 59, 999_990)), "[-inf, 2025-02-25)"),
+    # Not a strict order's step: a bound a hundred microseconds off is shown as it is.
+    (Interval(datetime(2025, 2, 24, 0, 0, 0, 100), None), "[2025-02-24T00:00:00.000100, +inf)"),
+])
+def test_printing_shows_a_strict_orders_step_as_the_whole_second(interval: Interval,
+                                                                 shown: str) -> None:
+    assert str(interval) == shown
+    assert Interval.from_iso(*interval.to_iso()) == interval  # the exact bounds are kept

@@ -189,7 +189,11 @@ class Interval:
         return cls(_parse_iso(start), _parse_iso(end))
 
     def __str__(self) -> str:
-        lo, hi = self.to_iso(dates=True)
+        """``[2025-02-24, 2025-02-24T18:00)``: for reading. A strict order between events
+        moves a bound by one microsecond ("before 18:00" ends at 17:59:59.999999); such
+        steps, within ``_STEP`` of a whole second, are shown as that second (``to_iso``
+        and the JSON keep the exact bound)."""
+        lo, hi = _iso(_shown(self.start), True), _iso(_shown(self.end), True)
         return f"[{lo or '-inf'}, {hi or '+inf'})"
 
 
@@ -207,6 +211,21 @@ def _min_end(a: datetime | None, b: datetime | None) -> datetime | None:
     if b is None:
         return a
     return min(a, b)
+
+
+#: How far from a whole second a bound may be and still be shown as it (``Interval.__str__``).
+_STEP = 10  # microseconds: strict orders chain a step per event, a few at most
+
+
+def _shown(moment: datetime | None) -> datetime | None:
+    """The whole second a bound is within ``_STEP`` microseconds of, else the bound."""
+    if moment is None:
+        return None
+    if moment.microsecond <= _STEP:
+        return moment.replace(microsecond=0)
+    if moment.microsecond >= 1_000_000 - _STEP:
+        return moment.replace(microsecond=0) + timedelta(seconds=1)
+    return moment
 
 
 def _iso(moment: datetime | None, dates: bool) -> str | None:
