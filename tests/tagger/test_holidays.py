@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from dateutil import easter as dateutil_easter
 from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.tagger.resolvers.holiday import easter, nth_weekday
+from timeline.tagger.resolvers.holiday import easter, nth_weekday, orthodox_easter
 
 
 @given(st.integers(1583, 4099))
@@ -25,6 +26,23 @@ def test_easter_is_a_sunday_between_march_22_and_april_25(year: int) -> None:
 ])
 def test_easter_on_known_years(year: int, want: date) -> None:
     assert easter(year) == want
+
+
+@given(st.integers(1583, 4099))
+def test_both_computuses_agree_with_dateutil(year: int) -> None:
+    # An independent implementation of the same tables (dateutil.easter).
+    assert easter(year) == dateutil_easter.easter(year, dateutil_easter.EASTER_WESTERN)
+    assert orthodox_easter(year) == dateutil_easter.easter(year,
+                                                           dateutil_easter.EASTER_ORTHODOX)
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    ("the Orthodox Easter truce", date(2025, 4, 10), "2025-04-20"),  # both Easters agree
+    ("Orthodox Easter 2024", date(2025, 2, 24), "2024-05-05"),
+    ("Orthodox Christmas", date(2025, 1, 3), "2025-01-07"),
+])
+def test_orthodox_days(text: str, anchor: date, value: str) -> None:
+    assert [m.value.value for m in timeline.tag(text, anchor)] == [value]
 
 
 @given(st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 7), st.integers(1, 4))

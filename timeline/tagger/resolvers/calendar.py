@@ -90,7 +90,7 @@ def _at(ctx: Context, year: int, month: int = 1, day: int = 1) -> datetime:
 _INFERRED_REACH = timedelta(days=92)
 
 
-def _pick(ctx: Context, candidates: list[datetime], current: datetime) -> datetime:
+def pick_by_tense(ctx: Context, candidates: list[datetime], current: datetime) -> datetime:
     """Of candidate granule starts, the one the tense points to from ``current``.
 
     The anchor's own granule counts as both past and future; with no tense the past one
@@ -132,7 +132,7 @@ def day_of_month(m: Match, ctx: Context) -> TimeValue:
             continue
     if not candidates:
         raise ResolveError(f"no month near the anchor has a day {day}")
-    return TimeValue.of_granule(Granularity.DAY, _pick(ctx, candidates, ctx.day))
+    return TimeValue.of_granule(Granularity.DAY, pick_by_tense(ctx, candidates, ctx.day))
 
 
 @resolver("calendar_date")
@@ -157,7 +157,7 @@ def calendar_date(m: Match, ctx: Context) -> TimeValue:
             continue  # not in that year (February 29)
     if not candidates:
         raise ResolveError(f"no such day: {month:02d}-{day:02d}")
-    return TimeValue.of_granule(Granularity.DAY, _pick(ctx, candidates, ctx.day))
+    return TimeValue.of_granule(Granularity.DAY, pick_by_tense(ctx, candidates, ctx.day))
 
 
 def _full_year(text: str, ctx: Context) -> int:

@@ -2,9 +2,10 @@
 
 How each falls in a given year is data (``[words.holiday]`` in the lexicon); this module
 only knows the calendar rules behind the data: a fixed month and day, an offset from Easter
-Sunday (the Gregorian computus), the Nth (or last) weekday of a month, and a table of dates
-for what follows the moon (Ramadan). A holiday without a year is the one the sentence's
-tense points to, else the nearest, as bare months are.
+Sunday (the Gregorian computus, or the Julian one for Orthodox Easter), the Nth (or last)
+weekday of a month, and a table of dates for what follows the moon (Ramadan). A holiday
+without a year is the one the sentence's tense points to, else the nearest, as bare months
+are.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime, timedelta
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context
 from timeline.tagger.resolvers import resolver
-from timeline.tagger.resolvers.calendar import _pick, in_calendar
+from timeline.tagger.resolvers.calendar import in_calendar, pick_by_tense
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
@@ -40,6 +41,22 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), given as a Gregorian date.
+
+    >>> orthodox_easter(2025), orthodox_easter(2024), orthodox_easter(2023)
+    (datetime.date(2025, 4, 20), datetime.date(2024, 5, 5), datetime.date(2023, 4, 16))
+    """
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month = (d + e + 114) // 31
+    day = (d + e + 114) % 31 + 1
+    # The Julian calendar runs behind the Gregorian by a day for each century year that is
+    # not a multiple of 400, counted from the year 200 (13 days from 1900 to 2099).
+    return date(year, month, day) + timedelta(days=year // 100 - year // 400 - 2)
+
+
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The ``n``-th ISO ``weekday`` of a month; ``n = -1`` the last.
 
@@ -61,6 +78,8 @@ def holiday_in(spec: str, year: int, ctx: Context) -> tuple[date, date]:
         start = date(year, month, day)
     elif kind == "easter":
         start = easter(year) + timedelta(days=int(rule))
+    elif kind == "orthodox":
+        start = orthodox_easter(year) + timedelta(days=int(rule))
     elif kind == "nth":
         month_text, weekday_text, n_text = rule.split("-", 2)
         start = nth_weekday(year, int(month_text), int(weekday_text), int(n_text))
@@ -108,7 +127,7 @@ def holiday(m: Match, ctx: Context) -> TimeValue:
         for start, (first, end) in found.items():
             if start <= current < start + (end - first):
                 current = start
-        chosen = _pick(ctx, sorted(found), current)
+        chosen = pick_by_tense(ctx, sorted(found), current)
     first, end = found[chosen]
     days = (end - first).days
     if days == 1:
