@@ -70,8 +70,30 @@ def test_holidays_in_running_text(text: str, anchor: date, want: str) -> None:
     assert want in found, found
 
 
-def test_ramadan_outside_its_table_is_not_guessed() -> None:
-    assert [m.text for m in timeline.tag("during Ramadan", date(1990, 6, 1))] == []
+def test_ramadan_outside_the_calendars_tables_is_not_guessed() -> None:
+    # The Umm al-Qura tables run from 1924 to 2077.
+    assert [m.text for m in timeline.tag("during Ramadan 1900", date(1990, 6, 1))] == [
+        "1900"]
+    assert [m.text for m in timeline.tag("during Ramadan 2090", date(2090, 6, 1))] == [
+        "2090"]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value", "interval"), [
+    # 1446 AH: Ramadan had 29 days, Eid al-Fitr on 30 March.
+    ("during Ramadan", date(2025, 3, 10), "2025-03", ("2025-03-01", "2025-03-30")),
+    ("Eid al-Fitr", date(2025, 4, 2), "2025-03-30", ("2025-03-30", "2025-03-31")),
+    ("Eid al-Adha", date(2024, 6, 1), "2024-06-16", ("2024-06-16", "2024-06-17")),
+    # A month that is no calendar month is named by the smallest period holding it.
+    ("during Ramadan", date(1990, 6, 1), "1990-SP", ("1990-03-27", "1990-04-26")),
+    # 2030 holds two Ramadans (1451 and 1452 AH); "Ramadan 2030" is the first.
+    ("Ramadan 2030", date(2025, 1, 1), "2029-WI", ("2030-01-05", "2030-02-04")),
+])
+def test_islamic_holidays_by_the_umm_al_qura_calendar(
+        text: str, anchor: date, value: str, interval: tuple[str, str]) -> None:
+    [mention] = timeline.tag(text, anchor)
+    assert mention.value.value == value
+    assert mention.value.interval is not None
+    assert tuple(mention.value.interval.to_iso(dates=True)) == interval
 
 
 @pytest.mark.parametrize("text", [

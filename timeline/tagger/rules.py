@@ -107,8 +107,6 @@ class Lexicon:
     fragments: Mapping[str, str]
     case_sensitive: frozenset[str]
     cues: Mapping[str, tuple[str, ...]]
-    #: Dates no rule of the calendar gives (lunar holidays), by name: ``[tables]``.
-    tables: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def value(self, category: str, word: str) -> Any:
         """The value of a word in a category, found however the text spelled it."""
@@ -174,12 +172,7 @@ def load_lexicon(package: str = "timeline.lang.en") -> Lexicon:
     case_sensitive = frozenset(data.get("case_sensitive", []))
     cues_data = _load_toml(package, "cues.toml")
     cues = {name: tuple(words) for name, words in cues_data.get("cues", {}).items()}
-    tables = data.get("tables", {})
-    for name, rows in tables.items():
-        if not isinstance(rows, list) or not all(isinstance(r, str) for r in rows):
-            raise RuleTableError(f"lexicon.toml: tables.{name}: expected a list of strings")
-    return Lexicon(categories, dict(fragments), case_sensitive, cues,
-                   {name: tuple(rows) for name, rows in tables.items()})
+    return Lexicon(categories, dict(fragments), case_sensitive, cues)
 
 
 class _Expander:

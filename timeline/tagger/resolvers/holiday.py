@@ -3,9 +3,9 @@
 How each falls in a given year is data (``[words.holiday]`` in the lexicon); this module
 only knows the calendar rules behind the data: a fixed month and day, an offset from Easter
 Sunday (the Gregorian computus, or the Julian one for Orthodox Easter), the Nth (or last)
-weekday of a month, and a table of dates for what follows the moon (Ramadan). A holiday
-without a year is the one the sentence's tense points to, else the nearest, as bare months
-are.
+weekday of a month, and a day or month of the Islamic calendar (Ramadan, the Eids), dated by
+the Umm al-Qura tables of ``hijridate``. A holiday without a year is the one the sentence's
+tense points to, else the nearest, as bare months are.
 """
 
 from __future__ import annotations
@@ -70,6 +70,31 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+def _hijri_in(rule: str, year: int) -> tuple[date, date]:
+    """A day (``MM-DD``) or a whole month (``MM``) of the Islamic calendar, as the Umm
+    al-Qura calendar dates it (``hijridate``), the first that begins in Gregorian ``year``.
+
+    The calendar's tables run from 1343 to 1500 AH (1924 to 2077); outside them, and
+    where a local sighting may differ by a day, no date is guessed.
+    """
+    from hijridate import Gregorian, Hijri  # its tables load on first use
+
+    month_text, _, day_text = rule.partition("-")
+    month, day = int(month_text), int(day_text or 1)
+    try:
+        first = Gregorian(year, 1, 1).to_hijri().year
+        last = Gregorian(year, 12, 31).to_hijri().year
+        for hijri_year in range(first, last + 1):
+            when = Hijri(hijri_year, month, day)
+            start = when.to_gregorian()
+            if start.year == year:
+                length = 1 if day_text else when.month_length()
+                return start, start + timedelta(days=length)
+    except (OverflowError, ValueError):
+        pass
+    raise ResolveError(f"no Umm al-Qura date for Hijri {rule} in {year}")
+
+
 def holiday_in(spec: str, year: int, ctx: Context) -> tuple[date, date]:
     """The first day of a holiday in ``year`` and the day after its last."""
     kind, _, rule = spec.partition(":")
@@ -88,13 +113,8 @@ def holiday_in(spec: str, year: int, ctx: Context) -> tuple[date, date]:
         month_text, weekday_text, n_text = base.split("-")
         start = nth_weekday(year, int(month_text), int(weekday_text), int(n_text)) + \
             timedelta(days=int(days))
-    elif kind == "table":
-        for row in ctx.lexicon.tables.get(rule, ()):
-            first_text, _, length = row.partition(":")
-            first_day = date.fromisoformat(first_text)
-            if first_day.year == year:
-                return first_day, first_day + timedelta(days=int(length))
-        raise ResolveError(f"no {rule} dates for {year}")
+    elif kind == "hijri":
+        return _hijri_in(rule, year)
     else:
         raise ResolveError(f"unknown holiday rule {spec!r}")
     return start, start + timedelta(days=1)
