@@ -139,3 +139,17 @@ def test_to_before_a_verb_looks_ahead_before_a_noun_phrase_not(
         text: str, value: str, cue: str | None) -> None:
     [(_, got, why)] = tagged(text, date(1989, 11, 1))
     assert (got, why) == (value, cue)
+
+
+@pytest.mark.parametrize(("text", "value", "cue"), [
+    # A plan told in the present tense looks ahead ...
+    ("The vote is planned for Friday.", "1991-03-01", "is planned"),
+    ("A decision is expected in March.", "1991-03", "is expected"),
+    # ... a participle compared with ("as planned", "than expected") announces nothing.
+    ("Bush let the offensive begin as previously planned Saturday night.", "1991-02-23TNI",
+     "previously"),
+    ("Sales rose more than expected in January.", "1991-01", "rose"),
+])
+def test_plans_told_and_plans_compared_with(text: str, value: str, cue: str) -> None:
+    [(_, got, why)] = tagged(text, date(1991, 2, 25))
+    assert (got, why) == (value, cue)

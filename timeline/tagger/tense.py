@@ -61,6 +61,7 @@ class TenseCues:
         self.participles = frozenset(cues.get("participles", ()))
         self.abbreviations = frozenset(cues.get("abbreviations", ()))
         self.determiners = frozenset(cues.get("determiners", ()))
+        self.comparing = frozenset(cues.get("comparing", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
@@ -132,7 +133,12 @@ class TenseCues:
                 continue  # "due to the storm": because of, not scheduled
             if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
                 if n == 1 and previous in self.be and word in self.participles:
-                    return None  # passive: "will be held", "is expected"
+                    if tense is Tense.FUTURE and previous in self.progressive:
+                        # A plan told in the present: "the vote is scheduled for Friday".
+                        return Reading(tense, f"{previous} {word}")
+                    return None  # passive: "will be held", "was expected"
+                if n == 1 and word in self.participles and previous in self.comparing:
+                    return None  # "began as planned", "rose more than expected"
                 return Reading(tense, " ".join(phrase))
         if (word.endswith("ing") and len(word) > 4 and previous in self.progressive
                 and word not in self.ongoing):
