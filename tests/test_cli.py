@@ -707,6 +707,26 @@ def test_tag_dateline_when_nothing_lists_the_file(capsys: pytest.CaptureFixture[
     assert "anchor 2025-02-25T11:38 (from dateline 'February 25, 2025 at 11:38')" in out
 
 
+def test_tag_reads_only_its_own_entry_of_sources_toml(capsys: pytest.CaptureFixture[str],
+                                                      tmp_path: Path) -> None:
+    # Another entry's missing file (or bad date) is no concern of tagging this one.
+    (tmp_path / "sources.toml").write_text(
+        '[[articles]]\nid = "a"\nfile = "a.txt"\ntitle = "A"\npublished = 2025-02-25\n'
+        '[[articles]]\nid = "b"\nfile = "gone.txt"\ntitle = "B"\npublished = "soon"\n',
+        encoding="utf-8")
+    (tmp_path / "a.txt").write_text("They met on Monday.", encoding="utf-8")
+    status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"))
+    assert status == 0
+    assert "anchor 2025-02-25 (from sources.toml (article 'a'))" in out
+    # Its own entry is checked as the loader checks it.
+    (tmp_path / "sources.toml").write_text(
+        '[[articles]]\nid = "a"\nfile = "a.txt"\ntitle = "A"\npublished = "soon"\n',
+        encoding="utf-8")
+    status, _, err = run(capsys, "tag", str(tmp_path / "a.txt"))
+    assert status == 1
+    assert_one_line_error(err, "sources.toml", "article 'a'", "published")
+
+
 def test_tag_without_any_anchor_exits_1_saying_what_is_missing(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("They met on Monday.", encoding="utf-8")

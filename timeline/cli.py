@@ -293,14 +293,20 @@ def _looks_like_timeml(text: str) -> bool:
 
 def _listed_anchor(path: Path) -> tuple[date | datetime | None, str]:
     """The publication time a ``sources.toml`` beside ``path`` gives it, and what was found."""
-    from timeline.model.load import SOURCES, load_articles
+    from timeline.model.article import Article
+    from timeline.model.load import SOURCES, read_manifest
 
     sources = path.parent / SOURCES
     if not sources.is_file():
         return None, f"no {SOURCES} beside it"
     target = path.resolve()
-    for article in load_articles(path.parent):
-        if (path.parent / article.file).resolve() == target:
+    source, tables = read_manifest(path.parent)
+    for index, table in enumerate(tables, start=1):
+        # Only the entry naming this file is checked and read: a corpus of thousands of
+        # articles is not loaded to tag one of them.
+        listed = table.get("file") if isinstance(table, dict) else None
+        if isinstance(listed, str) and (path.parent / listed).resolve() == target:
+            article = Article.from_toml(table, path.parent, source=source, index=index)
             return article.published, f"{SOURCES} (article {article.id!r})"
     return None, f"{SOURCES} beside it does not list it"
 

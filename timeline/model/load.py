@@ -6,6 +6,7 @@ import tomllib
 from collections.abc import Callable, Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import CorpusError
 from timeline.model.article import Article
@@ -31,14 +32,11 @@ def seeds_dir() -> Path:
                       f"or {str(checkout)!r}")
 
 
-def load_articles(directory: str | Path) -> list[Article]:
-    """Read ``directory/sources.toml`` and every article it lists, in the order listed.
-
-    Ids must be unique; every problem is a ``CorpusError`` whose message names the file,
-    the article and the field.
-    """
-    directory = Path(directory)
-    source_path = directory / SOURCES
+def read_manifest(directory: str | Path) -> tuple[str, list[Any]]:
+    """The ``[[articles]]`` tables of ``directory/sources.toml``, unchecked, and the file's
+    name for messages; ``CorpusError`` when the file is missing, unreadable or not a list
+    of tables. ``Article.from_toml`` checks each table."""
+    source_path = Path(directory) / SOURCES
     source = str(source_path)
     try:
         with source_path.open("rb") as handle:
@@ -59,7 +57,17 @@ def load_articles(directory: str | Path) -> list[Article]:
     if not isinstance(tables, list):
         raise CorpusError("expected an array of tables ([[articles]])",
                           file=source, field="articles")
+    return source, tables
 
+
+def load_articles(directory: str | Path) -> list[Article]:
+    """Read ``directory/sources.toml`` and every article it lists, in the order listed.
+
+    Ids must be unique; every problem is a ``CorpusError`` whose message names the file,
+    the article and the field.
+    """
+    directory = Path(directory)
+    source, tables = read_manifest(directory)
     articles: list[Article] = []
     seen: dict[str, int] = {}
     for index, table in enumerate(tables, start=1):
