@@ -77,6 +77,24 @@ def apply_mod(mod: Mod | None, granularity: Granularity, interval: Interval) -> 
         return interval
     if mod in _THIRD and granularity not in _WHOLE:
         return Interval(*third(granularity, interval.start, _THIRD[mod]))
+    if mod in ONE_SIDED:
+        return one_sided(mod, interval)
+    if mod is Mod.APPROX:
+        width = _APPROX_WIDTH.get(granularity)
+        if width is not None:
+            return Interval(interval.start - width, interval.end + width)
+        unit = step(granularity)
+        return Interval(interval.start - unit, interval.end + unit)
+    return interval
+
+
+#: The mods that open an interval on one side.
+ONE_SIDED = frozenset({Mod.BEFORE, Mod.ON_OR_BEFORE, Mod.AFTER, Mod.ON_OR_AFTER})
+
+
+def one_sided(mod: Mod, interval: Interval) -> Interval:
+    """The interval opened on one side: BEFORE and AFTER exclude it, ON_OR_BEFORE and
+    ON_OR_AFTER include it (an end it lacks stays open)."""
     if mod is Mod.BEFORE:
         return Interval(None, interval.start)
     if mod is Mod.AFTER:
@@ -85,13 +103,7 @@ def apply_mod(mod: Mod | None, granularity: Granularity, interval: Interval) -> 
         return Interval(None, interval.end)
     if mod is Mod.ON_OR_AFTER:
         return Interval(interval.start, None)
-    if mod is Mod.APPROX:
-        width = _APPROX_WIDTH.get(granularity)
-        if width is not None:
-            return Interval(interval.start - width, interval.end + width)
-        unit = step(granularity)
-        return Interval(interval.start - unit, interval.end + unit)
-    return interval
+    raise ValueError(f"{mod.value} opens no side")
 
 
 def _reference_interval(value: str, anchor: Interval | None) -> Interval | None:

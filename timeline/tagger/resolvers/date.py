@@ -26,7 +26,7 @@ from timeline.tagger.resolvers.common import (
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity, PartOfDay, Season, floor, shift, span, third
 from timeline.time.interval import Interval
-from timeline.time.value import Mod, TimeValue, TimexType, apply_mod
+from timeline.time.value import Mod, TimeValue, TimexType, apply_mod, one_sided
 
 
 @resolver("relative_day")
@@ -391,14 +391,7 @@ def _open(inner: TimeValue, mod: Mod) -> TimeValue:
     ON_OR_AFTER); a mod it already has is kept."""
     if inner.interval is None or inner.type not in (TimexType.DATE, TimexType.TIME):
         raise ResolveError(f"cannot bound {inner.value}")
-    lo, hi = inner.interval.start, inner.interval.end
-    interval = {
-        Mod.BEFORE: Interval(None, lo),
-        Mod.ON_OR_BEFORE: Interval(None, hi),
-        Mod.AFTER: Interval(hi, None),
-        Mod.ON_OR_AFTER: Interval(lo, None),
-    }[mod]
-    return attrs.evolve(inner, mod=inner.mod or mod, interval=interval)
+    return attrs.evolve(inner, mod=inner.mod or mod, interval=one_sided(mod, inner.interval))
 
 
 @resolver("offset_from")
