@@ -155,3 +155,13 @@ def test_counting_the_days_of_something_names_the_day_spoken_of(
 
 def test_the_first_day_of_a_thing_not_told_as_now_is_no_date() -> None:
     assert values("He missed the first day of school.", date(1998, 3, 6)) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He resigned on Monday. The day before, he had met the king.",
+     ("The day before", "2025-03-02")),
+    ("They arrived on March 3 and left the week after.", ("the week after", "2025-W11")),
+])
+def test_the_unit_before_or_after_counts_from_the_date_last_told(
+        text: str, want: tuple[str, str]) -> None:
+    assert values(text, date(2025, 3, 5))[-1] == want
