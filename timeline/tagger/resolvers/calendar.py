@@ -195,8 +195,15 @@ def numeric_date(m: Match, ctx: Context) -> TimeValue:
 @resolver("year")
 @in_calendar
 def year(m: Match, ctx: Context) -> TimeValue:
-    """A year written out ("1998", "in 2022"): the whole calendar year."""
-    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(m.text("year"))))
+    """A year written out ("1998", "in 2022"): the whole calendar year. Two digits ("FY25")
+    name the year of that ending nearest the anchor's."""
+    written = m.text("year")
+    number = int(written)
+    if len(written) == 2:
+        century = ctx.day.year - ctx.day.year % 100
+        number = min((century - 100 + number, century + number, century + 100 + number),
+                     key=lambda candidate: abs(candidate - ctx.day.year))
+    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, number))
 
 
 @resolver("spoken_year")
