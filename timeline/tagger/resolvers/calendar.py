@@ -71,8 +71,8 @@ def _day(m: Match, ctx: Context) -> int:
     return int(ctx.lexicon.value("ordinal_day", text))
 
 
-def _year(m: Match) -> int | None:
-    return int(m.text("year")) if m.has("year") else None
+def _year(m: Match, ctx: Context) -> int | None:
+    return _full_year(m.text("year"), ctx) if m.has("year") else None
 
 
 def _at(ctx: Context, year: int, month: int = 1, day: int = 1) -> datetime:
@@ -145,7 +145,7 @@ def calendar_date(m: Match, ctx: Context) -> TimeValue:
     as the nearest leap year.
     """
     month, day = _month(m, ctx), _day(m, ctx)
-    year = _year(m)
+    year = _year(m, ctx)
     if year is not None:
         return TimeValue.of_granule(Granularity.DAY, _at(ctx, year, month, day))
     here = ctx.day.year
@@ -196,14 +196,8 @@ def numeric_date(m: Match, ctx: Context) -> TimeValue:
 @in_calendar
 def year(m: Match, ctx: Context) -> TimeValue:
     """A year written out ("1998", "in 2022"): the whole calendar year. Two digits ("FY25")
-    name the year of that ending nearest the anchor's."""
-    written = m.text("year")
-    number = int(written)
-    if len(written) == 2:
-        century = ctx.day.year - ctx.day.year % 100
-        number = min((century - 100 + number, century + number, century + 100 + number),
-                     key=lambda candidate: abs(candidate - ctx.day.year))
-    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, number))
+    are read as numeric dates read them (``_full_year``)."""
+    return TimeValue.of_granule(Granularity.YEAR, _at(ctx, _full_year(m.text("year"), ctx)))
 
 
 @resolver("spoken_year")
@@ -238,7 +232,7 @@ def month(m: Match, ctx: Context) -> TimeValue:
     the first that begins after it, "this March" the one in the anchor's year.
     """
     number = _month(m, ctx)
-    year_given = _year(m)
+    year_given = _year(m, ctx)
     if year_given is not None:
         return TimeValue.of_granule(Granularity.MONTH, _at(ctx, year_given, number))
     this_year = _at(ctx, ctx.day.year, number)
@@ -263,7 +257,7 @@ def season(m: Match, ctx: Context) -> TimeValue:
     December of Y) or bare by the tense ("in the spring")."""
     code = str(ctx.lexicon.value("season", m.text("season")))
     first_month = Season[code].value
-    year_given = _year(m)
+    year_given = _year(m, ctx)
     if year_given is not None:
         if m.has("year2") and int(m.text("year2")) != (year_given + 1) % 100:
             raise ResolveError(f"{m.text('year2')} does not follow {year_given}")
@@ -331,7 +325,7 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
     if not 1 <= number <= count:
         raise ResolveError(f"a year has no {m.groups}")
     first_month = 1 + (number - 1) * 12 // count
-    year_given = _year(m)
+    year_given = _year(m, ctx)
     if year_given is not None:
         return TimeValue.of_granule(granularity, _at(ctx, year_given, first_month))
     this_year = _at(ctx, ctx.day.year, first_month)
