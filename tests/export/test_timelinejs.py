@@ -87,7 +87,7 @@ def test_open_ended_ends_are_left_out(seeds: Timeline, seeds_js: dict[str, Any])
     assert slide["start_date"] == {"year": 2025, "month": 2, "day": 24}
     assert "end_date" not in slide
     # Within two hours of a post made some time on Monday: it may have begun on Tuesday.
-    assert slide["display_date"] == "from between 24 Feb 2025 and 25 Feb 2025, 02:00"
+    assert slide["display_date"] == "starting between 24 Feb 2025 and 25 Feb 2025, 02:00"
 
 
 def test_events_without_a_start_are_left_out_and_counted(

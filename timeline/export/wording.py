@@ -223,7 +223,8 @@ def when_text(time: EventTime) -> str:
     ``24 Feb 2025``; ``24 Feb 2025, 14:00–16:00`` (known start and end); ``24 Feb 2025,
     between 12:00 and 18:00``; ``between 17 and 23 Feb 2025``; ``Feb 2025``; ``2025``;
     ``by 31 Dec 2025`` (open start; the hull's end is exclusive, so an end at midnight on
-    1 Jan names 31 Dec); ``from 24 Feb 2025`` (open end); ``date unknown``.
+    1 Jan names 31 Dec); ``from 24 Feb 2025``, ``from 2022``, ``starting between 24 and 26
+    Feb 2025`` (open end); ``date unknown``.
     """
     start, end = rounded_hull(time)
     if start is None and end is None:
@@ -236,7 +237,9 @@ def when_text(time: EventTime) -> str:
         # window, not its first instant, which nobody claimed.
         latest = _utc(time.latest_start)
         if latest is not None and latest - start >= _DAY:
-            return f"from {interval_text(Interval(start, _ceil(latest + _TICK)))}"
+            window = interval_text(Interval(start, _ceil(latest + _TICK)))
+            # "from 2022", but "starting between 24 Feb and 25 Feb 2025, 02:00".
+            return f"starting {window}" if window.startswith("between ") else f"from {window}"
         return f"from {_point(start, end=False)}"
     return _closed(time, start, end)
 
