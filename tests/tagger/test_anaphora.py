@@ -165,3 +165,13 @@ def test_the_first_day_of_a_thing_not_told_as_now_is_no_date() -> None:
 def test_the_unit_before_or_after_counts_from_the_date_last_told(
         text: str, want: tuple[str, str]) -> None:
     assert values(text, date(2025, 3, 5))[-1] == want
+
+
+def test_a_comparison_period_is_not_counted_from_again() -> None:
+    # Each "a year earlier" among a report's figures compares with the quarter reported,
+    # not with the comparison before it.
+    text = ("In the third quarter, net rose to $5 million from $4 million a year earlier. "
+            "America West earned $2 million, compared with a loss of $1 million a year "
+            "earlier.")
+    found = values(text, date(1989, 11, 2))
+    assert [v for t, v in found if t == "a year earlier"] == ["1988-Q3", "1988-Q3"]

@@ -292,7 +292,13 @@ class Scanner:
             anaphoric = again is not mention
             mention = again
             point = _reference_of(mention.timex)
-            if point is not None and (match is None or match.rule.params.get("refers", True)):
+            # A period a figure is compared with ("up from $4 million a year earlier") is
+            # not what the next "a year earlier" counts from: both compare with the report.
+            compared = bool(match is not None and match.rule.params.get("comparison")
+                            and _COMPARISON.search(text, max(0, mention.start - 80),
+                                                   mention.start))
+            if point is not None and not compared and (
+                    match is None or match.rule.params.get("refers", True)):
                 reference = point
                 if (point[1] is Granularity.QUARTER and not anaphoric
                         and (point[0] < floor(Granularity.QUARTER, ctx.anchor)
