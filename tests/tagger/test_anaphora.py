@@ -175,3 +175,13 @@ def test_a_comparison_period_is_not_counted_from_again() -> None:
             "earlier.")
     found = values(text, date(1989, 11, 2))
     assert [v for t, v in found if t == "a year earlier"] == ["1988-Q3", "1988-Q3"]
+
+
+def test_the_latest_quarter_named_is_the_one_reported() -> None:
+    text = ("Acme posted a 20% gain in third-quarter net. After a flat second quarter, the "
+            "gain came from higher prices. Charges taken in the year-earlier period hurt.")
+    assert values(text, date(1989, 11, 1))[-1] == ("the year-earlier period", "1988-Q3")
+    # A fiscal quarter is a company's own: it starts a report whatever came before.
+    text = ("Bethlehem's third-quarter net fell. Intergroup posted net income for the fiscal "
+            "second quarter of $8.6 million. The latest period includes gains.")
+    assert values(text, date(1989, 10, 26))[-1] == ("The latest period", "1989-Q2")

@@ -306,8 +306,13 @@ class Scanner:
                     # A quarter named, not one counted from another, and over by the
                     # anchor's: results are reported once their quarter ends. A fiscal
                     # quarter said to have ended ("its fourth quarter ended Sept. 30") is
-                    # over whatever its label says.
-                    quarter = point[0]
+                    # over whatever its label says. Of quarters named, the latest is the
+                    # one reported ("a 20% gain in third-quarter net ... after a flat
+                    # second quarter"); a fiscal quarter is the company's own, not ordered
+                    # against the calendar's, and starts a report of its own.
+                    fiscal = "fiscal" in mention.text.lower()
+                    quarter = point[0] if quarter is None or fiscal else max(quarter,
+                                                                             point[0])
             out.append(mention)
         return _periods_ended(text, out)
 
