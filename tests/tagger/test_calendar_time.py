@@ -278,12 +278,17 @@ def test_quarters_and_seasons_in_reports(text: str, want: list[tuple[str, str]])
      ["1989-07-01", "1989-10-01"]),
     ("Sales for the quarter ended Sept. 29 rose.", "1989-Q3", ["1989-06-30", "1989-09-30"]),
     ("In the third quarter, sales rose.", "1989-Q3", ["1989-07-01", "1989-10-01"]),
+    # With no label, the calendar quarter holding most of its months names it.
+    ("In the quarter ended July 31, Jayark had a loss.", "1989-Q2",
+     ["1989-05-01", "1989-08-01"]),
 ])
 def test_a_quarter_said_to_end_on_a_day_covers_the_months_to_it(
         text: str, label: str, interval: list[str]) -> None:
     quarter = timeline.scan(text, date(1989, 11, 1))[0]
     assert quarter.timex.value == label
     assert quarter.value.to_json()["interval"] == interval
+    # The TIMEX3 the extent carries says the same (a signal's inner mention, "the quarter").
+    assert quarter.timex.to_json()["interval"] == interval
 
 
 def test_in_1998_is_the_year() -> None:

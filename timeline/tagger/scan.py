@@ -437,8 +437,10 @@ _PERIOD_MONTHS = {Granularity.QUARTER: 3, Granularity.HALF: 6}
 def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
     """A quarter or half said to end on a day ("its fiscal first quarter ended Sept. 30")
     covers the months up to that day, whatever the calendar's quarter of that name: a
-    company's fiscal quarters are its own. The label stays as written (TimeML's, and what
-    a reader looks for); the interval becomes the months that end with that day."""
+    company's fiscal quarters are its own. A label written stays (TimeML's, and what a
+    reader looks for); "the quarter ended July 31", with none, is named by the calendar
+    quarter holding most of its months (May to July: the second). The interval becomes the
+    months that end with that day."""
     out = list(mentions)
     for i in range(len(out) - 1):
         period, day = out[i], out[i + 1]
@@ -450,8 +452,30 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         stop = end.interval.end
         start = shift(Granularity.MONTH, stop, -months)
-        out[i] = attrs.evolve(period, value=attrs.evolve(value, interval=Interval(start, stop)))
+        if not _LABEL.search(period.text):
+            granularity = value.granularity
+            assert granularity is not None
+            middle = start + (stop - start) / 2
+            value = TimeValue.of_granule(granularity, floor(granularity, middle))
+        out[i] = _with_timex(period, attrs.evolve(value, interval=Interval(start, stop)))
     return out
+
+
+def _with_timex(mention: Mention, value: TimeValue,
+                extent: tuple[int, int] | None = None) -> Mention:
+    """The mention with ``value`` as its own and as that of every mention inside it that
+    holds its extent: the TIMEX3 it carries may be a child's, where a signal composes it
+    ("in the quarter")."""
+    start, end = mention.extent if extent is None else extent
+    children = tuple(_with_timex(child, value, (start, end))
+                     if child.start <= start and end <= child.end else child
+                     for child in mention.children)
+    return attrs.evolve(mention, value=value, children=children)
+
+
+#: The words that name which quarter or half a period is ("third", "Q3", "2H").
+_LABEL = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\b|[QH][1-4]|"
+                    r"[1-4][QH]", re.IGNORECASE)
 
 
 def _holds(mention: Mention, param: str) -> bool:
