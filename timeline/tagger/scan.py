@@ -283,8 +283,8 @@ class Scanner:
                     "comparison") and _last_year(mention.value, ctx)
                     and _COMPARISON.search(text, max(0, mention.start - 80), mention.start)):
                 back = shift(Granularity.YEAR, quarter, -1)
-                out.append(attrs.evolve(mention, value=TimeValue.of_granule(
-                    Granularity.QUARTER, back)))
+                out.append(_with_timex(mention, TimeValue.of_granule(Granularity.QUARTER,
+                                                                     back)))
                 continue  # a comparison period: what follows still compares with the report
             if reference is None and _holds(mention, "needs_reference"):
                 continue  # "since then" with no date told before it: no date to give
