@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,36 @@ def test_date_like_text_raises_only_timeline_errors(text: str, anchor: date | da
     except TimelineError:
         return
     assert value.value
+
+
+#: Words the rules compose: a word salad of them reaches the composite rules (a weekday and
+#: a date, a position and a date, "earlier" and a day) with every kind of inner value.
+SALAD = [
+    "Monday", "Friday", "March", "May", "Christmas", "Easter", "Ramadan", "2024", "1998", "12",
+    "25", "3", "the", "of", "a", "few", "several", "days", "weeks", "months", "years", "day",
+    "week", "month", "year", "quarter", "ago", "later", "earlier", "before", "after", "since",
+    "until", "by", "on", "in", "at", "last", "next", "this", "past", "coming", "recent",
+    "early", "late", "mid", "end", "start", ",", ".", "and", "morning", "night", "noon",
+    "3:16", "p.m.", "about", "nearly", "more", "than", "within", "for", "every", "twice",
+    "daily", "today", "yesterday", "now", "then", "same", "following", "previous", "year-ago",
+    "third", "fiscal", "Q3", "weekend", "overnight", "dawn", "decade", "1990s", "FY2025",
+    "3Q24", "-"
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SALAD), min_size=1, max_size=8).map(" ".join), anchors)
+def test_tagging_word_salad_never_fails(text: str, anchor: date | datetime) -> None:
+    for mention in timeline.tag(text, anchor):
+        assert mention.value.value
+
+
+@pytest.mark.parametrize("text", [
+    # Each once raised an AssertionError: a reference value ("days ago": PAST_REF, with a
+    # granularity) where a composite rule wanted a bounded day.
+    "Monday days ago ago", "Friday past days", "late past years same",
+    "days ago weekend 25 3Q24", "earlier recent days night year",
+])
+def test_reference_values_inside_composites(text: str) -> None:
+    for anchor in (date(2025, 2, 24), datetime(2025, 2, 25, 23, 59)):
+        timeline.tag(text, anchor)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import Resolver, resolver
-from timeline.tagger.resolvers.common import nearest_granule
+from timeline.tagger.resolvers.common import closed, nearest_granule
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity, Season, floor, shift
 from timeline.time.value import TimeValue
@@ -401,7 +401,7 @@ def weekday_date(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"{inner.value} is not a day")
     if not ctx.lexicon.has("weekday", weekday.text):  # "Monday", not "last Monday"
         raise ResolveError(f"{weekday.text!r} is not a bare weekday")
-    assert inner.interval.start is not None
-    if int(ctx.lexicon.value("weekday", weekday.text)) != inner.interval.start.isoweekday():
+    start, _ = closed(inner)
+    if int(ctx.lexicon.value("weekday", weekday.text)) != start.isoweekday():
         raise ResolveError(f"{inner.value} is not a {weekday.text}")
     return inner

@@ -50,6 +50,15 @@ DURATION_OF_UNIT: dict[str, tuple[Unit, int]] = {
 }
 
 
+def closed(value: TimeValue) -> tuple[datetime, datetime]:
+    """The start and end of a value's interval; ``ResolveError`` when it has no bounded one
+    ("the past few days" is ``PAST_REF``: no day to take a part or a weekday of)."""
+    interval = value.interval
+    if interval is None or interval.start is None or interval.end is None:
+        raise ResolveError(f"{value.value} has no bounded interval")
+    return interval.start, interval.end
+
+
 def loose_mod(amount: str | None, lexicon: Lexicon) -> Mod | None:
     """APPROX for an amount said loosely ("a couple of": two, give or take), else ``None``."""
     words = " ".join((amount or "").lower().split())

@@ -11,6 +11,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
+    closed,
     granularity_of_length,
     is_plural,
     length_of,
@@ -226,15 +227,14 @@ def earlier_later_day(m: Match, ctx: Context) -> TimeValue:
     which is for the events' relations, not the date, to record.
     """
     inner = m.child("inner").value
-    if (inner.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY)
-            or inner.interval is None or inner.mod):
+    if inner.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY) or inner.mod:
         raise ResolveError(f"{inner.value} is not a day or a part of one")
+    start, end = closed(inner)
+    assert inner.interval is not None
     if ctx.anchor_granularity is Granularity.DAY or not inner.interval.contains(ctx.anchor):
         return inner
-    assert inner.interval.start is not None and inner.interval.end is not None
     earlier = ctx.lexicon.value("earlier_later", m.text("side")) == "earlier"
-    interval = (Interval(inner.interval.start, ctx.anchor) if earlier
-                else Interval(ctx.anchor, inner.interval.end))
+    interval = Interval(start, ctx.anchor) if earlier else Interval(ctx.anchor, end)
     return attrs.evolve(inner, interval=interval)
 
 
@@ -347,8 +347,8 @@ def position(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
     if inner.granularity < Granularity.DAY:
         raise ResolveError(f"no {mod.value.lower()} of a {inner.granularity.value}")
-    assert inner.interval.start is not None
-    lo, hi = third(inner.granularity, floor(inner.granularity, inner.interval.start),
+    start, _ = closed(inner)
+    lo, hi = third(inner.granularity, floor(inner.granularity, start),
                    {Mod.START: 0, Mod.MID: 1, Mod.END: 2}[mod])
     return attrs.evolve(inner, mod=mod, interval=Interval(lo, hi))
 
@@ -493,8 +493,7 @@ def day_weekend(m: Match, ctx: Context) -> TimeValue:
     inner = m.child("inner").value
     if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
         raise ResolveError(f"{inner.value} is not a day")
-    day = inner.interval.start
-    assert day is not None
+    day, _ = closed(inner)
     weekday = day.weekday()  # Monday 0
     saturday = day - timedelta(days=weekday + 2) if weekday <= 1 else \
         day + timedelta(days=5 - weekday)
@@ -510,9 +509,9 @@ def day_part(m: Match, ctx: Context) -> TimeValue:
     inner = m.child("inner").value
     if inner.granularity is not Granularity.DAY or inner.interval is None or inner.mod:
         raise ResolveError(f"{inner.value} is not a day")
-    assert inner.interval.start is not None
+    start, _ = closed(inner)
     part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
-    return TimeValue.of_granule(Granularity.PART_OF_DAY, inner.interval.start, part=part)
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, start, part=part)
 
 
 # -- anaphora: counted from the last date the text mentioned (the anchor's day if none) ----
