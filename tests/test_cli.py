@@ -670,13 +670,26 @@ def test_tag_text_explain_shows_rule_and_cues(capsys: pytest.CaptureFixture[str]
     assert status == 0
     header, row = out.splitlines()[1:3]
     assert header.split() == ["span", "text", "type", "value", "mod", "interval", "rule",
-                              "cues"]
+                              "cues", "reference"]
     assert "2025-03-03" in row and timeline.tag("The council will vote on Monday.",
                                                 date(2025, 2, 25))[0].rule in row
     status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"), "--anchor", "2025-02-25",
                          "--explain", "--format", "json")
     explained = json.loads(out)[0]
     assert explained["matched"] == [22, 31] and "cues" in explained
+    assert explained["reference"] is None  # nothing in "on Monday" refers back
+
+
+def test_tag_explain_names_the_reference_time(capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A year earlier, sales fell. Talks began on March 3. "
+                                    "A day later, they ended.", encoding="utf-8")
+    status, out, _ = run(capsys, "tag", str(tmp_path / "a.txt"), "--anchor", "2025-03-10",
+                         "--explain", "--format", "json")
+    assert status == 0
+    found = {m["text"]: (m["value"], m["reference"]) for m in json.loads(out)}
+    assert found["A year earlier"] == ("2024-03-10", "anchor")  # no date told before it
+    assert found["A day later"] == ("2025-03-04", "2025-03-03")
 
 
 def test_tag_anchor_from_sources_toml_beside_the_file(capsys: pytest.CaptureFixture[str],

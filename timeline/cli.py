@@ -347,6 +347,7 @@ def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
     if explain:
         out["matched"] = [mention.start, mention.end]
         out["cues"] = mention.cue or None  # the words that set its direction
+        out["reference"] = mention.reference  # what an anaphoric one counted from
     return out
 
 
@@ -401,13 +402,14 @@ def _cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 str(fields["value"]),
                 fields["mod"] or "-",
                 _show_interval(fields["interval"]),
-                *([mention.rule, fields["cues"] or "-"] if args.explain else []),
+                *([mention.rule, fields["cues"] or "-", fields["reference"] or "-"]
+                  if args.explain else []),
             ])
         if not rows:
             print("  (no time expressions)", file=out)
             return 0
         header = ["span", "text", "type", "value", "mod", "interval",
-                  *(["rule", "cues"] if args.explain else [])]
+                  *(["rule", "cues", "reference"] if args.explain else [])]
         _print_table(header, rows, out, indent="  ")
     return 0
 

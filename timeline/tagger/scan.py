@@ -79,6 +79,23 @@ class Mention:
             pending.extend(child.children)
         return self.value
 
+    @property
+    def reference(self) -> str | None:
+        """What an anaphoric mention counted from, for ``--explain``: the date the text
+        last told, as a TIMEX3 value ("a day later" after "March 3": ``2025-03-03``), or
+        ``"anchor"`` when it told none; ``None`` when nothing in the mention refers back."""
+        pending = [self]
+        while pending:
+            current = pending.pop()
+            match, ctx = current.match, current.context
+            if match is not None and ctx is not None and match.rule.params.get("anaphoric"):
+                if ctx.reference is None:
+                    return "anchor"
+                start, granularity = ctx.reference
+                return TimeValue.of_granule(granularity, start).value
+            pending.extend(current.children)
+        return None
+
     def to_json(self) -> dict[str, Any]:
         """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
         out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}
