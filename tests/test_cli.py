@@ -677,7 +677,7 @@ def test_tag_text_explain_shows_rule_and_cues(capsys: pytest.CaptureFixture[str]
                          "--explain", "--format", "json")
     explained = json.loads(out)[0]
     assert explained["matched"] == [22, 31] and "cues" in explained
-    assert explained["reference"] is None  # nothing in "on Monday" refers back
+    assert explained["reference"] == "anchor"  # a bare weekday counts from the anchor
 
 
 def test_tag_explain_names_the_reference_time(capsys: pytest.CaptureFixture[str],
@@ -690,6 +690,7 @@ def test_tag_explain_names_the_reference_time(capsys: pytest.CaptureFixture[str]
     found = {m["text"]: (m["value"], m["reference"]) for m in json.loads(out)}
     assert found["A year earlier"] == ("2024-03-10", "anchor")  # no date told before it
     assert found["A day later"] == ("2025-03-04", "2025-03-03")
+    assert found["March 3"] == ("2025-03-03", None)  # a month-day refers to no other date
 
 
 def test_tag_anchor_from_sources_toml_beside_the_file(capsys: pytest.CaptureFixture[str],
