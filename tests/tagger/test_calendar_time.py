@@ -281,6 +281,8 @@ def test_quarters_and_seasons_in_reports(text: str, want: list[tuple[str, str]])
     # With no label, the calendar quarter holding most of its months names it.
     ("In the quarter ended July 31, Jayark had a loss.", "1989-Q2",
      ["1989-05-01", "1989-08-01"]),
+    # Ending with a month: "ending in June", "to June".
+    ("The quarter ending in June was strong.", "1989-Q2", ["1989-04-01", "1989-07-01"]),
 ])
 def test_a_quarter_said_to_end_on_a_day_covers_the_months_to_it(
         text: str, label: str, interval: list[str]) -> None:
@@ -348,3 +350,10 @@ def test_us_and_eu_summer_time_match_the_tz_database(day: date, hour: int) -> No
         if theirs.replace(fold=1).utcoffset() != theirs.utcoffset():
             continue  # the hour that is repeated or skipped when the clocks change
         assert ours.utcoffset(local) == theirs.utcoffset()
+
+
+def test_the_year_to_a_month_is_twelve_months() -> None:
+    found = [(m.timex.type.value, m.timex.value)
+             for m in timeline.tag("Inflation was 2.1 percent in the year to February.",
+                                   date(2013, 3, 15))]
+    assert found == [("DURATION", "P1Y"), ("DATE", "2013-02")]

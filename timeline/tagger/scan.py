@@ -445,8 +445,9 @@ def _last_year(value: TimeValue, ctx: Context) -> bool:
 
 #: After a period that is over: "the quarter ended Sept. 29".
 _ENDED = re.compile(r"\s+ended\s", re.IGNORECASE)
-#: Between a period and the day it ends: "the quarter ended Sept. 29", "ending June 30".
-_ENDS_PERIOD = re.compile(r"\s+(?:ended|ending)\s+", re.IGNORECASE)
+#: Between a period and the day or month it ends: "the quarter ended Sept. 29", "ending
+#: June 30", "the quarter ending in June", "the six months to December".
+_ENDS_PERIOD = re.compile(r"\s+(?:ended|ending|to)(?:\s+in)?\s+", re.IGNORECASE)
 #: How many months a period said to end on a day covers, by its granularity.
 _PERIOD_MONTHS = {Granularity.QUARTER: 3, Granularity.HALF: 6}
 
@@ -463,7 +464,8 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
         period, day = out[i], out[i + 1]
         value, end = period.value, day.timex
         months = _PERIOD_MONTHS.get(value.granularity) if value.granularity else None
-        if (months is None or value.mod is not None or end.granularity is not Granularity.DAY
+        if (months is None or value.mod is not None
+                or end.granularity not in (Granularity.DAY, Granularity.MONTH)
                 or end.interval is None or end.interval.end is None
                 or not _ENDS_PERIOD.fullmatch(text, period.end, day.start)):
             continue
