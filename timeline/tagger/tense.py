@@ -114,6 +114,10 @@ class TenseCues:
                 return attrs.evolve(found, distance=steps)
         return None
 
+    def _noun_phrase(self, words: list[str]) -> bool:
+        """Whether ``words`` (one word, or none) open a noun phrase: a determiner or a figure."""
+        return bool(words) and (words[0] in self.determiners or words[0][:1].isdigit())
+
     def _cue_at(self, words: list[str], i: int) -> Reading | None:
         """A cue that ends at word ``i`` (phrases are matched up to it)."""
         word = words[i]
@@ -122,15 +126,15 @@ class TenseCues:
                 and (word in self.participles or (word.endswith("ed") and len(word) > 4))):
             # A passive infinitive looks ahead: "guidelines to be published in November".
             return Reading(Tense.FUTURE, f"to be {word}")
-        following = words[i + 1] if i + 1 < len(words) else ""
+        following = words[i + 1:i + 3]
         for tense, phrase in self.ending.get(word, ()):
             n = len(phrase)
-            if n > 1 and word == "to" and (following in self.determiners
-                                           or following[:1].isdigit()):
-                continue  # "to" before a noun phrase: "agreed to the deal", "due to the storm"
-            if n == 1 and following == "to" and i + 2 < len(words) and (
-                    words[i + 2] in self.determiners or words[i + 2][:1].isdigit()):
-                continue  # "due to the storm": because of, not scheduled
+            # "To" before a noun phrase is a preposition, no infinitive: "agreed to the
+            # deal", and "due to the storm" is a cause, not a schedule.
+            if n > 1 and word == "to" and self._noun_phrase(following[:1]):
+                continue
+            if n == 1 and following[:1] == ["to"] and self._noun_phrase(following[1:]):
+                continue
             if i + 1 >= n and tuple(words[i + 1 - n:i + 1]) == phrase:
                 if n == 1 and previous in self.be and word in self.participles:
                     if tense is Tense.FUTURE and previous in self.progressive:
