@@ -4,7 +4,10 @@ News says when things happened in the past tense and announces what comes in the
 ("will", "is set to", "plans to", "are meeting"). The verb nearest to the expression in its
 sentence decides: first the nearest before it (English puts the verb first: "voted on
 Monday", "will meet in March"), else the nearest after ("On Monday, the council voted").
-A participle after a form of "be" is passive and says nothing itself ("will be held").
+A participle after a form of "be" is passive and says nothing itself ("will be held"),
+except a plan told in the present ("is scheduled for Friday" looks ahead); "to" before a
+noun phrase is no infinitive ("agreed to the deal"); a full stop after an abbreviation
+("Sept. 14", "Mr.", "p.m.") ends no sentence.
 Nothing is parsed: the sentence is bounded by punctuation within a fixed window and read
 word by word, so the work per expression is bounded.
 """
