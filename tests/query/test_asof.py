@@ -213,3 +213,10 @@ def test_a_bad_as_of_is_a_query_error_naming_it(bad: object) -> None:
 def test_at_reads_a_string_instant() -> None:
     tl = _two_days()
     assert tl.at("2025-02-24T12:00") == tl.at(datetime(2025, 2, 24, 12))
+
+
+def test_a_timeline_built_as_of_a_string_is_that_view() -> None:
+    tl = _two_days()
+    built = Timeline(list(tl.articles.values()), list(tl.specs), as_of="2025-02-24")
+    assert [e.id for e in built.events] == [e.id for e in tl.as_of("2025-02-24").events]
+    assert built.as_of_time == date(2025, 2, 24)
