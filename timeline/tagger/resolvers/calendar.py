@@ -11,13 +11,16 @@ from __future__ import annotations
 import functools
 from datetime import datetime, timedelta
 
+import attrs
+
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import Resolver, resolver
 from timeline.tagger.resolvers.common import closed, nearest_granule
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity, Season, floor, shift
-from timeline.time.value import TimeValue
+from timeline.time.interval import Interval
+from timeline.time.value import TimeValue, TimexType
 
 #: Years a two-digit year ("2/25/25") may stand for: from this many years before the
 #: anchor's to ``_TWO_DIGIT_AHEAD`` after it ("70" is 1970 in 2025, "45" is 2045).
@@ -158,6 +161,28 @@ def calendar_date(m: Match, ctx: Context) -> TimeValue:
     if not candidates:
         raise ResolveError(f"no such day: {month:02d}-{day:02d}")
     return TimeValue.of_granule(Granularity.DAY, pick_by_tense(ctx, candidates, ctx.day))
+
+
+@resolver("day_range")
+@in_calendar
+def day_range(m: Match, ctx: Context) -> TimeValue:
+    """March 20-21, 20-21 March: the days of one month from the first to the second, named
+    by the smallest period holding them, the interval exactly those days."""
+    if m.has("day_b"):  # the day first: "20-21 March"
+        groups = {**m.groups, "month": m["month_b"], "day": m["day_b"], "day2": m["day2_b"]}
+        m = attrs.evolve(m, groups=groups)
+    first = calendar_date(m, ctx)
+    assert first.interval is not None and first.interval.start is not None
+    start = first.interval.start
+    last = int(m.text("day2").rstrip("stndrhSTNDRH"))
+    if last <= start.day:
+        raise ResolveError(f"not a range of days: {m.text('day')} to {m.text('day2')}")
+    end = _at(ctx, start.year, start.month, last) + timedelta(days=1)
+    from timeline.time.edtf import describe
+
+    named = describe(Interval(start, end))
+    return TimeValue(TimexType.DATE, named.value, named.mod, Interval(start, end),
+                     named.granularity)
 
 
 def _full_year(text: str, ctx: Context) -> int:
