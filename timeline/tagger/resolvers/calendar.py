@@ -166,8 +166,9 @@ def calendar_date(m: Match, ctx: Context) -> TimeValue:
 @resolver("day_range")
 @in_calendar
 def day_range(m: Match, ctx: Context) -> TimeValue:
-    """March 20-21, 20-21 March: the days of one month from the first to the second, named
-    by the smallest period holding them, the interval exactly those days."""
+    """March 20-21, 20-21 March, between March 20 and 22: the days of one month from the
+    first to the second, named by the smallest period holding them, the interval exactly
+    those days."""
     if m.has("day_b"):  # the day first: "20-21 March"
         groups = {**m.groups, "month": m["month_b"], "day": m["day_b"], "day2": m["day2_b"]}
         m = attrs.evolve(m, groups=groups)
