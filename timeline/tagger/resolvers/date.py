@@ -259,6 +259,33 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)
 
 
+#: Units counted back to the day as so many years.
+_IN_YEARS = {Granularity.DECADE: 10, Granularity.CENTURY: 100}
+
+
+@resolver("ago_anniversary")
+def ago_anniversary(m: Match, ctx: Context) -> TimeValue:
+    """three years ago this week, a year ago today: the anchor's day, week or month, that
+    many years or months back."""
+    unit = unit_name(m.text("unit"), ctx.lexicon)
+    amount = number(m.text("amount"), ctx.lexicon)
+    if amount is None or amount.denominator != 1:
+        raise ResolveError(f"no whole amount: {m.text('amount')!r}")
+    step, count = unit_count(unit, int(amount))
+    if step in _IN_YEARS:  # a decade is ten years back, to the day
+        step, count = Granularity.YEAR, count * _IN_YEARS[step]
+    if step not in (Granularity.YEAR, Granularity.MONTH):
+        raise ResolveError(f"an anniversary counts years or months, not {unit}")
+    day = shift(step, ctx.day, -count)
+    granularity = {"today": Granularity.DAY, "this week": Granularity.WEEK,
+                   "this weekend": Granularity.WEEKEND,
+                   "this month": Granularity.MONTH}[" ".join(m.text("which").lower().split())]
+    if granularity is Granularity.WEEKEND:
+        return TimeValue.of_granule(granularity, floor(Granularity.WEEK, day)
+                                    + timedelta(days=5))
+    return TimeValue.of_granule(granularity, floor(granularity, day))
+
+
 def _about(value: TimeValue) -> TimeValue:
     """About that granule: APPROX, widened by one granule on each side."""
     assert value.granularity is not None and value.interval is not None
