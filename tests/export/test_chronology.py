@@ -83,6 +83,16 @@ def test_seeds_uncertain_dates_quote_the_sources() -> None:
                for e in entries(parts["Mon 24 Feb 2025"]))
 
 
+def test_seeds_ongoing_event_is_marked() -> None:
+    # The war: sources say it was still going on, and none tells an end.
+    parts = sections(seeds().chronology())
+    assert entries(parts["From 2022"]) == [
+        'The war in Ukraine [ongoing] ("in 2022") [002, 003]']
+    # An event with a known end is not: the invasion's line has no such mark.
+    [invasion] = entries(parts["Between 21 and 28 Feb 2022"])
+    assert "[ongoing]" not in invasion
+
+
 def test_seeds_scheduled_then_unconfirmed() -> None:
     whole = entries(sections(seeds().chronology())["Between 25 Feb and 2 Mar 2025"])
     assert whole == ['Starmer visits Trump in Washington [scheduled] ("this week"; '

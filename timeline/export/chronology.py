@@ -168,6 +168,9 @@ def _marks(event: Event) -> tuple[str, ...]:
             else "expected"
         return (f"UNCONFIRMED: was {was}, no report it happened",)
     if event.status is Status.OCCURRED:
+        # Still going on when a source said so, with no end told since: "[ongoing]".
+        if event.time.latest_end is None and any(c.ongoing for c in event.claims):
+            return ("ongoing",)
         return ()
     return (status_text(event.status),)
 
