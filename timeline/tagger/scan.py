@@ -296,9 +296,12 @@ class Scanner:
         out = []
         for mention in mentions:
             match = mention.match
-            if (quarter is not None and match is not None and match.rule.params.get(
-                    "comparison") and _last_year(mention.value, ctx)
-                    and _COMPARISON.search(text, max(0, mention.start - 80), mention.start)):
+            # In a sentence of figures ("up from $4 million a year earlier"), a period
+            # figures are compared with.
+            compared = bool(match is not None and match.rule.params.get("comparison")
+                            and _COMPARISON.search(text, max(0, mention.start - 80),
+                                                   mention.start))
+            if quarter is not None and compared and _last_year(mention.value, ctx):
                 back = shift(Granularity.YEAR, quarter, -1)
                 out.append(_with_timex(mention, TimeValue.of_granule(Granularity.QUARTER,
                                                                      back)))
@@ -309,11 +312,8 @@ class Scanner:
             anaphoric = again is not mention
             mention = again
             point = _reference_of(mention.timex)
-            # A period a figure is compared with ("up from $4 million a year earlier") is
-            # not what the next "a year earlier" counts from: both compare with the report.
-            compared = bool(match is not None and match.rule.params.get("comparison")
-                            and _COMPARISON.search(text, max(0, mention.start - 80),
-                                                   mention.start))
+            # A comparison period is not what the next "a year earlier" counts from: both
+            # compare with the report.
             if point is not None and not compared and (
                     match is None or match.rule.params.get("refers", True)):
                 reference = point
