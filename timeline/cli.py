@@ -694,8 +694,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="aligned columns, a JSON list, or TimeML (default: %(default)s)")
     _date_order_option(tag)
     tag.add_argument("--explain", action="store_true",
-                     help="add the rule that fired and the context cues that set the "
-                          "direction (JSON: \"cues\" and \"matched\", the span with signals)")
+                     help="add the rule that fired, the context cues that set the "
+                          "direction and the date an anaphoric expression counted from "
+                          "(JSON: \"cues\", \"reference\" and \"matched\", the span "
+                          "with signals)")
     tag.set_defaults(run=_cmd_tag)
 
     evaluate = commands.add_parser(
