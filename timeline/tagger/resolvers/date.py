@@ -367,8 +367,9 @@ def coming_units(m: Match, ctx: Context) -> TimeValue:
 
 @resolver("position")
 def position(m: Match, ctx: Context) -> TimeValue:
-    """early/mid/late, the start/middle/end of a date: its first, middle or last third (mod)."""
-    inner = m.child("inner").value
+    """early/mid/late, the start/middle/end of a date: its first, middle or last third (mod).
+    "the end of the decade": of the anchor's decade (or century)."""
+    inner = the_unit(m, ctx) if m.has("unit") else m.child("inner").value
     mod = Mod(ctx.lexicon.value("position", m.text("position")))
     if inner.mod is not None or inner.interval is None or inner.granularity is None:
         raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
@@ -467,6 +468,21 @@ def the_unit(m: Match, ctx: Context) -> TimeValue:
     """the week, the month, the year: the anchor's (as in "the end of the year")."""
     granularity = unit_count(str(ctx.lexicon.value("calendar_unit", m.text("unit"))), 0)[0]
     return TimeValue.of_granule(granularity, floor(granularity, ctx.anchor))
+
+
+@resolver("unit_of_date")
+def unit_of_date(m: Match, ctx: Context) -> TimeValue:
+    """the week of March 3, the weekend of March 8: the week (weekend) holding that day."""
+    inner = m.child("inner").value
+    if inner.granularity is not Granularity.DAY or inner.mod:
+        raise ResolveError(f"{inner.value} is not a day")
+    day, _ = closed(inner)
+    granularity = Granularity.WEEKEND if m.text("unit").lower() == "weekend" else \
+        Granularity.WEEK
+    if granularity is Granularity.WEEKEND:
+        return TimeValue.of_granule(granularity, floor(Granularity.WEEK, day)
+                                    + timedelta(days=5))
+    return TimeValue.of_granule(granularity, floor(granularity, day))
 
 
 @resolver("nth_unit_of")
