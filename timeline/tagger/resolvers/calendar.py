@@ -254,8 +254,9 @@ def month(m: Match, ctx: Context) -> TimeValue:
     """A month: with its year ("February 2025"), with this/last/next, or bare by the tense.
 
     Bare, it is the nearest such month in the tense's direction (``nearest_granule``).
-    "last March" is the latest March that began before the anchor's month, "next March"
-    the first that begins after it, "this March" the one in the anchor's year.
+    "last March" is the latest March that began before the anchor's month (not the month
+    just ended within the same year: "last February" said in March is a year back),
+    "next March" the first that begins after it, "this March" the one in the anchor's year.
     """
     number = _month(m, ctx)
     year_given = _year(m, ctx)
@@ -269,7 +270,12 @@ def month(m: Match, ctx: Context) -> TimeValue:
         offset = int(ctx.lexicon.value("this_next_last", which))
         current = floor(Granularity.MONTH, ctx.day)
         start = this_year
-        if offset < 0 and start >= current:
+        # "Last February" said in March is not the month just ended, which English calls
+        # "last month": it is the February of the year before. Across the new year the
+        # month just ended is last year's own ("last December", said in January).
+        just_ended = shift(Granularity.MONTH, current, -1)
+        if offset < 0 and (start >= current or (start == just_ended
+                                                and start.year == current.year)):
             start = shift(Granularity.YEAR, start, -1)
         elif offset > 0 and start <= current:
             start = shift(Granularity.YEAR, start, 1)
