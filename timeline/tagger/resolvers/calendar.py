@@ -16,11 +16,11 @@ import attrs
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import Resolver, resolver
-from timeline.tagger.resolvers.common import closed, nearest_granule
+from timeline.tagger.resolvers.common import closed, nearest_granule, spanning
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity, Season, floor, shift
 from timeline.time.interval import Interval
-from timeline.time.value import TimeValue, TimexType
+from timeline.time.value import TimeValue
 
 #: Years a two-digit year ("2/25/25") may stand for: from this many years before the
 #: anchor's to ``_TWO_DIGIT_AHEAD`` after it ("70" is 1970 in 2025, "45" is 2045).
@@ -178,12 +178,8 @@ def day_range(m: Match, ctx: Context) -> TimeValue:
     last = int(m.text("day2").rstrip("stndrhSTNDRH"))
     if last <= start.day:
         raise ResolveError(f"not a range of days: {m.text('day')} to {m.text('day2')}")
-    end = _at(ctx, start.year, start.month, last) + timedelta(days=1)
-    from timeline.time.edtf import describe
-
-    named = describe(Interval(start, end))
-    return TimeValue(TimexType.DATE, named.value, named.mod, Interval(start, end),
-                     named.granularity)
+    return spanning(Interval(start, _at(ctx, start.year, start.month, last)
+                             + timedelta(days=1)))
 
 
 def _full_year(text: str, ctx: Context) -> int:

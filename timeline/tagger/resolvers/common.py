@@ -13,7 +13,7 @@ from timeline.tagger.rules import Lexicon
 from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, floor, shift
 from timeline.time.interval import Interval
-from timeline.time.value import Mod, TimeValue
+from timeline.time.value import Mod, TimeValue, TimexType
 
 #: Lexicon unit names to granularities (a fortnight is two weeks: see ``unit_step``).
 GRANULARITY_OF_UNIT = {
@@ -144,17 +144,20 @@ def direction(ctx: Context) -> Tense | None:
     return ctx.tense
 
 
-def recent_past(ctx: Context, unit: str, interval: Interval) -> TimeValue:
-    """PAST_REF counted in ``unit`` ("a few days ago", "in recent weeks"): when, not how long."""
-    return attrs.evolve(TimeValue.reference("PAST_REF", ctx.interval), interval=interval,
+def counted_reference(ctx: Context, value: str, unit: str, interval: Interval) -> TimeValue:
+    """A reference value (``PAST_REF``, ``FUTURE_REF``) counted in ``unit`` ("a few days
+    ago", "in recent weeks", "in future quarters"): when, not how long."""
+    return attrs.evolve(TimeValue.reference(value, ctx.interval), interval=interval,
                         granularity=unit_count(unit, 0)[0])
 
 
-def near_future(ctx: Context, unit: str, interval: Interval) -> TimeValue:
-    """FUTURE_REF counted in ``unit`` ("in future quarters"): when, not how long, as
-    ``recent_past`` ("in recent quarters") is on the other side."""
-    return attrs.evolve(TimeValue.reference("FUTURE_REF", ctx.interval), interval=interval,
-                        granularity=unit_count(unit, 0)[0])
+def spanning(interval: Interval) -> TimeValue:
+    """A DATE for days that make no one calendar granule (Ramadan, "March 20-21"): the
+    interval exactly, named by the smallest period holding it (``edtf.describe``)."""
+    from timeline.time.edtf import describe
+
+    named = describe(interval)
+    return TimeValue(TimexType.DATE, named.value, named.mod, interval, named.granularity)
 
 
 def nearest_weekday(ctx: Context, weekday: int) -> datetime:

@@ -12,6 +12,7 @@ from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
     closed,
+    counted_reference,
     granularity_of_length,
     is_plural,
     length_of,
@@ -19,7 +20,6 @@ from timeline.tagger.resolvers.common import (
     nearest_granule,
     nearest_weekday,
     number,
-    recent_past,
     unit_count,
     unit_name,
     whole,
@@ -250,7 +250,7 @@ def ago(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"no amount of a single {unit} ago")  # "day ago"
     amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else None
     if amount is None:
-        return recent_past(ctx, unit, Interval(None, ctx.day))
+        return counted_reference(ctx, "PAST_REF", unit, Interval(None, ctx.day))
     granularity, count = unit_count(unit, whole(amount, m.text("amount")))
     value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
                                                     -count))
@@ -280,9 +280,6 @@ def ago_anniversary(m: Match, ctx: Context) -> TimeValue:
     granularity = {"today": Granularity.DAY, "this week": Granularity.WEEK,
                    "this weekend": Granularity.WEEKEND,
                    "this month": Granularity.MONTH}[" ".join(m.text("which").lower().split())]
-    if granularity is Granularity.WEEKEND:
-        return TimeValue.of_granule(granularity, floor(Granularity.WEEK, day)
-                                    + timedelta(days=5))
     return TimeValue.of_granule(granularity, floor(granularity, day))
 
 
@@ -479,9 +476,6 @@ def unit_of_date(m: Match, ctx: Context) -> TimeValue:
     day, _ = closed(inner)
     granularity = Granularity.WEEKEND if m.text("unit").lower() == "weekend" else \
         Granularity.WEEK
-    if granularity is Granularity.WEEKEND:
-        return TimeValue.of_granule(granularity, floor(Granularity.WEEK, day)
-                                    + timedelta(days=5))
     return TimeValue.of_granule(granularity, floor(granularity, day))
 
 

@@ -18,13 +18,12 @@ from timeline.tagger.context import Context
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.common import (
     UNIT_ORDER,
+    counted_reference,
     granularity_of_length,
     is_plural,
     length_of,
     loose_mod,
-    near_future,
     number,
-    recent_past,
     unit_name,
 )
 from timeline.tagger.scan import Match
@@ -194,7 +193,8 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
         # "the past few days" measures nothing it could name: like "in recent days", it
         # places what happened in the recent past. "The coming months" stay the length
         # TimeML writes (PXM), from the anchor's day on, as "in the coming weeks" do.
-        return recent_past(ctx, unit_name(m.text("unit"), ctx.lexicon), interval)
+        return counted_reference(ctx, "PAST_REF", unit_name(m.text("unit"), ctx.lexicon),
+                                 interval)
     return duration_value(duration, interval=interval)
 
 
@@ -213,8 +213,8 @@ def recent_length(m: Match, ctx: Context) -> TimeValue:
     unit = unit_name(m.text("unit"), ctx.lexicon)
     duration = length_of(None, unit)
     if m["side"] is not None and m["side"].lower() == "future":
-        return near_future(ctx, unit, window(ctx, duration, 1))
-    return recent_past(ctx, unit, window(ctx, duration, -1))
+        return counted_reference(ctx, "FUTURE_REF", unit, window(ctx, duration, 1))
+    return counted_reference(ctx, "PAST_REF", unit, window(ctx, duration, -1))
 
 
 @resolver("unit_or_unit")

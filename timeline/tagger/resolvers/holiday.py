@@ -2,59 +2,28 @@
 
 How each falls in a given year is data (``[words.holiday]`` in the lexicon); this module
 only knows the calendar rules behind the data: a fixed month and day, an offset from Easter
-Sunday (the Gregorian computus, or the Julian one for Orthodox Easter), the Nth (or last)
-weekday of a month, and a day or month of the Islamic calendar (Ramadan, the Eids), dated by
-the Umm al-Qura tables of ``hijridate``. A holiday without a year is the one the sentence's
-tense points to, else the nearest, as bare months are.
+Sunday (dateutil's Gregorian computus, or its Julian one for Orthodox Easter), the Nth (or
+last) weekday of a month, and a day or month of the Islamic calendar (Ramadan, the Eids),
+dated by the Umm al-Qura tables of ``hijridate``. A holiday without a year is the one the
+sentence's tense points to, else the nearest, as bare months are.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Literal
+
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context
 from timeline.tagger.resolvers import resolver
 from timeline.tagger.resolvers.calendar import in_calendar, pick_by_tense
+from timeline.tagger.resolvers.common import spanning
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
-from timeline.time.value import TimeValue, TimexType
-
-
-def easter(year: int) -> date:
-    """Western Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
-
-    >>> easter(2025), easter(2024), easter(2000)
-    (datetime.date(2025, 4, 20), datetime.date(2024, 3, 31), datetime.date(2000, 4, 23))
-    """
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own name)
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
-def orthodox_easter(year: int) -> date:
-    """Orthodox Easter Sunday: the Julian computus (Meeus), given as a Gregorian date.
-
-    >>> orthodox_easter(2025), orthodox_easter(2024), orthodox_easter(2023)
-    (datetime.date(2025, 4, 20), datetime.date(2024, 5, 5), datetime.date(2023, 4, 16))
-    """
-    a, b, c = year % 4, year % 7, year % 19
-    d = (19 * c + 15) % 30
-    e = (2 * a + 4 * b - d + 34) % 7
-    month = (d + e + 114) // 31
-    day = (d + e + 114) % 31 + 1
-    # The Julian calendar runs behind the Gregorian by a day for each century year that is
-    # not a multiple of 400, counted from the year 200 (13 days from 1900 to 2099).
-    return date(year, month, day) + timedelta(days=year // 100 - year // 400 - 2)
+from timeline.time.value import TimeValue
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -95,16 +64,19 @@ def _hijri_in(rule: str, year: int) -> tuple[date, date]:
     raise ResolveError(f"no Umm al-Qura date for Hijri {rule} in {year}")
 
 
-def holiday_in(spec: str, year: int, ctx: Context) -> tuple[date, date]:
+#: Holiday kinds counted from an Easter Sunday, and dateutil's computus for each.
+_COMPUTUS: dict[str, Literal[1, 2, 3]] = {"easter": EASTER_WESTERN,
+                                          "orthodox": EASTER_ORTHODOX}
+
+
+def holiday_in(spec: str, year: int) -> tuple[date, date]:
     """The first day of a holiday in ``year`` and the day after its last."""
     kind, _, rule = spec.partition(":")
     if kind == "fixed":
         month, day = (int(part) for part in rule.split("-"))
         start = date(year, month, day)
-    elif kind == "easter":
-        start = easter(year) + timedelta(days=int(rule))
-    elif kind == "orthodox":
-        start = orthodox_easter(year) + timedelta(days=int(rule))
+    elif kind in _COMPUTUS:  # Easter Sunday by dateutil's tables, then the offset
+        start = easter(year, _COMPUTUS[kind]) + timedelta(days=int(rule))
     elif kind == "nth":
         month_text, weekday_text, n_text = rule.split("-", 2)
         start = nth_weekday(year, int(month_text), int(weekday_text), int(n_text))
@@ -132,7 +104,7 @@ def holiday(m: Match, ctx: Context) -> TimeValue:
     found: dict[datetime, tuple[date, date]] = {}
     for year in years:
         try:
-            first, end = holiday_in(spec, year, ctx)
+            first, end = holiday_in(spec, year)
         except ResolveError:
             continue
         found[ctx.day.replace(year=first.year, month=first.month, day=first.day)] = (first,
@@ -152,8 +124,4 @@ def holiday(m: Match, ctx: Context) -> TimeValue:
     days = (end - first).days
     if days == 1:
         return TimeValue.of_granule(Granularity.DAY, chosen)
-    interval = Interval(chosen, chosen + timedelta(days=days))
-    from timeline.time.edtf import describe
-
-    named = describe(interval)
-    return TimeValue(TimexType.DATE, named.value, named.mod, interval, named.granularity)
+    return spanning(Interval(chosen, chosen + timedelta(days=days)))
