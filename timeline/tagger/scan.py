@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -84,17 +84,13 @@ class Mention:
         """What an anaphoric mention counted from, for ``--explain``: the date the text
         last told, as a TIMEX3 value ("a day later" after "March 3": ``2025-03-03``), or
         ``"anchor"`` when it told none; ``None`` when nothing in the mention refers back."""
-        pending = [self]
-        while pending:
-            current = pending.pop()
-            match, ctx = current.match, current.context
-            if match is not None and ctx is not None and match.rule.params.get("anaphoric"):
-                if ctx.reference is None:
-                    return "anchor"
-                start, granularity = ctx.reference
-                return TimeValue.of_granule(granularity, start).value
-            pending.extend(current.children)
-        return None
+        found = _found_by(self, lambda m: m.rule.params.get("anaphoric"))
+        if found is None or found.context is None:
+            return None
+        if found.context.reference is None:
+            return "anchor"
+        start, granularity = found.context.reference
+        return TimeValue.of_granule(granularity, start).value
 
     def to_json(self) -> dict[str, Any]:
         """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
@@ -456,9 +452,9 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
     """A quarter or half said to end on a day ("its fiscal first quarter ended Sept. 30")
     covers the months up to that day, whatever the calendar's quarter of that name: a
     company's fiscal quarters are its own. A label written stays (TimeML's, and what a
-    reader looks for); "the quarter ended July 31", with none, is named by the calendar
-    quarter holding most of its months (May to July: the second). The interval becomes the
-    months that end with that day."""
+    reader looks for); "the quarter ended July 31", with none (no ordinal or number in what
+    its rules matched), is named by the calendar quarter holding most of its months (May to
+    July: the second). The interval becomes the months that end with that day."""
     out = list(mentions)
     for i in range(len(out) - 1):
         period, day = out[i], out[i + 1]
@@ -471,7 +467,7 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         stop = end.interval.end
         start = shift(Granularity.MONTH, stop, -months)
-        if not _LABEL.search(period.text):
+        if _found_by(period, lambda m: m.has("ordinal") or m.has("number")) is None:
             granularity = value.granularity
             assert granularity is not None
             middle = start + (stop - start) / 2
@@ -492,20 +488,20 @@ def _with_timex(mention: Mention, value: TimeValue,
     return attrs.evolve(mention, value=value, children=children)
 
 
-#: The words that name which quarter or half a period is ("third", "Q3", "2H").
-_LABEL = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\b|[QH][1-4]|"
-                    r"[1-4][QH]", re.IGNORECASE)
+def _found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
+    """The mention, or one inside it, whose rule's match passes ``test``; ``None`` if none."""
+    pending = [mention]
+    while pending:
+        current = pending.pop()
+        if current.match is not None and test(current.match):
+            return current
+        pending.extend(current.children)
+    return None
 
 
 def _holds(mention: Mention, param: str) -> bool:
     """Whether the mention, or one inside it, was found by a rule with ``param`` set."""
-    pending = [mention]
-    while pending:
-        current = pending.pop()
-        if current.match is not None and current.match.rule.params.get(param):
-            return True
-        pending.extend(current.children)
-    return False
+    return _found_by(mention, lambda m: m.rule.params.get(param)) is not None
 
 
 def _reference_of(value: TimeValue) -> tuple[datetime, Granularity] | None:
