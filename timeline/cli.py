@@ -214,10 +214,6 @@ def _json_bytes(document: Any) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # --- commands ----------------------------------------------------------------------------------
 
 def _cmd_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -440,6 +436,7 @@ def _shown_timex(timex: Any) -> str:
 
 
 def _cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from timeline.export.wording import plural
     from timeline.timeml.score import evaluate, timeml_files
 
     evaluation = evaluate(timeml_files(args.gold_dir))
@@ -449,7 +446,7 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     counts = evaluation.counts
     measures = counts.measures()
-    print(f"TempEval-3 Task A: {_plural(len(evaluation.documents), 'document')}, "
+    print(f"TempEval-3 Task A: {plural(len(evaluation.documents), 'document')}, "
           f"{counts.gold} gold TIMEX3s, {counts.system} system TIMEX3s", file=out)
     rows = [[extent, _percent(measures[extent]["precision"]),
              _percent(measures[extent]["recall"]), _percent(measures[extent]["f1"]), ""]
@@ -488,10 +485,11 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Load a corpus whole (articles, events, claims) and say what it holds and what clashes."""
     tl, label = _view(args, err)
+    from timeline.export.wording import plural
     claims = sum(len(e.claims) for e in tl.events)
     view = "" if label is None else f" as of {label}"
-    print(f"{_plural(len(tl.known_articles), 'article')}, {_plural(len(tl), 'event')}, "
-          f"{_plural(claims, 'claim')}{view}; {_plural(len(tl.conflicts), 'conflict')}",
+    print(f"{plural(len(tl.known_articles), 'article')}, {plural(len(tl), 'event')}, "
+          f"{plural(claims, 'claim')}{view}; {plural(len(tl.conflicts), 'conflict')}",
           file=out)
     for conflict in tl.conflicts:
         print(f"  conflict: {conflict.message}", file=out)
@@ -509,17 +507,18 @@ def _cmd_ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _check_target(args.output)
     tl, _ = _view(args, err)
     from timeline.export.ics import open_ended, undated
+    from timeline.export.wording import plural
 
     data = tl.to_ics(include_open=args.include_open)
     _emit(args.output, data, out)
     if args.include_open:
         never = len(undated(tl))
         if never:
-            print(f"{PROG}: left out {_plural(never, 'event')} with no date at all", file=err)
+            print(f"{PROG}: left out {plural(never, 'event')} with no date at all", file=err)
     else:
         missing = len(open_ended(tl))
         if missing:
-            print(f"{PROG}: left out {_plural(missing, 'open-ended event')} "
+            print(f"{PROG}: left out {plural(missing, 'open-ended event')} "
                   f"(use --include-open)", file=err)
     return 0
 

@@ -32,6 +32,7 @@ from timeline.export.wording import (
     interval_text,
     is_uncertain,
     moment_text,
+    plural,
     status_text,
     when_text,
 )
@@ -289,15 +290,11 @@ def _published_end(published: date | datetime) -> datetime:
     return moment if is_floating(moment) else moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def view(tl: Timeline) -> View:
     """What the chronology shows, before any format: header, sections and sources."""
     articles = sorted(tl.known_articles.values(), key=lambda a: a.id)
-    header = [f"Chronology of {_plural(len(tl), 'event')} from "
-              f"{_plural(len(articles), 'article')}"]
+    header = [f"Chronology of {plural(len(tl), 'event')} from "
+              f"{plural(len(articles), 'article')}"]
     if tl.as_of_time is not None:
         header.append(f"As of {moment_text(tl.as_of_time)}"
                       + (", counting sources possibly out by then" if tl.possibly else ""))

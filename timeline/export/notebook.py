@@ -27,6 +27,7 @@ from timeline.export.svg import clean, to_svg
 from timeline.export.wording import (
     is_uncertain,
     moment_text,
+    plural,
     status_text,
     when_text,
 )
@@ -270,14 +271,12 @@ def _more(shown: int, total: int, noun: str, hint: str = "") -> str:
     rest = total - shown
     if rest <= 0:
         return ""
-    return (f'<div style="{_MUTED}">\u2026 {rest} more {noun}{"s" if rest != 1 else ""}'
-            f"{hint}</div>")
+    return f'<div style="{_MUTED}">\u2026 {plural(rest, "more " + noun)}{hint}</div>'
 
 
 def _header(tl: Timeline) -> str:
     n, m = len(tl), len(tl.known_articles)
-    text = (f"Timeline: {n} event{'s' if n != 1 else ''} from {m} "
-            f"article{'s' if m != 1 else ''}")
+    text = f"Timeline: {plural(n, 'event')} from {plural(m, 'article')}"
     if tl.as_of_time is not None:
         text += f", as of {moment_text(tl.as_of_time)}"
     if tl.possibly:
@@ -508,8 +507,7 @@ def timeline_markdown(tl: Timeline) -> str:
                          f"{md(', '.join(event.articles))} |")
         rest = len(events) - MAX_ROWS
         if rest > 0:
-            lines += ["", f"\u2026 {rest} more event{'s' if rest != 1 else ''} "
-                          f"(to\\_dataframe() has them all)"]
+            lines += ["", f"\u2026 {plural(rest, 'more event')} (to\\_dataframe() has them all)"]
     articles = list(tl.known_articles.values())
     if articles:
         lines += ["", "**Sources**", ""]
@@ -519,7 +517,7 @@ def timeline_markdown(tl: Timeline) -> str:
                          f"{md(moment_text(article.published))}")
         rest = len(articles) - MAX_ROWS
         if rest > 0:
-            lines.append(f"- \u2026 {rest} more article{'s' if rest != 1 else ''}")
+            lines.append(f"- \u2026 {plural(rest, 'more article')}")
     return "\n".join(lines) + "\n"
 
 

@@ -38,6 +38,7 @@ from timeline.export.wording import (
     day_text,
     is_uncertain,
     moment_text,
+    plural,
     status_text,
     when_text,
 )
@@ -738,9 +739,8 @@ def to_svg(tl: Timeline, *, width: int = 960) -> str:
     zone = any(not is_floating(m) for e in events for m in (
         e.time.earliest_start, e.time.latest_start, e.time.earliest_end, e.time.latest_end)
         if m is not None)
-    known = len(tl.known_articles)
-    header = [f"{len(events)} event{'s' if len(events) != 1 else ''} from "
-              f"{known} article{'s' if known != 1 else ''}"]
+    header = [f"{plural(len(events), 'event')} from "
+              f"{plural(len(tl.known_articles), 'article')}"]
     if tl.as_of_time is not None:
         header.append(f"as of {moment_text(tl.as_of_time)}")
     if outside:

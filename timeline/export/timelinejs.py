@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
-from timeline.export.wording import moment_text, rounded_hull, when_text
+from timeline.export.wording import moment_text, plural, rounded_hull, when_text
 from timeline.model.claim import Status
 from timeline.model.event import Event
 from timeline.time.interval import Interval, is_floating
@@ -135,8 +135,7 @@ def _title(tl: Timeline, shown: int, missing: list[Event]) -> dict[str, Any]:
     """The title slide: what the corpus is, when it was published, and what is not shown."""
     articles = list(tl.known_articles.values())
     outlets = sorted({a.outlet for a in articles if a.outlet})
-    summary = f"{shown} event{'s' if shown != 1 else ''} from {len(articles)} " \
-              f"article{'s' if len(articles) != 1 else ''}"
+    summary = f"{plural(shown, 'event')} from {plural(len(articles), 'article')}"
     if outlets:
         summary += f" ({', '.join(outlets)})"
     if articles:
@@ -149,8 +148,8 @@ def _title(tl: Timeline, shown: int, missing: list[Event]) -> dict[str, Any]:
     paragraphs = [summary + "."]
     if missing:
         ids = ", ".join(event.id for event in missing)
-        paragraphs.append(f"Not shown: {len(missing)} event{'s' if len(missing) != 1 else ''} "
-                          f"with no known earliest date ({ids}).")
+        paragraphs.append(f"Not shown: {plural(len(missing), 'event')} with no known "
+                          f"earliest date ({ids}).")
     return {"text": {"headline": "Timeline",
                      "text": "".join(f"<p>{escape(p)}</p>" for p in paragraphs)}}
 

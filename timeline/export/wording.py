@@ -47,6 +47,11 @@ STATUS_WORDS: dict[Status, str] = {
 }
 
 
+def plural(count: int, word: str) -> str:
+    """``1 event``, ``3 events``: a count and its noun."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def status_text(status: Status) -> str:
     """The status as a reader says it: ``scheduled``, ``expected``, ``unconfirmed``."""
     return STATUS_WORDS[status]
@@ -266,5 +271,5 @@ def is_uncertain(time: EventTime) -> bool:
 
 
 __all__ = ["DASH", "MONTHS", "STATUS_WORDS", "clock_text", "clock_window", "day_span",
-           "day_text", "interval_text", "is_uncertain", "moment_text", "month_text",
+           "day_text", "interval_text", "is_uncertain", "moment_text", "month_text", "plural",
            "rounded_hull", "status_text", "when_text"]
