@@ -323,7 +323,7 @@ class Scanner:
                     # one reported ("a 20% gain in third-quarter net ... after a flat
                     # second quarter"); a fiscal quarter is the company's own, not ordered
                     # against the calendar's, and starts a report of its own.
-                    fiscal = "fiscal" in mention.text.lower()
+                    fiscal = _found_by(mention, lambda m: m.has("fiscal")) is not None
                     quarter = point[0] if quarter is None or fiscal else max(quarter,
                                                                              point[0])
             out.append(mention)
