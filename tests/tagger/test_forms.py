@@ -124,3 +124,21 @@ def test_form(text: str, anchor: date, tense: str | None, type_: str, value: str
 def test_not_a_time_expression(text: str) -> None:
     with pytest.raises(timeline.ResolveError, match="time expression"):
         timeline.resolve(text, MON)
+
+
+@pytest.mark.parametrize(("text", "extents"), [
+    # A range of lengths is one expression, as TimeML draws "a week or two" ...
+    ("The talks could last a week or two.", [("a week or two", "P1W", "EQUAL_OR_MORE")]),
+    ("It takes between two and six days.",
+     [("between two and six days", "P2D", "EQUAL_OR_MORE")]),
+    ("They met one or two days ago.", [("one or two days ago", "2025-02-23", "APPROX")]),
+    # ... but two lengths in two units stay two, and falling amounts are no range.
+    ("It will take two weeks to three months.",
+     [("two weeks", "P2W", None), ("three months", "P3M", None)]),
+    ("It took three or two days.", [("two days", "P2D", None)]),
+    ("They won 3-2 after two days.", [("two days", "P2D", None)]),
+])
+def test_ranges_of_lengths(text: str, extents: list[tuple[str, str, str | None]]) -> None:
+    got = [(text[slice(*m.extent)], m.value.value, m.value.mod.value if m.value.mod else None)
+           for m in timeline.tag(text, MON)]
+    assert got == extents

@@ -153,3 +153,20 @@ def test_to_before_a_verb_looks_ahead_before_a_noun_phrase_not(
 def test_plans_told_and_plans_compared_with(text: str, value: str, cue: str) -> None:
     [(_, got, why)] = tagged(text, date(1991, 2, 25))
     assert (got, why) == (value, cue)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # A present perfect holds now, so the end of its span lies ahead ...
+    ("The talks have been postponed until March.", "2026-03"),
+    ("The bank has extended the loans through January.", "2026-01"),
+    # ... a verb that sets an end leaves it to the nearest such date ...
+    ("The regulator gave the bidder until mid-November to answer.", "2025-11"),
+    ("The regulator gave the bidder until mid-August to answer.", "2025-08"),
+    # ... and a past that ran its course ended in the past.
+    ("The strike lasted until March.", "2025-03"),
+    ("He stayed in Kyiv until January.", "2025-01"),
+    ("The ceasefire will hold until January.", "2026-01"),
+])
+def test_the_end_of_a_span_set_in_the_past(text: str, value: str) -> None:
+    [(_, got, _)] = tagged(text, date(2025, 10, 20))
+    assert got == value

@@ -7,7 +7,8 @@ Monday", "will meet in March"), else the nearest after ("On Monday, the council 
 A participle after a form of "be" is passive and says nothing itself ("will be held"),
 except a plan told in the present ("is scheduled for Friday" looks ahead); "to" before a
 noun phrase is no infinitive ("agreed to the deal"); a full stop after an abbreviation
-("Sept. 14", "Mr.", "p.m.") ends no sentence.
+("Sept. 14", "Mr.", "p.m.") ends no sentence; a past verb does not place the end of a
+span it opened ("extended the loans through January").
 Nothing is parsed: the sentence is bounded by punctuation within a fixed window and read
 word by word, so the work per expression is bounded.
 """
@@ -65,6 +66,9 @@ class TenseCues:
         self.abbreviations = frozenset(cues.get("abbreviations", ()))
         self.determiners = frozenset(cues.get("determiners", ()))
         self.comparing = frozenset(cues.get("comparing", ()))
+        self.span_ends = frozenset(cues.get("span_ends", ()))
+        self.span_setting = frozenset(cues.get("span_setting", ()))
+        self.perfect = frozenset(cues.get("perfect", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
@@ -74,10 +78,37 @@ class TenseCues:
         # complete the longest phrase ending among them).
         before = _WORD.findall(_fold(text[self._sentence_start(text, start):start]))
         found = self._nearest(before[-(NEAR + self.longest):], backwards=True)
+        if found is not None and found.tense is Tense.PAST:
+            span = self._opens_span(before, found)
+            if span is not None:
+                return span
         if found is None:
             after = _WORD.findall(_fold(text[end:self._sentence_end(text, end)]))
             found = self._nearest(after[:NEAR], backwards=False)
         return found or Reading(None, None)
+
+    def _opens_span(self, before: list[str], found: Reading) -> Reading | None:
+        """The reading of the end of a span a past cue only set, or None when the cue tells
+        the expression's own tense.
+
+        With "until" or "through" between them, a present perfect, whose state holds now,
+        puts the end ahead ("has been postponed until March", "has extended the loans
+        through January"); a verb that sets an end leaves it undirected, the nearest such
+        date ("gave the bidder until mid-November"). A past that ran its course ends in
+        the past too ("the strike lasted until March").
+        """
+        between = before[-found.distance:] if found.distance else []
+        ends = [word for word in between if word in self.span_ends]
+        if not ends:
+            return None
+        at = len(before) - 1 - found.distance  # the cue's last word
+        perfect = [w for w in before[max(0, at - self.longest):at + 1] if w in self.perfect]
+        if perfect:
+            return Reading(Tense.FUTURE, f"{perfect[0]} {found.cue} ... {ends[-1]}",
+                           found.distance)
+        if before[at] in self.span_setting:
+            return Reading(None, None)
+        return None
 
     def _ends_sentence(self, text: str, stop: int) -> bool:
         """Whether the punctuation at ``stop`` ends a sentence: a full stop after an

@@ -252,8 +252,17 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     if amount is None:
         return counted_reference(ctx, "PAST_REF", unit, Interval(None, ctx.day))
     granularity, count = unit_count(unit, whole(amount, m.text("amount")))
-    value = TimeValue.of_granule(granularity, shift(granularity, floor(granularity, ctx.anchor),
-                                                    -count))
+    here = floor(granularity, ctx.anchor)
+    value = TimeValue.of_granule(granularity, shift(granularity, here, -count))
+    upper = m["upper"] or m["upper_after"]
+    if upper is not None:
+        # "one or two days ago", "a week or two ago": the nearer granule, about, its
+        # interval back to the further one (as "in a week or two" runs forward).
+        _, far = unit_count(unit, whole(number(upper, ctx.lexicon), upper))
+        if far <= count or m.has("or_so") or m.has("mod") or value.interval is None:
+            raise ResolveError(f"not a rising range: {m.groups}")
+        start = shift(granularity, here, -far)
+        return attrs.evolve(value, mod=Mod.APPROX, interval=Interval(start, value.interval.end))
     if m.has("or_so"):  # "a week or so ago": about then
         return _about(value)
     return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)

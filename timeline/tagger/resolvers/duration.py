@@ -109,6 +109,36 @@ def length(m: Match, ctx: Context) -> TimeValue:
     return duration_value(_amount_unit(m, ctx), _mod(m, ctx))
 
 
+@resolver("length_range")
+def length_range(m: Match, ctx: Context) -> TimeValue:
+    """A length between two amounts ("two to three weeks", "a week or two"): the smaller,
+    at least (EQUAL_OR_MORE), since TIMEX3 writes one length and "at least the smaller"
+    is true of every length in the range.
+
+    The unit is said once, at the end or after the first amount ("a week or two"); said
+    twice it must be the same unit ("two weeks to three months" is two lengths). "And"
+    joins a range only after "between"; the amounts must rise ("three to two days" is no
+    range).
+    """
+    if m["sep"] == "and" and not m.has("between"):
+        raise ResolveError(f"'and' without 'between': {m.groups}")
+    unit_text = m["unit"] or m["unit1"]
+    if unit_text is None:
+        raise ResolveError(f"a range with no unit: {m.groups}")
+    unit = unit_name(unit_text, ctx.lexicon)
+    if m.has("unit1") and m.has("unit") and unit_name(m.text("unit1"), ctx.lexicon) != unit:
+        raise ResolveError(f"a range over two units: {m.groups}")
+    low = number(m.text("amount"), ctx.lexicon)
+    high = number(m.text("amount2"), ctx.lexicon)
+    if low is None or high is None or high <= low:
+        raise ResolveError(f"not a rising range: {m.groups}")
+    if m.has("unit1") and not m.has("unit") and (m["sep"] != "or" or is_plural(unit_text, unit)):
+        # Only "a week or two" leaves the unit after the first amount alone; "two weeks
+        # to three" and "weeks or two" are something else.
+        raise ResolveError(f"a range with its unit in the middle: {m.groups}")
+    return duration_value(length_of(low, unit), Mod.EQUAL_OR_MORE)
+
+
 @resolver("period_ended")
 def period_ended(m: Match, ctx: Context) -> TimeValue:
     """"the year ended March 31": twelve months named by the day they end, not a calendar
