@@ -439,7 +439,9 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
     inner = m.child("inner").value
     if inner.interval is None or inner.interval.start is None or inner.granularity is None:
         raise ResolveError(f"cannot count from {inner.value}")
-    side = -1 if ctx.lexicon.value("bound", m.text("signal")) in ("BEFORE", "ON_OR_BEFORE") else 1
+    signal = m.text("signal").lower()
+    side = 1 if signal == "from" else (
+        -1 if ctx.lexicon.value("bound", signal) in ("BEFORE", "ON_OR_BEFORE") else 1)
     said = (m.child("length").text if m.has("length") else m.text("unit")).split()
     if len(said) > 1 and ctx.lexicon.has("unit", " ".join(said[-2:])):
         # "eight trading days after Oct. 12": days counted by a market's or an office's
@@ -458,6 +460,8 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
     target = None if length is None else (length.before(inner.interval.start) if side < 0
                                           else length.after(inner.interval.start))
     if target is None:
+        if signal == "from":  # "weeks from the vote" says how near, not which side
+            raise ResolveError(f"no length to count from {inner.value}: {m.groups}")
         return _vague_side(inner, side)
     return TimeValue.of_granule(min(granularity, inner.granularity), target)
 
