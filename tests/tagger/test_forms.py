@@ -142,3 +142,11 @@ def test_ranges_of_lengths(text: str, extents: list[tuple[str, str, str | None]]
     got = [(text[slice(*m.extent)], m.value.value, m.value.mod.value if m.value.mod else None)
            for m in timeline.tag(text, MON)]
     assert got == extents
+
+
+def test_the_early_hours_are_of_a_day() -> None:
+    sunday = timeline.tag("Drones struck in the early hours of Sunday.", TUE)
+    assert [(m.value.value, m.value.mod.value if m.value.mod else None) for m in sunday] == [
+        ("2025-02-23", "START")]
+    march = timeline.tag("It rained in the early hours of March.", TUE)
+    assert [(m.value.value, m.value.mod) for m in march] == [("2024-03", None)]  # rained: past

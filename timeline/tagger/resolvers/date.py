@@ -365,9 +365,13 @@ def coming_units(m: Match, ctx: Context) -> TimeValue:
     """in the coming weeks, within weeks, in the next few days: an unknown number of units
     from the anchor's day on (``PXW``, as TimeML writes "the next few days").
 
-    The end is left open: "the coming weeks" bounds nothing a reader could check.
+    The end is left open: "the coming weeks" bounds nothing a reader could check. In a
+    sentence about the past ("within hours, the video had spread") the units run from some
+    moment told of, not from the anchor: a length with no interval.
     """
     unit = unit_name(m.text("unit"), ctx.lexicon)
+    if ctx.tense is Tense.PAST:
+        return TimeValue.of_duration(length_of(None, unit))
     return TimeValue.of_duration(length_of(None, unit), interval=Interval(ctx.day, None))
 
 
@@ -381,6 +385,9 @@ def position(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
     if inner.granularity < Granularity.DAY:
         raise ResolveError(f"no {mod.value.lower()} of a {inner.granularity.value}")
+    if (inner.granularity is not Granularity.DAY
+            and ctx.lexicon.has("position_of_day", m.text("position"))):
+        raise ResolveError(f"{m.text('position')!r} is said of a day, not {inner.value}")
     start, _ = closed(inner)
     lo, hi = third(inner.granularity, floor(inner.granularity, start),
                    {Mod.START: 0, Mod.MID: 1, Mod.END: 2}[mod])
