@@ -176,3 +176,20 @@ def test_the_end_of_a_span_set_in_the_past(text: str, value: str) -> None:
     [(_, got, _)] = tagged(text, date(2025, 10, 20))
     assert got == value
 
+
+
+def test_the_end_of_a_range_of_dates_comes_after_its_start() -> None:
+    tuesday = date(2025, 2, 25)
+
+    def values(text: str) -> list[str]:
+        return [value for _, value, _ in tagged(text, tuesday)]
+
+    # The past tense sends a bare Wednesday back a week; the range brings it after Monday.
+    assert values("The summit, held Monday through Wednesday, ended.") == [
+        "2025-02-24", "2025-02-26"]
+    assert values("Prices rose from November to February.") == ["2024-11", "2025-02"]
+    # Not an end whose week is said, nor a weekday "to" a month.
+    assert values("He was in Paris Monday to Wednesday last week.") == [
+        "2025-02-24", "2025-02-19"]
+    assert values("After a revision Friday to December's figures, jobs rose.") == [
+        "2025-02-21", "2024-12"]

@@ -327,7 +327,7 @@ class Scanner:
                     quarter = point[0] if quarter is None or fiscal else max(quarter,
                                                                              point[0])
             out.append(mention)
-        return _periods_ended(text, out)
+        return _ranges_rise(text, _periods_ended(text, out))
 
     def _again(self, mention: Mention, reference: tuple[datetime, Granularity] | None,
                quarter: datetime | None) -> Mention:
@@ -473,6 +473,47 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
             middle = start + (stop - start) / 2
             value = TimeValue.of_granule(granularity, floor(granularity, middle))
         out[i] = _with_timex(period, attrs.evolve(value, interval=Interval(start, stop)))
+    return out
+
+
+#: What joins the two ends of a range of dates: "Monday through Wednesday", "from
+#: November to February", "March 3-Friday".
+_RANGE_TO = re.compile(r"\s*(?:through|thru|to|till|until|[-\u2013])\s*", re.IGNORECASE)
+
+
+def _ranges_rise(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The end of a range of dates comes after its start: in "the summit, held Monday
+    through Wednesday" said on a Tuesday, Wednesday is the one after that Monday, though
+    the past tense alone would send it to the week before; "from November to February" is
+    the February after. Only an end said without its week or year (a bare weekday, a month
+    or a month-day, no "next" or "last") is moved, by whole weeks or years."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        first, last = out[i].timex, out[i + 1].timex
+        if (first.type is not TimexType.DATE or last.type is not TimexType.DATE
+                or first.mod is not None or last.mod is not None
+                or first.interval is None or first.interval.start is None
+                or last.interval is None or last.interval.start is None
+                or last.granularity not in (Granularity.DAY, Granularity.MONTH)
+                or first.granularity is not last.granularity  # "a revision Friday to December's"
+                or last.interval.start >= first.interval.start
+                or not _RANGE_TO.fullmatch(text, out[i].end, out[i + 1].start)):
+            continue
+        weekday = _found_by(out[i + 1], lambda m: m.has("weekday") and not m.has("dir"))
+        month = _found_by(out[i + 1], lambda m: m.has("month") and not m.has("year")
+                          and not m.has("dir"))
+        if weekday is not None and weekday.extent == out[i + 1].extent:
+            step = Granularity.WEEK
+        elif month is not None and month.extent == out[i + 1].extent:
+            step = Granularity.YEAR  # not "Wednesday last week": its week is said
+        else:
+            continue
+        start = shift(step, last.interval.start, 1)
+        if start < first.interval.start:
+            continue  # further apart than one cycle: not this range's end
+        granularity = last.granularity
+        assert granularity is not None
+        out[i + 1] = _with_timex(out[i + 1], TimeValue.of_granule(granularity, start))
     return out
 
 
