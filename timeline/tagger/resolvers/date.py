@@ -191,9 +191,55 @@ def shift_unit(m: Match, ctx: Context) -> TimeValue:
             if offset > 0 and Interval(lo, hi).contains(ctx.anchor):
                 start = shift(Granularity.YEAR, start, 1)
         return TimeValue.of_granule(Granularity.SEASON, start)
+    return _granule_off_anchor(unit, offset, ctx)
+
+
+def _granule_off_anchor(unit: str, offset: int, ctx: Context) -> TimeValue:
+    """The granule ``offset`` units of ``unit`` from the anchor's (0: the anchor's own)."""
     granularity, count = unit_count(unit, offset)
     start = shift(granularity, floor(granularity, ctx.anchor), count)
     return TimeValue.of_granule(granularity, start)
+
+
+@resolver("unit_beyond")
+def unit_beyond(m: Match, ctx: Context) -> TimeValue:
+    """the week before last, the year after next: two units from the anchor's."""
+    unit = str(ctx.lexicon.value("calendar_unit", m.text("unit")))
+    return _granule_off_anchor(unit, int(ctx.lexicon.value("beyond", m.text("beyond"))), ctx)
+
+
+@resolver("time_of_year_off")
+def time_of_year_off(m: Match, ctx: Context) -> TimeValue:
+    """this time last year, the same time next year: about the anchor's day a year off,
+    named by the week holding it (a time of year is not told to the day)."""
+    years = int(ctx.lexicon.value("this_next_last", m.text("dir")))
+    day = shift(Granularity.YEAR, ctx.day, years)
+    return _about(TimeValue.of_granule(Granularity.WEEK, floor(Granularity.WEEK, day)))
+
+
+@resolver("turn_of")
+def turn_of(m: Match, ctx: Context) -> TimeValue:
+    """the turn of the century (of the year, of the 19th century): about the moment one
+    such period gave way to the next, named by the first year (day) of the new one.
+
+    A period named ("the 19th century") turns at its start; "the century" is the anchor's,
+    whose turn is its start too, unless the sentence looks ahead to the next one ("by the
+    turn of the decade" said in 2025 is 2030).
+    """
+    if m.has("inner"):
+        inner = m.child("inner").value
+    else:
+        inner = the_unit_named(str(ctx.lexicon.value("calendar_unit", m.text("unit"))), ctx)
+    granularity = inner.granularity
+    if (inner.mod is not None or inner.interval is None or inner.interval.start is None
+            or inner.interval.end is None or granularity is None
+            or granularity < Granularity.YEAR):
+        raise ResolveError(f"no turn of {inner.value}")
+    turn = inner.interval.start
+    if not m.has("inner") and ctx.tense is Tense.FUTURE:
+        turn = inner.interval.end
+    named = Granularity.DAY if granularity is Granularity.YEAR else Granularity.YEAR
+    return _about(TimeValue.of_granule(named, turn))
 
 
 @resolver("earlier_later_this")
@@ -483,8 +529,12 @@ def _vague_side(inner: TimeValue, side: int) -> TimeValue:
 @resolver("the_unit")
 def the_unit(m: Match, ctx: Context) -> TimeValue:
     """the week, the month, the year: the anchor's (as in "the end of the year")."""
-    granularity = unit_count(str(ctx.lexicon.value("calendar_unit", m.text("unit"))), 0)[0]
-    return TimeValue.of_granule(granularity, floor(granularity, ctx.anchor))
+    return the_unit_named(str(ctx.lexicon.value("calendar_unit", m.text("unit"))), ctx)
+
+
+def the_unit_named(unit: str, ctx: Context) -> TimeValue:
+    """The anchor's granule of ``unit`` ("year": the anchor's year)."""
+    return _granule_off_anchor(unit, 0, ctx)
 
 
 @resolver("unit_of_date")
