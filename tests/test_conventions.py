@@ -40,5 +40,8 @@ def test_convention(row: list[str]) -> None:
     got = timeline.resolve(expression, date.fromisoformat(anchor), tense=tense or None)
     assert got.value == value
     assert (got.mod.value if got.mod else "") == mod
+    if not interval:  # a length: no place in time
+        assert got.interval is None
+        return
     start, end = (None if part.strip() == ".." else part.strip() for part in interval.split("/"))
     assert got.to_json()["interval"] == [start, end]
