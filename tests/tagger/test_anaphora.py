@@ -43,6 +43,11 @@ def values(text: str, anchor: date) -> list[tuple[str, str]]:
      [("Oct. 12, 1989", "1989-10-12"), ("the day", "1989-10-12")]),
     ("Talks began on May 4, 2021, and by the following week they had failed.",
      date(2025, 2, 24), [("May 4, 2021", "2021-05-04"), ("the following week", "2021-W19")]),
+    # A part of the day told, or of the day after or before it.
+    ("Troops advanced on March 3, 2020. That evening the general withdrew, and early the "
+     "next morning the attack began.", date(2025, 2, 24),
+     [("March 3, 2020", "2020-03-03"), ("That evening", "2020-03-03TEV"),
+      ("the next morning", "2020-03-04TMO")]),
 ])
 def test_counted_from_the_last_date_told(text: str, anchor: date,
                                          want: list[tuple[str, str]]) -> None:
@@ -55,9 +60,13 @@ def test_with_no_date_before_it_counts_from_the_anchor() -> None:
 
 
 def test_that_day_needs_a_date_at_least_as_fine() -> None:
-    # After "in 2019" there is no one day to call "that day": read against the anchor.
+    # After "in 2019" there is no one day to call "that day" (or "that night"): no date is
+    # given, since the anchor's would be a guess.
     found = values("In 2019 the plant closed; that day was grim.", date(2025, 2, 24))
-    assert found == [("2019", "2019"), ("that day", "2025-02-24")]
+    assert found == [("2019", "2019")]
+    found = values("In 2019 the plant closed. That night it burned.", date(2025, 2, 24))
+    assert found == [("2019", "2019")]
+    assert values("That night it burned.", date(2025, 2, 24)) == []
 
 
 def test_durations_and_references_are_not_referred_to() -> None:

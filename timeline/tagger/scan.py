@@ -305,6 +305,8 @@ class Scanner:
             if reference is None and _holds(mention, "needs_reference"):
                 continue  # "since then" with no date told before it: no date to give
             again = self._again(mention, reference, quarter)
+            if again is None:
+                continue
             anaphoric = again is not mention
             mention = again
             point = _reference_of(mention.timex)
@@ -330,15 +332,21 @@ class Scanner:
         return _ranges_rise(text, _periods_ended(text, out))
 
     def _again(self, mention: Mention, reference: tuple[datetime, Granularity] | None,
-               quarter: datetime | None) -> Mention:
+               quarter: datetime | None) -> Mention | None:
         """The mention resolved again against the last date before it, when it or a
         mention inside it is anaphoric ("on the same day", "by the following week"); the
-        same mention (``is``) when nothing in it refers back or the new reading fails."""
+        same mention (``is``) when nothing in it refers back or the new reading fails;
+        ``None`` when a mention that needs a date told cannot be read against the one
+        told (the anchor's reading would be a guess)."""
         match, ctx = mention.match, mention.context
         if match is None or ctx is None:
             return mention
-        children = {name: self._again(child, reference, quarter)
-                    for name, child in match.children.items()}
+        children: dict[str, Mention] = {}
+        for name, child in match.children.items():
+            again = self._again(child, reference, quarter)
+            if again is None:
+                return None
+            children[name] = again
         changed = any(children[name] is not child for name, child in match.children.items())
         if not changed and not match.rule.params.get("anaphoric"):
             return mention
@@ -350,6 +358,8 @@ class Scanner:
         try:
             value = self._resolvers[match.rule.resolver](match, here)
         except (ValueError, OverflowError):
+            if reference is not None and match.rule.params.get("anaphoric"):
+                return None  # "that night" after "in 1943": no night the text told
             return mention  # keep the first reading
         return attrs.evolve(mention, value=value, children=match.ordered_children,
                             match=match, context=here)

@@ -745,6 +745,20 @@ def same_as_reference(m: Match, ctx: Context) -> TimeValue:
     return TimeValue.of_granule(unit, floor(unit, start))
 
 
+@resolver("part_of_day_told")
+def part_of_day_told(m: Match, ctx: Context) -> TimeValue:
+    """that evening, the next morning: a part of the day last told (or the day after or
+    before it), which must be a day or finer ("that evening" after "in 1998" is none)."""
+    start, granularity = ctx.reference_point
+    if granularity > Granularity.DAY:
+        raise ResolveError(f"{m.text('part')!r} of no one day: the date told is a {granularity.value}")
+    day = floor(Granularity.DAY, start)
+    if m.has("side"):
+        day = shift(Granularity.DAY, day, -1 if m.text("side").lower() in _BACK else 1)
+    part = PartOfDay[ctx.lexicon.value("part_of_day", m.text("part"))]
+    return TimeValue.of_granule(Granularity.PART_OF_DAY, day, part=part)
+
+
 @resolver("approximately")
 def approximately(m: Match, ctx: Context) -> TimeValue:
     """around/about a date or time: that granule, widened by one on each side (APPROX)."""
