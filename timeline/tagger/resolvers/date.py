@@ -751,7 +751,7 @@ def part_of_day_told(m: Match, ctx: Context) -> TimeValue:
     before it), which must be a day or finer ("that evening" after "in 1998" is none)."""
     start, granularity = ctx.reference_point
     if granularity > Granularity.DAY:
-        raise ResolveError(f"{m.text('part')!r} of no one day: the date told is a {granularity.value}")
+        raise ResolveError(f"{m.text('part')!r} of no one day: a {granularity.value} was told")
     day = floor(Granularity.DAY, start)
     if m.has("side"):
         day = shift(Granularity.DAY, day, -1 if m.text("side").lower() in _BACK else 1)
