@@ -304,6 +304,49 @@ def error_lines(run: Run, top: int) -> list[str]:
     return lines
 
 
+def value_agreement(ours: Run, peer: Run, top: int) -> list[str]:
+    """Value errors set beside the peer's, on the gold TIMEX3s both systems matched: where
+    the peer is right and we are not (what to learn), and where both give the same value
+    and the gold another (two taggers written apart agreeing against one annotation: a
+    convention of the corpus or an annotator's slip, more often than an error of ours)."""
+    def values(run: Run) -> dict[tuple[str, int, int], tuple[str | None, str]]:
+        found = {}
+        for doc in run.evaluation.documents:
+            for gold, system in doc.pairs:
+                found[doc.file, gold.start, gold.end] = (system.value, system.text)
+        return found
+
+    gold_values = {(doc.file, g.start, g.end): (g.value, g.text)
+                   for doc in ours.evaluation.documents for g, _ in doc.pairs}
+    mine, theirs = values(ours), values(peer)
+    both = sorted(set(mine) & set(theirs))
+    tally = {"both right": 0, "we alone right": 0, "peer alone right": 0,
+             "both wrong, the same value": 0, "both wrong, different values": 0}
+    learn = []
+    for key in both:
+        gold, ok_mine, ok_theirs = gold_values[key][0], mine[key][0], theirs[key][0]
+        if ok_mine == gold and ok_theirs == gold:
+            tally["both right"] += 1
+        elif ok_mine == gold:
+            tally["we alone right"] += 1
+        elif ok_theirs == gold:
+            tally["peer alone right"] += 1
+            learn.append(key)
+        elif ok_mine == ok_theirs:
+            tally["both wrong, the same value"] += 1
+        else:
+            tally["both wrong, different values"] += 1
+    lines = [f"values on the {len(both)} gold TIMEX3s both {ours.name} and {peer.name} "
+             f"matched (relaxed): " + "; ".join(f"{k} {v}" for k, v in tally.items())]
+    if top > 0 and learn:
+        lines.append(f"  where {peer.name} alone is right (first {min(top, len(learn))}):")
+        for file, start, end in learn[:top]:
+            gold, text = gold_values[file, start, end]
+            lines.append(f"    {file}: {text!r} gold {gold}; {ours.name} "
+                         f"{mine[file, start, end][0]}; {peer.name} {theirs[file, start, end][0]}")
+    return lines
+
+
 def positive(text: str) -> int:
     number = int(text)
     if number < 1:
@@ -377,6 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for run in runs:
             print()
             print("\n".join(error_lines(run, args.errors)))
+    if peer is not None:
+        print()
+        print("\n".join(value_agreement(ours, peer, args.errors)))
     if args.check and missed:
         print(f"missed: {len(missed)} target(s)", file=sys.stderr)
         return 1

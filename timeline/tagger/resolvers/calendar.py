@@ -367,6 +367,45 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
                                 nearest_granule(ctx, granularity, this_year, Granularity.YEAR))
 
 
+@resolver("half_of_year")
+def half_of_year(m: Match, ctx: Context) -> TimeValue:
+    """the last half of 1989, the front half of the year: that half of the year named."""
+    inner = m.child("inner").value
+    if (inner.granularity is not Granularity.YEAR or inner.mod is not None
+            or inner.interval is None or inner.interval.start is None):
+        raise ResolveError(f"a half of no year: {inner.value}")
+    half = int(ctx.lexicon.value("half_side", m.text("side")))
+    start = shift(Granularity.MONTH, inner.interval.start, 6 * (half - 1))
+    return TimeValue.of_granule(Granularity.HALF, start)
+
+
+@resolver("month_range_period")
+@in_calendar
+def month_range_period(m: Match, ctx: Context) -> TimeValue:
+    """the January-March quarter, the April-September half, the July-August period: the
+    months from the first to the second, named by the quarter or half they make, else by
+    the smallest period holding them. Without a year, the first month is read as a quarter
+    is (results come after their period, so a future verb says nothing)."""
+    first = _month(m, ctx)
+    last = _month(attrs.evolve(m, groups={**m.groups, "month": m["month2"]}), ctx)
+    months = (last - first) % 12 + 1
+    if months < 2:
+        raise ResolveError(f"not a range of months: {m.text('month')}-{m.text('month2')}")
+    year = _year(m, ctx)
+    if year is not None:
+        start = _at(ctx, year, first)
+    else:
+        if ctx.from_sentence and ctx.tense is not Tense.PAST:
+            ctx = ctx.with_tense(None)
+        start = nearest_granule(ctx, Granularity.MONTH, _at(ctx, ctx.day.year, first),
+                                Granularity.YEAR)
+    for granularity, size, firsts in ((Granularity.QUARTER, 3, (1, 4, 7, 10)),
+                                      (Granularity.HALF, 6, (1, 7))):
+        if months == size and first in firsts:
+            return TimeValue.of_granule(granularity, start)
+    return spanning(Interval(start, shift(Granularity.MONTH, start, months)))
+
+
 #: Granularities a part of a year can have, and which rules may give it: only the forms
 #: that leave the year out ("the first quarter", "February", "the summer").
 _OF_YEAR = {Granularity.MONTH, Granularity.SEASON, Granularity.QUARTER, Granularity.HALF}
