@@ -208,7 +208,7 @@ def test_scan_finds_spans() -> None:
 @pytest.mark.parametrize("text", [
     "2,000 troops", "some 2000 troops", "Room 2025", "$2025", "100M", "COVID-19",
     "a 3-2 vote", "they may meet", "a march on the capital", "Theresa May said",
-    "an august body", "prices fall", "the Arab Spring", "the 2024-25 season", "Julian",
+    "an august body", "prices fall", "the Arab Spring", "Julian",
 ])
 def test_not_dates(text: str) -> None:
     assert timeline.scan(text, MONDAY) == []

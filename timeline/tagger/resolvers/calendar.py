@@ -367,6 +367,39 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
                                 nearest_granule(ctx, granularity, this_year, Granularity.YEAR))
 
 
+@resolver("year_range")
+@in_calendar
+def year_range(m: Match, ctx: Context) -> TimeValue:
+    """2024-25, 1990-91: the two years and those between."""
+    first, last = _two_years(m)
+    return spanning(Interval(_at(ctx, first, 1), _at(ctx, last + 1, 1)))
+
+
+@resolver("fiscal_year")
+@in_calendar
+def fiscal_year(m: Match, ctx: Context) -> TimeValue:
+    """fiscal 1989, fiscal 2012/13: a company's or a state's year, named by the calendar
+    year it ends in (the second of two). Told by two years, its months lie somewhere in
+    both, so the interval is both."""
+    if not m.has("year2"):
+        return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(m.text("year")), 1))
+    first, last = _two_years(m)
+    value = TimeValue.of_granule(Granularity.YEAR, _at(ctx, last, 1))
+    return attrs.evolve(value, interval=Interval(_at(ctx, first, 1), _at(ctx, last + 1, 1)))
+
+
+def _two_years(m: Match) -> tuple[int, int]:
+    """The years of "2024-25": the second written by its last two digits, after the first
+    and less than ten years on ("1998-12" is a month, not a span said this way)."""
+    first = int(m.text("year"))
+    last = first - first % 100 + int(m.text("year2"))
+    if last <= first:
+        last += 100
+    if last - first > 9:
+        raise ResolveError(f"not a range of years: {m.text('year')}-{m.text('year2')}")
+    return first, last
+
+
 @resolver("half_of_year")
 def half_of_year(m: Match, ctx: Context) -> TimeValue:
     """the last half of 1989, the front half of the year: that half of the year named."""
