@@ -20,7 +20,7 @@ from timeline.tagger.resolvers.calendar import in_calendar
 from timeline.tagger.resolvers.common import number, whole
 from timeline.tagger.scan import Match, Mention
 from timeline.time.granularity import Granularity, PartOfDay, floor
-from timeline.time.value import TimeValue
+from timeline.time.value import TimeValue, TimexType
 
 #: The granularities of a clock reading, the only times a zone or a day can be added to.
 _CLOCK = (Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND)
@@ -256,6 +256,9 @@ def date_time(m: Match, ctx: Context) -> TimeValue:
     the words after the time, else the time's own ("1430 GMT"), else the anchor's frame.
     """
     time = m.child("time")
+    if any(child.value.type is TimexType.DATE for child in time.children):
+        # "2 a.m. Tuesday, two days later": the time has its day; what follows is another.
+        raise ResolveError(f"{time.text!r} is already on a day")
     clock_start = _clock_of(time)
     is_midnight = time.rule == "time.midnight"
     day = _day_of(m.child("date"), clock_start.hour, is_midnight)
