@@ -36,6 +36,8 @@ def tagged(text: str, anchor: date = WEDNESDAY) -> list[tuple[str, str, str | No
     ("The law takes effect in January.", "2026-01", "takes effect"),
     ("The offer expires Friday.", "2025-02-28", "expires"),
     ("The bid had been due to expire Friday.", "2025-02-21", "had been due to"),
+    ("The bank, which meets on April 3, kept rates on hold.", "2025-04-03", "meets"),
+    ("The governor, who steps down at the end of June, spoke.", "2025-06", "steps down"),
 ])
 def test_the_nearest_verb_decides(text: str, value: str, cue: str) -> None:
     [(_, got, why)] = tagged(text)
