@@ -490,18 +490,19 @@ def year_part(m: Match, ctx: Context) -> TimeValue:
 @resolver("weekday_date")
 @in_calendar
 def weekday_date(m: Match, ctx: Context) -> TimeValue:
-    """A weekday and a date ("Monday, February 24, 2025"): the date, if the weekday agrees.
+    """A weekday and a date ("Monday, February 24, 2025", "next Wednesday, March 20"): the
+    date, if the weekday agrees; the date told settles which Wednesday "next" meant.
 
     A weekday that disagrees leaves two mentions, for a reader to judge.
     """
     weekday, inner = m.child("weekday"), m.child("inner").value
-    if weekday.rule != "date.weekday" or weekday.value.granularity is not Granularity.DAY:
-        raise ResolveError(f"{weekday.text!r} is not a bare weekday")
+    if (weekday.rule != "date.weekday" or weekday.match is None
+            or weekday.value.granularity is not Granularity.DAY):
+        raise ResolveError(f"{weekday.text!r} is not a weekday")
     if inner.granularity is not Granularity.DAY or inner.mod is not None or not inner.interval:
         raise ResolveError(f"{inner.value} is not a day")
-    if not ctx.lexicon.has("weekday", weekday.text):  # "Monday", not "last Monday"
-        raise ResolveError(f"{weekday.text!r} is not a bare weekday")
+    name = weekday.match.text("weekday")
     start, _ = closed(inner)
-    if int(ctx.lexicon.value("weekday", weekday.text)) != start.isoweekday():
-        raise ResolveError(f"{inner.value} is not a {weekday.text}")
+    if int(ctx.lexicon.value("weekday", name)) != start.isoweekday():
+        raise ResolveError(f"{inner.value} is not a {name}")
     return inner
