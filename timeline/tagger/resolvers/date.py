@@ -424,19 +424,25 @@ def coming_units(m: Match, ctx: Context) -> TimeValue:
 @resolver("position")
 def position(m: Match, ctx: Context) -> TimeValue:
     """early/mid/late, the start/middle/end of a date: its first, middle or last third (mod).
-    "the end of the decade": of the anchor's decade (or century)."""
+    "the end of the decade": of the anchor's decade (or century); "late Monday night": the
+    mod alone, the part of the day being loose already."""
     inner = the_unit(m, ctx) if m.has("unit") else m.child("inner").value
     mod = Mod(ctx.lexicon.value("position", m.text("position")))
     if inner.mod is not None or inner.interval is None or inner.granularity is None:
         raise ResolveError(f"cannot take the {mod.value.lower()} of {inner.value}")
+    which = {Mod.START: 0, Mod.MID: 1, Mod.END: 2}[mod]
+    if inner.granularity is Granularity.PART_OF_DAY and not m.has("unit"):
+        # "late Monday night", "early Tuesday morning": the mod says which end; the
+        # interval stays the part's, whose bounds are loose already ("late Monday night"
+        # may be 23:30 or 03:00: no third of the night holds both).
+        return attrs.evolve(inner, mod=mod)
     if inner.granularity < Granularity.DAY:
         raise ResolveError(f"no {mod.value.lower()} of a {inner.granularity.value}")
     if (inner.granularity is not Granularity.DAY
             and ctx.lexicon.has("position_of_day", m.text("position"))):
         raise ResolveError(f"{m.text('position')!r} is said of a day, not {inner.value}")
     start, _ = closed(inner)
-    lo, hi = third(inner.granularity, floor(inner.granularity, start),
-                   {Mod.START: 0, Mod.MID: 1, Mod.END: 2}[mod])
+    lo, hi = third(inner.granularity, floor(inner.granularity, start), which)
     return attrs.evolve(inner, mod=mod, interval=Interval(lo, hi))
 
 
