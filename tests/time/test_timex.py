@@ -58,6 +58,9 @@ MINUS_5 = timezone(timedelta(hours=-5))
     ("199X", G.DECADE, datetime(1990, 1, 1), datetime(2000, 1, 1)),
     ("18", G.CENTURY, datetime(1800, 1, 1), datetime(1900, 1, 1)),
     ("18XX", G.CENTURY, datetime(1800, 1, 1), datetime(1900, 1, 1)),
+    # ISO 8601's end of the day: the instant the next one begins.
+    ("2025-02-28T24:00", G.MINUTE, datetime(2025, 3, 1), datetime(2025, 3, 1, 0, 1)),
+    ("2025-12-31T24:00", G.MINUTE, datetime(2026, 1, 1), datetime(2026, 1, 1, 0, 1)),
 ])
 def test_parse(value: str, granularity: Granularity, start: datetime, end: datetime) -> None:
     granule = timex.parse(value)
@@ -82,7 +85,7 @@ def test_unknown_digits_have_no_interval(value: str, granularity: Granularity) -
 
 @pytest.mark.parametrize("value", [
     "", "2025-2-24", "2025-02-30", "2025-13", "2025-W54", "2025-W00", "2025-Q5", "2025-H3",
-    "2025-SX", "2025-02-24T25", "2025-02-24T11:60", "2025-02-24TXX", "0000", "20251",
+    "2025-SX", "2025-02-24T25", "2025-02-24T24:30", "2025-02-24T11:60", "2025-02-24TXX", "0000", "20251",
     "2025-02-24 11:38", "PRESENT_REF", "P3Y", "tomorrow", "２０２５", "2025-02-24T11:38+99:00",
     "2021-W53",  # 2021 has 52 ISO weeks
     "x" * 65,

@@ -108,8 +108,12 @@ def _granule(m: re.Match[str]) -> Granule:
         lo, hi = part_of_day_span(start, PartOfDay[g["part"]])
         return Granule(granularity, Interval(lo, hi))
     if g["hour"] is not None:
-        start = start.replace(hour=int(g["hour"]), minute=int(g["minute"] or 0),
-                              second=int(g["second"] or 0))
+        hour, minute, second = int(g["hour"]), int(g["minute"] or 0), int(g["second"] or 0)
+        if hour == 24 and minute == second == 0:
+            # ISO 8601's end of the day ("midnight Friday" is Friday T24:00): the instant
+            # the next day begins.
+            hour, start = 0, start + timedelta(days=1)
+        start = start.replace(hour=hour, minute=minute, second=second)
         if g["zone"]:
             start = start.replace(tzinfo=_zone(g["zone"]))
     return Granule(granularity, Interval(*span(granularity, start)))

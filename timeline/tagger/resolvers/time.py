@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
+import attrs
+
 from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.resolvers import resolver
@@ -275,4 +277,10 @@ def date_time(m: Match, ctx: Context) -> TimeValue:
     else:
         zone = ctx.anchor.tzinfo
     assert time.value.granularity is not None
-    return TimeValue.of_granule(time.value.granularity, local.replace(tzinfo=zone))
+    value = TimeValue.of_granule(time.value.granularity, local.replace(tzinfo=zone))
+    if is_midnight and value.value[10:16] == "T00:00":
+        # Written on the day the text names, as ISO 8601 and TimeML allow: "midnight
+        # Friday" is Friday T24:00, the instant Saturday begins.
+        named = (day - timedelta(days=1)).date().isoformat()
+        value = attrs.evolve(value, value=f"{named}T24:00{value.value[16:]}")
+    return value
