@@ -114,6 +114,19 @@ def every_month(m: Match, ctx: Context) -> TimeValue:
     return _set(f"XXXX-{month:02d}", _YEAR, Granularity.MONTH, quant=_quant(m))
 
 
+@resolver("every_holiday")
+def every_holiday(m: Match, ctx: Context) -> TimeValue:
+    """every Christmas, each Easter: a holiday, every year. One fixed in the calendar is
+    that day of every year (``XXXX-12-25``); one that moves (Easter, Thanksgiving) has no
+    TIMEX3 value naming all its days, so it is the yearly period (``P1Y``), never one
+    year's day."""
+    rule = str(ctx.lexicon.value("holiday", m.text("holiday")))
+    kind, _, day = rule.partition(":")
+    if kind != "fixed":
+        return _set(_YEAR.to_timex(), _YEAR, Granularity.DAY, quant=_quant(m))
+    return _set(f"XXXX-{day}", _YEAR, Granularity.DAY, quant=_quant(m))
+
+
 @resolver("every_part_of_day")
 def every_part_of_day(m: Match, ctx: Context) -> TimeValue:
     """every morning: that part of every day (``XXXX-XX-XXTMO``)."""
