@@ -173,10 +173,16 @@ def shift_unit(m: Match, ctx: Context) -> TimeValue:
     """this/next/last + a calendar unit: the anchor's granule, or the one before or after.
 
     For seasons, "this summer" is the summer of the anchor's year, "last summer" the
-    latest summer that has ended, "next summer" the first that has not begun.
+    latest summer that has ended, "next summer" the first that has not begun. "The coming
+    weekend" is the first weekend not yet begun (said on a Tuesday, the one four days on).
     """
     offset = int(ctx.lexicon.value("this_next_last", m.text("dir")))
     unit = str(ctx.lexicon.value("calendar_unit", m.text("unit")))
+    if unit == "weekend" and ctx.lexicon.has("upcoming", m.text("dir")):
+        start = floor(Granularity.WEEKEND, ctx.anchor)
+        if start <= ctx.day:
+            start = shift(Granularity.WEEK, start, 1)
+        return TimeValue.of_granule(Granularity.WEEKEND, start)
     if unit in Season.__members__:
         this_year = floor(Granularity.YEAR, ctx.anchor).replace(month=Season[unit].value)
         if offset == 0:
@@ -312,6 +318,38 @@ def ago(m: Match, ctx: Context) -> TimeValue:
     if m.has("or_so"):  # "a week or so ago": about then
         return _about(value)
     return _bounded_offset(m, ctx, value, shift(granularity, ctx.day, -count), past=True)
+
+
+@resolver("length_ago")
+def length_ago(m: Match, ctx: Context) -> TimeValue:
+    """A length said otherwise than "N units", then "ago": "half a century ago", "a year
+    and a half ago", "two and a half hours ago". The moment that long before the anchor,
+    named at the length's finest unit (P1Y6M: a month); "about" widens it (APPROX)."""
+    inner = m.child("length").value
+    length = inner.duration
+    point = None if length is None else length.before(ctx.anchor)
+    if point is None or length is None:
+        raise ResolveError(f"no moment that long ago: {inner.value}")
+    if inner.mod in (Mod.LESS_THAN, Mod.EQUAL_OR_LESS, Mod.MORE_THAN, Mod.EQUAL_OR_MORE):
+        # "nearly half a century ago": after that moment; "over ... ago": before it.
+        named = granularity_of_length(length)
+        value = TimeValue.of_granule(named, floor(named, point))
+        if inner.mod in (Mod.LESS_THAN, Mod.EQUAL_OR_LESS):
+            return attrs.evolve(value, mod=Mod.AFTER,
+                                interval=Interval(point, ctx.day + timedelta(days=1)))
+        return attrs.evolve(value, mod=Mod.BEFORE, interval=Interval(None, point))
+    if inner.mod not in (None, Mod.APPROX):
+        raise ResolveError(f"no moment that long ago: {inner.value}")
+    granularity = granularity_of_length(length)
+    if granularity < Granularity.DAY and ctx.anchor_granularity is Granularity.DAY:
+        # A date's anchor has no clock: "an hour and a half ago" said some time on the
+        # 24th lies between 22:30 on the 23rd and 22:30 on the 24th.
+        day = TimeValue.of_granule(Granularity.DAY, ctx.day)
+        late = length.before(ctx.day + timedelta(days=1))
+        assert late is not None
+        return attrs.evolve(day, interval=Interval(point, late))
+    value = TimeValue.of_granule(granularity, floor(granularity, point))
+    return _about(value) if inner.mod is Mod.APPROX else value
 
 
 #: Units counted back to the day as so many years.
