@@ -240,6 +240,7 @@ class Scanner:
 
         self._resolvers = RESOLVERS
         self._cues = TenseCues(self.rules.lexicon.cues)
+        self._range_joins = _range_joins(self.rules.lexicon.cues.get("range_joins", ()))
 
     def context(self, anchor: date | datetime, *, tense: str | Tense | None = None,
                 date_order: str = "mdy", read_sentence: bool = True) -> Context:
@@ -329,7 +330,7 @@ class Scanner:
                     quarter = point[0] if quarter is None or fiscal else max(quarter,
                                                                              point[0])
             out.append(mention)
-        return _ranges_rise(text, _periods_ended(text, out))
+        return _ranges_rise(text, _periods_ended(text, out), self._range_joins)
 
     def _again(self, mention: Mention, reference: tuple[datetime, Granularity] | None,
                quarter: datetime | None) -> Mention | None:
@@ -486,12 +487,15 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-#: What joins the two ends of a range of dates: "Monday through Wednesday", "from
-#: November to February", "March 3-Friday".
-_RANGE_TO = re.compile(r"\s*(?:through|thru|to|till|until|[-\u2013])\s*", re.IGNORECASE)
+def _range_joins(words: Iterable[str]) -> re.Pattern[str]:
+    """What joins the two ends of a range of dates ("Monday through Wednesday", "from
+    November to February", "March 3-Friday"): the language's words, or a dash."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives}|[-\u2013])\s*" if alternatives
+                      else r"\s*[-\u2013]\s*", re.IGNORECASE)
 
 
-def _ranges_rise(text: str, mentions: list[Mention]) -> list[Mention]:
+def _ranges_rise(text: str, mentions: list[Mention], joins: re.Pattern[str]) -> list[Mention]:
     """The end of a range of dates comes after its start: in "the summit, held Monday
     through Wednesday" said on a Tuesday, Wednesday is the one after that Monday, though
     the past tense alone would send it to the week before; "from November to February" is
@@ -507,7 +511,7 @@ def _ranges_rise(text: str, mentions: list[Mention]) -> list[Mention]:
                 or last.granularity not in (Granularity.DAY, Granularity.MONTH)
                 or first.granularity is not last.granularity  # "a revision Friday to December's"
                 or last.interval.start >= first.interval.start
-                or not _RANGE_TO.fullmatch(text, out[i].end, out[i + 1].start)):
+                or not joins.fullmatch(text, out[i].end, out[i + 1].start)):
             continue
         weekday = _found_by(out[i + 1], lambda m: m.has("weekday") and not m.has("dir"))
         month = _found_by(out[i + 1], lambda m: m.has("month") and not m.has("year")
