@@ -336,9 +336,9 @@ class Scanner:
                quarter: datetime | None) -> Mention | None:
         """The mention resolved again against the last date before it, when it or a
         mention inside it is anaphoric ("on the same day", "by the following week"); the
-        same mention (``is``) when nothing in it refers back or the new reading fails;
-        ``None`` when a mention that needs a date told cannot be read against the one
-        told (the anchor's reading would be a guess)."""
+        same mention (``is``) when nothing in it refers back or a reading with no date
+        told fails; ``None`` when an anaphoric mention cannot be read against the date the
+        text told ("that day" after "in 2019"): the anchor's reading would be a guess."""
         match, ctx = mention.match, mention.context
         if match is None or ctx is None:
             return mention
