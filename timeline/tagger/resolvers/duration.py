@@ -228,6 +228,25 @@ def anchored_length(m: Match, ctx: Context) -> TimeValue:
     return duration_value(duration, interval=interval)
 
 
+@resolver("anchored_half")
+def anchored_half(m: Match, ctx: Context) -> TimeValue:
+    """the past year and a half, the past half-century, the next two and a half years: the
+    length (a half written as ``half_length`` and ``and_a_half`` write it), anchored."""
+    if m.has("half_unit"):
+        unit = unit_name(m.text("half_unit"), ctx.lexicon)
+        smaller = HALF_OF_UNIT.get(unit)
+        duration = (Duration.of(*smaller) if smaller is not None
+                    else length_of(Fraction(1, 2), unit))
+    else:
+        said = m["unit"] or m.text("unit_after")
+        amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else Fraction(1)
+        if amount is None:
+            raise ResolveError(f"a half more than a vague amount: {m.groups}")
+        duration = amount_length(amount + Fraction(1, 2), unit_name(said, ctx.lexicon))
+    side = int(ctx.lexicon.value("this_next_last", m.text("dir")))
+    return duration_value(duration, interval=window(ctx, duration, side))
+
+
 @resolver("ahead_length")
 def ahead_length(m: Match, ctx: Context) -> TimeValue:
     """the weeks ahead: some weeks from the anchor's day on (PXW), as "the coming weeks"."""
