@@ -357,14 +357,19 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
     if year_given is not None:
         return TimeValue.of_granule(granularity, _at(ctx, year_given, first_month))
     this_year = _at(ctx, ctx.day.year, first_month)
-    # Results are told in the past tense once a quarter has begun ("earned $5 million in
-    # the first quarter"), so a past verb rules out quarters still to come; a future verb
-    # in the sentence says nothing ("expects to report third-quarter results" looks back
-    # at a quarter). A tense the caller gives is taken as given.
+    return TimeValue.of_granule(granularity, nearest_granule(_reported(ctx), granularity,
+                                                            this_year, Granularity.YEAR))
+
+
+def _reported(ctx: Context) -> Context:
+    """The context a period of results is read in. Results are told in the past tense once
+    a quarter has begun ("earned $5 million in the first quarter"), so a past verb rules
+    out periods still to come; a future verb in the sentence says nothing ("expects to
+    report third-quarter results" looks back at a quarter). A tense the caller gives is
+    taken as given."""
     if ctx.from_sentence and ctx.tense is not Tense.PAST:
-        ctx = ctx.with_tense(None)
-    return TimeValue.of_granule(granularity,
-                                nearest_granule(ctx, granularity, this_year, Granularity.YEAR))
+        return ctx.with_tense(None)
+    return ctx
 
 
 @resolver("year_range")
@@ -372,7 +377,7 @@ def quarter(m: Match, ctx: Context) -> TimeValue:
 def year_range(m: Match, ctx: Context) -> TimeValue:
     """2024-25, 1990-91: the two years and those between."""
     first, last = _two_years(m)
-    return spanning(Interval(_at(ctx, first, 1), _at(ctx, last + 1, 1)))
+    return spanning(_years(ctx, first, last))
 
 
 @resolver("fiscal_year")
@@ -385,7 +390,12 @@ def fiscal_year(m: Match, ctx: Context) -> TimeValue:
         return TimeValue.of_granule(Granularity.YEAR, _at(ctx, int(m.text("year")), 1))
     first, last = _two_years(m)
     value = TimeValue.of_granule(Granularity.YEAR, _at(ctx, last, 1))
-    return attrs.evolve(value, interval=Interval(_at(ctx, first, 1), _at(ctx, last + 1, 1)))
+    return attrs.evolve(value, interval=_years(ctx, first, last))
+
+
+def _years(ctx: Context, first: int, last: int) -> Interval:
+    """The years ``first`` to ``last``, both whole."""
+    return Interval(_at(ctx, first, 1), _at(ctx, last + 1, 1))
 
 
 def _two_years(m: Match) -> tuple[int, int]:
@@ -428,10 +438,8 @@ def month_range_period(m: Match, ctx: Context) -> TimeValue:
     if year is not None:
         start = _at(ctx, year, first)
     else:
-        if ctx.from_sentence and ctx.tense is not Tense.PAST:
-            ctx = ctx.with_tense(None)
-        start = nearest_granule(ctx, Granularity.MONTH, _at(ctx, ctx.day.year, first),
-                                Granularity.YEAR)
+        start = nearest_granule(_reported(ctx), Granularity.MONTH,
+                                _at(ctx, ctx.day.year, first), Granularity.YEAR)
     for granularity, size, firsts in ((Granularity.QUARTER, 3, (1, 4, 7, 10)),
                                       (Granularity.HALF, 6, (1, 7))):
         if months == size and first in firsts:

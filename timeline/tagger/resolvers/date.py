@@ -330,17 +330,11 @@ def length_ago(m: Match, ctx: Context) -> TimeValue:
     point = None if length is None else length.before(ctx.anchor)
     if point is None or length is None:
         raise ResolveError(f"no moment that long ago: {inner.value}")
-    if inner.mod in (Mod.LESS_THAN, Mod.EQUAL_OR_LESS, Mod.MORE_THAN, Mod.EQUAL_OR_MORE):
-        # "nearly half a century ago": after that moment; "over ... ago": before it.
-        named = granularity_of_length(length)
-        value = TimeValue.of_granule(named, floor(named, point))
-        if inner.mod in (Mod.LESS_THAN, Mod.EQUAL_OR_LESS):
-            return attrs.evolve(value, mod=Mod.AFTER,
-                                interval=Interval(point, ctx.day + timedelta(days=1)))
-        return attrs.evolve(value, mod=Mod.BEFORE, interval=Interval(None, point))
-    if inner.mod not in (None, Mod.APPROX):
-        raise ResolveError(f"no moment that long ago: {inner.value}")
     granularity = granularity_of_length(length)
+    if inner.mod is not None:
+        # "nearly half a century ago": after that moment; "over ... ago": before it.
+        value = TimeValue.of_granule(granularity, floor(granularity, point))
+        return _bounded(value, inner.mod, point, ctx, past=True)
     if granularity < Granularity.DAY and ctx.anchor_granularity is Granularity.DAY:
         # A date's anchor has no clock: "an hour and a half ago" said some time on the
         # 24th lies between 22:30 on the 23rd and 22:30 on the 24th.
@@ -348,8 +342,7 @@ def length_ago(m: Match, ctx: Context) -> TimeValue:
         late = length.before(ctx.day + timedelta(days=1))
         assert late is not None
         return attrs.evolve(day, interval=Interval(point, late))
-    value = TimeValue.of_granule(granularity, floor(granularity, point))
-    return _about(value) if inner.mod is Mod.APPROX else value
+    return TimeValue.of_granule(granularity, floor(granularity, point))
 
 
 #: Units counted back to the day as so many years.
@@ -394,7 +387,14 @@ def _bounded_offset(m: Match, ctx: Context, value: TimeValue, point: datetime,
     if not m.has("mod"):
         # "a couple of weeks ago" is about then.
         return value if loose_mod(m["amount"], ctx.lexicon) is None else _about(value)
-    bound = Mod(ctx.lexicon.value("duration_mod", m.text("mod")))
+    return _bounded(value, Mod(ctx.lexicon.value("duration_mod", m.text("mod"))), point, ctx,
+                    past=past)
+
+
+def _bounded(value: TimeValue, bound: Mod, point: datetime, ctx: Context, *,
+             past: bool) -> TimeValue:
+    """``value``, the granule holding ``point``, as a length's bound makes it (see
+    ``_bounded_offset``)."""
     if bound is Mod.APPROX:
         return _about(value)
     further = bound in (Mod.MORE_THAN, Mod.EQUAL_OR_MORE)
@@ -536,9 +536,9 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
     inner = m.child("inner").value
     if inner.interval is None or inner.interval.start is None or inner.granularity is None:
         raise ResolveError(f"cannot count from {inner.value}")
-    signal = m.text("signal").lower()
-    side = 1 if signal == "from" else (
-        -1 if ctx.lexicon.value("bound", signal) in ("BEFORE", "ON_OR_BEFORE") else 1)
+    exact = m.rule.params.get("exact_length", False)  # "two weeks from Monday"
+    side = 1 if exact else (
+        -1 if ctx.lexicon.value("bound", m.text("signal")) in ("BEFORE", "ON_OR_BEFORE") else 1)
     said = (m.child("length").text if m.has("length") else m.text("unit")).split()
     if len(said) > 1 and ctx.lexicon.has("unit", " ".join(said[-2:])):
         # "eight trading days after Oct. 12": days counted by a market's or an office's
@@ -557,7 +557,7 @@ def offset_from(m: Match, ctx: Context) -> TimeValue:
     target = None if length is None else (length.before(inner.interval.start) if side < 0
                                           else length.after(inner.interval.start))
     if target is None:
-        if signal == "from":  # "weeks from the vote" says how near, not which side
+        if exact:  # "weeks from the vote" says how near, not which side
             raise ResolveError(f"no length to count from {inner.value}: {m.groups}")
         return _vague_side(inner, side)
     return TimeValue.of_granule(min(granularity, inner.granularity), target)

@@ -162,12 +162,14 @@ def half_length(m: Match, ctx: Context) -> TimeValue:
     unit = unit_name(unit_text, ctx.lexicon)
     if is_plural(unit_text, unit):
         raise ResolveError(f"half of a plural: {unit_text!r}")
+    return duration_value(_half(unit), _mod(m, ctx))
+
+
+def _half(unit: str) -> Duration:
+    """Half a ``unit``, in the next unit down when whole there (``HALF_OF_UNIT``)."""
     if unit in HALF_OF_UNIT:
-        smaller, amount = HALF_OF_UNIT[unit]
-        duration = Duration.of(smaller, amount)
-    else:
-        duration = length_of(Fraction(1, 2), unit)
-    return duration_value(duration, _mod(m, ctx))
+        return Duration.of(*HALF_OF_UNIT[unit])
+    return length_of(Fraction(1, 2), unit)
 
 
 @resolver("and_a_half")
@@ -233,10 +235,7 @@ def anchored_half(m: Match, ctx: Context) -> TimeValue:
     """the past year and a half, the past half-century, the next two and a half years: the
     length (a half written as ``half_length`` and ``and_a_half`` write it), anchored."""
     if m.has("half_unit"):
-        unit = unit_name(m.text("half_unit"), ctx.lexicon)
-        smaller = HALF_OF_UNIT.get(unit)
-        duration = (Duration.of(*smaller) if smaller is not None
-                    else length_of(Fraction(1, 2), unit))
+        duration = _half(unit_name(m.text("half_unit"), ctx.lexicon))
     else:
         said = m["unit"] or m.text("unit_after")
         amount = number(m.text("amount"), ctx.lexicon) if m.has("amount") else Fraction(1)
