@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import timeline
-import timeline.cli as cli_module
+import timeline.cli.common as cli_module
 from timeline.cli import main, parse_anchor, parse_as_of
 from timeline.cli import run as cli_run
 from timeline.errors import CorpusError, ResolveError
@@ -485,7 +485,7 @@ def test_as_of_expressions_take_the_end(expr: str, anchor: date | datetime,
 
 
 def test_as_of_expression_without_articles() -> None:
-    with pytest.raises(cli_module._BadInput, match="no articles"):
+    with pytest.raises(cli_module.BadInput, match="no articles"):
         parse_as_of("last Monday", None)
 
 
@@ -530,7 +530,7 @@ def _fail_midway(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         written.append(os.write(fd, data[:len(data) // 2]))
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cli_module, "_write_all", half_then_full)
+    monkeypatch.setattr(cli_module, "write_all", half_then_full)
     return written
 
 

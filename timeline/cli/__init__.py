@@ -1,0 +1,125 @@
+"""The ``timeline`` command line: parse arguments, call one library function, print.
+
+Each command lives in its own module of this package (``timeline.cli.scan`` for ``timeline
+scan``), with an ``add`` that registers its options and a ``run`` that does the work; what
+they share (anchors, loading, atomic output, tables) is in ``timeline.cli.common``. See
+that module for the exit statuses and the output-file guarantees. There is no colour, so
+``NO_COLOR`` has nothing to turn off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from timeline.cli import (
+    check,
+    chronology,
+    evaluate,
+    export,
+    ics,
+    plot,
+    resolve,
+    scan,
+    tag,
+)
+from timeline.cli.common import PROG, BadInput, parse_anchor, parse_as_of, wrap
+from timeline.errors import TimelineError
+
+#: The commands in the order ``--help`` lists them.
+COMMANDS = (resolve, scan, tag, evaluate, check, chronology, ics, export, plot)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one subcommand per task, each with an example in its help."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=wrap("Build event timelines from dated news articles: resolve English "
+                          "time expressions into TIMEX3 values with calendar intervals, and "
+                          "export the events as a chronology, a calendar, JSON or a "
+                          "picture."),
+        epilog="examples:\n"
+               "  timeline chronology                          # the shipped seed corpus\n"
+               "  timeline chronology corpus/ --as-of \"last Monday\"\n"
+               "  timeline ics -o seeds.ics\n"
+               "  timeline export --format timelinejs -o seeds.json\n"
+               "  timeline plot -o seeds.svg\n"
+               "  timeline resolve \"last week\" --anchor 2025-02-24\n"
+               "  timeline scan\n"
+               "  timeline check --as-of 2025-02-24T12:00Z\n\n"
+               "Run 'timeline COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.add(commands)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
+        err: TextIO | None = None) -> int:
+    """Run the command line on ``argv`` and return the exit status; never raises for bad input."""
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    parser = build_parser()
+    try:
+        # argparse prints help and usage errors itself: to the streams given, not sys's.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or bad usage (2), already printed by argparse
+        return exc.code if isinstance(exc.code, int) else 2
+    command: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
+    try:
+        return command(args, out, err)
+    except (TimelineError, BadInput) as exc:
+        print(f"{PROG}: {_one_line(str(exc))}", file=err)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # an input file that cannot be read
+
+        print(f"{PROG}: {_one_line(_os_message(exc))}", file=err)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point: the exit status of ``run``; ``python -m timeline`` exits with it."""
+    for stream in (sys.stdout, sys.stderr):
+        # Titles and quotes are typographic ("Doesn’t"): a terminal that cannot show them
+        # gets escapes, not a UnicodeEncodeError.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        # The reader went away (``timeline scan | head``): stop quietly, as Unix tools do.
+        _silence_stdout()
+        return 1
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (tests): nothing to silence
+        pass
+    finally:
+        os.close(devnull)
+
+
+__all__ = ["build_parser", "main", "parse_anchor", "parse_as_of", "run"]

@@ -1,0 +1,285 @@
+"""What every command shares: reading anchors and as-of times, loading a corpus with a
+progress bar, writing output files atomically, and printing aligned tables.
+
+Exit status: 0 on success, 1 on bad input (a ``TimelineError``, an unreadable file, a bad
+anchor or as-of time, an output file that cannot be written), printed as one line
+``timeline: <message>`` on stderr, and 2 on bad usage (argparse's own). Never a traceback
+for bad input. Output files are written atomically: a temporary file beside the target,
+synced, then renamed over it, so a failure leaves no half-written file and the old one
+untouched. A progress bar (tqdm, imported only then) goes to stderr for corpora of more
+than ``PROGRESS_MIN_ARTICLES`` articles, and only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import stat
+import tempfile
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from timeline.errors import TimelineError
+
+if TYPE_CHECKING:
+    from timeline.model.article import Article
+    from timeline.query.timeline import Timeline
+
+
+PROG = "timeline"
+
+
+PROGRESS_MIN_ARTICLES = 300
+
+
+MIN_WIDTH = 40
+
+
+MIN_PLOT_WIDTH = 320
+
+
+class BadInput(Exception):
+    """Bad input found by the command line itself (an anchor that is not ISO 8601, an output
+    file that cannot be written): exit 1."""
+
+
+def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
+    """An ISO 8601 date (``2025-02-24``), floating datetime or aware datetime.
+
+    A bare date stays a ``date``: the anchor's granularity is what the article gave, and a
+    date is not midnight.
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{option}: expected an ISO date or datetime such as 2025-02-24 or "
+                        f"2025-02-24T11:38, got {text!r}") from None
+
+
+def parse_as_of(text: str, anchor: date | datetime | None) -> tuple[date | datetime, str]:
+    """An ``--as-of`` time and how to show it (``timeline.query.moments.read_moment``)."""
+    from timeline.query.moments import read_moment
+
+    try:
+        return read_moment(text, anchor)
+    except TimelineError as exc:
+        raise BadInput(f"--as-of: {exc}") from None
+
+
+def progress(err: TextIO, articles: int, **options: Any) -> Any:
+    """A tqdm bar on ``err`` for a large corpus at a terminal, else ``None`` (tqdm not imported).
+
+    tqdm's own ``TQDM_*`` environment settings (``TQDM_DISABLE=1``) still apply.
+    """
+    if articles <= PROGRESS_MIN_ARTICLES or not err.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(file=err, leave=False, dynamic_ncols=True, **options)
+
+
+def each(articles: Sequence[Article], err: TextIO, what: str) -> Iterator[Article]:
+    """The articles, with a progress bar where ``progress`` gives one."""
+    bar = progress(err, len(articles), total=len(articles), desc=what, unit="article")
+    if bar is None:
+        yield from articles
+        return
+    try:
+        for article in articles:
+            yield article
+            bar.update()
+    finally:
+        bar.close()
+
+
+def load_timeline(directory: str | None, err: TextIO) -> Timeline:
+    """Articles, then events one by one on the progress bar (resolving their claims is
+    where a large corpus spends its time), then the timeline."""
+    from timeline.model.load import load_articles, load_events, seeds_dir
+    from timeline.query.timeline import Timeline
+
+    folder = seeds_dir() if directory is None else Path(directory)
+    articles = load_articles(folder)
+    bar = progress(err, len(articles), total=None, unit="event",
+                    desc=f"{len(articles)} articles: reading events")
+    if bar is None:
+        return Timeline(articles, load_events(folder, articles))
+
+    def tick(done: int, total: int) -> None:
+        bar.total = total
+        bar.update()
+
+    try:
+        specs = load_events(folder, articles, progress=tick)
+    finally:
+        bar.close()
+    return Timeline(articles, specs)
+
+
+def view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:
+    """The corpus of ``args.dir`` as of ``args.as_of``, and the as-of time as shown."""
+    tl = load_timeline(args.dir, err)
+    if args.as_of is None:
+        return tl, None
+    from timeline.query.moments import latest_published
+
+    moment, label = parse_as_of(args.as_of, latest_published(tl.articles.values()))
+    return tl.as_of(moment), label
+
+
+def load_articles_of(directory: str | None) -> list[Article]:
+    from timeline.model.load import load_articles, seeds_dir
+
+    return load_articles(seeds_dir() if directory is None else Path(directory))
+
+
+def check_target(target: str) -> None:
+    """Fail before any work when the output cannot go where asked."""
+    if target == "-":
+        return
+    path = Path(target)
+    folder = path.parent
+    if not folder.is_dir():
+        raise BadInput(f"-o {target}: no such directory {str(folder)!r}")
+    if path.is_dir():
+        raise BadInput(f"-o {target}: is a directory")
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte: ``os.write`` may write fewer than asked."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _new_file_mode(path: Path) -> int:
+    """The replaced file's permissions, or what ``open()`` would give a new one (umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(target: str, data: bytes) -> None:
+    """Put ``data`` at ``target`` whole or not at all.
+
+    A temporary file in the same directory (so the rename stays on one file system) is
+    written, synced and renamed over the target; on any error it is removed, and the target
+    is as it was. The error is one line naming the target.
+    """
+    check_target(target)
+    path = Path(target)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp")
+    except OSError as exc:
+        raise BadInput(f"-o {target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        try:
+            os.fchmod(fd, _new_file_mode(path))
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):  # already renamed, or never made
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise BadInput(f"-o {target}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def emit(target: str, data: bytes, out: TextIO) -> None:
+    """To the file ``target``, or to ``out`` for ``-``: as bytes where it has a buffer, so a
+    CRLF calendar stays CRLF."""
+    if target != "-":
+        write_atomically(target, data)
+        return
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def json_bytes(document: Any) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def show_moment(moment: date | datetime) -> str:
+    """ISO 8601, to the minute when the seconds are zero (``2025-02-25T11:38``)."""
+    if isinstance(moment, datetime) and moment.second == 0 and moment.microsecond == 0:
+        return moment.isoformat(timespec="minutes")
+    return moment.isoformat()
+
+
+def show_interval(interval: Any) -> str:
+    """``[start, end)`` with ``…`` for an open end, as the half-open convention reads."""
+    if not interval:
+        return "-"
+    start, end = interval
+    return f"[{start or '…'}, {end or '…'})"
+
+
+def print_table(header: list[str], rows: list[list[str]], out: TextIO, *, indent: str) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
+        print(indent + "  ".join(cells).rstrip(), file=out)
+
+
+def wrap(text: str) -> str:
+    """Fill a description to 78 columns; raw formatting keeps the epilogs as written."""
+    return textwrap.fill(text, width=78)
+
+
+def at_least(minimum: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number no smaller than ``minimum`` (else bad usage, exit 2)."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{what} must be at least {minimum}, got {number}")
+        return number
+    return parse
+
+
+def date_order_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--date-order", choices=("mdy", "dmy"), default="mdy",
+                         help="how to read all-numeric dates such as 2/3/2025 "
+                              "(default: %(default)s)")
+
+
+AS_OF_HELP = ("only what had been published by TIME: an ISO date (2025-03-05, the end of that "
+              "day), a datetime (2025-02-24T12:00Z, or without a zone for the corpus's own "
+              "clock) or a time expression resolved against the corpus's latest publication, "
+              "taken at its END (\"last Monday\" is the end of that Monday, \"the end of next "
+              "week\" the end of that week)")
+
+
+def add_view_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("dir", metavar="DIR", nargs="?",
+                         help="a folder with sources.toml and events.toml (default: the seeds)")
+    command.add_argument("--as-of", metavar="TIME", help=AS_OF_HELP)
+
+
+def add_output_argument(command: argparse.ArgumentParser, example: str) -> None:
+    command.add_argument("-o", "--output", metavar="FILE", required=True,
+                         help=f"where to write it (e.g. {example}), or - for standard output; "
+                              "written whole or not at all, into an existing directory")
