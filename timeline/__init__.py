@@ -77,14 +77,16 @@ def load(directory: str | Path = "seeds") -> Timeline:
     """
     from pathlib import Path
 
-    from timeline.model.load import SOURCES, load_articles, load_events, seeds_dir
+    from timeline.model.load import SOURCES, load_articles, load_events, read_manifest, seeds_dir
     from timeline.query.timeline import Timeline
 
     folder = Path(directory)
     if str(directory) == "seeds" and not (folder / SOURCES).is_file():
         folder = seeds_dir()
-    articles = load_articles(folder)
-    return Timeline(articles, load_events(folder, articles))
+    manifest = read_manifest(folder)
+    articles = load_articles(folder, manifest)
+    return Timeline(articles, load_events(folder, articles),
+                    title=manifest.info.title or folder.resolve().name, zone=manifest.info.zone)
 
 
 def __getattr__(name: str) -> Any:

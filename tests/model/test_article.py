@@ -302,3 +302,36 @@ def test_from_toml_alone_names_the_source(tmp_path: Path) -> None:
 def test_corpus_errors_are_timeline_errors(tmp_path: Path) -> None:
     with pytest.raises(TimelineError):
         load_articles(tmp_path)
+
+
+# --- the [corpus] table (#12) ----------------------------------------------------------------
+
+def test_corpus_table_gives_title_and_zone(tmp_path: Path) -> None:
+    import timeline
+
+    folder = corpus(tmp_path / "c", '[corpus]\ntitle = "Votes"\nzone = "America/New_York"\n'
+                    + GOOD)
+    tl = timeline.load(folder)
+    assert (tl.title, tl.zone) == ("Votes", "America/New_York")
+    back = type(tl).from_json(tl.to_json())
+    assert (back.title, back.zone) == ("Votes", "America/New_York")
+
+
+def test_without_a_corpus_table_the_title_is_the_folder_name(tmp_path: Path) -> None:
+    import timeline
+
+    tl = timeline.load(corpus(tmp_path / "un-votes", GOOD))
+    assert (tl.title, tl.zone) == ("un-votes", None)
+
+
+@pytest.mark.parametrize(("table", "field", "says"), [
+    ('[corpus]\nzone = "Mars/Olympus"\n', "zone", "unknown zone 'Mars/Olympus'"),
+    ('[corpus]\nzone = 5\n', "zone", "expected an IANA zone name"),
+    ('[corpus]\ntitle = ""\n', "title", "non-empty string"),
+    ('[corpus]\nname = "x"\n', "name", "unknown key"),
+])
+def test_a_bad_corpus_table_names_its_field(tmp_path: Path, table: str, field: str,
+                                            says: str) -> None:
+    error = load_error(corpus(tmp_path, table + GOOD))
+    assert_names(error, "[corpus]", field)
+    assert says in str(error)

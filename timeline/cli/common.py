@@ -104,15 +104,17 @@ def each(articles: Sequence[Article], err: TextIO, what: str) -> Iterator[Articl
 def load_timeline(directory: str | None, err: TextIO) -> Timeline:
     """Articles, then events one by one on the progress bar (resolving their claims is
     where a large corpus spends its time), then the timeline."""
-    from timeline.model.load import load_articles, load_events, seeds_dir
+    from timeline.model.load import load_articles, load_events, read_manifest, seeds_dir
     from timeline.query.timeline import Timeline
 
     folder = seeds_dir() if directory is None else Path(directory)
-    articles = load_articles(folder)
+    manifest = read_manifest(folder)
+    articles = load_articles(folder, manifest)
+    title, zone = manifest.info.title or folder.resolve().name, manifest.info.zone
     bar = progress(err, len(articles), total=None, unit="event",
                     desc=f"{len(articles)} articles: reading events")
     if bar is None:
-        return Timeline(articles, load_events(folder, articles))
+        return Timeline(articles, load_events(folder, articles), title=title, zone=zone)
 
     def tick(done: int, total: int) -> None:
         bar.total = total
@@ -122,7 +124,7 @@ def load_timeline(directory: str | None, err: TextIO) -> Timeline:
         specs = load_events(folder, articles, progress=tick)
     finally:
         bar.close()
-    return Timeline(articles, specs)
+    return Timeline(articles, specs, title=title, zone=zone)
 
 
 def view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:

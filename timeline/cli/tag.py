@@ -73,7 +73,8 @@ def _listed_anchor(path: Path) -> tuple[date | datetime | None, str]:
     if not sources.is_file():
         return None, f"no {SOURCES} beside it"
     target = path.resolve()
-    source, tables = read_manifest(path.parent)
+    manifest = read_manifest(path.parent)
+    source, tables = manifest.source, manifest.tables
     for index, table in enumerate(tables, start=1):
         # Only the entry naming this file is checked and read: a corpus of thousands of
         # articles is not loaded to tag one of them.

@@ -16,6 +16,7 @@ from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Offset, Status
 from timeline.model.event import Event, EventSpec
+from timeline.model.load import check_zone
 from timeline.time.duration import Duration
 from timeline.time.edtf import describe, to_edtf
 from timeline.time.granularity import Granularity, floor
@@ -195,6 +196,7 @@ def to_json(tl: Timeline) -> dict[str, Any]:
     """The whole timeline as JSON-ready data (``json.dumps`` it)."""
     return {
         "format": FORMAT,
+        "corpus": {"title": tl.title, "zone": tl.zone},
         "as_of": _moment(tl.as_of_time),
         "possibly": tl.possibly,
         "articles": [article_to_json(a) for a in tl.articles.values()],
@@ -225,11 +227,18 @@ def from_json(data: Mapping[str, Any]) -> Timeline:
                            tuple(claim_from_json(c, raw["id"]) for c in raw["claims"]))
                  for raw in data["events"]]
         as_of = _read_moment(data.get("as_of"), "as_of")
+        corpus = data.get("corpus") or {}
+        title, zone = corpus.get("title"), corpus.get("zone")
+        if title is not None and not isinstance(title, str):
+            raise CorpusError(f"expected a string, got {title!r}", field="corpus.title")
+        if zone is not None:
+            zone = check_zone(zone, field="corpus.zone")
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         if isinstance(exc, CorpusError):
             raise
         raise CorpusError(f"malformed timeline document: {exc!r}") from None
-    return Timeline(articles, specs, as_of=as_of, possibly=bool(data.get("possibly")))
+    return Timeline(articles, specs, title=title, zone=zone, as_of=as_of,
+                    possibly=bool(data.get("possibly")))
 
 
 __all__ = ["FORMAT", "from_json", "to_json", "value_from_json", "value_to_json"]

@@ -8,6 +8,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.event import EventSpec
@@ -32,10 +34,53 @@ def seeds_dir() -> Path:
                       f"or {str(checkout)!r}")
 
 
-def read_manifest(directory: str | Path) -> tuple[str, list[Any]]:
-    """The ``[[articles]]`` tables of ``directory/sources.toml``, unchecked, and the file's
-    name for messages; ``CorpusError`` when the file is missing, unreadable or not a list
-    of tables. ``Article.from_toml`` checks each table."""
+#: Keys the optional ``[corpus]`` table of ``sources.toml`` may have.
+CORPUS_KEYS = frozenset({"title", "zone"})
+
+
+@attrs.frozen
+class CorpusInfo:
+    """What ``sources.toml``'s ``[corpus]`` table says of the whole corpus.
+
+    ``title`` names the timeline in every export (a calendar's name, the chronology's
+    heading); ``zone`` is the IANA name of the zone its articles' floating times are read
+    in (``None``: floating times stay floating, as RFC 5545 allows).
+    """
+
+    title: str | None = None
+    zone: str | None = None
+
+
+@attrs.frozen
+class Manifest:
+    """``sources.toml`` read but not yet checked: its name for messages, the ``[corpus]``
+    table (checked) and the ``[[articles]]`` tables (``Article.from_toml`` checks each)."""
+
+    source: str
+    info: CorpusInfo
+    tables: list[Any]
+
+
+def check_zone(name: object, *, file: str | None = None, entry: str | None = None,
+               field: str = "zone") -> str:
+    """An IANA zone name that ``zoneinfo`` knows (``tzdata`` where the system has none)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(name, str) or not name.strip():
+        raise CorpusError(f"expected an IANA zone name such as 'America/New_York', got "
+                          f"{name!r}", file=file, entry=entry, field=field)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CorpusError(f"unknown zone {name!r}; expected an IANA name such as "
+                          f"'America/New_York' or 'UTC'", file=file, entry=entry,
+                          field=field) from None
+    return name
+
+
+def read_manifest(directory: str | Path) -> Manifest:
+    """``directory/sources.toml``: ``CorpusError`` when the file is missing, unreadable, not
+    TOML, or not a ``[corpus]`` table and a list of ``[[articles]]`` tables."""
     source_path = Path(directory) / SOURCES
     source = str(source_path)
     try:
@@ -48,26 +93,46 @@ def read_manifest(directory: str | Path) -> tuple[str, list[Any]]:
     except tomllib.TOMLDecodeError as exc:
         raise CorpusError(f"not valid TOML: {exc}", file=source) from None
 
-    for key in sorted(set(document) - {"articles"}):
-        raise CorpusError("unknown key; expected only [[articles]] tables",
+    for key in sorted(set(document) - {"articles", "corpus"}):
+        raise CorpusError("unknown key; expected a [corpus] table and [[articles]] tables",
                           file=source, field=key)
+    info = _corpus_info(document.get("corpus", {}), source)
     tables = document.get("articles")
     if tables is None:
         raise CorpusError("no [[articles]] tables", file=source, field="articles")
     if not isinstance(tables, list):
         raise CorpusError("expected an array of tables ([[articles]])",
                           file=source, field="articles")
-    return source, tables
+    return Manifest(source, info, tables)
 
 
-def load_articles(directory: str | Path) -> list[Article]:
+def _corpus_info(table: object, source: str) -> CorpusInfo:
+    if not isinstance(table, dict):
+        raise CorpusError("expected a table ([corpus])", file=source, field="corpus")
+    for key in sorted(set(table) - CORPUS_KEYS):
+        raise CorpusError(f"unknown key; expected one of {', '.join(sorted(CORPUS_KEYS))}",
+                          file=source, entry="[corpus]", field=key)
+    title = table.get("title")
+    if title is not None and (not isinstance(title, str) or not title.strip()):
+        raise CorpusError(f"expected a non-empty string, got {title!r}", file=source,
+                          entry="[corpus]", field="title")
+    zone = table.get("zone")
+    if zone is not None:
+        zone = check_zone(zone, file=source, entry="[corpus]")
+    return CorpusInfo(title=title, zone=zone)
+
+
+def load_articles(directory: str | Path, manifest: Manifest | None = None) -> list[Article]:
     """Read ``directory/sources.toml`` and every article it lists, in the order listed.
 
     Ids must be unique; every problem is a ``CorpusError`` whose message names the file,
-    the article and the field.
+    the article and the field. ``manifest`` is ``read_manifest(directory)``, when the caller
+    has read it already (for its ``[corpus]`` table).
     """
     directory = Path(directory)
-    source, tables = read_manifest(directory)
+    if manifest is None:
+        manifest = read_manifest(directory)
+    source, tables = manifest.source, manifest.tables
     articles: list[Article] = []
     seen: dict[str, int] = {}
     for index, table in enumerate(tables, start=1):

@@ -90,11 +90,17 @@ class Timeline:
 
     # Views are made by the hundred thousand a second: slots make each one cheaper.
     __slots__ = ("_entries", "_events_cache", "_index", "_knowledge", "_known_articles",
-                 "_order_cache", "_specs", "_state", "articles", "as_of_time", "possibly")
+                 "_order_cache", "_specs", "_state", "articles", "as_of_time", "possibly",
+                 "title", "zone")
 
     def __init__(self, articles: Sequence[Article], specs: Sequence[EventSpec], *,
+                 title: str | None = None, zone: str | None = None,
                  as_of: Moment | str | None = None, possibly: bool = False) -> None:
+        """``title`` names the timeline in its exports; ``zone`` is the IANA zone the
+        corpus's floating times are read in (``None``: they stay floating)."""
         knowledge = Knowledge(articles, specs)
+        self.title = title
+        self.zone = zone
         moment = None if as_of is None else _moment(as_of, knowledge.articles)
         self._setup(knowledge, moment, possibly)
 
@@ -423,6 +429,7 @@ class Timeline:
         if not isinstance(moment, date):
             moment = _moment(moment, self.articles)
         view = Timeline.__new__(Timeline)
+        view.title, view.zone = self.title, self.zone
         view._setup(self._knowledge, moment, possibly)
         return view
 
