@@ -4,7 +4,7 @@ relations have converses."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -97,3 +97,38 @@ def test_relations_have_converses(tl: Timeline) -> None:
             forward = tl.relation(a, b)
             backward = tl.relation(b, a)
             assert backward == frozenset(CONVERSE[r] for r in forward)
+
+
+@st.composite
+def aware_additions(draw: st.DrawFn) -> tuple[Article, EventSpec]:
+    """An article with a known zone, and an event only it reports, at an aware time."""
+    offset = timezone(timedelta(hours=draw(st.integers(-12, 14))))
+    day = START + timedelta(days=draw(st.integers(0, 60)))
+    published = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)), tzinfo=offset)
+    text = "The talks began at 3 p.m. local time."
+    article = Article(id="zoned", file="zoned.txt", title="Zoned", outlet=None, url=None,
+                      published=published, text=text)
+    at = datetime(day.year, day.month, day.day, 15, tzinfo=offset)
+    claim = Claim(event="zoned-talks", article="zoned", quote=text, span=(0, len(text)),
+                  status=Status.OCCURRED, known_from=published,
+                  value=TimeValue.of_granule(Granularity.MINUTE, at))
+    return article, EventSpec("zoned-talks", "Talks", (), None, None, (claim,))
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora(), aware_additions())
+def test_an_aware_article_moves_no_event_it_does_not_touch(
+        tl: Timeline, addition: tuple[Article, EventSpec]) -> None:
+    """#12: mixing one article with a known zone into a floating corpus leaves every event
+    none of its claims touches where it was: same bounds, same conflicts, same words."""
+    from timeline.export.wording import when_text
+
+    article, spec = addition
+    mixed = Timeline([*tl.articles.values(), article], [*tl.specs, spec])
+    assert mixed["zoned-talks"].time.earliest_start is not None
+    assert mixed["zoned-talks"].time.earliest_start.tzinfo is not None
+    for event in tl.events:
+        again = mixed[event.id]
+        assert again.time == event.time
+        assert again.conflicts == event.conflicts
+        assert when_text(again.time) == when_text(event.time)

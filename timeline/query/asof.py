@@ -227,27 +227,57 @@ class Knowledge:
         self.articles: dict[str, Article] = {a.id: a for a in articles}
         self.corpus_order = tuple(specs)
         self.specs: dict[str, EventSpec] = {s.id: s for s in self.corpus_order if s.claims}
+        #: The frame views compare events in (ranks, windows, "as of" deadlines): absolute
+        #: as soon as one claimed time is aware.
         self.frame = frame_for(c for s in self.specs.values() for c in s.claims)
-        self.bounds: dict[str, list[tuple[Bounds4, ...]]] = {
-            event: [bounds_of(c, self.frame) for c in spec.claims]
-            for event, spec in self.specs.items()}
-        self._moments: dict[int, object] = {}
+        self._moments: dict[tuple[bool, int], object] = {}
         self.by_position = sorted(self.specs)
         self.positions = {event: i for i, event in enumerate(self.by_position)}
-        self.groups = [g for g in components({e: s.claims for e, s in self.specs.items()})
+        linked = components({e: s.claims for e, s in self.specs.items()})
+        self.groups = [g for g in linked
                        if len(g) > 1 or any(c.references for c in self.specs[g[0]].claims)]
         self.group_of = {event: n for n, group in enumerate(self.groups) for event in group}
+        #: The frame each event is computed and shown in: its own linked group's. Floating
+        #: times compare on the wall clock with each other; only a group that has an aware
+        #: time too is widened over the world's zones, so one aware article does not move
+        #: or widen an event that none of its claims touches.
+        self.frames: dict[str, Frame] = {}
+        civil = Frame(floating=True)
+        for group in linked:
+            floating = self.frame.floating or frame_for(
+                c for event in group for c in self.specs[event].claims).floating
+            self.frames.update(dict.fromkeys(group, civil if floating else self.frame))
+        self.bounds: dict[str, list[tuple[Bounds4, ...]]] = {
+            event: [bounds_of(c, self.frames[event]) for c in spec.claims]
+            for event, spec in self.specs.items()}
         #: Every "a before b" the corpus states (views check their order against these).
         self.precedences = [pair for event in self.group_of for c in self.specs[event].claims
                             for pair in precedences(event, c)]
         self._histories: dict[tuple[bool, bool], History] = {}
         self._whole: dict[str, Entry] | None = None
 
-    def _moment(self, bound: int) -> datetime | None:
-        moment = self._moments.get(bound, _MISSING)
+    def _moment(self, frame: Frame, bound: int) -> datetime | None:
+        moment = self._moments.get((frame.floating, bound), _MISSING)
         if moment is _MISSING:
-            moment = self._moments[bound] = self.frame.moment(bound)
+            moment = self._moments[frame.floating, bound] = frame.moment(bound)
         return moment  # type: ignore[return-value]
+
+    def frame_of(self, events: Iterable[str]) -> Frame:
+        """One frame for computing some events together: theirs when they share one, else
+        the corpus's."""
+        frames = {self.frames[event] for event in events}
+        return frames.pop() if len(frames) == 1 else self.frame
+
+    def _shared(self, frame: Frame, four: Bounds4) -> Bounds4:
+        """Bounds in an event's own frame as the corpus's frame reads them: a civil time
+        widened over every zone when the corpus's frame is absolute."""
+        if frame.floating == self.frame.floating:
+            return four
+        lo_start, hi_start, lo_end, hi_end = four
+        return (lo_start if lo_start <= NEG // 2 else lo_start - _BEFORE_EAST,
+                hi_start if hi_start >= POS // 2 else hi_start + _AFTER_WEST,
+                lo_end if lo_end <= NEG // 2 else lo_end - _BEFORE_EAST,
+                hi_end if hi_end >= POS // 2 else hi_end + _AFTER_WEST)
 
     def history(self, *, possibly: bool, floating_cutoff: bool) -> History:
         """Built on first use for each reading, then shared by every view."""
@@ -285,7 +315,7 @@ class Knowledge:
         # Event ids are kept as the corpus wrote them; only the network skips references
         # to events nothing was known of yet.
         applied = _applicable(known)
-        network = solve(applied, self.frame)
+        network = solve(applied, self.frame_of(known))
         written = {id(a): c for event, claims in known.items()
                    for a, c in zip(applied[event], claims, strict=True)}
         by_event: dict[str, list[Conflict]] = {}
@@ -304,15 +334,17 @@ class Knowledge:
 
     def network(self, known: Mapping[str, tuple[Claim, ...]]) -> Network:
         """The constraint network of some events (for distances between them)."""
-        return solve(_applicable(known), self.frame)
+        return solve(_applicable(known), self.frame_of(known))
 
     def entry(self, spec: EventSpec, claims: tuple[Claim, ...], four: Bounds4, status: Status,
               conflicts: tuple[Conflict, ...]) -> Entry:
-        """Make the event (its datetimes shared with every other bound at the same time)."""
-        time = EventTime(*(self._moment(bound) for bound in four))
+        """Make the event from bounds in its own frame (its datetimes shared with every
+        other bound at the same time); the entry keeps them in the corpus's frame."""
+        frame = self.frames[spec.id]
+        time = EventTime(*(self._moment(frame, bound) for bound in four))
         event = Event(spec.id, spec.title, spec.actors, spec.place, claims, time, status,
                       conflicts, spec.note)
-        return Entry(event, four, self.positions[spec.id])
+        return Entry(event, self._shared(frame, four), self.positions[spec.id])
 
 
 class State:
