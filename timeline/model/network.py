@@ -12,7 +12,7 @@ bound widened over every zone (UTC-12 to UTC+14) so nothing is claimed that coul
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 import attrs
 
@@ -68,10 +68,18 @@ class Conflict:
 
 
 class Frame:
-    """Converts between datetimes and the integer microseconds the network computes in."""
+    """Converts between datetimes and the integer microseconds the network computes in.
 
-    def __init__(self, floating: bool) -> None:
+    Civil (``floating``): every time is taken on the wall clock. Absolute: aware times are
+    instants; a floating one is read in ``zone`` when the corpus declares one, else widened
+    over every zone (its earliest instant for a lower bound, its latest for an upper one).
+    """
+
+    def __init__(self, floating: bool, zone: tzinfo | None = None) -> None:
+        if floating and zone is not None:
+            raise ValueError("a civil frame has no zone")
         self.floating = floating
+        self.zone = zone
 
     def lower(self, moment: datetime | None) -> int:
         """A lower bound: in an absolute frame, a floating time's earliest instant."""
@@ -88,6 +96,8 @@ class Frame:
     def _micro(self, moment: datetime, widen: timedelta) -> int:
         if self.floating:
             naive = moment.replace(tzinfo=None)
+        elif is_floating(moment) and self.zone is not None:
+            naive = moment.replace(tzinfo=self.zone).astimezone(UTC).replace(tzinfo=None)
         elif is_floating(moment):
             naive = moment.replace(tzinfo=None) + widen
         else:
@@ -98,11 +108,17 @@ class Frame:
         if micro <= NEG // 2 or micro >= POS // 2:
             return None
         naive = _EPOCH + timedelta(microseconds=micro)
-        return naive if self.floating else naive.replace(tzinfo=UTC)
+        if self.floating:
+            return naive
+        moment = naive.replace(tzinfo=UTC)
+        return moment if self.zone is None else moment.astimezone(self.zone)
 
 
-def frame_for(claims: Iterable[Claim]) -> Frame:
-    """Civil when every claimed time is floating, absolute as soon as one is not."""
+def frame_for(claims: Iterable[Claim], zone: tzinfo | None = None) -> Frame:
+    """Civil when every claimed time is floating, absolute as soon as one is not; absolute
+    in ``zone`` when the corpus declares one (its floating times are read in it)."""
+    if zone is not None:
+        return Frame(floating=False, zone=zone)
     for claim in claims:
         interval = claim.value.interval if claim.value is not None else None
         if interval is not None and not interval.floating:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from itertools import compress
 from operator import attrgetter
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -72,18 +73,29 @@ def micro(moment: datetime) -> int:
     return (moment - _EPOCH) // _MICRO
 
 
-def publication_key(published: Moment, *, possibly: bool, floating_cutoff: bool) -> int:
+def localized(moment: datetime, zone: tzinfo | None) -> datetime:
+    """A floating time read in the corpus's zone, when it declares one."""
+    if zone is None or not is_floating(moment):
+        return moment
+    return moment.replace(tzinfo=zone)
+
+
+def publication_key(published: Moment, *, possibly: bool, floating_cutoff: bool,
+                    zone: tzinfo | None = None) -> int:
     """The claim is known as of a cutoff ``T`` exactly when this key is ``<= micro(T)``.
 
     Certainly known: its latest possible publication instant is no later than T's earliest
     (a date-only publication is out by the end of its day; a floating time, or a floating T,
     may be anywhere from UTC-12 to UTC+14). Possibly known: its earliest is no later than
-    T's latest. Both floating: civil times compare as they are.
+    T's latest. Both floating: civil times compare as they are. In a corpus with a
+    ``zone``, a floating publication is read in it (and a floating T is too: the caller
+    localizes it and passes ``floating_cutoff=False``).
     """
     if isinstance(published, datetime):
         moment = published
     else:
         moment = as_datetime(published) + (timedelta(0) if possibly else _DAY)
+    moment = localized(moment, zone)
     key = micro(moment)
     if is_floating(moment) == floating_cutoff:
         return key
@@ -171,7 +183,8 @@ class History:
         keys_of: dict[str, list[int]] = {}
         for spec in knowledge.specs.values():
             keys = keys_of[spec.id] = [publication_key(c.known_from, possibly=possibly,
-                                                       floating_cutoff=floating_cutoff)
+                                                       floating_cutoff=floating_cutoff,
+                                                       zone=knowledge.zone)
                                        for c in spec.claims]
             history = _EventHistory(knowledge, spec, keys)
             self.events[spec.id] = history
@@ -223,13 +236,16 @@ class History:
 class Knowledge:
     """A corpus's articles and events, the frame they are computed in, and their histories."""
 
-    def __init__(self, articles: Iterable[Article], specs: Iterable[EventSpec]) -> None:
+    def __init__(self, articles: Iterable[Article], specs: Iterable[EventSpec], *,
+                 zone: str | None = None) -> None:
+        #: The corpus's declared zone: its floating times are read in it.
+        self.zone = None if zone is None else ZoneInfo(zone)
         self.articles: dict[str, Article] = {a.id: a for a in articles}
         self.corpus_order = tuple(specs)
         self.specs: dict[str, EventSpec] = {s.id: s for s in self.corpus_order if s.claims}
         #: The frame views compare events in (ranks, windows, "as of" deadlines): absolute
         #: as soon as one claimed time is aware.
-        self.frame = frame_for(c for s in self.specs.values() for c in s.claims)
+        self.frame = frame_for((c for s in self.specs.values() for c in s.claims), self.zone)
         self._moments: dict[tuple[bool, int], object] = {}
         self.by_position = sorted(self.specs)
         self.positions = {event: i for i, event in enumerate(self.by_position)}
@@ -244,8 +260,8 @@ class Knowledge:
         self.frames: dict[str, Frame] = {}
         civil = Frame(floating=True)
         for group in linked:
-            floating = self.frame.floating or frame_for(
-                c for event in group for c in self.specs[event].claims).floating
+            floating = self.frame.floating or (self.zone is None and frame_for(
+                c for event in group for c in self.specs[event].claims).floating)
             self.frames.update(dict.fromkeys(group, civil if floating else self.frame))
         self.bounds: dict[str, list[tuple[Bounds4, ...]]] = {
             event: [bounds_of(c, self.frames[event]) for c in spec.claims]
@@ -357,6 +373,7 @@ class State:
         self.deadline: int | None = None
         if moment is not None:  # kept lean: a view costs this and nothing more
             limit = moment if isinstance(moment, datetime) else as_datetime(moment) + _DAY
+            limit = localized(limit, knowledge.zone)
             floating = is_floating(limit)
             self.history = knowledge.history(possibly=possibly, floating_cutoff=floating)
             self.key = key = (limit - _EPOCH) // _MICRO if floating else micro(limit)
@@ -516,5 +533,15 @@ def _drop_unknown(claim: Claim, known: Mapping[str, object]) -> Claim:
     return attrs.evolve(claim, **changes) if changes else claim
 
 
-__all__ = ["Bounds4", "Entry", "History", "Knowledge", "State", "cutoff", "micro",
-           "precedences", "publication_key"]
+__all__ = [
+    "Bounds4",
+    "Entry",
+    "History",
+    "Knowledge",
+    "State",
+    "cutoff",
+    "localized",
+    "micro",
+    "precedences",
+    "publication_key",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from operator import attrgetter
 from typing import Any
 
@@ -27,6 +27,7 @@ from timeline.query.asof import (
     Knowledge,
     State,
     cutoff,
+    localized,
     micro,
     precedences,
     publication_key,
@@ -41,16 +42,19 @@ _LOW = (1 << 64) - 1  # an entry's rank keeps its event's position in the lowest
 _by_rank = attrgetter("rank")
 
 
-def published_by(published: Moment, moment: Moment, *, possibly: bool = False) -> bool:
+def published_by(published: Moment, moment: Moment, *, possibly: bool = False,
+                 zone: tzinfo | None = None) -> bool:
     """Whether something published at ``published`` is out by ``moment`` (a date: the end
     of that day).
 
     A date-only publication is certainly out at the end of its day in the latest zone
     (UTC-12), a floating time at that time in the latest zone; with ``possibly``, the
-    earliest instead (the start of the day, or the time, at UTC+14).
+    earliest instead (the start of the day, or the time, at UTC+14). In a corpus with a
+    ``zone`` both floating times are read in it.
     """
-    limit = cutoff(moment)
-    key = publication_key(published, possibly=possibly, floating_cutoff=is_floating(limit))
+    limit = localized(cutoff(moment), zone)
+    key = publication_key(published, possibly=possibly, floating_cutoff=is_floating(limit),
+                          zone=zone)
     return key <= micro(limit)
 
 
@@ -98,7 +102,7 @@ class Timeline:
                  as_of: Moment | str | None = None, possibly: bool = False) -> None:
         """``title`` names the timeline in its exports; ``zone`` is the IANA zone the
         corpus's floating times are read in (``None``: they stay floating)."""
-        knowledge = Knowledge(articles, specs)
+        knowledge = Knowledge(articles, specs, zone=zone)
         self.title = title
         self.zone = zone
         moment = None if as_of is None else _moment(as_of, knowledge.articles)
@@ -145,7 +149,8 @@ class Timeline:
             moment = self.as_of_time
             self._known_articles = self.articles if moment is None else {
                 key: article for key, article in self.articles.items()
-                if published_by(article.published, moment, possibly=self.possibly)}
+                if published_by(article.published, moment, possibly=self.possibly,
+                                zone=self._knowledge.zone)}
         return self._known_articles
 
     @property
