@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                "  timeline plot -o seeds.svg\n"
                "  timeline resolve \"last week\" --anchor 2025-02-24\n"
                "  timeline scan\n"
-               "  timeline check --as-of 2025-02-24T12:00Z\n\n"
+               "  timeline check --as-of 2025-02-25T12:00Z\n\n"
                "Run 'timeline COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -20,7 +20,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                           "the file, the entry and the field."),
         epilog="examples:\n"
                "  timeline check                      # the shipped seed corpus\n"
-               "  timeline check corpus/ --as-of 2025-02-24T12:00Z\n"
+               "  timeline check corpus/ --as-of 2025-02-25T12:00Z\n"
                "  timeline check --as-of yesterday     # the day before the latest article",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

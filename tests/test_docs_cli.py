@@ -1,0 +1,127 @@
+"""Every command-line example in the docs runs and prints what the docs say it does (#12).
+
+In a ```` ```sh ```` block of ``docs/*.md``, a line ``$ command`` is run with bash and the
+lines after it, up to the next ``$`` line, are what it must print (standard output and
+standard error together, trailing spaces aside); a line that starts with ``timeline `` is
+run too and must succeed. Each block runs in a fresh folder holding what the examples name:
+``corpus/`` (a copy of the seeds), ``article.txt`` (an article with a dateline),
+``wsj_0006.tml`` and ``corpora/timebank/`` (a small TimeML document). In a block with
+``$`` lines, a line starting with ``timeline`` is output (an error message), not a command.
+``timeline`` on the PATH is this interpreter's ``python -m timeline``, so the docs are
+checked against this checkout whether or not the console script is installed; a plain
+command runs in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+_BLOCK = re.compile(r"^```sh\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+ARTICLE = """WASHINGTON, Feb. 25, 2025 (Reuters) - The U.N. Security Council voted on Monday.
+Talks are due to resume next week.
+"""
+TIMEML = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>wsj_0006</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-02" temporalFunction="false" '
+    'functionInDocument="CREATION_TIME">11/02/89</TIMEX3></DCT>\n<TEXT>\n'
+    'The company said <TIMEX3 tid="t1" type="DATE" value="1989-11-01">yesterday</TIMEX3> '
+    'that it would report results <TIMEX3 tid="t2" type="DATE" value="1989-W45">next '
+    'week</TIMEX3>.\n</TEXT>\n</TimeML>\n')
+
+
+def examples() -> list[tuple[str, list[tuple[str, list[str] | None]]]]:
+    """Each block as (where, [(command, expected lines or None)])."""
+    out = []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8")
+        for match in _BLOCK.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            steps: list[tuple[str, list[str] | None]] = []
+            prompted = any(raw.startswith("$ ") for raw in match.group(1).splitlines())
+            for raw in match.group(1).splitlines():
+                if raw.startswith("$ "):
+                    steps.append((raw[2:], []))
+                elif raw.startswith("timeline ") and not prompted:
+                    steps.append((raw.split("  #")[0].strip(), None))
+                elif steps and steps[-1][1] is not None:
+                    steps[-1][1].append(raw)  # type: ignore[union-attr]
+            if steps:
+                out.append((f"{path.name}:{line}", steps))
+    return out
+
+
+EXAMPLES = examples()
+
+
+def workspace(folder: Path) -> dict[str, str]:
+    """The files the examples name, and an environment whose ``timeline`` is this checkout."""
+    from timeline.model.load import seeds_dir
+
+    shutil.copytree(seeds_dir(), folder / "corpus")
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "wsj_0006.tml").write_text(TIMEML, encoding="utf-8")
+    (folder / "corpora" / "timebank").mkdir(parents=True)
+    (folder / "corpora" / "timebank" / "wsj_0006.tml").write_text(TIMEML, encoding="utf-8")
+    bin_dir = folder / ".bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "timeline"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m timeline "$@"\n')
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+           "TQDM_DISABLE": "1", "COLUMNS": "80", "LC_ALL": "C.UTF-8"}
+    return env
+
+
+def test_the_docs_have_command_examples() -> None:
+    assert len(EXAMPLES) >= 10
+    assert sum(len(steps) for _, steps in EXAMPLES) >= 30
+
+
+#: A plain command (no pipe, redirection or sequence) runs in-process: no interpreter to start.
+_PLAIN = re.compile(r"timeline(?: [^|&<>;$`\\]*)?")
+
+
+def _run(command: str, folder: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Exit status and what was printed (standard output, then standard error)."""
+    if _PLAIN.fullmatch(command):
+        import io
+        import shlex
+
+        from timeline.cli import run
+
+        out, err = io.StringIO(), io.StringIO()
+        here = Path.cwd()
+        os.chdir(folder)
+        try:
+            status = run(shlex.split(command)[1:], out=out, err=err)
+        finally:
+            os.chdir(here)
+        return status, out.getvalue() + err.getvalue()
+    done = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=120)
+    return done.returncode, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(("where", "steps"), EXAMPLES, ids=[w for w, _ in EXAMPLES])
+def test_command_example(where: str, steps: list[tuple[str, list[str] | None]],
+                         tmp_path: Path) -> None:
+    env = workspace(tmp_path)
+    for command, expected in steps:
+        status, output = _run(command, tmp_path, env)
+        printed = [line.rstrip() for line in output.splitlines()]
+        if not expected:  # nothing shown: it must succeed
+            assert status == 0, f"{where}: {command!r} failed: {printed}"
+            continue
+        shown = [line.rstrip() for line in expected]
+        assert printed == shown, f"{where}: {command!r}"
