@@ -113,7 +113,7 @@ def test_article_is_frozen_and_hashes_its_text() -> None:
 
 @pytest.mark.parametrize("changes", [
     {"id": ""}, {"title": "  "}, {"outlet": ""}, {"title": 5},
-    {"published": "2025-02-24"}, {"text": None},
+    {"published": "soon"}, {"published": 20250224}, {"text": None}, {"file": ""},
 ])
 def test_article_validates_its_fields(changes: dict[str, object]) -> None:
     fields: dict[str, object] = {"id": "a", "file": "a.txt", "title": "T", "outlet": None,
@@ -235,7 +235,11 @@ def test_bad_string_fields(tmp_path: Path, line: str, field: str, got: str) -> N
 
 
 @pytest.mark.parametrize(("value", "got"), [
-    ('"2025-02-25"', "got '2025-02-25'"),
+    # A quoted date says which key and how to write it (#12).
+    ('"2025-02-25"', "got '2025-02-25': a string; write it unquoted, published = 2025-02-25"),
+    ('"2025-02-25 11:38"', "got '2025-02-25 11:38': a string; write it unquoted, "
+                           "published = 2025-02-25T11:38:00"),
+    ('"Feb 25"', "got 'Feb 25'; write 2025-02-25 or 2025-02-25T11:38:00 (unquoted)"),
     ("11:38:00", "got a TOML time 11:38:00"),
     ("2025", "got 2025"),
     ("true", "got True"),
@@ -293,7 +297,8 @@ def test_from_toml_alone_names_the_source(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as caught:
         Article.from_toml(table, tmp_path, source="corpus.toml")
     assert str(caught.value) == (
-        "corpus.toml: article 'a': published: expected a TOML date or datetime, got 'soon'")
+        "corpus.toml: article 'a': published: expected a TOML date or datetime, got 'soon'; "
+        "write 2025-02-25 or 2025-02-25T11:38:00 (unquoted)")
     good = Article.from_toml({**table, "published": date(2025, 2, 24)}, tmp_path,
                              source="corpus.toml")
     assert (good.id, good.text) == ("a", "x")
