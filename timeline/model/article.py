@@ -68,7 +68,10 @@ class Article:
     text: str = attrs.field(repr=False, validator=attrs.validators.instance_of(str))
     outlet: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
     url: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
-    file: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
+    # Where the text is kept is not what the article is: a saved and reloaded article
+    # (``file`` named on saving) equals the one saved.
+    file: str | None = attrs.field(default=None, eq=False,
+                                   validator=[_optional_str(), _non_empty])
     sha256: str = attrs.field(init=False, repr=False)
 
     def __init__(self, *, id: str, title: str, published: date | datetime | str, text: str,
@@ -159,7 +162,7 @@ def moment_problem(key: str, value: object) -> str:
 def _read_text(directory: Path, file: str,
                fail: Callable[[str | None, str], CorpusError]) -> str:
     """The UTF-8 text of ``file`` inside ``directory``."""
-    path = _inside(directory, file, fail)
+    path = inside_corpus(directory, file, fail)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -172,7 +175,8 @@ def _read_text(directory: Path, file: str,
         raise fail("file", f"{file!r} is not UTF-8 text: byte {exc.start}") from None
 
 
-def _inside(directory: Path, file: str, fail: Callable[[str | None, str], CorpusError]) -> Path:
+def inside_corpus(directory: Path, file: str,
+                  fail: Callable[[str | None, str], CorpusError]) -> Path:
     """The path of ``file`` under ``directory``; a corpus never reads outside its own folder."""
     parts = PurePosixPath(file).parts
     if (PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute()

@@ -323,6 +323,17 @@ _STRINGS = ("article", "quote", "status", "when", "tense", "before", "after", "r
             "offset", "note")
 
 
+def occurrences(text: str, quote: str) -> list[int]:
+    """Where ``quote`` starts in ``text``, overlapping occurrences included ("aa" twice in
+    "aaa"): ``occurrence`` counts them this way."""
+    starts = []
+    at = text.find(quote)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(quote, at + 1)
+    return starts
+
+
 def _find(article: Article, quote: str, occurrence: Any,
           error: Callable[[str, str], CorpusError]) -> tuple[int, int]:
     """The span of the quote in the article: it must be there, once, or once at ``occurrence``.
@@ -332,11 +343,7 @@ def _find(article: Article, quote: str, occurrence: Any,
     """
     if not quote.strip():
         raise error("quote", "empty")
-    starts = []
-    at = article.text.find(quote)
-    while at >= 0:
-        starts.append(at)
-        at = article.text.find(quote, at + 1)
+    starts = occurrences(article.text, quote)
     if not starts:
         passage = closest_passage(article.text, quote)
         hint = "nothing in it is close" if passage is None else passage.describe()
