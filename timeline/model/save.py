@@ -118,12 +118,16 @@ def events_toml(specs: Iterable[EventSpec], articles: Mapping[str, Article]) -> 
                 problems.add("article", f"unknown article {claim.article!r}", entry=entry)
                 continue
             table = dict(claim_pairs(claim, article))
-            again = problems.attempt(partial(Claim.from_toml, table, event=spec.id,
-                                             articles={article.id: article}, file=None,
-                                             entry=entry))
-            if again is not None and again != claim:
-                problems.add(None, "cannot be written as it is: build claims with "
-                                   "Claim.build (its time must come from 'when' or 'date')",
+            try:
+                again: Claim | None = Claim.from_toml(
+                    table, event=spec.id, articles={article.id: article}, file=None,
+                    entry=entry)
+                why = "it would read back different"
+            except CorpusError as exc:
+                again, why = None, exc.message
+            if again != claim:
+                problems.add(None, f"cannot be written as it is ({why}): build claims with "
+                                   f"Claim.build, their time from 'when' or 'date'",
                              entry=entry)
             lines.append("\n  [[events.claims]]\n" + toml_pairs(table.items(), indent="  "))
         parts.append("".join(lines))
