@@ -207,7 +207,7 @@ class Claim:
                 date = parse_moment(date)
             except ValueError as exc:
                 problems.add("date", str(exc))
-                date = None
+                date = _REPORTED  # given, and wrong: not also "no date given"
         table = {"article": article.id, "quote": quote,
                  "status": status.value if isinstance(status, Status) else status,
                  "when": when, "date": date, "part": part, "before": before, "after": after,
@@ -282,6 +282,8 @@ class Claim:
         if absolute is not None:
             if "when" in table:
                 fail("date", "give either 'when' or 'date', not both")
+            elif absolute is _REPORTED:
+                pass
             elif not isinstance(absolute, date):
                 fail("date", moment_problem("date", absolute))
             else:
@@ -317,6 +319,9 @@ class Claim:
                    relative_to=table.get("relative_to"), offset=offset,
                    note=table.get("note"), part=part, ongoing=ongoing)
 
+
+#: A field ``build`` found wrong and reported already: present, so not "missing" too.
+_REPORTED: Any = type("_Reported", (), {"__repr__": lambda self: "<reported>"})()
 
 #: The fields of a claim that are strings.
 _STRINGS = ("article", "quote", "status", "when", "tense", "before", "after", "relative_to",

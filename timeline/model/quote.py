@@ -95,15 +95,17 @@ def closest_passage(text: str, quote: str) -> Passage | None:
     if not quote.strip():
         return None
     folded_text, starts = _folded_with_positions(text)
-    folded_quote = _fold(quote).strip()
-    at = folded_text.find(folded_quote)
-    if at >= 0:
-        last = at + len(folded_quote) - 1
-        start, end = starts[at], starts[last] + 1
-        passage = text[start:end]
-        differs = tuple(name for i, (name, _) in enumerate(_FOLDS)
-                        if _fold(passage, skip=i) != _fold(quote, skip=i).strip())
-        return Passage(start, end, passage, differs)
+    for trim in (False, True):  # white space at the ends of a quote may not be in the text
+        folded_quote = _fold(quote.strip() if trim else quote)
+        at = folded_text.find(folded_quote)
+        if at >= 0:
+            last = at + len(folded_quote) - 1
+            start, end = starts[at], starts[last] + 1
+            passage = text[start:end]
+            differs = tuple(
+                name for i, (name, _) in enumerate(_FOLDS)
+                if _fold(passage, skip=i) != _fold(quote.strip() if trim else quote, skip=i))
+            return Passage(start, end, passage, differs)
     return _similar(text, quote)
 
 
