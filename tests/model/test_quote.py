@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from timeline.model.quote import _fold, closest_passage
+from timeline.model.quote import LONG, _fold, _Folded, closest_passage
 
 #: Letters, and the characters a copied quote gets wrong.
 _ALPHABET = "abc .,\u2019'\u201c\u201d\"\u2014\u2013-\u00a0\n"
@@ -49,10 +49,26 @@ def test_nothing_close_is_none() -> None:
     assert closest_passage("text", "   ") is None
 
 
-def test_long_articles_and_quotes_are_searched_within_a_budget() -> None:
-    """A 2 MB article and a 5,000-character quote: the search looks only at the quote's
-    start (cost bounded by the budget), and still names the passage it shares."""
-    text = "filler words here. " * 100_000 + "The unique sentence about the vote." + "x" * 10
+def test_long_articles_are_searched_for_near_misses_only() -> None:
+    """A 2 MB article: a typographic near-miss is found; mere similarity is not searched."""
+    text = "filler  words\u00a0here. " * 100_000 + "The \u201cunique\u201d sentence."
+    assert len(text) > LONG
+    found = closest_passage(text, 'The "unique" sentence.')
+    assert found is not None and found.text == "The \u201cunique\u201d sentence."
+    assert found.start == text.index("The \u201cunique")
+    assert closest_passage(text, "The unique sentences") is None
+
+
+def test_a_long_quote_is_compared_by_its_start() -> None:
+    text = "filler words here. " * 1_000 + "The unique sentence about the vote." + "x" * 10
     quote = "The unique sentence about the vote!" + " more" * 1_000
     found = closest_passage(text, quote)
-    assert found is None or text[found.start:found.start + 20] == "The unique sentence "
+    assert found is None or found.start == text.index("The unique")
+
+
+@given(st.text(_ALPHABET, max_size=60))
+def test_positions_map_back(text: str) -> None:
+    folded = _Folded(text)
+    assert len(folded.text) <= len(text)
+    for at, char in enumerate(folded.text):
+        assert _fold(text[folded.original(at)]) == char or char == " "

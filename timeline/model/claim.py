@@ -13,7 +13,7 @@ import attrs
 from timeline.errors import CorpusError, TimelineError
 from timeline.model.article import Article, moment_problem, parse_moment
 from timeline.model.problems import Problems
-from timeline.model.quote import closest_passage
+from timeline.model.quote import LONG, closest_passage
 from timeline.time.value import TimeValue
 
 _Moment = date | datetime
@@ -351,7 +351,13 @@ def _find(article: Article, quote: str, occurrence: Any,
     starts = occurrences(article.text, quote)
     if not starts:
         passage = closest_passage(article.text, quote)
-        hint = "nothing in it is close" if passage is None else passage.describe()
+        if passage is not None:
+            hint = passage.describe()
+        elif len(article.text) > LONG:
+            hint = ("no near-miss of quotes, dashes or spaces (an article this long is not "
+                    "searched for merely similar passages)")
+        else:
+            hint = "nothing in it is close"
         raise error("quote", f"not found in article {article.id!r}; {hint}")
     if occurrence is None:
         if len(starts) > 1:

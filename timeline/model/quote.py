@@ -10,6 +10,7 @@ the article (``difflib``), with the work bounded so a long article stays fast.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 
 import attrs
@@ -22,6 +23,9 @@ _SPACES = frozenset(" \t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000
 #: Above this many characters times quote characters, the difflib search looks only at
 #: the start of the quote: its cost grows with their product.
 _BUDGET = 4_000_000
+#: Longer articles (characters) are searched for typographic near-misses only: the
+#: similarity search is a Python loop over every character.
+LONG = 200_000
 #: How alike (``difflib`` ratio) a passage must be to be worth naming.
 _CLOSE = 0.6
 #: Characters of a passage shown in a message.
@@ -55,19 +59,27 @@ def _fold(text: str, skip: int = -1) -> str:
     return text
 
 
-def _folded_with_positions(text: str) -> tuple[str, list[int]]:
-    """``_fold(text)`` and, for each of its characters, where it starts in ``text``."""
-    chars: list[str] = []
-    starts: list[int] = []
-    for at, char in enumerate(text):
-        char = char.translate(_QUOTES).translate(_DASHES)
-        if char in _SPACES:
-            if chars and chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char)
-        starts.append(at)
-    return "".join(chars), starts
+_RUN = re.compile("[" + "".join(sorted(_SPACES)) + "]+")
+
+
+class _Folded:
+    """``_fold(text)``, searched at C speed, and the way back to ``text``'s positions."""
+
+    def __init__(self, text: str) -> None:
+        flat = text.translate(_QUOTES).translate(_DASHES)  # one character for one
+        self.runs = [(m.start(), m.end()) for m in _RUN.finditer(flat)]
+        self.text = _RUN.sub(" ", flat)
+
+    def original(self, at: int) -> int:
+        """Where the folded text's character ``at`` starts in the original text."""
+        removed = 0
+        for start, end in self.runs:
+            if start - removed > at:
+                break
+            if start - removed == at:
+                return start
+            removed += end - start - 1
+        return at + removed
 
 
 @attrs.frozen
@@ -94,13 +106,13 @@ def closest_passage(text: str, quote: str) -> Passage | None:
     close; a typographic near-miss is found exactly, anything else by similarity."""
     if not quote.strip():
         return None
-    folded_text, starts = _folded_with_positions(text)
+    folded = _Folded(text)
     for trim in (False, True):  # white space at the ends of a quote may not be in the text
         folded_quote = _fold(quote.strip() if trim else quote)
-        at = folded_text.find(folded_quote)
+        at = folded.text.find(folded_quote)
         if at >= 0:
-            last = at + len(folded_quote) - 1
-            start, end = starts[at], starts[last] + 1
+            start = folded.original(at)
+            end = folded.original(at + len(folded_quote) - 1) + 1
             passage = text[start:end]
             differs = tuple(
                 name for i, (name, _) in enumerate(_FOLDS)
@@ -111,7 +123,7 @@ def closest_passage(text: str, quote: str) -> Passage | None:
 
 def _similar(text: str, quote: str) -> Passage | None:
     """The passage around the longest run ``quote`` shares with ``text``, if alike enough."""
-    if not text:
+    if not text or len(text) > LONG:
         return None
     probe = quote[:max(20, _BUDGET // len(text))]
     matcher = difflib.SequenceMatcher(None, text, probe)
@@ -128,4 +140,4 @@ def _similar(text: str, quote: str) -> Passage | None:
     return Passage(start, end, passage)
 
 
-__all__ = ["Passage", "closest_passage"]
+__all__ = ["LONG", "Passage", "closest_passage"]
