@@ -74,8 +74,9 @@ def load(directory: str | Path = "seeds") -> Timeline:
     """Load a corpus folder (``sources.toml``, the texts, ``events.toml``) as a ``Timeline``.
 
     ``"seeds"`` names the embedded default corpus, unless the current folder has a
-    ``seeds/sources.toml`` of its own. Every problem in the files is a ``CorpusError``
-    naming the file, the entry and the field, raised before anything is built.
+    ``seeds/sources.toml`` of its own. The problems of a file are one ``CorpusError``
+    (each in its ``problems``, naming the file, the entry and the field), raised before
+    anything is built.
     """
     from pathlib import Path
 
