@@ -141,6 +141,11 @@ def durations(draw: st.DrawFn) -> str:
 
 # --- corpora built in Python (#12: Timeline.from_articles, save, load) ----------------------
 
+#: Sentences an article may end with, each with a time expression a claim's ``when`` names.
+DATED_SENTENCES = {" They met on Monday.": "on Monday",
+                   " The vote is set for next week.": "next week",
+                   " It ended in March 2024.": "in March 2024"}
+
 #: Offsets a claim may place its event by, against an earlier event.
 OFFSETS = ("three days before", "2 weeks after", "within two hours", "shortly after",
            "days before")
@@ -166,7 +171,9 @@ def python_articles(draw: st.DrawFn, article_id: str) -> Any:
 
     file = draw(st.none() | st.from_regex(r"[a-z]{1,6}(/[a-z]{1,6})?\.(txt|md)", fullmatch=True))
     return Article(id=article_id, title=draw(non_blank_text()),
-                   published=draw(publication_times()), text=draw(st.text(min_size=1)),
+                   published=draw(publication_times()),
+                   text=draw(st.text(min_size=1)) + draw(st.sampled_from(["",
+                                                                          *DATED_SENTENCES])),
                    outlet=draw(st.none() | non_blank_text(20)),
                    url=draw(st.none() | st.just("https://example.org/" + article_id)),
                    file=file)
@@ -201,10 +208,17 @@ def python_timelines(draw: st.DrawFn) -> Any:
             assume(quote.strip())
             found = [i for i in range(len(text)) if text.startswith(quote, i)]
             status = draw(st.sampled_from([s for s in Status if s is not Status.UNCONFIRMED]))
-            how = draw(st.sampled_from(["date", "ongoing", "order"] if e else ["date",
-                                                                               "ongoing"]))
+            dated = [s for s in DATED_SENTENCES if text.endswith(s)]
+            how = draw(st.sampled_from(["date", "ongoing"] + ["order"] * bool(e)
+                                       + ["when"] * bool(dated)))
             fields: dict[str, Any] = {}
-            if how == "date":
+            if how == "when":  # the quote is the sentence; its expression, in any tense
+                quote = dated[0].strip()
+                start = len(text) - len(quote)
+                found = [i for i in range(len(text)) if text.startswith(quote, i)]
+                fields["when"] = DATED_SENTENCES[dated[0]]
+                fields["tense"] = draw(st.sampled_from([None, "past", "present", "future"]))
+            elif how == "date":
                 fields["date"] = draw(publication_times().map(
                     lambda m: m.replace(microsecond=0) if isinstance(m, datetime) else m))
                 fields["part"] = draw(st.sampled_from([None, "start", "end"]))
