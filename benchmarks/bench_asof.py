@@ -36,8 +36,8 @@ def corpus(n_events: int, n_claims: int, seed: int) -> tuple[list[Article], list
     month; 2 % of claims are off by a few days (conflicts); 1 % order their event after an
     earlier one."""
     rng = random.Random(seed)
-    articles = [Article(f"a{d}-{i}", f"a{d}-{i}.txt", "t", None, None,
-                        START + timedelta(days=d), "Quote here.")
+    articles = [Article(id=f"a{d}-{i}", file=f"a{d}-{i}.txt", title="t",
+                        published=START + timedelta(days=d), text="Quote here.")
                 for d in range(DAYS + 60) for i in range(PER_DAY)]
     days = sorted(rng.randrange(30, DAYS) for _ in range(n_events))
     claims: list[list[Claim]] = [[] for _ in range(n_events)]

@@ -32,7 +32,8 @@ def build(events: list[tuple[str, str, list[tuple[TimeValue | None, Status]]]], 
     """A timeline of events ``(id, title, [(value, status), ...])``, one article for all."""
     n = sum(len(claims) for _, _, claims in events)
     text = " ".join(f"Claim {k}." for k in range(n))
-    article = Article("a", "a.txt", article_title, None, url, published, text)
+    article = Article(id="a", file="a.txt", title=article_title, url=url, published=published,
+                      text=text)
     specs, k = [], 0
     for event_id, title, claims in events:
         built = []

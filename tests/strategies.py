@@ -8,6 +8,7 @@ hours from UTC-12 to UTC+14, the range the interval model assumes for floating t
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from hypothesis import assume
 from hypothesis import strategies as st
@@ -136,3 +137,106 @@ def durations(draw: st.DrawFn) -> str:
     text += "T" + "".join(a + u for a, u in clock) if clock else ""
     assume(len(text) <= MAX_LENGTH)
     return text
+
+
+# --- corpora built in Python (#12: Timeline.from_articles, save, load) ----------------------
+
+#: Sentences an article may end with, each with a time expression a claim's ``when`` names.
+DATED_SENTENCES = {" They met on Monday.": "on Monday",
+                   " The vote is set for next week.": "next week",
+                   " It ended in March 2024.": "in March 2024"}
+
+#: Offsets a claim may place its event by, against an earlier event.
+OFFSETS = ("three days before", "2 weeks after", "within two hours", "shortly after",
+           "days before")
+
+
+def non_blank_text(max_size: int = 40) -> st.SearchStrategy[str]:
+    """Any text a title or note may be: at least one character that is not white space."""
+    return st.text(min_size=1, max_size=max_size).filter(lambda s: s.strip() != "")
+
+
+def publication_times() -> st.SearchStrategy[Any]:
+    """A day, a floating datetime or an aware one (fixed offsets), microseconds included."""
+    return st.one_of(st.dates(min_value=EARLIEST.date(), max_value=LATEST.date()),
+                     st.datetimes(min_value=EARLIEST, max_value=LATEST),
+                     st.builds(lambda moment, zone: moment.replace(tzinfo=zone),
+                               st.datetimes(min_value=EARLIEST, max_value=LATEST), offsets()))
+
+
+@st.composite
+def python_articles(draw: st.DrawFn, article_id: str) -> Any:
+    """An ``Article`` made in Python: random text, title, publication time, maybe a file."""
+    from timeline.model.article import Article
+
+    file = draw(st.none() | st.from_regex(r"[a-z]{1,6}(/[a-z]{1,6})?\.(txt|md)", fullmatch=True))
+    return Article(id=article_id, title=draw(non_blank_text()),
+                   published=draw(publication_times()),
+                   text=draw(st.text(min_size=1)) + draw(st.sampled_from(["",
+                                                                          *DATED_SENTENCES])),
+                   outlet=draw(st.none() | non_blank_text(20)),
+                   url=draw(st.none() | st.just("https://example.org/" + article_id)),
+                   file=file)
+
+
+@st.composite
+def python_timelines(draw: st.DrawFn) -> Any:
+    """A ``Timeline.from_articles`` of random articles and events whose claims quote them:
+    dated (``date=`` a day or a datetime), ongoing, or placed before or after an earlier
+    event (so never in a cycle), with random statuses, parts and notes."""
+    from timeline.model.claim import Claim, Status
+    from timeline.model.event import EventSpec
+    from timeline.model.save import _from_id
+    from timeline.query.timeline import Timeline
+
+    ids = draw(st.lists(st.one_of(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,8}", fullmatch=True),
+                                  non_blank_text(12)),
+                        min_size=1, max_size=4,
+                        unique_by=lambda i: _from_id(i).casefold()))
+    articles = [draw(python_articles(article_id)) for article_id in ids]
+    files = [(a.file or _from_id(a.id)).casefold() for a in articles]
+    assume(len(set(files)) == len(files))
+    specs = []
+    for e in range(draw(st.integers(0, 5))):
+        claims = []
+        for _ in range(draw(st.integers(1, 3))):
+            article = draw(st.sampled_from(articles))
+            text = article.text
+            start = draw(st.integers(0, len(text) - 1))
+            end = draw(st.integers(start + 1, len(text)))
+            quote = text[start:end]
+            assume(quote.strip())
+            found = [i for i in range(len(text)) if text.startswith(quote, i)]
+            status = draw(st.sampled_from([s for s in Status if s is not Status.UNCONFIRMED]))
+            dated = [s for s in DATED_SENTENCES if text.endswith(s)]
+            how = draw(st.sampled_from(["date", "ongoing"] + ["order"] * bool(e)
+                                       + ["when"] * bool(dated)))
+            fields: dict[str, Any] = {}
+            if how == "when":  # the quote is the sentence; its expression, in any tense
+                quote = dated[0].strip()
+                start = len(text) - len(quote)
+                found = [i for i in range(len(text)) if text.startswith(quote, i)]
+                fields["when"] = DATED_SENTENCES[dated[0]]
+                fields["tense"] = draw(st.sampled_from([None, "past", "present", "future"]))
+            elif how == "date":
+                fields["date"] = draw(publication_times().map(
+                    lambda m: m.replace(microsecond=0) if isinstance(m, datetime) else m))
+                fields["part"] = draw(st.sampled_from([None, "start", "end"]))
+            elif how == "ongoing":
+                fields["ongoing"] = True
+            else:
+                other = f"e{draw(st.integers(0, e - 1))}"
+                key = draw(st.sampled_from(["before", "after", "relative_to"]))
+                fields[key] = other
+                if key == "relative_to":
+                    fields["offset"] = draw(st.sampled_from(OFFSETS))
+            claims.append(Claim.build(
+                article, quote, event=f"e{e}", status=status,
+                occurrence=found.index(start) + 1 if len(found) > 1 else None,
+                note=draw(st.none() | non_blank_text(20)), **fields))
+        specs.append(EventSpec.build(f"e{e}", draw(non_blank_text()), claims,
+                                     actors=draw(st.lists(non_blank_text(10), max_size=2)),
+                                     place=draw(st.none() | non_blank_text(10))))
+    return Timeline.from_articles(articles, specs, title=draw(non_blank_text()),
+                                  zone=draw(st.sampled_from([None, "UTC",
+                                                             "America/New_York"])))

@@ -19,8 +19,10 @@ from timeline.errors import (
 from timeline.time import Duration, Granularity, Interval, Mod, TimeValue, TimexType
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
+    from timeline.model.event import EventSpec
     from timeline.query.timeline import Timeline
     from timeline.tagger.context import Tense
     from timeline.tagger.scan import Mention
@@ -72,8 +74,9 @@ def load(directory: str | Path = "seeds") -> Timeline:
     """Load a corpus folder (``sources.toml``, the texts, ``events.toml``) as a ``Timeline``.
 
     ``"seeds"`` names the embedded default corpus, unless the current folder has a
-    ``seeds/sources.toml`` of its own. Every problem in the files is a ``CorpusError``
-    naming the file, the entry and the field, raised before anything is built.
+    ``seeds/sources.toml`` of its own. The problems of a file are one ``CorpusError``
+    (each in its ``problems``, naming the file, the entry and the field), raised before
+    anything is built.
     """
     from pathlib import Path
 
@@ -89,29 +92,66 @@ def load(directory: str | Path = "seeds") -> Timeline:
                     title=manifest.info.title or folder.resolve().name, zone=manifest.info.zone)
 
 
-def __getattr__(name: str) -> Any:
-    """``timeline.Timeline``, imported on first use so ``import timeline`` stays fast."""
-    if name == "Timeline":
-        from timeline.query.timeline import Timeline
+def from_dataframe(frame: Any, *, text: str = "text", published: str = "published",
+                   id: str | None = "id", title: str | None = "title", url: str | None = None,
+                   outlet: str | None = None, events: Iterable[EventSpec] = (),
+                   corpus_title: str | None = None, zone: str | None = None) -> Timeline:
+    """A timeline from a pandas DataFrame of articles, one row each; the keywords name the
+    columns (``corpus_title`` and ``zone`` are the corpus's, as ``[corpus]`` gives them).
 
-        return Timeline
+    ``id`` defaults to the ``id`` column, else the row index; ``title`` to the ``title``
+    column, else the text's first words. A ``datetime64`` column of midnights is read as
+    dates: pandas stores a date as its midnight, and a time no source gave is never
+    invented. Every problem (a missing column, a ``NaN`` or ``NaT`` in a row) is one
+    ``CorpusError`` naming each column and row. Events (``EventSpec.build``) quote the
+    articles by id.
+    """
+    from timeline.model.frame import articles_from_frame
+    from timeline.query.timeline import Timeline
+
+    articles = articles_from_frame(frame, text=text, published=published, id=id, title=title,
+                                   url=url, outlet=outlet)
+    return Timeline.from_articles(articles, events, title=corpus_title, zone=zone)
+
+
+#: Names imported on first use (``timeline.Timeline``), so ``import timeline`` stays fast.
+_LAZY = {
+    "Article": "timeline.model.article",
+    "Claim": "timeline.model.claim",
+    "EventSpec": "timeline.model.event",
+    "Status": "timeline.model.claim",
+    "Timeline": "timeline.query.timeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``timeline.Timeline``, ``timeline.Article``...: imported on first use."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 
 __all__ = [
+    "Article",
+    "Claim",
     "CorpusError",
     "Duration",
+    "EventSpec",
     "Granularity",
     "Interval",
     "Mod",
     "QueryError",
     "ResolveError",
     "RuleTableError",
+    "Status",
     "TimeValue",
     "Timeline",
     "TimelineError",
     "TimexError",
     "TimexType",
+    "from_dataframe",
     "load",
     "resolve",
     "scan",

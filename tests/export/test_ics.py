@@ -205,7 +205,8 @@ def test_reproducible_byte_for_byte(seeds: Timeline, seeds_ics: bytes) -> None:
 
 def test_uids_depend_on_the_corpus(seeds: Timeline) -> None:
     other = Timeline([*seeds.articles.values(),
-                      Article("zz", "zz.txt", "Another", None, None, date(2025, 1, 1), "x")],
+                      Article(id="zz", file="zz.txt", title="Another",
+                              published=date(2025, 1, 1), text="x")],
                      list(seeds.specs))
     assert ics.corpus_digest(other) != ics.corpus_digest(seeds)
     assert ics.event_uid("ga-vote", ics.corpus_digest(other)) != ics.event_uid(
@@ -318,9 +319,11 @@ def hostile_timelines(draw: st.DrawFn) -> Timeline:
             minute = datetime(day.year, day.month, day.day) + timedelta(
                 minutes=draw(st.integers(0, 24 * 60 - 1)))
             when = draw(st.sampled_from([day, minute, minute.replace(tzinfo=UTC)]))
-            article = Article(f"a{len(articles)}", f"a{len(articles)}.txt",
-                              draw(hostile_text()), draw(st.none() | hostile_text()),
-                              None, day + timedelta(days=draw(st.integers(-3, 3))), quote)
+            article = Article(id=f"a{len(articles)}", file=f"a{len(articles)}.txt",
+                              title=draw(hostile_text()),
+                              outlet=draw(st.none() | hostile_text()),
+                              published=day + timedelta(days=draw(st.integers(-3, 3))),
+                              text=quote)
             articles.append(article)
             claim = {"article": article.id, "quote": quote, "date": when,
                      "status": draw(st.sampled_from(

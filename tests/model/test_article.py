@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import attrs
@@ -113,7 +113,7 @@ def test_article_is_frozen_and_hashes_its_text() -> None:
 
 @pytest.mark.parametrize("changes", [
     {"id": ""}, {"title": "  "}, {"outlet": ""}, {"title": 5},
-    {"published": "2025-02-24"}, {"text": None},
+    {"published": "soon"}, {"published": 20250224}, {"text": None}, {"file": ""},
 ])
 def test_article_validates_its_fields(changes: dict[str, object]) -> None:
     fields: dict[str, object] = {"id": "a", "file": "a.txt", "title": "T", "outlet": None,
@@ -235,7 +235,11 @@ def test_bad_string_fields(tmp_path: Path, line: str, field: str, got: str) -> N
 
 
 @pytest.mark.parametrize(("value", "got"), [
-    ('"2025-02-25"', "got '2025-02-25'"),
+    # A quoted date says which key and how to write it (#12).
+    ('"2025-02-25"', "got '2025-02-25': a string; write it unquoted, published = 2025-02-25"),
+    ('"2025-02-25 11:38"', "got '2025-02-25 11:38': a string; write it unquoted, "
+                           "published = 2025-02-25T11:38:00"),
+    ('"Feb 25"', "got 'Feb 25'; write 2025-02-25 or 2025-02-25T11:38:00 (unquoted)"),
     ("11:38:00", "got a TOML time 11:38:00"),
     ("2025", "got 2025"),
     ("true", "got True"),
@@ -293,7 +297,8 @@ def test_from_toml_alone_names_the_source(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as caught:
         Article.from_toml(table, tmp_path, source="corpus.toml")
     assert str(caught.value) == (
-        "corpus.toml: article 'a': published: expected a TOML date or datetime, got 'soon'")
+        "corpus.toml: article 'a': published: expected a TOML date or datetime, got 'soon'; "
+        "write 2025-02-25 or 2025-02-25T11:38:00 (unquoted)")
     good = Article.from_toml({**table, "published": date(2025, 2, 24)}, tmp_path,
                              source="corpus.toml")
     assert (good.id, good.text) == ("a", "x")
@@ -335,3 +340,56 @@ def test_a_bad_corpus_table_names_its_field(tmp_path: Path, table: str, field: s
     error = load_error(corpus(tmp_path, table + GOOD))
     assert_names(error, "[corpus]", field)
     assert says in str(error)
+
+
+# --- Article built in Python (#12) -----------------------------------------------------------
+
+def test_an_article_takes_its_text_directly() -> None:
+    import timeline
+
+    article = timeline.Article(id="a1", title="Votes", published="2025-02-24",
+                               text="On Monday, the U.N. voted.")
+    assert article.file is None and article.outlet is None and article.url is None
+    assert article.published == date(2025, 2, 24) and type(article.published) is date
+    assert article.sha256 == hashlib.sha256(b"On Monday, the U.N. voted.").hexdigest()
+    with pytest.raises(TypeError):
+        Article("a1", "Votes", date(2025, 2, 24), "x")  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("given", "read"), [
+    ("2025-02-24", date(2025, 2, 24)),  # a date stays a date: no midnight invented
+    ("2025-02-24T11:38", datetime(2025, 2, 24, 11, 38)),
+    ("2025-02-24T11:38:00+01:00",
+     datetime(2025, 2, 24, 11, 38, tzinfo=timezone(timedelta(hours=1)))),
+    ("2025-02-24T10:38:00Z", datetime(2025, 2, 24, 10, 38, tzinfo=UTC)),
+    (datetime(2025, 2, 24, 11, 38), datetime(2025, 2, 24, 11, 38)),
+])
+def test_published_may_be_an_iso_string(given: object, read: date) -> None:
+    article = Article(id="a", title="T", published=given, text="")  # type: ignore[arg-type]
+    assert article.published == read and type(article.published) is type(read)
+    if isinstance(read, datetime):
+        assert (article.published.tzinfo is None) == (read.tzinfo is None)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("bad", ["Feb 24", "2025-02-30", "24/02/2025", ""])
+def test_a_bad_published_string_names_the_field(bad: str) -> None:
+    with pytest.raises(CorpusError) as caught:
+        Article(id="a1", title="T", published=bad, text="")
+    assert (caught.value.entry, caught.value.field) == ("article 'a1'", "published")
+    assert "2025-02-25" in str(caught.value)
+
+
+def test_where_the_text_lives_is_not_part_of_the_article() -> None:
+    kept = Article(id="a", title="T", published=date(2025, 2, 24), text="x")
+    assert attrs.evolve(kept, file="a.txt") == kept
+
+
+def test_every_problem_of_sources_toml_is_reported_at_once(tmp_path: Path) -> None:
+    sources = (GOOD.replace('title = "Votes at the U.N."', 'title = ""')
+               .replace("2025-02-25", '"2025-02-25"') + '\n' + GOOD.replace('"a"', '"b"')
+               .replace('"a.txt"', '"missing.txt"') + "\n" + GOOD + "\nextra = 1\n")
+    error = load_error(corpus(tmp_path, sources))
+    assert [(p.entry, p.field) for p in error.problems] == [
+        ("article 'a'", "title"), ("article 'a'", "published"), ("article 'b'", "file"),
+        ("article 'a'", "extra")]
+    assert str(error).endswith("(and 3 more problems)")

@@ -9,7 +9,9 @@ import pytest
 from corpora import write_corpus
 
 from timeline.errors import CorpusError
-from timeline.model.claim import Offset, Status
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Offset, Status
+from timeline.model.event import EventSpec
 from timeline.model.load import load_articles, load_events
 
 TEXT_A = "Leaders met on Monday. Later Monday the council voted. Leaders met on Monday."
@@ -200,3 +202,180 @@ def test_part_and_ongoing_are_checked(tmp_path: Path, change: str, field: str,
     with pytest.raises(CorpusError, match=message) as info:
         _load(tmp_path)
     assert info.value.field in ("part", "ongoing")
+
+
+# --- events and claims built in Python (#12) ---------------------------------------------------
+
+def _articles() -> dict[str, Article]:
+    return {"a": Article(id="a", title="A", published=date(2025, 2, 25), text=TEXT_A),
+            "b": Article(id="b", title="B", published=datetime(2025, 2, 24, 9), text=TEXT_B)}
+
+
+def test_built_in_python_equals_loaded_from_toml(tmp_path: Path) -> None:
+    """One checking path: the same claims and events whichever way they are written."""
+    loaded = _load(_corpus(tmp_path, GOOD))
+    a, b = _articles()["a"], _articles()["b"]
+    built = [
+        EventSpec.build("meeting", "Leaders meet", [Claim.build(
+            a, "Leaders met on Monday.", occurrence=2, when="Monday", event="meeting")]),
+        EventSpec.build("vote", "The council votes", [Claim.build(
+            a, "Later Monday the council voted.", when="Later Monday", after="meeting",
+            event="vote", status=Status.OCCURRED)]),
+        EventSpec.build("summit", "Summit", [Claim.build(
+            b, "The summit is set for next week", when="next week", status="scheduled",
+            event="summit")]),
+    ]
+    assert built == loaded
+
+
+def test_build_reads_iso_dates_and_offsets() -> None:
+    a = _articles()["a"]
+    by_string = Claim.build(a, "Leaders met on Monday.", occurrence=1, date="2025-02-24",
+                            event="m")
+    assert by_string.date == date(2025, 2, 24) and type(by_string.date) is date
+    assert by_string == Claim.build(a, "Leaders met on Monday.", occurrence=1,
+                                    date=date(2025, 2, 24), event="m")
+    placed = Claim.build(a, "Leaders met on Monday.", occurrence=1, relative_to="x",
+                         offset=Offset.parse("three days before"), event="m")
+    assert placed.offset == Offset.parse("three days before")
+
+
+@pytest.mark.parametrize(("fields", "field", "message"), [
+    ({"quote": "Leaders met on Tuesday."}, "quote", "not found in article 'a'"),
+    ({"quote": "Leaders met on Monday."}, "quote", "found 2 times"),
+    ({"when": "Friday"}, "when", "not inside the quote"),
+    ({"status": "planned"}, "status", "expected occurred"),
+    ({"date": "25/02/2025"}, "date", "expected a date such as 2025-02-25"),
+    ({"date": 20250225}, "date", "expected a TOML date or datetime"),
+    ({"part": "middle", "date": "2025-02-24"}, "part", "expected 'start' or 'end'"),
+    ({"offset": "three days before"}, "offset", "needs 'relative_to'"),
+    ({"relative_to": "x", "offset": "soon"}, "offset", "not an offset"),
+    ({"before": "e"}, "before", "against itself"),
+    ({}, "when", "does not date its event"),
+])
+def test_build_checks_as_the_toml_loader_does(fields: dict[str, object], field: str,
+                                              message: str) -> None:
+    args: dict[str, object] = {"quote": "Later Monday the council voted.", **fields}
+    quote = args.pop("quote")
+    with pytest.raises(CorpusError, match=message) as caught:
+        Claim.build(_articles()["a"], quote, event="e", **args)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert caught.value.entry == "event 'e', claim from article 'a'"
+
+
+def test_build_reports_every_problem_at_once() -> None:
+    with pytest.raises(CorpusError) as caught:
+        Claim.build(_articles()["a"], "Later Monday the council voted.", event="e",
+                    status="planned", date="soon", part="middle")
+    assert [p.field for p in caught.value.problems] == ["date", "status", "part"]
+    assert str(caught.value).endswith("(and 2 more problems)")
+
+
+def test_event_build_checks_its_fields_and_claims() -> None:
+    a = _articles()["a"]
+    claim = Claim.build(a, "Later Monday the council voted.", when="Later Monday", event="vote")
+    assert EventSpec.build("vote", "Vote", [claim], actors=["UN"]).actors == ("UN",)
+    with pytest.raises(CorpusError) as caught:
+        EventSpec.build("Vote!", " ", [claim, "not a claim"])  # type: ignore[list-item]
+    assert {(p.field, p.entry) for p in caught.value.problems} == {
+        ("claims", "event 'Vote!'"), ("id", "event 'Vote!'"), ("title", "event 'Vote!'")}
+    assert "built for event 'vote'" in str(caught.value.problems[0])
+    with pytest.raises(CorpusError, match="at least one"):
+        EventSpec.build("vote", "Vote", [])
+
+
+# --- every problem in one run, and what a near-miss quote is (#12) -----------------------------
+
+def test_every_problem_of_events_toml_is_reported_at_once(tmp_path: Path) -> None:
+    broken = (GOOD.replace('status = "scheduled"', 'status = "planned"')
+                  .replace('quote = "Later Monday the council voted."',
+                           'quote = "Later Monday the council voted!"')
+                  .replace('title = "Leaders meet"', 'title = ""')
+                  .replace('id = "summit"', 'id = "summit"\n    colour = "red"'))
+    with pytest.raises(CorpusError) as caught:
+        _load(_corpus(tmp_path, broken))
+    where = [(p.entry, p.field) for p in caught.value.problems]
+    assert where == [("event 'meeting'", "title"), ("event 'vote', claim 1", "quote"),
+                     ("event 'summit'", "colour"), ("event 'summit', claim 1", "status")]
+    assert all(p.file is not None and p.file.endswith("events.toml")
+               for p in caught.value.problems)
+    assert str(caught.value).endswith("(and 3 more problems)")
+
+
+def test_a_reference_to_a_broken_event_is_not_a_second_problem(tmp_path: Path) -> None:
+    broken = GOOD.replace('title = "Leaders meet"', 'title = ""')
+    with pytest.raises(CorpusError) as caught:
+        _load(_corpus(tmp_path, broken))
+    assert [p.field for p in caught.value.problems] == ["title"]
+
+
+def test_problems_are_capped(tmp_path: Path) -> None:
+    one = """
+    [[events]]
+    id = "e{n}"
+    title = "E"
+      [[events.claims]]
+      article = "a"
+      quote = "nowhere {n}"
+      status = "occurred"
+      when = "Monday"
+    """
+    with pytest.raises(CorpusError) as caught:
+        _load(_corpus(tmp_path, "".join(one.format(n=n) for n in range(30))))
+    assert len(caught.value.problems) == CorpusError.LIMIT
+    assert caught.value.omitted == 30 * 2 - CorpusError.LIMIT  # quote and when, each
+    assert str(caught.value).endswith(f"(and {30 * 2 - 1} more problems)")
+
+
+@pytest.mark.parametrize(("quote", "passage", "why"), [
+    ("Leaders met on 'Monday'", "Leaders met on ‘Monday’", "curly and straight quotes"),
+    ("the vote - a tie", "the vote — a tie", "dashes"),
+    ("the U.N. voted", "the U.N.\u00a0voted", "spaces"),
+    ("the U.N. voted", "the U.N.\n  voted", "spaces"),
+    ("It's \u201cthe end\u201d - they said", "It’s \u201cthe end\u201d — they said",
+     "curly and straight quotes or apostrophes and dashes"),
+])
+def test_a_near_miss_names_the_passage_and_why(quote: str, passage: str, why: str) -> None:
+    text = f"Before it all. {passage}. After it all."
+    article = Article(id="a", title="A", published=date(2025, 2, 25), text=text)
+    with pytest.raises(CorpusError) as caught:
+        Claim.build(article, quote, event="e", ongoing=True)
+    message = str(caught.value)
+    start = text.index(passage)
+    assert f"(characters {start}-{start + len(passage)})" in message
+    assert repr(passage) in message and why in message
+
+
+def test_a_quote_far_from_the_text_says_so() -> None:
+    article = Article(id="a", title="A", published=date(2025, 2, 25), text=TEXT_A)
+    with pytest.raises(CorpusError, match="nothing in it is close"):
+        Claim.build(article, "Completely unrelated words about zebras", event="e",
+                    ongoing=True)
+    with pytest.raises(CorpusError, match=r"closest passage is 'Later Monday the council "
+                                          r"voted\.'"):
+        Claim.build(article, "Later Monday the counsel voted.", event="e", ongoing=True)
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ("published = 2025-2-25", "published"),
+    ("published = 2025-02-25 11:38", "published"),
+    ("published = 25-02-2025", "published"),
+])
+def test_a_malformed_toml_date_names_the_key_and_the_form(tmp_path: Path, line: str,
+                                                          key: str) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        f'[[articles]]\nid = "a"\nfile = "a.txt"\ntitle = "A"\n{line}\n', encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        load_articles(tmp_path)
+    assert caught.value.field == key
+    assert str(caught.value).endswith(
+        f"sources.toml: {key}: not valid TOML at line 5: {line!r}; a date is written "
+        f"2025-02-25 or 2025-02-25T11:38:00 (unquoted)")
+
+
+def test_a_malformed_claim_date_names_its_key(tmp_path: Path) -> None:
+    events = GOOD.replace('when = "next week"', "date = 2025-3-3")
+    with pytest.raises(CorpusError) as caught:
+        _load(_corpus(tmp_path, events))
+    assert caught.value.field == "date" and "a date is written" in str(caught.value)

@@ -158,7 +158,8 @@ def test_an_unknown_event_is_a_query_error() -> None:
     spec = EventSpec("e", "E", (), None, None, (Claim(
         event="e", article="a", quote="q", span=(0, 1), status=Status.OCCURRED,
         known_from=date(2025, 2, 24)),))
-    tl = Timeline([Article("a", "a.txt", "A", None, None, date(2025, 2, 24), "q")], [spec])
+    article = Article(id="a", file="a.txt", title="A", published=date(2025, 2, 24), text="q")
+    tl = Timeline([article], [spec])
     view = tl.as_of(date(2025, 2, 23))
     assert "e" in tl and "e" not in view and len(view) == 0 and view.get("e") is None
     with pytest.raises(QueryError, match="'e'"):
@@ -168,8 +169,9 @@ def test_an_unknown_event_is_a_query_error() -> None:
 
 def _two_days() -> Timeline:
     """Two articles a day apart, each dating one event."""
-    articles = [Article("a", "a.txt", "A", None, None, date(2025, 2, 24), "q"),
-                Article("b", "b.txt", "B", None, None, date(2025, 2, 25), "r")]
+    articles = [
+        Article(id="a", file="a.txt", title="A", published=date(2025, 2, 24), text="q"),
+        Article(id="b", file="b.txt", title="B", published=date(2025, 2, 25), text="r")]
     specs = [EventSpec(e, e.upper(), (), None, None, (Claim(
         event=e, article=a, quote=q, span=(0, 1), status=Status.OCCURRED,
         known_from=d),)) for e, a, q, d in [("e", "a", "q", date(2025, 2, 24)),

@@ -31,8 +31,8 @@ def corpora(draw: st.DrawFn) -> Timeline:
         if draw(st.booleans()):
             published = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
         text = " ".join(f"Claim {i}-{k}." for k in range(12))
-        articles.append(Article(f"a{i}", f"a{i}.txt", f"Article {i}", None, None, published,
-                                text))
+        articles.append(Article(id=f"a{i}", file=f"a{i}.txt", title=f"Article {i}",
+                                published=published, text=text))
     specs = []
     for e in range(draw(st.integers(1, 6))):
         claims = []

@@ -28,7 +28,7 @@ from timeline.cli import (
     tag,
 )
 from timeline.cli.common import PROG, BadInput, parse_anchor, parse_as_of, wrap
-from timeline.errors import TimelineError
+from timeline.errors import CorpusError, TimelineError
 
 #: The commands in the order ``--help`` lists them.
 COMMANDS = (resolve, scan, tag, evaluate, check, chronology, ics, export, plot)
@@ -76,7 +76,8 @@ def run(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     try:
         return command(args, out, err)
     except (TimelineError, BadInput) as exc:
-        print(f"{PROG}: {_one_line(str(exc))}", file=err)
+        for line in _problems(exc):
+            print(f"{PROG}: {_one_line(line)}", file=err)
     except BrokenPipeError:
         raise
     except OSError as exc:  # an input file that cannot be read
@@ -98,6 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``timeline scan | head``): stop quietly, as Unix tools do.
         _silence_stdout()
         return 1
+
+
+def _problems(exc: Exception) -> list[str]:
+    """What went wrong, a line a problem: a corpus file with several shows them all."""
+    if not isinstance(exc, CorpusError) or (len(exc.problems) == 1 and not exc.omitted):
+        return [str(exc)]
+    lines = [str(problem) for problem in exc.problems]
+    if exc.omitted:
+        lines.append(f"and {exc.omitted} more problem{'' if exc.omitted == 1 else 's'}")
+    return lines
 
 
 def _one_line(message: str) -> str:

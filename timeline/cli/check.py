@@ -16,8 +16,10 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=wrap("Load DIR/sources.toml, the articles and DIR/events.toml, check every "
                           "claim against its article (quotes, time expressions, references "
                           "between events), and print a one-line summary and any conflicts "
-                          "between claims. A malformed corpus exits 1 with one line naming "
-                          "the file, the entry and the field."),
+                          "between claims, and a warning for each claim of an event that "
+                          "occurred dated wholly after its own article was published. A "
+                          "malformed corpus exits 1 with a line a problem, each naming the "
+                          "file, the entry and the field."),
         epilog="examples:\n"
                "  timeline check                      # the shipped seed corpus\n"
                "  timeline check corpus/ --as-of 2025-02-25T12:00Z\n"
@@ -39,4 +41,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
           file=out)
     for conflict in tl.conflicts:
         print(f"  conflict: {conflict.message}", file=out)
+    from timeline.model.corpus import late_claims
+
+    for late in late_claims(tl.known_articles, tl.specs):
+        print(f"  warning: {late.message}", file=out)
     return 0

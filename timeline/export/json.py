@@ -216,8 +216,9 @@ def from_json(data: Mapping[str, Any]) -> Timeline:
         for raw in data["articles"]:
             published = _read_moment(raw["published"], "published")
             assert published is not None
-            article = Article(raw["id"], raw["file"], raw["title"], raw.get("outlet"),
-                              raw.get("url"), published, raw["text"])
+            article = Article(id=raw["id"], file=raw.get("file"), title=raw["title"],
+                              outlet=raw.get("outlet"), url=raw.get("url"),
+                              published=published, text=raw["text"])
             if article.sha256 != raw["sha256"]:
                 raise CorpusError("text does not match its sha256", entry=f"article "
                                   f"{raw['id']!r}", field="sha256")

@@ -1,4 +1,4 @@
-"""``Article``: a news article of a corpus, with the publication date its times resolve against."""
+"""``Article``: a news article of a corpus, with the publication time its times resolve against."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from typing import Any
 import attrs
 
 from timeline.errors import CorpusError
+from timeline.model.problems import Problems
 
 #: Keys an ``[[articles]]`` table may have; anything else is a typo to report, not to ignore.
 KEYS = frozenset({"id", "file", "title", "outlet", "url", "published"})
 REQUIRED = ("id", "file", "title", "published")
+#: What a publication time looks like in TOML, for messages about a wrong one.
+FORMS = "2025-02-25 or 2025-02-25T11:38:00 (unquoted)"
 
 
 def _non_empty(instance: Article, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -26,26 +29,61 @@ def _optional_str() -> Any:
     return attrs.validators.optional(attrs.validators.instance_of(str))
 
 
-@attrs.frozen
-class Article:
-    """A news article and its metadata from ``sources.toml``.
+def parse_moment(text: str) -> date | datetime:
+    """An ISO 8601 date (a ``date``: no time is invented) or datetime (floating or aware).
 
-    ``published`` is the anchor every relative expression in ``text`` resolves against: a
-    ``date`` when only the day is known (never an invented midnight), a naive ``datetime``
-    for a dateline without a zone (floating civil time, RFC 5545's term), or an aware one.
-    ``text`` is the file's exact content, so mention spans index into it and ``sha256`` equals
-    the file's own digest.
+    ``ValueError`` with the forms expected when ``text`` is neither.
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 date or datetime: {text!r}; expected a date such "
+                         f"as 2025-02-25 or a datetime such as 2025-02-25T11:38:00") from None
+
+
+@attrs.frozen(init=False)
+class Article:
+    """A news article: its text and the publication time its times resolve against.
+
+    Build one with keywords, ``Article(id="a1", title="...", published="2025-02-24",
+    text="...")``, or read one from ``sources.toml`` (``from_toml``). ``published`` is the
+    anchor every relative expression in ``text`` resolves against: a ``date`` when only the
+    day is known (never an invented midnight), a naive ``datetime`` for a dateline without a
+    zone (floating civil time, RFC 5545's term), or an aware one; an ISO string is read as
+    the one it writes (``"2025-02-24"`` a date, ``"2025-02-24T11:38"`` a floating datetime),
+    and a string that is neither is a ``CorpusError`` naming the field. ``file`` is where the
+    text lives in its corpus folder (``None``: nowhere yet; ``Timeline.save`` names it
+    ``<id>.txt``). ``text`` is the exact content, so mention spans index into it and
+    ``sha256`` equals the file's own digest.
     """
 
     id: str = attrs.field(validator=[attrs.validators.instance_of(str), _non_empty])
-    file: str = attrs.field(validator=[attrs.validators.instance_of(str), _non_empty])
     title: str = attrs.field(validator=[attrs.validators.instance_of(str), _non_empty])
-    outlet: str | None = attrs.field(validator=[_optional_str(), _non_empty])
-    url: str | None = attrs.field(validator=[_optional_str(), _non_empty])
     published: date | datetime = attrs.field(
         validator=attrs.validators.instance_of((date, datetime)))
     text: str = attrs.field(repr=False, validator=attrs.validators.instance_of(str))
+    outlet: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
+    url: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
+    # Where the text is kept is not what the article is: a saved and reloaded article
+    # (``file`` named on saving) equals the one saved.
+    file: str | None = attrs.field(default=None, eq=False,
+                                   validator=[_optional_str(), _non_empty])
     sha256: str = attrs.field(init=False, repr=False)
+
+    def __init__(self, *, id: str, title: str, published: date | datetime | str, text: str,
+                 outlet: str | None = None, url: str | None = None,
+                 file: str | None = None) -> None:
+        if isinstance(published, str):
+            try:
+                published = parse_moment(published)
+            except ValueError as exc:
+                raise CorpusError(str(exc), entry=f"article {id!r}", field="published") from None
+        self.__attrs_init__(id=id, title=title, published=published, text=text,
+                            outlet=outlet, url=url, file=file)
 
     @sha256.default
     def _sha256(self) -> str:
@@ -60,14 +98,16 @@ class Article:
 
         ``source`` names the TOML file and ``index`` (1-based) the table's place in it, for
         messages such as ``sources.toml: article '002': published: expected a TOML date or
-        datetime, got '2025-02-25'``. Every problem is a ``CorpusError`` naming file, entry
-        and field; the text file must lie inside ``directory``.
+        datetime, got '2025-02-25'``. Every problem of the table is reported (one
+        ``CorpusError`` holding each, naming file, entry and field); the text file must lie
+        inside ``directory``.
         """
         raw_id = table.get("id") if isinstance(table, Mapping) else None
         if isinstance(raw_id, str) and raw_id.strip():
             entry = f"article {raw_id!r}"
         else:
             entry = "article" if index is None else f"article {index}"
+        problems = Problems(file=source, entry=entry)
 
         def fail(field: str | None, message: str) -> CorpusError:
             return CorpusError(message, file=source, entry=entry, field=field)
@@ -75,49 +115,68 @@ class Article:
         if not isinstance(table, Mapping):
             raise fail(None, f"expected a table, got {_describe(table)}")
         for key in sorted(set(table) - KEYS):
-            raise fail(key, f"unknown key; expected one of {', '.join(sorted(KEYS))}")
+            problems.add(key, f"unknown key; expected one of {', '.join(sorted(KEYS))}")
         for key in REQUIRED:
             if key not in table:
-                raise fail(key, "missing")
+                problems.add(key, "missing")
 
         strings: dict[str, str | None] = {}
         for key in ("id", "file", "title", "outlet", "url"):
             value = table.get(key)
-            if value is None and key in ("outlet", "url"):
-                strings[key] = None
-                continue
-            if not isinstance(value, str):
-                raise fail(key, f"expected a string, got {_describe(value)}")
-            if not value.strip():
-                raise fail(key, "must not be empty")
-            strings[key] = value
+            if value is None:
+                strings[key] = None  # missing (reported above when required) or optional
+            elif not isinstance(value, str):
+                problems.add(key, f"expected a string, got {_describe(value)}")
+            elif not value.strip():
+                problems.add(key, "must not be empty")
+            else:
+                strings[key] = value
 
-        published = table["published"]
-        if not isinstance(published, date):  # datetime is a date too
-            raise fail("published",
-                       f"expected a TOML date or datetime, got {_describe(published)}")
+        published = table.get("published")
+        if "published" in table and not isinstance(published, date):  # a datetime is a date
+            problems.add("published", moment_problem("published", published))
 
-        file = strings["file"]
-        assert file is not None
-        path = _inside(directory, file, fail)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise fail("file", f"not found: {file!r} in {str(directory)!r}") from None
-        except OSError as exc:
-            raise fail("file", f"cannot read {file!r}: {exc.strerror or exc}") from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise fail("file", f"{file!r} is not UTF-8 text: byte {exc.start}") from None
-
+        file = strings.get("file")
+        text = None if file is None else problems.attempt(
+            lambda: _read_text(directory, file, fail))
+        problems.raise_any()
         article_id, title = strings["id"], strings["title"]
-        assert article_id is not None and title is not None
+        assert article_id is not None and title is not None and file is not None
+        assert isinstance(published, date) and text is not None
         return cls(id=article_id, file=file, title=title, outlet=strings["outlet"],
                    url=strings["url"], published=published, text=text)
 
 
-def _inside(directory: Path, file: str, fail: Callable[[str | None, str], CorpusError]) -> Path:
+def moment_problem(key: str, value: object) -> str:
+    """What is wrong with a TOML value that should be a date or datetime, and the fix."""
+    message = f"expected a TOML date or datetime, got {_describe(value)}"
+    if isinstance(value, str):
+        try:
+            moment = parse_moment(value.strip())
+        except ValueError:
+            return f"{message}; write {FORMS}"
+        return f"{message}: a string; write it unquoted, {key} = {moment.isoformat()}"
+    return message
+
+
+def _read_text(directory: Path, file: str,
+               fail: Callable[[str | None, str], CorpusError]) -> str:
+    """The UTF-8 text of ``file`` inside ``directory``."""
+    path = inside_corpus(directory, file, fail)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("file", f"not found: {file!r} in {str(directory)!r}") from None
+    except OSError as exc:
+        raise fail("file", f"cannot read {file!r}: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail("file", f"{file!r} is not UTF-8 text: byte {exc.start}") from None
+
+
+def inside_corpus(directory: Path, file: str,
+                  fail: Callable[[str | None, str], CorpusError]) -> Path:
     """The path of ``file`` under ``directory``; a corpus never reads outside its own folder."""
     parts = PurePosixPath(file).parts
     if (PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute()

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
 from timeline.errors import CorpusError, TimelineError
-from timeline.model.article import Article
+from timeline.model.article import Article, moment_problem, parse_moment
+from timeline.model.problems import Problems
+from timeline.model.quote import LONG, closest_passage
 from timeline.time.value import TimeValue
+
+_Moment = date | datetime
 
 #: Keys a ``[[events.claims]]`` table may have.
 KEYS = frozenset({"article", "quote", "occurrence", "status", "when", "tense", "date", "part",
@@ -164,85 +168,150 @@ class Claim:
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
-                  file: str, entry: str) -> Claim:
+                  file: str | None, entry: str) -> Claim:
         """Build a claim from one ``[[events.claims]]`` table, checking it against its article.
 
-        Every problem is a ``CorpusError`` naming the file, the event and claim, and the field.
+        Every problem of the table is reported: one ``CorpusError`` holding each, naming the
+        file, the event and claim, and the field.
         """
-        def fail(field: str, message: str) -> CorpusError:
-            return CorpusError(message, file=file, entry=entry, field=field)
-
         if not isinstance(table, Mapping):
             raise CorpusError("expected a table", file=file, entry=entry)
+        problems = Problems(file=file, entry=entry)
         for key in sorted(set(table) - KEYS):
-            raise fail(key, f"unknown field; expected one of {', '.join(sorted(KEYS))}")
+            problems.add(key, f"unknown field; expected one of {', '.join(sorted(KEYS))}")
+        return cls._checked(table, event=event, articles=articles, problems=problems)
+
+    @classmethod
+    def build(cls, article: Article, quote: str, *, event: str,
+              status: Status | str = Status.OCCURRED, when: str | None = None,
+              date: _Moment | str | None = None, part: str | None = None,
+              ongoing: bool = False, before: str | None = None, after: str | None = None,
+              relative_to: str | None = None, offset: Offset | str | None = None,
+              tense: str | None = None, occurrence: int | None = None,
+              note: str | None = None) -> Claim:
+        """A claim built in Python, checked as ``events.toml``'s claims are (one path).
+
+        ``quote`` must be in ``article`` (``occurrence``, from 1, says which when it is there
+        more than once); ``when`` is an expression inside the quote, resolved against the
+        article's publication (``tense`` overrides the direction the status gives), or
+        ``date`` an absolute date or datetime (an ISO string is read as one); ``before``,
+        ``after`` and ``relative_to`` with ``offset`` ("three days before") place the event
+        against others by id. Every problem is reported in one ``CorpusError``.
+        """
+        entry = f"event {event!r}, claim from article {getattr(article, 'id', article)!r}"
+        problems = Problems(entry=entry)
+        if not isinstance(article, Article):
+            raise problems.error("article", f"expected an Article, got {article!r}")
+        if isinstance(date, str):
+            try:
+                date = parse_moment(date)
+            except ValueError as exc:
+                problems.add("date", str(exc))
+                date = _REPORTED  # given, and wrong: not also "no date given"
+        table = {"article": article.id, "quote": quote,
+                 "status": status.value if isinstance(status, Status) else status,
+                 "when": when, "date": date, "part": part, "before": before, "after": after,
+                 "relative_to": relative_to,
+                 "offset": offset.text if isinstance(offset, Offset) else offset,
+                 "tense": tense, "occurrence": occurrence, "note": note,
+                 "ongoing": None if ongoing is False else ongoing}
+        return cls._checked({k: v for k, v in table.items() if v is not None}, event=event,
+                            articles={article.id: article}, problems=problems)
+
+    @classmethod
+    def _checked(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
+                 problems: Problems) -> Claim:
+        """The one check of a claim's fields, for ``from_toml`` and ``build``: each problem is
+        added to ``problems`` (checks that need a field go on only when it is good) and all
+        are raised together."""
+        fail = problems.add
         for key in ("article", "quote", "status"):
             if key not in table:
-                raise fail(key, "missing")
-        strings = ("article", "quote", "status", "when", "tense", "before", "after",
-                   "relative_to", "offset", "note")
-        for key in strings:
+                fail(key, "missing")
+        for key in _STRINGS:
             if key in table and not isinstance(table[key], str):
-                raise fail(key, f"expected a string, got {table[key]!r}")
-        article = articles.get(table["article"])
-        if article is None:
-            raise fail("article", f"unknown article {table['article']!r}")
-        try:
-            status = Status(table["status"])
-        except ValueError:
-            raise fail("status", f"expected occurred, reported, scheduled or expected, not "
-                                 f"{table['status']!r}") from None
-        if status is Status.UNCONFIRMED:
-            raise fail("status", "'unconfirmed' is derived from a timeline, never claimed")
-        span = _find(article, table["quote"], table.get("occurrence"), fail)
-        quote = table["quote"]
-        when, when_span, value, tense, anchor = None, None, None, None, None
-        if "when" in table:
-            when = table["when"]
+                fail(key, f"expected a string, got {table[key]!r}")
+
+        def text(key: str) -> str | None:
+            value = table.get(key)
+            return value if isinstance(value, str) else None
+
+        article = None
+        if text("article") is not None:
+            article = articles.get(table["article"])
+            if article is None:
+                fail("article", f"unknown article {table['article']!r}")
+        status = None
+        if text("status") is not None:
+            try:
+                status = Status(table["status"])
+            except ValueError:
+                fail("status", f"expected occurred, reported, scheduled or expected, not "
+                               f"{table['status']!r}")
+            if status is Status.UNCONFIRMED:
+                fail("status", "'unconfirmed' is derived from a timeline, never claimed")
+                status = None
+        quote = text("quote")
+        span = None
+        if quote is not None and article is not None:
+            found = article
+            span = problems.attempt(
+                lambda: _find(found, quote, table.get("occurrence"), problems.error))
+        when, when_span, value, tense, anchor = text("when"), None, None, None, None
+        if when is not None and quote is not None:
             at = quote.find(when)
             if at < 0:
-                raise fail("when", f"{when!r} is not inside the quote")
-            when_span = (span[0] + at, span[0] + at + len(when))
-            tense = table.get("tense") or ("future" if status.pending else "past")
-            anchor = article.published
-            from timeline.tagger.resolve import resolve
+                fail("when", f"{when!r} is not inside the quote")
+            elif span is not None and status is not None and article is not None:
+                when_span = (span[0] + at, span[0] + at + len(when))
+                tense = text("tense") or ("future" if status.pending else "past")
+                anchor = article.published
+                from timeline.tagger.resolve import resolve
 
-            try:
-                value = resolve(when, anchor, tense=tense)
-            except TimelineError as exc:
-                raise fail("when", str(exc)) from None
+                try:
+                    value = resolve(when, anchor, tense=tense)
+                except TimelineError as exc:
+                    fail("when", str(exc))
         part = table.get("part")
         if part is not None and part not in PARTS:
-            raise fail("part", f"expected 'start' or 'end', got {part!r}")
+            fail("part", f"expected 'start' or 'end', got {part!r}")
         ongoing = table.get("ongoing", False)
         if not isinstance(ongoing, bool):
-            raise fail("ongoing", f"expected true or false, got {ongoing!r}")
+            fail("ongoing", f"expected true or false, got {ongoing!r}")
         absolute = table.get("date")
         if absolute is not None:
-            if when is not None:
-                raise fail("date", "give either 'when' or 'date', not both")
-            if not isinstance(absolute, date):
-                raise fail("date", f"expected a TOML date or datetime, got {absolute!r}")
-            value = _absolute_value(absolute)
+            if "when" in table:
+                fail("date", "give either 'when' or 'date', not both")
+            elif absolute is _REPORTED:
+                pass
+            elif not isinstance(absolute, date):
+                fail("date", moment_problem("date", absolute))
+            else:
+                value = _absolute_value(absolute)
         offset = None
         if "offset" in table:
             if "relative_to" not in table:
-                raise fail("offset", "an offset needs 'relative_to'")
-            try:
-                offset = Offset.parse(table["offset"])
-            except ValueError as exc:
-                raise fail("offset", str(exc)) from None
+                fail("offset", "an offset needs 'relative_to'")
+            elif text("offset") is not None:
+                try:
+                    offset = Offset.parse(table["offset"])
+                except ValueError as exc:
+                    fail("offset", str(exc))
         elif "relative_to" in table:
-            raise fail("relative_to", "'relative_to' needs an 'offset'")
+            fail("relative_to", "'relative_to' needs an 'offset'")
         for key in ("before", "after", "relative_to"):
             if table.get(key) == event:
-                raise fail(key, "an event cannot be placed against itself")
-        if part is not None and value is None:
-            raise fail("part", "'part' says what 'when' or 'date' dates: give one of them")
-        if value is None and not ongoing and not any(
+                fail(key, "an event cannot be placed against itself")
+        dated = "when" in table or "date" in table
+        if part is not None and not dated:
+            fail("part", "'part' says what 'when' or 'date' dates: give one of them")
+        if not dated and ongoing is not True and not any(
                 k in table for k in ("before", "after", "relative_to")):
-            raise fail("when", "the claim does not date its event: give 'when', 'date', "
-                               "'ongoing', 'before', 'after' or 'relative_to'")
+            fail("when", "the claim does not date its event: give 'when', 'date', "
+                         "'ongoing', 'before', 'after' or 'relative_to'")
+        problems.raise_any()
+        assert article is not None and quote is not None and span is not None
+        assert status is not None and isinstance(ongoing, bool)
         return cls(event=event, article=article.id, quote=quote, span=span, status=status,
                    known_from=article.published, when=when, when_span=when_span,
                    anchor=anchor, tense=tense, value=value, date=absolute,
@@ -251,26 +320,54 @@ class Claim:
                    note=table.get("note"), part=part, ongoing=ongoing)
 
 
-def _find(article: Article, quote: str, occurrence: Any, fail: Any) -> tuple[int, int]:
-    """The span of the quote in the article: it must be there, once, or once at ``occurrence``."""
-    if not quote.strip():
-        raise fail("quote", "empty")
+#: A field ``build`` found wrong and reported already: present, so not "missing" too.
+_REPORTED: Any = type("_Reported", (), {"__repr__": lambda self: "<reported>"})()
+
+#: The fields of a claim that are strings.
+_STRINGS = ("article", "quote", "status", "when", "tense", "before", "after", "relative_to",
+            "offset", "note")
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Where ``quote`` starts in ``text``, overlapping occurrences included ("aa" twice in
+    "aaa"): ``occurrence`` counts them this way."""
     starts = []
-    at = article.text.find(quote)
+    at = text.find(quote)
     while at >= 0:
         starts.append(at)
-        at = article.text.find(quote, at + 1)
+        at = text.find(quote, at + 1)
+    return starts
+
+
+def _find(article: Article, quote: str, occurrence: Any,
+          error: Callable[[str, str], CorpusError]) -> tuple[int, int]:
+    """The span of the quote in the article: it must be there, once, or once at ``occurrence``.
+
+    A quote not found names the article's closest passage and, for the usual near-miss
+    (curly quotes, dashes, spaces), what differs.
+    """
+    if not quote.strip():
+        raise error("quote", "empty")
+    starts = occurrences(article.text, quote)
     if not starts:
-        raise fail("quote", f"not found in article {article.id!r}")
+        passage = closest_passage(article.text, quote)
+        if passage is not None:
+            hint = passage.describe()
+        elif len(article.text) > LONG:
+            hint = ("no near-miss of quotes, dashes or spaces (an article this long is not "
+                    "searched for merely similar passages)")
+        else:
+            hint = "nothing in it is close"
+        raise error("quote", f"not found in article {article.id!r}; {hint}")
     if occurrence is None:
         if len(starts) > 1:
-            raise fail("quote", f"found {len(starts)} times in article {article.id!r}; "
-                                f"say which with 'occurrence'")
+            raise error("quote", f"found {len(starts)} times in article {article.id!r}; "
+                                 f"say which with 'occurrence'")
         return starts[0], starts[0] + len(quote)
     if not isinstance(occurrence, int) or isinstance(occurrence, bool) or not (
             1 <= occurrence <= len(starts)):
-        raise fail("occurrence", f"expected 1 to {len(starts)} (the quote's occurrences in "
-                                 f"article {article.id!r}), got {occurrence!r}")
+        raise error("occurrence", f"expected 1 to {len(starts)} (the quote's occurrences in "
+                                  f"article {article.id!r}), got {occurrence!r}")
     start = starts[occurrence - 1]
     return start, start + len(quote)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import attrs
@@ -12,6 +13,7 @@ from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.model.network import Conflict, EventTime
+from timeline.model.problems import Problems
 
 #: Keys an ``[[events]]`` table may have.
 KEYS = frozenset({"id", "title", "actors", "place", "note", "claims"})
@@ -33,7 +35,11 @@ def status_of(claims: Sequence[Claim]) -> Status:
 
 @attrs.frozen
 class EventSpec:
-    """An event as the corpus describes it, before its time is computed."""
+    """An event as the corpus describes it, before its time is computed.
+
+    Build one from an ``[[events]]`` table (``from_toml``) or in Python (``build``): both
+    check it the same way.
+    """
 
     id: str
     title: str
@@ -44,38 +50,132 @@ class EventSpec:
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], *, articles: Mapping[str, Article],
-                  file: str, position: int) -> EventSpec:
-        """One ``[[events]]`` table and its claims; errors name file, event and field."""
+                  file: str | None, position: int) -> EventSpec:
+        """One ``[[events]]`` table and its claims; every problem of it is reported (one
+        ``CorpusError`` holding each, naming file, event and field)."""
         if not isinstance(table, Mapping):
             raise CorpusError("expected a table", file=file, entry=f"event {position}")
         raw_id = table.get("id")
         entry = f"event {raw_id!r}" if isinstance(raw_id, str) else f"event {position}"
+        problems = Problems(file=file, entry=entry)
         for key in sorted(set(table) - KEYS):
-            raise CorpusError(f"unknown field; expected one of {', '.join(sorted(KEYS))}",
-                              file=file, entry=entry, field=key)
-        if not isinstance(raw_id, str) or not _ID.fullmatch(raw_id):
-            raise CorpusError("expected lower-case letters, digits and hyphens",
-                              file=file, entry=entry, field="id")
-        title = table.get("title")
-        if not isinstance(title, str) or not title.strip():
-            raise CorpusError("expected a non-empty string", file=file, entry=entry,
-                              field="title")
-        actors = table.get("actors", [])
-        if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
-            raise CorpusError("expected a list of strings", file=file, entry=entry,
-                              field="actors")
-        for key in ("place", "note"):
-            if key in table and not isinstance(table[key], str):
-                raise CorpusError("expected a string", file=file, entry=entry, field=key)
+            problems.add(key, f"unknown field; expected one of {', '.join(sorted(KEYS))}")
         raw_claims = table.get("claims", [])
-        if not isinstance(raw_claims, list) or not raw_claims:
-            raise CorpusError("an event needs at least one [[events.claims]]", file=file,
-                              entry=entry, field="claims")
-        claims = tuple(
-            Claim.from_toml(c, event=raw_id, articles=articles, file=file,
-                            entry=f"{entry}, claim {i}")
-            for i, c in enumerate(raw_claims, start=1))
-        return cls(raw_id, title, tuple(actors), table.get("place"), table.get("note"), claims)
+        claims: list[Claim] = []
+        if isinstance(raw_claims, list) and isinstance(raw_id, str):
+            for i, raw in enumerate(raw_claims, start=1):
+                claim = problems.attempt(partial(
+                    Claim.from_toml, raw, event=raw_id, articles=articles, file=file,
+                    entry=f"{entry}, claim {i}"))
+                if claim is not None:
+                    claims.append(claim)
+        actors = table.get("actors", [])
+        return cls._checked(raw_id, table.get("title"),
+                            tuple(actors) if isinstance(actors, list) else actors,
+                            table.get("place"), table.get("note"), claims,
+                            given=len(raw_claims) if isinstance(raw_claims, list) else None,
+                            problems=problems)
+
+    @classmethod
+    def build(cls, id: str, title: str, claims: Iterable[Claim], *,
+              actors: Iterable[str] = (), place: str | None = None,
+              note: str | None = None) -> EventSpec:
+        """An event built in Python from ``Claim.build`` claims, checked as ``events.toml``'s
+        events are: an id of lower-case letters, digits and hyphens, a title, at least one
+        claim, each made for this event (``Claim.build(..., event=id)``)."""
+        problems = Problems(entry=f"event {id!r}")
+        given: tuple[object, ...] = tuple(claims)
+        for i, claim in enumerate(given, start=1):
+            if not isinstance(claim, Claim):
+                problems.add("claims", f"claim {i}: expected a Claim, got {claim!r}")
+            elif claim.event != id:
+                problems.add("claims", f"claim {i} was built for event {claim.event!r}; "
+                                       f"build it with event={id!r}")
+        actors = actors if isinstance(actors, str) else tuple(actors)
+        return cls._checked(id, title, actors, place, note,
+                            [c for c in given if isinstance(c, Claim)], given=len(given),
+                            problems=problems)
+
+    @classmethod
+    def _checked(cls, event_id: object, title: object, actors: object, place: object,
+                 note: object, claims: Sequence[Claim], *, given: int | None,
+                 problems: Problems) -> EventSpec:
+        """The one check of an event's own fields, for ``from_toml`` and ``build``;
+        ``given`` is how many claims it was given (``None``: not a list)."""
+        if not isinstance(event_id, str) or not _ID.fullmatch(event_id):
+            problems.add("id", "expected lower-case letters, digits and hyphens")
+        if not isinstance(title, str) or not title.strip():
+            problems.add("title", "expected a non-empty string")
+        if not isinstance(actors, tuple) or not all(isinstance(a, str) for a in actors):
+            problems.add("actors", "expected a list of strings")
+        for key, value in (("place", place), ("note", note)):
+            if value is not None and not isinstance(value, str):
+                problems.add(key, "expected a string")
+        if not given:
+            problems.add("claims", "an event needs at least one [[events.claims]]")
+        problems.raise_any()
+        assert isinstance(event_id, str) and isinstance(title, str)
+        assert isinstance(actors, tuple) and isinstance(place, str | None)
+        assert isinstance(note, str | None)
+        return cls(event_id, title, actors, place, note, tuple(claims))
+
+
+def check_specs(specs: Sequence[EventSpec], problems: Problems, *,
+                ids: Iterable[str] = ()) -> None:
+    """The checks across events, for ``events.toml`` and ``Timeline.from_articles`` alike:
+    unique ids, references only to known events, no cycle of events placed against each
+    other. Problems go to ``problems``; ``ids`` are events known besides ``specs`` (those
+    of a file whose entries failed their own checks, so as not to report them twice)."""
+    seen: set[str] = set()
+    for spec in specs:
+        if spec.id in seen:
+            problems.add("id", "duplicate id", entry=f"event {spec.id!r}")
+        seen.add(spec.id)
+    known = seen | set(ids)
+    for spec in specs:
+        for i, claim in enumerate(spec.claims, start=1):
+            for key in ("before", "after", "relative_to"):
+                other = getattr(claim, key)
+                if other is not None and other not in known:
+                    problems.add(key, f"unknown event {other!r}",
+                                 entry=f"event {spec.id!r}, claim {i}")
+    cycle = _cycle(specs)
+    if cycle is not None:
+        path, i = cycle
+        problems.add("relative_to/before/after",
+                     f"events placed against each other in a cycle: {' -> '.join(path)}",
+                     entry=f"event {path[-2]!r}, claim {i}")
+
+
+def _cycle(specs: Sequence[EventSpec]) -> tuple[list[str], int] | None:
+    """A cycle of events placed against each other (its path, first event repeated last,
+    and the claim of the last step), or ``None``.
+
+    Depth-first, with an explicit stack: a corpus may chain thousands of events.
+    """
+    refers = {spec.id: [(i, other) for i, c in enumerate(spec.claims, start=1)
+                        for other in c.references] for spec in specs}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in refers:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        stack = [iter(refers[root])]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            i, other = step
+            if state.get(other) == 1:
+                return [*path[path.index(other):], other], i
+            if other not in state and other in refers:
+                state[other] = 1
+                path.append(other)
+                stack.append(iter(refers[other]))
+    return None
 
 
 @attrs.frozen

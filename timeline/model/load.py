@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Sequence
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -11,8 +13,9 @@ from typing import Any
 import attrs
 
 from timeline.errors import CorpusError
-from timeline.model.article import Article
-from timeline.model.event import EventSpec
+from timeline.model.article import FORMS, Article
+from timeline.model.event import EventSpec, check_specs
+from timeline.model.problems import Problems
 
 SOURCES = "sources.toml"
 
@@ -84,14 +87,9 @@ def read_manifest(directory: str | Path) -> Manifest:
     source_path = Path(directory) / SOURCES
     source = str(source_path)
     try:
-        with source_path.open("rb") as handle:
-            document = tomllib.load(handle)
+        document = read_toml(source_path)
     except FileNotFoundError:
         raise CorpusError("not found", file=source) from None
-    except OSError as exc:
-        raise CorpusError(f"cannot read: {exc.strerror or exc}", file=source) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CorpusError(f"not valid TOML: {exc}", file=source) from None
 
     for key in sorted(set(document) - {"articles", "corpus"}):
         raise CorpusError("unknown key; expected a [corpus] table and [[articles]] tables",
@@ -133,15 +131,20 @@ def load_articles(directory: str | Path, manifest: Manifest | None = None) -> li
     if manifest is None:
         manifest = read_manifest(directory)
     source, tables = manifest.source, manifest.tables
+    problems = Problems(file=source)
     articles: list[Article] = []
     seen: dict[str, int] = {}
     for index, table in enumerate(tables, start=1):
-        article = Article.from_toml(table, directory, source=source, index=index)
+        article = problems.attempt(
+            partial(Article.from_toml, table, directory, source=source, index=index))
+        if article is None:
+            continue
         if article.id in seen:
-            raise CorpusError(f"duplicate id; article {seen[article.id]} has it already",
-                              file=source, entry=f"article {article.id!r}", field="id")
+            problems.add("id", f"duplicate id; article {seen[article.id]} has it already",
+                         entry=f"article {article.id!r}")
         seen[article.id] = index
         articles.append(article)
+    problems.raise_any()
     return articles
 
 
@@ -162,14 +165,9 @@ def load_events(directory: str | Path, articles: Sequence[Article], *,
     path = Path(directory) / EVENTS
     source = str(path)
     try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
+        document = read_toml(path)
     except FileNotFoundError:
         return []
-    except OSError as exc:
-        raise CorpusError(f"cannot read: {exc.strerror or exc}", file=source) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CorpusError(f"not valid TOML: {exc}", file=source) from None
     for key in sorted(set(document) - {"events"}):
         raise CorpusError("unknown key; expected only [[events]] tables", file=source,
                           field=key)
@@ -178,55 +176,62 @@ def load_events(directory: str | Path, articles: Sequence[Article], *,
         raise CorpusError("expected an array of tables ([[events]])", file=source,
                           field="events")
     by_id = {article.id: article for article in articles}
+    problems = Problems(file=source)
     specs: list[EventSpec] = []
-    seen: set[str] = set()
     for position, table in enumerate(tables, start=1):
-        spec = EventSpec.from_toml(table, articles=by_id, file=source, position=position)
-        if spec.id in seen:
-            raise CorpusError("duplicate id", file=source, entry=f"event {spec.id!r}",
-                              field="id")
-        seen.add(spec.id)
-        specs.append(spec)
+        spec = problems.attempt(partial(EventSpec.from_toml, table, articles=by_id,
+                                        file=source, position=position))
+        if spec is not None:
+            specs.append(spec)
         if progress is not None:
             progress(position, len(tables))
-    for spec in specs:
-        for i, claim in enumerate(spec.claims, start=1):
-            for key in ("before", "after", "relative_to"):
-                other = getattr(claim, key)
-                if other is not None and other not in seen:
-                    raise CorpusError(f"unknown event {other!r}", file=source,
-                                      entry=f"event {spec.id!r}, claim {i}", field=key)
-    _check_acyclic(specs, source)
+    # Events whose own checks failed still exist: a reference to one is not also a problem.
+    ids = [t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)]
+    check_specs(specs, problems, ids=ids)
+    problems.raise_any()
     return specs
 
 
-def _check_acyclic(specs: Sequence[EventSpec], source: str) -> None:
-    """Events placed against each other must not come back round to themselves.
+#: ``(at line 3, column 13)`` in a ``tomllib`` error message.
+_AT_LINE = re.compile(r"\(at line (?P<line>\d{1,9}), column \d{1,9}\)")
+#: A ``key = value`` line (the key bare or quoted), the value up to a comment.
+_KEY_VALUE = re.compile(r"\s*(?P<key>[A-Za-z0-9_-]{1,100}|\"[^\"]{1,100}\")\s*=\s*(?P<value>[^#]*)")
+#: A value that tries to be a date or datetime: digits, then dashes or colons.
+_DATE_LIKE = re.compile(r"[\"']?\d{1,4}[-:/.]\d")
 
-    Depth-first, with an explicit stack: a corpus may chain thousands of events.
-    """
-    refers = {spec.id: [(i, other) for i, c in enumerate(spec.claims, start=1)
-                        for other in c.references] for spec in specs}
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in refers:
-        if root in state:
-            continue
-        state[root] = 1
-        path = [root]
-        stack = [iter(refers[root])]
-        while stack:
-            step = next(stack[-1], None)
-            if step is None:
-                state[path.pop()] = 2
-                stack.pop()
-                continue
-            i, other = step
-            if state.get(other) == 1:
-                cycle = " -> ".join([*path[path.index(other):], other])
-                raise CorpusError(f"events placed against each other in a cycle: {cycle}",
-                                  file=source, entry=f"event {path[-1]!r}, claim {i}",
-                                  field="relative_to/before/after")
-            if other not in state:
-                state[other] = 1
-                path.append(other)
-                stack.append(iter(refers[other]))
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict: ``CorpusError`` naming the file (and, for a bad date, the key
+    and the form expected) when it cannot be read or is not TOML; ``FileNotFoundError`` as
+    it is, for callers to say what a missing file means."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise CorpusError(f"cannot read: {exc.strerror or exc}", file=source) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"not UTF-8 text: byte {exc.start}", file=source) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_error(exc, text, source) from None
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> CorpusError:
+    """``not valid TOML``, and for a malformed date (``published = 2025-2-25``) which key
+    and the form expected: tomllib only says where it stopped."""
+    at = _AT_LINE.search(str(exc))
+    lines = text.splitlines()
+    if at is not None and 1 <= int(at["line"]) <= len(lines):
+        line = lines[int(at["line"]) - 1]
+        pair = _KEY_VALUE.match(line)
+        if pair is not None and _DATE_LIKE.match(pair["value"]):
+            key = pair["key"].strip('"')
+            return CorpusError(
+                f"not valid TOML at line {at['line']}: {line.strip()!r}; a date is written "
+                f"{FORMS}", file=source, field=key)
+    return CorpusError(f"not valid TOML: {exc}", file=source)

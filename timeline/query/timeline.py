@@ -9,9 +9,10 @@ questions about order and overlap answer with Allen's relations still possible, 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ import attrs
 from timeline.errors import QueryError, TimelineError
 from timeline.model.article import Article
 from timeline.model.claim import Claim
+from timeline.model.corpus import check_corpus
 from timeline.model.event import Event, EventSpec
 from timeline.model.network import NEG, POS, EventTime
 from timeline.query.allen import Bounds, Differences, possible_relations
@@ -210,6 +212,42 @@ class Timeline:
         from timeline.export.json import from_json
 
         return from_json(data)
+
+    # -- a corpus made in Python, and saved (#12) --------------------------------------
+
+    @classmethod
+    def from_articles(cls, articles: Iterable[Article], events: Iterable[EventSpec] = (), *,
+                      title: str | None = None, zone: str | None = None) -> Timeline:
+        """A timeline from articles and events made in Python (``Article``,
+        ``EventSpec.build``), checked as ``timeline.load`` checks a corpus folder: every
+        problem in one ``CorpusError``."""
+        corpus = check_corpus(articles, events, title=title, zone=zone)
+        return cls(corpus.articles, corpus.specs, title=corpus.title, zone=corpus.zone)
+
+    def save(self, directory: str | Path) -> Path:
+        """Write the whole corpus to ``directory`` as ``timeline.load`` reads it back:
+        ``sources.toml`` (with ``[corpus]`` title and zone when set), each article's text
+        (its ``file``, else ``<id>.txt``) and ``events.toml``, atomically.
+
+        A view's as-of time is not part of the corpus: the files hold every article and
+        event. A timeline without a title loads back with its folder's name, as any does.
+        """
+        from timeline.model.save import save_corpus
+
+        return save_corpus(directory, self.articles.values(), self._specs, title=self.title,
+                           zone=self.zone)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal timelines hold equal articles and events (in corpus order), the same title
+        and zone, and are views at the same time read the same way."""
+        if not isinstance(other, Timeline):
+            return NotImplemented
+        return (self.articles == other.articles and self._specs == other._specs
+                and (self.title, self.zone, self.possibly) == (other.title, other.zone,
+                                                               other.possibly)
+                and self.as_of_time == other.as_of_time)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
 
     # -- outputs (timeline.export; delegating, so the model never imports an exporter) --
 
