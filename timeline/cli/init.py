@@ -74,8 +74,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if args.source is not None:
             fields = parse_fields(args.fields) if args.fields else None
-            if not directory.exists():
-                directory.mkdir(parents=True)
             intake = read_records(directory, args.source, fields=fields)
         else:
             if not directory.is_dir():

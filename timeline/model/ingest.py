@@ -98,18 +98,22 @@ class _Problems:
 
     def __init__(self) -> None:
         self.found: list[CorpusError] = []
-        self.more = 0
 
     def add(self, message: str, *, file: str | None = None, entry: str | None = None,
             field: str | None = None) -> None:
-        if len(self.found) < MAX_PROBLEMS:
-            self.found.append(CorpusError(message, file=file, entry=entry, field=field))
-        else:
-            self.more += 1
+        self.found.append(CorpusError(message, file=file, entry=entry, field=field))
 
     def check(self) -> None:
+        """Raise the first ``MAX_PROBLEMS``, in the order of the lines they are on."""
         if self.found:
-            raise IngestError(self.found, self.more)
+            self.found.sort(key=_line_of)
+            raise IngestError(self.found[:MAX_PROBLEMS], len(self.found[MAX_PROBLEMS:]))
+
+
+def _line_of(problem: CorpusError) -> tuple[str, int]:
+    entry = problem.entry or ""
+    number = entry.removeprefix("line ")
+    return problem.file or "", int(number) if number.isdigit() else 0
 
 
 @attrs.frozen
@@ -246,7 +250,8 @@ def headline(text: str) -> str | None:
 
 
 def cut_title(line: str) -> str:
-    """``line`` if short enough; else its first sentence, or its first words and "…"."""
+    """``line`` if short enough; else its first sentence, or its first words (to the last
+    clause among them) and "…"."""
     line = " ".join(line.split())
     if len(line) <= TITLE_LENGTH:
         return line
@@ -258,6 +263,9 @@ def cut_title(line: str) -> str:
         if len(" ".join([*words, word])) > TITLE_LENGTH - 1:
             break
         words.append(word)
+    clause = max((i for i, word in enumerate(words) if word[-1] in ",;:"), default=None)
+    if clause is not None and clause >= TITLE_WORDS // 2:
+        words = words[:clause + 1]  # end at a clause: "... with Russia…", not "... saying…"
     kept = " ".join(words).rstrip(",;:—–-") if words else line[:TITLE_LENGTH - 1]
     return kept + "…"
 
@@ -283,7 +291,7 @@ _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
     "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"})
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg", "title"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 _META_PUBLISHED = ("article:published_time", "og:published_time", "datepublished",
@@ -484,7 +492,7 @@ def _existing(directory: Path) -> tuple[bytes | None, set[str], set[str]]:
     path = directory / SOURCES
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None, set(), set()
     manifest = read_manifest(directory)
     files = {t["file"] for t in manifest.tables
@@ -694,7 +702,7 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
                     source: str, fields: Mapping[str, str] | None,
                     collected: _Problems) -> Intake:
     directory = Path(directory)
-    if not directory.is_dir():
+    if directory.exists() and not directory.is_dir():
         raise CorpusError("not a directory", file=str(directory))
     fields = dict(fields or {})
     existing, listed_files, taken_ids = _existing(directory)
@@ -835,6 +843,19 @@ def _umask() -> int:
     return mask
 
 
+def _create(path: Path, data: bytes) -> None:
+    """A new file, never one that is there (``O_EXCL``): an article's text, which nothing
+    lists yet, so a failure loses nothing; removed again if it cannot be written whole."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        raise
+
+
 def extended_sources(intake: Intake) -> bytes:
     """``sources.toml`` with the new tables: the old bytes first, unchanged, then one table
     an article (a comment saying where its date came from)."""
@@ -869,6 +890,7 @@ def write_intake(intake: Intake, *, skip_undated: bool = False) -> Path | None:
                           f"({names}{more}); nothing written: give each a date (front matter "
                           f"'date: 2025-02-24' or a dateline) or pass --skip-undated",
                           file=str(intake.directory))
+    intake.directory.mkdir(parents=True, exist_ok=True)
     if not intake.articles:
         if intake.existing is None:
             raise CorpusError("no article files to list (.txt, .md, .html)",
@@ -882,14 +904,29 @@ def write_intake(intake: Intake, *, skip_undated: bool = False) -> Path | None:
     if now != intake.existing:
         raise CorpusError("changed while it was being read; run again", file=str(target))
     data = extended_sources(intake)
-    for item in intake.found:
-        if item.write and item.article is not None:
-            path = intake.directory / item.article.file
-            if path.exists() and _text_at(path) != item.article.text:
-                raise CorpusError("appeared while the articles were being read; not "
-                                  "overwritten", file=str(path))
-            replace_file(path, item.article.text.encode("utf-8"))
-    replace_file(target, data)
+    created: list[Path] = []
+    try:
+        for item in intake.found:
+            if item.write and item.article is not None:
+                path = intake.directory / item.article.file
+                try:
+                    _create(path, item.article.text.encode("utf-8"))
+                except FileExistsError:
+                    if _text_at(path) == item.article.text:
+                        continue
+                    raise CorpusError("appeared while the articles were being read; not "
+                                      "overwritten", file=str(path)) from None
+                created.append(path)
+        if created:
+            # One flush of them all, so that sources.toml never lists a text not yet on
+            # disk (an fsync a file costs seconds for thousands of records).
+            os.sync()
+        replace_file(target, data)
+    except BaseException:
+        for path in created:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        raise
     return target
 
 

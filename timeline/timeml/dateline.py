@@ -20,7 +20,9 @@ A parenthesised credit may stand between the date and the dash that opens the st
 The first candidate that qualifies, in text order, within the first ``HEAD`` characters,
 is the dateline. Wire datelines often leave out the year (``WASHINGTON, Feb. 24 (Reuters)
 -``): such a date used the anchor, so it is no candidate unless the caller knows the year
-and passes it (``year=2025``); the ``Dateline`` then says ``yearless``.
+and passes it (``year=2025``), and then only after a label or before a dash or a credit
+(a sentence ending "on Monday, Feb. 24." is no dateline); the ``Dateline`` says
+``yearless``.
 """
 
 from __future__ import annotations
@@ -123,8 +125,9 @@ def _absolute(head: str, date_order: str,
     return found
 
 
-def _why(text: str, start: int, end: int) -> str | None:
-    """``"label"`` or ``"position"`` if a date at ``[start, end)`` stands as a dateline."""
+def _why(text: str, start: int, end: int, *, strict: bool = False) -> str | None:
+    """``"label"`` or ``"position"`` if a date at ``[start, end)`` stands as a dateline;
+    ``strict`` (a date without its year) takes a position only before a dash or credit."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before = _WORD.findall(text[line_start:start].lower())
@@ -139,7 +142,7 @@ def _why(text: str, start: int, end: int) -> str | None:
         rest = rest[credit.end():].lstrip()
     if rest[:1] and rest[0] in _DASHES:
         return "position"
-    if len(_WORD.findall(rest)) <= MAX_WORDS_AFTER:
+    if not strict and len(_WORD.findall(rest)) <= MAX_WORDS_AFTER:
         return "position"
     return None
 
@@ -164,7 +167,7 @@ def find_dateline(text: str, *, date_order: str = "mdy", head: int = HEAD,
         start, end = mention.extent
         if start > head:
             break
-        why = _why(prefix, start, end)
+        why = _why(prefix, start, end, strict=value != mention.value.value)
         if why is not None:
             return Dateline(moment, start, end, text[start:end], value, why,
                             yearless=value != mention.value.value)
