@@ -634,6 +634,8 @@ def _records_csv(text: str, name: str, problems: _Problems
                  ) -> Iterator[tuple[int, Mapping[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
+        if reader.fieldnames is None:  # reads the header row
+            return
         line = reader.line_num + 1
         for row in reader:
             if None in row:
