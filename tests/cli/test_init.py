@@ -251,6 +251,7 @@ def test_bad_records_are_each_named_and_nothing_is_written(tmp_path: Path) -> No
 @pytest.mark.parametrize(("argv", "needle"), [
     (["init", "{tmp}/missing"], "no such directory"),
     (["init", "{tmp}", "--fields", "text=body"], "--fields: only with --from FILE"),
+    (["init", "{tmp}", "--from", "{tmp}/a.jsonl", "--year", "2025"], "--year: only for"),
     (["init", "{tmp}", "--from", "{tmp}/missing.jsonl"], "missing.jsonl: not found"),
     (["init", "{tmp}", "--from", "{tmp}/a.xml"], "expected a .jsonl"),
     (["init", "{tmp}", "--from", "{tmp}/a.jsonl", "--fields", "txt=body"], "unknown field"),

@@ -328,6 +328,14 @@ def test_a_field_map_renames_fields_and_csv_reads_like_jsonl(tmp_path: Path) -> 
         ("k2", "Another.", datetime(2025, 2, 25, 9, 30), None)]
 
 
+def test_a_csv_row_with_more_cells_than_names_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "a.csv"
+    source.write_text('text,date\n"Fine.",2025-02-24\n"Two\nlines.",2025-02-24,extra\n')
+    with pytest.raises(IngestError, match=r"^a\.csv: line 3: more cells than the header has "
+                                          r"names$"):
+        read_records(tmp_path / "c", source)
+
+
 @pytest.mark.parametrize(("spec", "message"), [
     ("text", "expected FIELD=NAME pairs"), ("body=text", "unknown field 'body'"),
     ("text=", "expected FIELD=NAME pairs")])

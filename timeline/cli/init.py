@@ -70,6 +70,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.fields is not None and args.source is None:
         raise BadInput("--fields: only with --from FILE")
+    if args.source is not None and args.year is not None:
+        raise BadInput("--year: only for article files, not with --from (records give "
+                       "their dates in full)")
     directory = Path(args.dir)
     try:
         if args.source is not None:

@@ -48,7 +48,7 @@ from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.load import EVENTS, SOURCES, read_manifest
 from timeline.model.write import article_table, sources_toml
-from timeline.timeml.dateline import HEAD, find_dateline
+from timeline.timeml.dateline import HEAD, Dateline, find_dateline
 
 #: The article files of a folder, by suffix (case folded).
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -471,7 +471,7 @@ def read_article(text: str, *, stated: Mapping[str, str] | None = None,
                  undated, outlet, url)
 
 
-def _without(body: str, line: Any) -> str:
+def _without(body: str, line: Dateline | None) -> str:
     """The body with a dateline standing on the first line taken out of it, so the headline
     is not "date 2025-02-24 As tensions mount"; a credit and dash after it go too."""
     if line is None:
