@@ -328,6 +328,33 @@ def test_a_field_map_renames_fields_and_csv_reads_like_jsonl(tmp_path: Path) -> 
         ("k2", "Another.", datetime(2025, 2, 25, 9, 30), None)]
 
 
+def test_a_json_document_is_one_record_or_an_array_of_them(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"maintext": "A.", "date_publish": "2025-02-24 10:00:00",
+                               "title": "A"}, indent=2))
+    assert [a.id for a in read_records(tmp_path / "c1", one).articles] == ["001"]
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"text": "A.", "date": "2025-02-24"}, "B",
+                                {"text": "C.", "date": "x"}], indent=2))
+    with pytest.raises(IngestError) as caught:
+        read_records(tmp_path / "c2", many)
+    assert [str(p).split(" (")[0] for p in caught.value.problems] == [
+        "many.json: record 2: expected a JSON object, got str",
+        "many.json: record 3: date: expected an ISO 8601 or RFC 2822 date or datetime"]
+
+
+def test_a_sources_toml_with_only_a_corpus_table_is_a_start(tmp_path: Path) -> None:
+    start = b'[corpus]\ntitle = "Mine"\nzone = "Europe/Paris"\n'
+    (tmp_path / "sources.toml").write_bytes(start)
+    write(tmp_path, "a.txt", "A\ndate 2025-02-24\n")
+    write_intake(read_folder(tmp_path))
+    assert (tmp_path / "sources.toml").read_bytes().startswith(start)
+    assert [a.id for a in load_articles(tmp_path)] == ["a"]
+    (tmp_path / "sources.toml").write_bytes(b'[corpus]\nzone = "Mars/Olympus"\n')
+    with pytest.raises(CorpusError, match="unknown zone"):
+        read_folder(tmp_path)
+
+
 def test_a_csv_row_with_more_cells_than_names_is_reported(tmp_path: Path) -> None:
     source = tmp_path / "a.csv"
     source.write_text('text,date\n"Fine.",2025-02-24\n"Two\nlines.",2025-02-24,extra\n')

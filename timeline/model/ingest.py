@@ -35,6 +35,7 @@ import json
 import os
 import re
 import tempfile
+import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -112,7 +113,7 @@ class _Problems:
 
 def _line_of(problem: CorpusError) -> tuple[str, int]:
     entry = problem.entry or ""
-    number = entry.removeprefix("line ")
+    number = entry.removeprefix("line ").removeprefix("record ")
     return problem.file or "", int(number) if number.isdigit() else 0
 
 
@@ -488,16 +489,27 @@ def _without(body: str, line: Dateline | None) -> str:
 # --- from a folder --------------------------------------------------------------------------
 
 def _existing(directory: Path) -> tuple[bytes | None, set[str], set[str]]:
-    """``sources.toml``'s bytes, the files and the ids it lists (nothing when it is absent)."""
+    """``sources.toml``'s bytes, the files and the ids it lists (nothing when it is absent).
+
+    One with a ``[corpus]`` table and no articles yet is a start, not an error: a user may
+    declare the corpus's title and zone first.
+    """
     path = directory / SOURCES
     try:
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         return None, set(), set()
-    manifest = read_manifest(directory)
-    files = {t["file"] for t in manifest.tables
+    try:
+        manifest = read_manifest(directory)
+    except CorpusError as exc:
+        if exc.field != "articles" or "articles" in tomllib.loads(data.decode("utf-8")):
+            raise
+        read_manifest_tables = []
+    else:
+        read_manifest_tables = manifest.tables
+    files = {t["file"] for t in read_manifest_tables
              if isinstance(t, Mapping) and isinstance(t.get("file"), str)}
-    ids = {t["id"] for t in manifest.tables
+    ids = {t["id"] for t in read_manifest_tables
            if isinstance(t, Mapping) and isinstance(t.get("id"), str)}
     return data, files, ids
 
@@ -630,6 +642,27 @@ def _records_jsonl(text: str, name: str, problems: _Problems
         yield number, record
 
 
+def _json_document(text: str) -> Any:
+    """A ``.json`` file read whole (news-please writes one object a file; datasets often an
+    array): ``None`` when it is not one JSON document but JSON lines."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
+
+
+def _records_document(document: Any, name: str, problems: _Problems
+                      ) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    """The objects of a JSON document, numbered from 1 (an object alone is record 1)."""
+    items = document if isinstance(document, list) else [document]
+    for number, record in enumerate(items, start=1):
+        if isinstance(record, dict):
+            yield number, record
+        else:
+            problems.add(f"expected a JSON object, got {type(record).__name__}", file=name,
+                         entry=f"record {number}")
+
+
 def _records_csv(text: str, name: str, problems: _Problems
                  ) -> Iterator[tuple[int, Mapping[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -650,8 +683,9 @@ def _records_csv(text: str, name: str, problems: _Problems
 
 def read_records(directory: str | Path, source: str | Path, *,
                  fields: Mapping[str, str] | None = None) -> Intake:
-    """Read a JSONL (``.jsonl``, ``.ndjson``, ``.json``: one object a line) or CSV file of
-    articles for ``directory``; see ``records_intake``."""
+    """Read a JSONL (``.jsonl``, ``.ndjson``: one object a line), JSON (``.json``: an
+    object, an array of objects, or JSON lines) or CSV file of articles for ``directory``;
+    see ``records_intake``."""
     source = Path(source)
     name = source.name
     problems = _Problems()
@@ -666,14 +700,18 @@ def read_records(directory: str | Path, source: str | Path, *,
     assert text is not None
     text = text.removeprefix("\ufeff")
     suffix = source.suffix.lower()
+    unit = "line"
+    document = _json_document(text) if suffix == ".json" else None
     if suffix == ".csv":
         records = list(_records_csv(text, name, problems))
+    elif document is not None:
+        records, unit = list(_records_document(document, name, problems)), "record"
     elif suffix in (".jsonl", ".ndjson", ".json"):
         records = list(_records_jsonl(text, name, problems))
     else:
         raise CorpusError("expected a .jsonl (one JSON object a line) or .csv file",
                           file=str(source))
-    return _records_intake(directory, records, name, fields, problems)
+    return _records_intake(directory, records, name, fields, problems, unit)
 
 
 def _pick(record: Mapping[str, Any], field: str,
@@ -687,8 +725,10 @@ def _pick(record: Mapping[str, Any], field: str,
 
 
 def records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[str, Any]]], *,
-                   source: str = "records", fields: Mapping[str, str] | None = None) -> Intake:
-    """Articles from records, each ``(number, mapping)`` (its line in ``source``).
+                   source: str = "records", fields: Mapping[str, str] | None = None,
+                   unit: str = "record") -> Intake:
+    """Articles from records, each ``(number, mapping)``: its ``unit`` (``"line"``,
+    ``"record"``) in ``source``, which messages name ("articles.jsonl: line 7: ...").
 
     ``text`` and ``published`` are required; a missing ``id`` is the number, zero-padded;
     a missing ``title`` the text's headline (``headline``). Every article gets its own text
@@ -697,12 +737,12 @@ def records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[s
     ``sources.toml`` lists already, with the same text, are skipped. Every problem is
     reported (``IngestError``), and then nothing is written.
     """
-    return _records_intake(directory, records, source, fields, _Problems())
+    return _records_intake(directory, records, source, fields, _Problems(), unit)
 
 
 def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[str, Any]]],
-                    source: str, fields: Mapping[str, str] | None,
-                    collected: _Problems) -> Intake:
+                    source: str, fields: Mapping[str, str] | None, collected: _Problems,
+                    unit: str) -> Intake:
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise CorpusError("not a directory", file=str(directory))
@@ -714,7 +754,7 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
     new_files: set[str] = set()
     found: list[Found] = []
     for number, record in items:
-        entry = f"line {number}"
+        entry = f"{unit} {number}"
 
         def fail(field: str | None, message: str, entry: str = entry) -> None:
             collected.add(message, file=source, entry=entry, field=field)
@@ -755,7 +795,7 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
             continue
         record_id = values["id"] if values["id"] is not None else str(number).zfill(width)
         if record_id in seen_ids:
-            fail("id", f"duplicate id {record_id!r}; line {seen_ids[record_id]} has it")
+            fail("id", f"duplicate id {record_id!r}; {unit} {seen_ids[record_id]} has it")
             continue
         seen_ids[record_id] = number
         title = values["title"] or headline(text)
