@@ -22,8 +22,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "'February 25, 2025 at 11:38'), outlet and url where stated. A date is never "
             "invented: a time only where the text gives one, an offset only where it gives "
             "a zone. HTML is read to text and written beside it as NAME.txt, the file "
-            "listed. With --from, the articles are records of a JSONL (one object a line) or "
-            "CSV file with the fields id, title, text, published (or date), url, outlet "
+            "listed. With --from, the articles are records of a JSONL (one object a line), "
+            "JSON (an object or an array) or CSV file with the fields id, title, text, "
+            "published (or date), url, outlet "
             "(news-please's maintext, date_publish and source_domain too): each is written "
             "to its own text file. Prints one line a file. Nothing is written unless every "
             "file is dated (or --skip-undated); an existing sources.toml is extended, its "
@@ -31,7 +32,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         epilog="examples:\n"
                "  timeline init corpus/                       # .txt/.md/.html files in corpus/\n"
                "  timeline init corpus/ --skip-undated\n"
-               "  timeline init corpus/ --year 2025            # 'WASHINGTON, Feb. 24 "
+               "  timeline init corpus/ --year 2025           # 'WASHINGTON, Feb. 24 "
                "(Reuters) -'\n"
                "  timeline init corpus/ --from articles.jsonl\n"
                "  timeline init corpus/ --from crawl.csv --fields text=body,published=date\n"
@@ -41,8 +42,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command.add_argument("dir", metavar="DIR",
                          help="the corpus folder (with --from, created if missing)")
     command.add_argument("--from", dest="source", metavar="FILE",
-                         help="read the articles from this .jsonl or .csv file instead, and "
-                              "write each to DIR/ID.txt")
+                         help="read the articles from this .jsonl, .json or .csv file "
+                              "instead, and write each to DIR/ID.txt")
     command.add_argument("--fields", metavar="FIELD=NAME,...",
                          help="with --from, the record names of our fields (id, title, text, "
                               "published, url, outlet), e.g. text=body,published=date")
