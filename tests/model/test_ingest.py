@@ -108,6 +108,19 @@ def test_an_article_is_dated_by_what_it_says(text: str, moment: date | datetime,
     assert type(read.published) is type(moment)
 
 
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("LONDON, Feb. 24, 2025 (Reuters) - The vote.", "Reuters"),
+    ("KYIV, Ukraine (AP) — Feb. 24, 2025 — The vote.", "AP"),
+    ("Vote\nFebruary 24, 2025 at 11:38 (updated)\nThe vote.", None),
+    ("Vote (analysis)\nFebruary 24, 2025\nThe vote.", None),
+    ("By Jane Doe (Staff) | March 3, 2025\nLeaders met.", None),
+])
+def test_a_credit_counts_only_beside_the_dateline(text: str, outlet: str | None) -> None:
+    read = read_article(text)
+    assert read.published is not None
+    assert read.outlet == outlet
+
+
 def test_an_undated_article_says_why() -> None:
     read = read_article("Vote\nThe council voted on Monday, Feb. 24.\n")
     assert read.published is None

@@ -401,12 +401,20 @@ def _read_published(value: str, year: int | None, date_order: str) -> date | dat
 
 
 def _credit(text: str, start: int, end: int) -> str | None:
-    """The wire credit on a dateline's line: "(Reuters)" before the story's dash."""
+    """The wire credit beside a dateline: right after it ("Feb. 24, 2025 (Reuters) -") or
+    right before it ("KYIV (AP) — Feb. 24, 2025 —"); nothing else on its line counts."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    match = _CREDIT.search(line)
-    return None if match is None else match["credit"].strip()
+    after = _CREDIT.match(text[end:len(text) if line_end < 0 else line_end].lstrip(" \t,"))
+    if after is not None:
+        return after["credit"].strip()
+    before = text[line_start:start].rstrip(" \t,—–-")
+    if before.endswith(")"):
+        opening = before.rfind("(")
+        found = _CREDIT.fullmatch(before[opening:]) if opening >= 0 else None
+        if found is not None:
+            return found["credit"].strip()
+    return None
 
 
 @attrs.frozen
