@@ -476,8 +476,7 @@ def read_article(text: str, *, stated: Mapping[str, str] | None = None,
         outlet = _credit(body, line.start, line.end)
     if title is None:
         title = headline(_without(body, line))
-    return _Read(text, None if title is None else cut_title(title), published, dated_by,
-                 undated, outlet, url)
+    return _Read(text, title, published, dated_by, undated, outlet, url)
 
 
 def _without(body: str, line: Dateline | None) -> str:
@@ -757,6 +756,8 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
     fields = dict(fields or {})
     existing, listed_files, taken_ids = _existing(directory)
     items = list(records)
+    given_ids = {str(value) for _, record in items
+                 if isinstance(value := _pick(record, "id", fields)[1], str | int)}
     width = max(3, len(str(max((number for number, _ in items), default=0))))
     seen_ids: dict[str, int] = {}
     new_files: set[str] = set()
@@ -801,12 +802,14 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
                       f"got {raw[:60]!r}")
         if published is None:
             continue
-        record_id = values["id"] if values["id"] is not None else str(number).zfill(width)
+        record_id = values["id"]
+        if record_id is None:  # its number, unless a record has that for its own id
+            record_id = unique(str(number).zfill(width), given_ids | set(seen_ids))
         if record_id in seen_ids:
             fail("id", f"duplicate id {record_id!r}; {unit} {seen_ids[record_id]} has it")
             continue
         seen_ids[record_id] = number
-        title = values["title"] or headline(text)
+        title = values["title"] or headline(text)  # a title given is kept as given
         if title is None:
             fail("text", "has no words for a title")
             continue
@@ -823,7 +826,7 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
             record_id = unique(safe_name(record_id), taken_ids)
         else:
             taken_ids.add(record_id)
-        article = Article(id=record_id, file=file, title=cut_title(title),
+        article = Article(id=record_id, file=file, title=title,
                           outlet=values["outlet"], url=values["url"], published=published,
                           text=text)
         found.append(Found(f"{source}: {entry}", article=article, dated_by=f"field {key!r}",
