@@ -28,6 +28,7 @@ and passes it (``year=2025``), and then only after a label or before a dash or a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import attrs
@@ -100,29 +101,44 @@ def _flatten(mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
     return found
 
 
+def _alone(text: str, date_order: str) -> str | None:
+    """The value of ``text`` tagged by itself against the second anchor, if it is one
+    mention whole."""
+    found = _flatten(scan(text, _ANCHORS[1], date_order=date_order)).get((0, len(text)))
+    return None if found is None else found.value.value
+
+
 def _absolute(head: str, date_order: str,
-              year: int | None = None) -> list[tuple[Mention, date | datetime, str]]:
+              year: int | None = None) -> Iterator[tuple[Mention, date | datetime, str]]:
     """DATE/TIME mentions whose value names a day or finer and does not depend on the anchor
     (with ``year``, also those that depend on it only for their year, read in ``year``),
-    each with its moment and value."""
-    first, second = (_flatten(scan(head, anchor, date_order=date_order)) for anchor in _ANCHORS)
-    found = []
-    for extent, mention in first.items():
-        other = second.get(extent)
-        if other is None:
-            continue
+    each with its moment and value, in text order (outer first).
+
+    Lazily, and the head is tagged in full only once: a mention's own text tagged against
+    the second anchor settles the common case (an absolute date comes out the same); only
+    when it does not is the whole head tagged against the second anchor, as the rule says.
+    """
+    first = _flatten(scan(head, _ANCHORS[0], date_order=date_order))
+    second: dict[tuple[int, int], Mention] | None = None
+    for extent, mention in sorted(first.items(), key=lambda item: (item[0][0], -item[0][1])):
         if mention.value.type.value not in ("DATE", "TIME") or mention.value.mod is not None:
             continue
-        value, other_value = mention.value.value, other.value.value
+        value = mention.value.value
+        other_value = _alone(head[extent[0]:extent[1]], date_order)
+        if other_value != value:
+            if second is None:
+                second = _flatten(scan(head, _ANCHORS[1], date_order=date_order))
+            other = second.get(extent)
+            if other is None:
+                continue
+            other_value = other.value.value
         if value != other_value:
             if year is None or value[4:] != other_value[4:] or not value[4:].startswith("-"):
                 continue
             value = f"{year:04d}{value[4:]}"
         moment = moment_of(value)
         if moment is not None:
-            found.append((mention, moment, value))
-    found.sort(key=lambda item: (item[0].extent[0], -item[0].extent[1]))  # outer first
-    return found
+            yield mention, moment, value
 
 
 def _why(text: str, start: int, end: int, *, strict: bool = False) -> str | None:
