@@ -292,6 +292,15 @@ def test_every_unreadable_file_is_reported(tmp_path: Path) -> None:
                                                        "b.txt: not UTF-8 text: byte 0"]
 
 
+def test_a_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    outside = write(tmp_path, "outside.txt", "Secret\ndate 2025-02-24\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "link.txt").symlink_to(outside)
+    with pytest.raises(IngestError, match=r"link\.txt: leads outside the corpus directory"):
+        read_folder(corpus)
+
+
 def test_a_sources_toml_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
     folder = folder_of_three(tmp_path)
     intake = read_folder(folder)

@@ -550,7 +550,12 @@ def read_folder(directory: str | Path, *, year: int | None = None,
         raise CorpusError("not a directory", file=str(directory))
     existing, listed_files, taken_ids = _existing(directory)
     problems = _Problems()
-    files = article_files(directory)
+    files = []
+    for path in article_files(directory):
+        if path.resolve().is_relative_to(directory.resolve()):
+            files.append(path)
+        else:  # a link out of the folder: sources.toml may not list it (load refuses it)
+            problems.add("leads outside the corpus directory", file=path.name)
     names = {path.name for path in files}
     claimed: dict[str, str] = {}  # <stem>.txt -> the HTML file read into it
     for path in files:
