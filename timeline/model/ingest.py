@@ -76,8 +76,8 @@ TITLE_WORDS = 16
 
 _HEADER = ("Written by 'timeline init'. Edit freely: 'timeline init' appends the tables of new\n"
            "files after the last line and never changes what is here. published is what the\n"
-           "text itself says: a date, a time only where it gives one, an offset only where it\n"
-           "gives a zone.")
+           "article states (front matter, dateline or record): a date, a time only where it\n"
+           "gives one, an offset only where it gives a zone.")
 
 
 class IngestError(CorpusError):
