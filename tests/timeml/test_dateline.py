@@ -58,3 +58,34 @@ def test_the_first_dateline_wins_and_day_first_dates_read_with_date_order() -> N
     text = "03/02/2025\nMarch 9, 2025\nLeaders met."
     assert dateline_anchor(text) == date(2025, 3, 2)
     assert dateline_anchor(text, date_order="dmy") == date(2025, 2, 3)
+
+
+def test_a_credit_may_stand_between_the_dateline_and_its_dash() -> None:
+    """'WASHINGTON, Feb. 24, 2025 (Reuters) - ...': the credit is no story words (#12)."""
+    text = "WASHINGTON, Feb. 24, 2025 (Reuters) - The U.S. voted against the resolution."
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.text, found.moment, found.why, found.yearless) == (
+        "Feb. 24, 2025", date(2025, 2, 24), "position", False)
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON, Feb. 24 (Reuters) - The U.S. voted against the resolution.",
+    "UNITED NATIONS, Feb 24 — The U.S. voted against the resolution.",
+    "Published: Feb. 24\nThe U.S. voted.",
+])
+def test_a_dateline_without_its_year_is_read_only_in_a_year_given(text: str) -> None:
+    assert find_dateline(text) is None  # the year would be invented
+    found = find_dateline(text, year=2025)
+    assert found is not None
+    assert (found.moment, found.value, found.yearless) == (date(2025, 2, 24), "2025-02-24",
+                                                           True)
+
+
+@pytest.mark.parametrize("text", [
+    "The council voted on Monday, Feb. 24.",     # a sentence, not a dateline
+    "Feb. 24\nThe council voted.",               # no dash, credit or label: too weak
+    "Feb. 29 (Reuters) - The council voted.",    # no such day in 2025
+])
+def test_a_yearless_date_needs_a_dateline_shape(text: str) -> None:
+    assert find_dateline(text, year=2025) is None

@@ -22,6 +22,7 @@ from timeline.cli import (
     evaluate,
     export,
     ics,
+    init,
     plot,
     resolve,
     scan,
@@ -31,7 +32,7 @@ from timeline.cli.common import PROG, BadInput, parse_anchor, parse_as_of, wrap
 from timeline.errors import CorpusError, TimelineError
 
 #: The commands in the order ``--help`` lists them.
-COMMANDS = (resolve, scan, tag, evaluate, check, chronology, ics, export, plot)
+COMMANDS = (init, resolve, scan, tag, evaluate, check, chronology, ics, export, plot)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "export the events as a chronology, a calendar, JSON or a "
                           "picture."),
         epilog="examples:\n"
+               "  timeline init corpus/                        # sources.toml from its files\n"
+               "  timeline init corpus/ --from articles.jsonl\n"
                "  timeline chronology                          # the shipped seed corpus\n"
                "  timeline chronology corpus/ --as-of \"last Monday\"\n"
                "  timeline ics -o seeds.ics\n"

@@ -14,13 +14,21 @@ anchor) and names a whole calendar day or a moment in one is a candidate; a bare
   a preposition: "On Feb. 24, 2022, Russia invaded" is a story, not a dateline) and near
   its end (at most ``MAX_WORDS_AFTER`` words after it, or a dash opening the story).
 
+A parenthesised credit may stand between the date and the dash that opens the story
+(``WASHINGTON, Feb. 24, 2025 (Reuters) - ...``).
+
 The first candidate that qualifies, in text order, within the first ``HEAD`` characters,
-is the dateline.
+is the dateline. Wire datelines often leave out the year (``WASHINGTON, Feb. 24 (Reuters)
+-``): such a date used the anchor, so it is no candidate unless the caller knows the year
+and passes it (``year=2025``), and then only after a label or before a dash or a credit
+(a sentence ending "on Monday, Feb. 24." is no dateline); the ``Dateline`` says
+``yearless``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import attrs
@@ -47,6 +55,8 @@ PREPOSITIONS = frozenset({"on", "in", "since", "by", "until", "till", "before", 
 _ANCHORS = (date(1957, 5, 15), date(2083, 10, 20))
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _DASHES = "—–-|•·/"
+#: A credit between a dateline and the dash opening the story: "(Reuters) -", "(AP) —".
+_CREDIT = re.compile(r"\([^()\n]{1,40}\)")
 
 
 @attrs.frozen
@@ -54,7 +64,8 @@ class Dateline:
     """The date a text gives itself: the moment, where it is, and why it was taken.
 
     ``why`` is ``"label"`` (a metadata label before it) or ``"position"`` (where it stands
-    on its line).
+    on its line). ``yearless`` is true when the text left out the year and the caller's
+    ``year`` supplied it.
     """
 
     moment: date | datetime
@@ -63,6 +74,7 @@ class Dateline:
     text: str
     value: str
     why: str
+    yearless: bool = False
 
 
 def _head(text: str, head: int) -> str:
@@ -89,25 +101,49 @@ def _flatten(mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
     return found
 
 
-def _absolute(head: str, date_order: str) -> list[tuple[Mention, date | datetime]]:
-    """DATE/TIME mentions whose value names a day or finer and does not depend on the anchor."""
-    first, second = (_flatten(scan(head, anchor, date_order=date_order)) for anchor in _ANCHORS)
-    found = []
-    for extent, mention in first.items():
-        other = second.get(extent)
-        if other is None or other.value.value != mention.value.value:
-            continue
+def _alone(text: str, date_order: str) -> str | None:
+    """The value of ``text`` tagged by itself against the second anchor, if it is one
+    mention whole."""
+    found = _flatten(scan(text, _ANCHORS[1], date_order=date_order)).get((0, len(text)))
+    return None if found is None else found.value.value
+
+
+def _absolute(head: str, date_order: str,
+              year: int | None = None) -> Iterator[tuple[Mention, date | datetime, str]]:
+    """DATE/TIME mentions whose value names a day or finer and does not depend on the anchor
+    (with ``year``, also those that depend on it only for their year, read in ``year``),
+    each with its moment and value, in text order (outer first).
+
+    Lazily, and the head is tagged in full only once: a mention's own text tagged against
+    the second anchor settles the common case (an absolute date comes out the same); only
+    when it does not is the whole head tagged against the second anchor, as the rule says.
+    """
+    first = _flatten(scan(head, _ANCHORS[0], date_order=date_order))
+    second: dict[tuple[int, int], Mention] | None = None
+    for extent, mention in sorted(first.items(), key=lambda item: (item[0][0], -item[0][1])):
         if mention.value.type.value not in ("DATE", "TIME") or mention.value.mod is not None:
             continue
-        moment = moment_of(mention.value.value)
+        value = mention.value.value
+        other_value = _alone(head[extent[0]:extent[1]], date_order)
+        if other_value != value:
+            if second is None:
+                second = _flatten(scan(head, _ANCHORS[1], date_order=date_order))
+            other = second.get(extent)
+            if other is None:
+                continue
+            other_value = other.value.value
+        if value != other_value:
+            if year is None or value[4:] != other_value[4:] or not value[4:].startswith("-"):
+                continue
+            value = f"{year:04d}{value[4:]}"
+        moment = moment_of(value)
         if moment is not None:
-            found.append((mention, moment))
-    found.sort(key=lambda item: (item[0].extent[0], -item[0].extent[1]))  # outer first
-    return found
+            yield mention, moment, value
 
 
-def _why(text: str, start: int, end: int) -> str | None:
-    """``"label"`` or ``"position"`` if a date at ``[start, end)`` stands as a dateline."""
+def _why(text: str, start: int, end: int, *, strict: bool = False) -> str | None:
+    """``"label"`` or ``"position"`` if a date at ``[start, end)`` stands as a dateline;
+    ``strict`` (a date without its year) takes a position only before a dash or credit."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before = _WORD.findall(text[line_start:start].lower())
@@ -117,15 +153,22 @@ def _why(text: str, start: int, end: int) -> str | None:
     if len(before) > MAX_WORDS_BEFORE or (before and before[-1] in PREPOSITIONS):
         return None
     rest = after_text.strip()
+    credit = _CREDIT.match(rest)
+    if credit is not None:
+        rest = rest[credit.end():].lstrip()
     if rest[:1] and rest[0] in _DASHES:
         return "position"
-    if len(_WORD.findall(rest)) <= MAX_WORDS_AFTER:
+    if not strict and len(_WORD.findall(rest)) <= MAX_WORDS_AFTER:
         return "position"
     return None
 
 
-def find_dateline(text: str, *, date_order: str = "mdy", head: int = HEAD) -> Dateline | None:
+def find_dateline(text: str, *, date_order: str = "mdy", head: int = HEAD,
+                  year: int | None = None) -> Dateline | None:
     """The text's own date from its dateline or metadata line; ``None`` when it has none.
+
+    ``year`` reads a dateline that leaves its year out ("WASHINGTON, Feb. 24 (Reuters) -")
+    in that year; without it such a dateline is no dateline (the year would be invented).
 
     >>> line = find_dateline("Ukraine\\n\\nAuthor: L. Norman\\nFebruary 25, 2025 at 11:38\\n")
     >>> line.moment, line.why
@@ -136,13 +179,14 @@ def find_dateline(text: str, *, date_order: str = "mdy", head: int = HEAD) -> Da
     if not text.strip():
         return None
     prefix = _head(text, head)
-    for mention, moment in _absolute(prefix, date_order):
+    for mention, moment, value in _absolute(prefix, date_order, year):
         start, end = mention.extent
         if start > head:
             break
-        why = _why(prefix, start, end)
+        why = _why(prefix, start, end, strict=value != mention.value.value)
         if why is not None:
-            return Dateline(moment, start, end, text[start:end], mention.value.value, why)
+            return Dateline(moment, start, end, text[start:end], value, why,
+                            yearless=value != mention.value.value)
     return None
 
 
