@@ -4,7 +4,8 @@ In a ```` ```sh ```` block of ``docs/*.md``, a line ``$ command`` is run with ba
 lines after it, up to the next ``$`` line, are what it must print (standard output and
 standard error together, trailing spaces aside); a line that starts with ``timeline `` is
 run too and must succeed. Each block runs in a fresh folder holding what the examples name:
-``corpus/`` (a copy of the seeds), ``article.txt`` (an article with a dateline),
+``corpus/`` (a copy of the seeds), ``news/`` (article files to ``init``), ``articles.jsonl``
+(records to ``init --from``), ``article.txt`` (an article with a dateline),
 ``wsj_0006.tml`` and ``corpora/timebank/`` (a small TimeML document). In a block with
 ``$`` lines, a line starting with ``timeline`` is output (an error message), not a command.
 ``timeline`` on the PATH is this interpreter's ``python -m timeline``, so the docs are
@@ -27,6 +28,25 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 _BLOCK = re.compile(r"^```sh\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
+#: ``news/``: article files as a user brings them, for ``timeline init``.
+NEWS = {
+    "01-ga-vote.txt": "UN General Assembly backs Ukraine resolution\n\nUNITED NATIONS, Feb. 24, "
+                      "2025 (Reuters) - The U.N. General Assembly on Monday backed a resolution "
+                      "drafted by Ukraine.\n",
+    "02-wsj.txt": "Ukraine\nU.S. Wins Backing for U.N. Resolution on Ukraine War\nFebruary 25, "
+                  "2025 at 11:38\nThe U.S. refused to accept any amendments later Monday.\n",
+    "03-macron.md": "---\ntitle: Macron meets Trump\ndate: 2025-02-24T15:30-05:00\noutlet: "
+                    "Example News\n---\n\nMacron met Trump at the White House on Monday.\n",
+    "04-notes.txt": "Notes\n\nTo read again before the next vote.\n",
+}
+#: ``articles.jsonl``: records as a crawler writes them, for ``timeline init --from``.
+RECORDS = (
+    '{"id": "r1", "title": "Vote at the U.N.", "text": "The vote was on Monday.", '
+    '"date": "2025-02-24"}\n'
+    '{"id": "r2", "text": "Talks resume next week, officials said.", '
+    '"date_publish": "2025-02-25 10:00:00", "url": "https://example.org/r2"}\n'
+    '{"id": "r3", "title": "Sanctions", "text": "New sanctions were announced today.", '
+    '"published": "Wed, 26 Feb 2025 09:00:00 +0000", "source_domain": "example.org"}\n')
 ARTICLE = """WASHINGTON, Feb. 25, 2025 (Reuters) - The U.N. Security Council voted on Monday.
 Talks are due to resume next week.
 """
@@ -69,6 +89,10 @@ def workspace(folder: Path) -> dict[str, str]:
 
     shutil.copytree(seeds_dir(), folder / "corpus")
     (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "news").mkdir()
+    for name, text in NEWS.items():
+        (folder / "news" / name).write_text(text, encoding="utf-8")
+    (folder / "articles.jsonl").write_text(RECORDS, encoding="utf-8")
     (folder / "wsj_0006.tml").write_text(TIMEML, encoding="utf-8")
     (folder / "corpora" / "timebank").mkdir(parents=True)
     (folder / "corpora" / "timebank" / "wsj_0006.tml").write_text(TIMEML, encoding="utf-8")

@@ -68,7 +68,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 #: At most this many problems are reported from one run; the rest are counted.
-MAX_PROBLEMS = 20
+MAX_PROBLEMS = CorpusError.LIMIT
 #: A headline longer than this is cut to its first sentence, or its first words and "…".
 TITLE_LENGTH = 120
 #: How many words a cut headline keeps ("…" follows), as the seeds' ``sources.toml`` does.
@@ -81,17 +81,18 @@ _HEADER = ("Written by 'timeline init'. Edit freely: 'timeline init' appends the
 
 
 class IngestError(CorpusError):
-    """Every problem found in one run (``problems``, at most ``MAX_PROBLEMS``; ``more``
-    counts the rest): the message is the first, the command line prints them all."""
+    """Every problem found in one run (``problems``, at most ``MAX_PROBLEMS``; ``omitted``,
+    also named ``more``, counts the rest): the message is the first, the command line
+    prints them all."""
 
     def __init__(self, problems: list[CorpusError], more: int = 0) -> None:
-        self.problems = problems
-        self.more = more
         first = problems[0]
-        super().__init__(str(first))
-        others = len(problems) - 1 + more
-        if others:
-            self.args = (f"{first} (and {others} more problem{'s' if others != 1 else ''})",)
+        super().__init__(first.message, file=first.file, entry=first.entry, field=first.field,
+                         problems=problems, omitted=more)
+
+    @property
+    def more(self) -> int:
+        return self.omitted
 
 
 class _Problems:
@@ -966,6 +967,7 @@ def write_intake(intake: Intake, *, skip_undated: bool = False) -> Path | None:
     try:
         for item in intake.found:
             if item.write and item.article is not None:
+                assert item.article.file is not None  # init always names the file
                 path = intake.directory / item.article.file
                 try:
                     _create(path, item.article.text.encode("utf-8"))
