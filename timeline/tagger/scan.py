@@ -84,7 +84,7 @@ class Mention:
         """What an anaphoric mention counted from, for ``--explain``: the date the text
         last told, as a TIMEX3 value ("a day later" after "March 3": ``2025-03-03``), or
         ``"anchor"`` when it told none; ``None`` when nothing in the mention refers back."""
-        found = _found_by(self, lambda m: m.rule.params.get("anaphoric"))
+        found = found_by(self, lambda m: m.rule.params.get("anaphoric"))
         if found is None or found.context is None:
             return None
         if found.context.reference is None:
@@ -326,7 +326,7 @@ class Scanner:
                     # one reported ("a 20% gain in third-quarter net ... after a flat
                     # second quarter"); a fiscal quarter is the company's own, not ordered
                     # against the calendar's, and starts a report of its own.
-                    fiscal = _found_by(mention, lambda m: m.has("fiscal")) is not None
+                    fiscal = found_by(mention, lambda m: m.has("fiscal")) is not None
                     quarter = point[0] if quarter is None or fiscal else max(quarter,
                                                                              point[0])
             out.append(mention)
@@ -478,7 +478,7 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         stop = end.interval.end
         start = shift(Granularity.MONTH, stop, -months)
-        if _found_by(period, lambda m: m.has("ordinal") or m.has("number")) is None:
+        if found_by(period, lambda m: m.has("ordinal") or m.has("number")) is None:
             granularity = value.granularity
             assert granularity is not None
             middle = start + (stop - start) / 2
@@ -577,16 +577,16 @@ def _cycle(mention: Mention) -> Granularity | None:
     when the end says which ("Wednesday last week", "March 2024", "2 p.m. Monday")."""
     value = mention.timex
     if value.type is TimexType.TIME:
-        if value.granularity in CLOCK and _found_by(
+        if value.granularity in CLOCK and found_by(
                 mention, lambda m: m.has("date") or m.has("year")) is None:
             return Granularity.DAY
         return None
     if value.granularity not in (Granularity.DAY, Granularity.MONTH):
         return None
-    weekday = _found_by(mention, lambda m: m.has("weekday") and not m.has("dir"))
+    weekday = found_by(mention, lambda m: m.has("weekday") and not m.has("dir"))
     if weekday is not None and weekday.extent == mention.extent:
         return Granularity.WEEK
-    month = _found_by(mention, lambda m: m.has("month") and not m.has("year")
+    month = found_by(mention, lambda m: m.has("month") and not m.has("year")
                       and not m.has("dir"))
     if month is not None and month.extent == mention.extent:
         return Granularity.YEAR  # not "Wednesday last week": its week is said
@@ -615,11 +615,12 @@ def _placed(mention: Mention, cycle: Granularity, other: TimeValue, *, later: bo
     def moved(count: int) -> TimeValue | None:
         try:
             moment = shift(cycle, start, count)
-        except (ValueError, OverflowError):
+            if cycle is Granularity.YEAR and (moment.month, moment.day) != (start.month,
+                                                                            start.day):
+                return None  # no such day that year
+            return TimeValue.of_granule(granularity, moment)
+        except (ValueError, OverflowError):  # past the calendar's edge
             return None
-        if cycle is Granularity.YEAR and (moment.month, moment.day) != (start.month, start.day):
-            return None  # no such day that year
-        return TimeValue.of_granule(granularity, moment)
 
     def rises(candidate: TimeValue | None) -> bool | None:
         if candidate is None:
@@ -671,7 +672,7 @@ def _with_timex(mention: Mention, value: TimeValue,
     return attrs.evolve(mention, value=value, children=children)
 
 
-def _found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
+def found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
     """The mention, or one inside it, whose rule's match passes ``test``; ``None`` if none."""
     pending = [mention]
     while pending:
@@ -684,7 +685,7 @@ def _found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
 
 def _holds(mention: Mention, param: str) -> bool:
     """Whether the mention, or one inside it, was found by a rule with ``param`` set."""
-    return _found_by(mention, lambda m: m.rule.params.get(param)) is not None
+    return found_by(mention, lambda m: m.rule.params.get(param)) is not None
 
 
 def _reference_of(value: TimeValue) -> tuple[datetime, Granularity] | None:
