@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -201,3 +202,17 @@ def test_a_range_reaches_the_starts_of_both_its_ends(first: str, last: str, form
     # The second end's start is held, or, for a clock time, is the instant the range ends
     # at: "to 2 p.m." ends at 14:00, which a half-open interval does not hold.
     assert interval.contains(end) is True or interval.end == end, text
+
+
+def test_the_command_line_resolves_a_range(capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline.cli import main
+
+    assert main(["resolve", "between 2:30 p.m. and 4 p.m.", "--anchor", "2025-02-24"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["interval"] == ["2025-02-24T14:30:00", "2025-02-24T16:00:00"]
+    assert printed["edtf"] == "2025-02-24T14:30:00/2025-02-24T16:00:00"
+    assert main(["resolve", "from March 5, 2025 to March 3, 2025", "--anchor",
+                 "2025-02-24"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("timeline: not a range: 'from March 5, 2025 to March 3, 2025'")
+    assert len(err.splitlines()) == 1
