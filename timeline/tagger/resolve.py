@@ -31,11 +31,14 @@ def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | 
     scanner = scanner or default_scanner()
     ctx = scanner.context(anchor, tense=tense, date_order=date_order, read_sentence=False)
 
+    read: dict[str, Mention | None] = {}  # a range reads some of its parts more than once
+
     def whole(candidate: str) -> Mention | None:
-        mentions = scanner.scan_context(candidate, ctx)
-        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(candidate):
-            return mentions[0]
-        return None
+        if candidate not in read:
+            mentions = scanner.scan_context(candidate, ctx)
+            read[candidate] = (mentions[0] if len(mentions) == 1 and mentions[0].start == 0
+                               and mentions[0].end == len(candidate) else None)
+        return read[candidate]
 
     candidates = [c for c in dict.fromkeys((phrase, phrase.rstrip(_TRAILING).rstrip())) if c]
     for candidate in candidates:
