@@ -28,6 +28,8 @@ text. The conventions (``docs/conventions.md``, "A range as one expression"):
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
@@ -35,7 +37,7 @@ from datetime import timedelta
 import attrs
 
 from timeline.errors import ResolveError
-from timeline.tagger.rules import Lexicon
+from timeline.tagger.rules import WINDOW, Lexicon
 from timeline.tagger.scan import Mention, found_by, range_end, range_ends
 from timeline.time.edtf import describe
 from timeline.time.interval import Interval, is_floating
@@ -49,48 +51,50 @@ Reader = Callable[[str], Mention | None]
 _BARE_CLOCK = re.compile(r"(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?")
 _BARE_DAY = re.compile(r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?", re.IGNORECASE)
 _DASH = r"\s*[-\u2013]\s*"
+#: How many places a phrase is tried split at: an ISO date's dashes and the joining word,
+#: with room to spare; bounds the work a phrase of dashes can ask for.
+_SPLITS = 12
 
 
 @attrs.frozen
 class _Grammar:
-    """The words that open a range and join its ends, from the lexicon's cues."""
+    """The words that open a range and join its ends (the lexicon's cues)."""
 
     opens: re.Pattern[str]
     joins: re.Pattern[str]
     ands: re.Pattern[str]
     between: frozenset[str]
 
-    @classmethod
-    def of(cls, lexicon: Lexicon) -> _Grammar:
-        cues = lexicon.cues
 
-        def words(name: str) -> str:
-            found = sorted(cues.get(name, ()), key=len, reverse=True)
-            return "|".join(re.escape(word) for word in found) or "(?!)"
-
-        return cls(
-            opens=re.compile(rf"(?<!\w)({words('range_from')}|{words('range_between')})\s+",
-                             re.IGNORECASE),
-            joins=re.compile(rf"\s+(?:{words('range_joins')})\s+|{_DASH}", re.IGNORECASE),
-            ands=re.compile(rf"\s+(?:{words('range_and')})\s+", re.IGNORECASE),
-            between=frozenset(word.lower() for word in cues.get("range_between", ())))
+def _words(words: Sequence[str]) -> str:
+    """An alternation of the words, longest first; one that matches nothing for none."""
+    found = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word) for word in found) or "(?!)"
 
 
-_GRAMMARS: dict[int, _Grammar] = {}
+@functools.lru_cache(maxsize=8)
+def _grammar_of(starts: tuple[str, ...], betweens: tuple[str, ...], joins: tuple[str, ...],
+                ands: tuple[str, ...]) -> _Grammar:
+    return _Grammar(
+        opens=re.compile(rf"(?<!\w)({_words(starts)}|{_words(betweens)})\s+", re.IGNORECASE),
+        joins=re.compile(rf"\s+(?:{_words(joins)})\s+|{_DASH}", re.IGNORECASE),
+        ands=re.compile(rf"\s+(?:{_words(ands)})\s+", re.IGNORECASE),
+        between=frozenset(word.lower() for word in betweens))
 
 
 def _grammar(lexicon: Lexicon) -> _Grammar:
-    """The grammar of a lexicon, built once (a lexicon is loaded once per scanner)."""
-    grammar = _GRAMMARS.get(id(lexicon))
-    if grammar is None:
-        grammar = _GRAMMARS[id(lexicon)] = _Grammar.of(lexicon)
-    return grammar
+    """The grammar of a lexicon's cues, compiled once."""
+    cues = lexicon.cues
+    return _grammar_of(*(tuple(cues.get(name, ())) for name in (
+        "range_from", "range_between", "range_joins", "range_and")))
 
 
 def read_range(phrase: str, read: Reader, lexicon: Lexicon) -> Mention | None:
     """The phrase as one range of two time expressions; ``None`` when it is no range, so
     that the caller rejects it as it would have; ``ResolveError`` naming the phrase when it
     is one whose ends make none (a length, an end before its start)."""
+    if len(phrase) > 2 * WINDOW:
+        return None  # each end is one expression, and none is longer than the window
     grammar = _grammar(lexicon)
     opener = grammar.opens.search(phrase)
     day: str | None = None
@@ -111,7 +115,7 @@ def read_range(phrase: str, read: Reader, lexicon: Lexicon) -> Mention | None:
                 # "from March 3 to 5": a range of its own ("March 3 to 5") after "from".
                 return attrs.evolve(whole, start=0, end=len(phrase), text=phrase,
                                     extent=(0, len(phrase)), children=(whole,))
-    for join in joins.finditer(body):
+    for join in itertools.islice(joins.finditer(body), _SPLITS):
         left, right = body[:join.start()].strip(), body[join.end():].strip()
         if not left or not right:
             continue
@@ -234,5 +238,3 @@ def _range(phrase: str, first: Mention, last: Mention) -> Mention:
     value = describe(span)
     return Mention(0, len(phrase), phrase, "range", value, (0, len(phrase)), (first, last))
 
-
-__all__: Sequence[str] = ("read_range",)
