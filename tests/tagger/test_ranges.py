@@ -86,6 +86,8 @@ def test_a_range_rises() -> None:
     assert _interval("from 10 p.m. to 2 a.m.") == ["2025-02-24T22:00:00", "2025-02-25T02:00:00"]
     assert _interval("from 10 p.m. to 2 a.m. Tuesday", date(2025, 2, 27), "past") == [
         "2025-02-24T22:00:00", "2025-02-25T02:00:00"]
+    assert _interval("from 9 a.m. Monday to 5 p.m. Friday", date(2025, 2, 26), "past") == [
+        "2025-02-24T09:00:00", "2025-02-28T17:00:00"]
     # An end whose week is said stays where it is said.
     assert _interval("from Friday to next Friday") == ["2025-02-21", "2025-03-01"]
 
@@ -123,7 +125,7 @@ def test_ends_of_different_sizes_make_the_hull() -> None:
 
 @pytest.mark.parametrize(("text", "words"), [
     ("from March 5, 2025 to March 3, 2025", "ends ('March 3, 2025', 2025-03-03) before"),
-    ("from 4 p.m. Monday to 2 p.m. Monday", "before it starts"),
+    ("from Feb. 24, 2025 at 4 p.m. to Feb. 24, 2025 at 2 p.m.", "before it starts"),
     ("from 2027 to 2025", "before it starts"),
     ("from three weeks to a month", "'three weeks' is a duration"),
     ("from 2 p.m. ET to 4 p.m. local time", "a zone on one end only"),

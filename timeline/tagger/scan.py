@@ -536,20 +536,27 @@ def range_ends(first: Mention, last: Mention) -> tuple[Mention, Mention]:
     2024; "from 10 p.m. to 2 a.m." ends the next day. The end moves by whole weeks, years
     or days to the first place where the range rises; when only the start is bare ("from
     March 3 to March 5, 2024", "from 2 p.m. to 4 p.m. Monday") the start moves to the
-    last place where it does. When both are bare, each was read from the anchor and only
-    a backward end moves, by one cycle at most (two ends further apart make no range
-    these words join). An end that states them stays where it is, and the two come back
-    unchanged when they cannot be placed (``_comparable``).
+    last place where it does. A clock time with no day takes the day of the other end
+    even when that day is a bare weekday ("from 2 p.m. to 4 p.m. Monday"). Otherwise,
+    when both are bare, each was read from the anchor and only a backward end moves, by
+    one cycle at most (two ends further apart make no range these words join). An end
+    that states them stays where it is, and the two come back unchanged when they cannot
+    be placed (``_comparable``).
     """
     if not _comparable(first.timex, last.timex):
         return first, last
-    cycle, other = _cycle(last), _cycle(first)
-    if cycle is not None:
-        return first, _placed(last, cycle, first.timex, later=True,
-                              inherits=other is None and cycle in _INHERITED)
-    if other is not None:
-        return _placed(first, other, last.timex, later=False,
-                       inherits=other in _INHERITED), last
+    first_cycle, last_cycle = _cycle(first), _cycle(last)
+    if first_cycle is not None and (last_cycle is None or (
+            first_cycle in _INHERITED and first_cycle < last_cycle)):
+        # The start lacks what the end states ("from 2 p.m. to 4 p.m. Monday": a day).
+        return _placed(first, first_cycle, last.timex, later=False,
+                       inherits=first_cycle in _INHERITED), last
+    if last_cycle is not None:
+        # The end takes its year or day from a start that states it (a start on a bare
+        # weekday states its day: "from 2 p.m. Monday to 4 p.m."), else rises.
+        return first, _placed(last, last_cycle, first.timex, later=True,
+                              inherits=last_cycle in _INHERITED and (
+                                  first_cycle is None or first_cycle > last_cycle))
     return first, last
 
 
@@ -573,14 +580,19 @@ def range_end(value: TimeValue) -> datetime | None:
 
 def _cycle(mention: Mention) -> Granularity | None:
     """What an end said without its week, year or day repeats by: a bare weekday by weeks,
-    a bare month or month and day by years, a clock time with no day by days; ``None``
-    when the end says which ("Wednesday last week", "March 2024", "2 p.m. Monday")."""
+    a bare month or month and day by years, a clock time with no day by days, one on a
+    bare weekday by weeks; ``None`` when the end says which ("Wednesday last week", "March
+    2024", "2 p.m. next Monday")."""
     value = mention.timex
     if value.type is TimexType.TIME:
-        if value.granularity in CLOCK and found_by(
-                mention, lambda m: m.has("date") or m.has("year")) is None:
+        if value.granularity not in CLOCK:
+            return None
+        dated = found_by(mention, lambda m: m.has("date") or m.has("year"))
+        if dated is None:
             return Granularity.DAY
-        return None
+        day = None if dated.match is None else dated.match.children.get("date")
+        # "9 a.m. Monday" repeats as its day does ("to 5 p.m. Friday": the Friday after).
+        return None if day is None else _cycle(day)
     if value.granularity not in (Granularity.DAY, Granularity.MONTH):
         return None
     weekday = found_by(mention, lambda m: m.has("weekday") and not m.has("dir"))
