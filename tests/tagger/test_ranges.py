@@ -121,6 +121,7 @@ def test_ends_of_different_sizes_make_the_hull() -> None:
     assert _interval("from Monday to 2027") == ["2025-02-24", "2028-01-01"]
     assert _interval("from 2020 to now") == ["2020-01-01", "2025-02-25"]
     assert _interval("from early March to late April") == ["2025-03-01", "2025-05-01"]
+    assert _interval("from before 2020 to 2022") == [None, "2023-01-01"]
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -21,7 +21,8 @@ text. The conventions (``docs/conventions.md``, "A range as one expression"):
   20-21" (``edtf.describe``: a week, a month, a day for clock times on one day), with the
   interval kept exactly; its EDTF is the interval (``2025-03-03/2025-03-05``).
 - Ends of different sizes make the honest hull ("from Monday to 2027" runs from Monday to
-  the end of 2027): the words name both ends, and nothing in them says to narrow either.
+  the end of 2027): the words name both ends, and nothing in them says to narrow either;
+  an end open on its side leaves the range open there ("from before 2020 to 2022").
   A length or a set is no end (``ResolveError``), and so is an end before its start once
   placed ("from March 5, 2025 to March 3, 2025").
 """
@@ -220,9 +221,12 @@ def _length(first: Mention, last: Mention) -> timedelta | None:
 def _range(phrase: str, first: Mention, last: Mention) -> Mention:
     """One mention for the whole phrase, its value the smallest unit holding the range."""
     for side in (first, last):
-        if side.value.type not in (TimexType.DATE, TimexType.TIME) or side.value.interval is None:
+        if side.value.type not in (TimexType.DATE, TimexType.TIME):
             raise ResolveError(f"not a range of dates or times: {phrase!r} ({side.text!r} is "
                                f"a {side.value.type.value.lower()}, not a date or a time)")
+        if side.value.interval is None:
+            raise ResolveError(f"not a range: {phrase!r} ({side.text!r}, "
+                               f"{side.value.value}, names no place in time)")
     interval = first.value.interval
     assert interval is not None
     start, end = interval.start, range_end(last.value)
