@@ -190,8 +190,14 @@ def test_the_end_of_a_range_of_dates_comes_after_its_start() -> None:
     assert values("The summit, held Monday through Wednesday, ended.") == [
         "2025-02-24", "2025-02-26"]
     assert values("Prices rose from November to February.") == ["2024-11", "2025-02"]
-    # Not an end whose week is said, nor a weekday "to" a month.
+    # An end whose week is said stays, and a bare start falls into it (#12) ...
     assert values("He was in Paris Monday to Wednesday last week.") == [
-        "2025-02-24", "2025-02-19"]
+        "2025-02-17", "2025-02-19"]
+    # ... the year of a start is the end's, and the day of a clock time (#12) ...
+    assert values("It ran from March 3 to March 5, 2024.") == ["2024-03-03", "2024-03-05"]
+    assert values("It ran from March 3, 2024 to March 5.") == ["2024-03-03", "2024-03-05"]
+    assert values("The shift ran from 10 p.m. to 2 a.m.") == [
+        "2025-02-25T22:00", "2025-02-26T02:00"]
+    # ... but not a weekday "to" a month.
     assert values("After a revision Friday to December's figures, jobs rose.") == [
         "2025-02-21", "2024-12"]

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from timeline.errors import ResolveError
 from timeline.tagger.context import Tense
+from timeline.tagger.ranges import read_range
 from timeline.tagger.scan import Mention, Scanner, default_scanner
 from timeline.time.value import TimeValue
 
@@ -18,6 +19,8 @@ def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | 
     """The single mention that covers all of ``text``; ``ResolveError`` naming the text otherwise.
 
     Surrounding blanks and closing punctuation ("last week.") are not part of the phrase.
+    A range of two expressions ("from March 3 to March 5") is one mention whose value
+    covers both (``timeline.tagger.ranges``).
     """
     if not isinstance(text, str):
         raise ResolveError(f"expected a text to resolve, got {type(text).__name__}")
@@ -26,13 +29,27 @@ def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | 
                            f"{text[:40]!r}...")
     phrase = text.strip()
     scanner = scanner or default_scanner()
-    for candidate in (phrase, phrase.rstrip(_TRAILING).rstrip()):
-        if not candidate:
-            break
-        mentions = scanner.scan(candidate, anchor, tense=tense, date_order=date_order,
-                                read_sentence=False)
-        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(candidate):
-            return mentions[0]
+    ctx = scanner.context(anchor, tense=tense, date_order=date_order, read_sentence=False)
+
+    read: dict[str, Mention | None] = {}  # a range reads some of its parts more than once
+
+    def whole(candidate: str) -> Mention | None:
+        if candidate not in read:
+            mentions = scanner.scan_context(candidate, ctx)
+            read[candidate] = (mentions[0] if len(mentions) == 1 and mentions[0].start == 0
+                               and mentions[0].end == len(candidate) else None)
+        return read[candidate]
+
+    candidates = [c for c in dict.fromkeys((phrase, phrase.rstrip(_TRAILING).rstrip())) if c]
+    for candidate in candidates:
+        mention = whole(candidate)
+        if mention is not None:
+            return mention
+    for candidate in candidates:
+        # Not one expression: perhaps a range of two ("from March 3 to March 5").
+        mention = read_range(candidate, whole, scanner.rules.lexicon)
+        if mention is not None:
+            return mention
     found = ", ".join(repr(m.text) for m in scanner.scan(phrase, anchor, tense=tense,
                                                           date_order=date_order))
     detail = f" (found only {found})" if found else ""

@@ -24,7 +24,8 @@ are texts that must give no mention), ``value`` (a fixed reference value),
 ``needs_reference`` (dropped when the text told no date before it: "since then"), ``needs`` (a
 lexicon category every match holds a word of, such as ``"unit"``: the scanner tries the
 rule only where such a word is within reach, which must never change what it finds;
-``tests/tagger/test_gates.py`` checks that).
+``tests/tagger/test_gates.py`` checks that), ``range`` (its match is a range of its own,
+"March 3 to 5", which a phrase may open with "from": ``ranges.py``).
 
 Every pattern is checked for nested repetition when loaded, so no rule can backtrack
 catastrophically; matching is also bounded to a window of ``WINDOW`` characters, so the

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -23,7 +23,7 @@ from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
 from timeline.time.granularity import Granularity, floor, shift
-from timeline.time.interval import Interval
+from timeline.time.interval import Interval, is_before
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -84,7 +84,7 @@ class Mention:
         """What an anaphoric mention counted from, for ``--explain``: the date the text
         last told, as a TIMEX3 value ("a day later" after "March 3": ``2025-03-03``), or
         ``"anchor"`` when it told none; ``None`` when nothing in the mention refers back."""
-        found = _found_by(self, lambda m: m.rule.params.get("anaphoric"))
+        found = found_by(self, lambda m: m.rule.params.get("anaphoric"))
         if found is None or found.context is None:
             return None
         if found.context.reference is None:
@@ -326,7 +326,7 @@ class Scanner:
                     # one reported ("a 20% gain in third-quarter net ... after a flat
                     # second quarter"); a fiscal quarter is the company's own, not ordered
                     # against the calendar's, and starts a report of its own.
-                    fiscal = _found_by(mention, lambda m: m.has("fiscal")) is not None
+                    fiscal = found_by(mention, lambda m: m.has("fiscal")) is not None
                     quarter = point[0] if quarter is None or fiscal else max(quarter,
                                                                              point[0])
             out.append(mention)
@@ -478,7 +478,7 @@ def _periods_ended(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         stop = end.interval.end
         start = shift(Granularity.MONTH, stop, -months)
-        if _found_by(period, lambda m: m.has("ordinal") or m.has("number")) is None:
+        if found_by(period, lambda m: m.has("ordinal") or m.has("number")) is None:
             granularity = value.granularity
             assert granularity is not None
             middle = start + (stop - start) / 2
@@ -496,39 +496,180 @@ def _range_joins(words: Iterable[str]) -> re.Pattern[str]:
 
 
 def _ranges_rise(text: str, mentions: list[Mention], joins: re.Pattern[str]) -> list[Mention]:
-    """The end of a range of dates comes after its start: in "the summit, held Monday
-    through Wednesday" said on a Tuesday, Wednesday is the one after that Monday, though
-    the past tense alone would send it to the week before; "from November to February" is
-    the February after. Only an end said without its week or year (a bare weekday, a month
-    or a month-day, no "next" or "last") is moved, by whole weeks or years."""
+    """Each two mentions joined as a range ("Monday through Wednesday", "from November to
+    February") placed so that the range rises (``range_ends``)."""
     out = list(mentions)
     for i in range(len(out) - 1):
-        first, last = out[i].timex, out[i + 1].timex
-        if (first.type is not TimexType.DATE or last.type is not TimexType.DATE
-                or first.mod is not None or last.mod is not None
-                or first.interval is None or first.interval.start is None
-                or last.interval is None or last.interval.start is None
-                or last.granularity not in (Granularity.DAY, Granularity.MONTH)
-                or first.granularity is not last.granularity  # "a revision Friday to December's"
-                or last.interval.start >= first.interval.start
-                or not joins.fullmatch(text, out[i].end, out[i + 1].start)):
-            continue
-        weekday = _found_by(out[i + 1], lambda m: m.has("weekday") and not m.has("dir"))
-        month = _found_by(out[i + 1], lambda m: m.has("month") and not m.has("year")
-                          and not m.has("dir"))
-        if weekday is not None and weekday.extent == out[i + 1].extent:
-            step = Granularity.WEEK
-        elif month is not None and month.extent == out[i + 1].extent:
-            step = Granularity.YEAR  # not "Wednesday last week": its week is said
-        else:
-            continue
-        start = shift(step, last.interval.start, 1)
-        if start < first.interval.start:
-            continue  # further apart than one cycle: not this range's end
-        granularity = last.granularity
-        assert granularity is not None
-        out[i + 1] = _with_timex(out[i + 1], TimeValue.of_granule(granularity, start))
+        if (_comparable(out[i].timex, out[i + 1].timex)
+                and joins.fullmatch(text, out[i].end, out[i + 1].start)):
+            out[i], out[i + 1] = range_ends(out[i], out[i + 1])
     return out
+
+
+#: Clock readings: a range of them rises by days, and one ends at the instant it names.
+CLOCK = frozenset({Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND})
+
+
+def _comparable(first: TimeValue, last: TimeValue) -> bool:
+    """Whether two values can be the ends of a range that ``range_ends`` places: dates or
+    clock times of one size ("a revision Friday to December's" joins no range), neither
+    modified, both bounded."""
+    return (first.type in (TimexType.DATE, TimexType.TIME) and last.type is first.type
+            and first.mod is None and last.mod is None
+            and first.granularity is not None and last.granularity is not None
+            and (first.granularity is last.granularity
+                 or (first.granularity in CLOCK and last.granularity in CLOCK))
+            and first.interval is not None and first.interval.start is not None
+            and last.interval is not None and last.interval.start is not None
+            and last.interval.end is not None)
+
+
+def range_ends(first: Mention, last: Mention) -> tuple[Mention, Mention]:
+    """The two ends of a range of dates or clock times, placed so that the end comes after
+    the start.
+
+    An end said without its week, year or day (a bare weekday, a month, a month and day, a
+    clock time with no day; no "next" or "last") takes them from the other end: in "the
+    summit, held Monday through Wednesday" said on a Tuesday, Wednesday is the one after
+    that Monday, though the past tense alone would send it to the week before; "from
+    November to February" is the February after; "from March 3, 2024 to March 5" is in
+    2024; "from 10 p.m. to 2 a.m." ends the next day. The end moves by whole weeks, years
+    or days to the first place where the range rises; when only the start is bare ("from
+    March 3 to March 5, 2024", "from 2 p.m. to 4 p.m. Monday") the start moves to the
+    last place where it does. A clock time with no day takes the day of the other end
+    even when that day is a bare weekday ("from 2 p.m. to 4 p.m. Monday"). Otherwise,
+    when both are bare, each was read from the anchor and only a backward end moves, by
+    one cycle at most (two ends further apart make no range these words join). An end
+    that states them stays where it is, and the two come back unchanged when they cannot
+    be placed (``_comparable``).
+    """
+    if not _comparable(first.timex, last.timex):
+        return first, last
+    first_cycle, last_cycle = _cycle(first), _cycle(last)
+    if first_cycle is not None and (last_cycle is None or (
+            first_cycle in _INHERITED and first_cycle < last_cycle)):
+        # The start lacks what the end states ("from 2 p.m. to 4 p.m. Monday": a day).
+        return _placed(first, first_cycle, last.timex, later=False,
+                       inherits=first_cycle in _INHERITED), last
+    if last_cycle is not None:
+        # The end takes its year or day from a start that states it (a start on a bare
+        # weekday states its day: "from 2 p.m. Monday to 4 p.m."), else rises.
+        return first, _placed(last, last_cycle, first.timex, later=True,
+                              inherits=last_cycle in _INHERITED and (
+                                  first_cycle is None or first_cycle > last_cycle))
+    return first, last
+
+
+#: What an end lacks and takes from an end that states it: its year ("from March 3, 2024
+#: to March 5"), its day ("from 2 p.m. Monday to 4 p.m."). Not its week: in "from Jan. 5,
+#: 1990 to Monday" the Monday is the one the text is about.
+_INHERITED = frozenset({Granularity.YEAR, Granularity.DAY})
+
+
+def range_end(value: TimeValue) -> datetime | None:
+    """Where a range ending with ``value`` ends: a clock time at the instant it names ("to
+    4 p.m." ends at 16:00, not at the end of that minute), anything else at its end
+    ("through Wednesday" holds Wednesday)."""
+    interval = value.interval
+    if interval is None:
+        return None
+    if value.type is TimexType.TIME and value.granularity in CLOCK:
+        return interval.start
+    return interval.end
+
+
+def _cycle(mention: Mention) -> Granularity | None:
+    """What an end said without its week, year or day repeats by: a bare weekday by weeks,
+    a bare month or month and day by years, a clock time with no day by days, one on a
+    bare weekday by weeks; ``None`` when the end says which ("Wednesday last week", "March
+    2024", "2 p.m. next Monday")."""
+    value = mention.timex
+    if value.type is TimexType.TIME:
+        if value.granularity not in CLOCK:
+            return None
+        dated = found_by(mention, lambda m: m.has("date") or m.has("year"))
+        if dated is None:
+            return Granularity.DAY
+        day = None if dated.match is None else dated.match.children.get("date")
+        # "9 a.m. Monday" repeats as its day does ("to 5 p.m. Friday": the Friday after).
+        return None if day is None else _cycle(day)
+    if value.granularity not in (Granularity.DAY, Granularity.MONTH):
+        return None
+    weekday = found_by(mention, lambda m: m.has("weekday") and not m.has("dir"))
+    if weekday is not None and weekday.extent == mention.extent:
+        return Granularity.WEEK
+    month = found_by(mention, lambda m: m.has("month") and not m.has("year")
+                      and not m.has("dir"))
+    if month is not None and month.extent == mention.extent:
+        return Granularity.YEAR  # not "Wednesday last week": its week is said
+    return None
+
+
+#: How long each cycle is, near enough to count the cycles between two dates.
+_CYCLE_LENGTH = {Granularity.DAY: timedelta(days=1), Granularity.WEEK: timedelta(days=7),
+                 Granularity.YEAR: timedelta(days=365.2425)}
+
+
+def _placed(mention: Mention, cycle: Granularity, other: TimeValue, *, later: bool,
+            inherits: bool) -> Mention:
+    """The mention moved by whole cycles to the first place after ``other`` (``later``) or
+    the last before it where the range they make rises: anywhere when it ``inherits`` its
+    year or day from ``other``, else by one cycle at most, towards ``other``; the mention as
+    it was where no such place is near on the calendar (February 29 a year on, a zone
+    against no zone)."""
+    value = mention.timex
+    granularity = value.granularity
+    assert value.interval is not None and value.interval.start is not None
+    assert other.interval is not None and other.interval.start is not None
+    assert granularity is not None
+    start = value.interval.start
+
+    def moved(count: int) -> TimeValue | None:
+        try:
+            moment = shift(cycle, start, count)
+            if cycle is Granularity.YEAR and (moment.month, moment.day) != (start.month,
+                                                                            start.day):
+                return None  # no such day that year
+            return TimeValue.of_granule(granularity, moment)
+        except (ValueError, OverflowError):  # past the calendar's edge
+            return None
+
+    def rises(candidate: TimeValue | None) -> bool | None:
+        if candidate is None:
+            return None
+        first, last = (other, candidate) if later else (candidate, other)
+        assert first.interval is not None and first.interval.start is not None
+        end = range_end(last)
+        return end is not None and is_before(first.interval.start, end) is True
+
+    target = range_end(other) if not later else other.interval.start
+    assert target is not None
+    # Start near the answer, then step to the first (last) count at which the range rises.
+    toward = 1 if later else -1
+    count = round((target.replace(tzinfo=None) - start.replace(tzinfo=None))
+                  / _CYCLE_LENGTH[cycle])
+    for _ in range(_STEPS):
+        now = rises(moved(count))
+        if now is None:
+            return mention
+        if now:
+            break
+        count += toward
+    else:
+        return mention
+    for _ in range(_STEPS):
+        if not rises(moved(count - toward)):
+            break
+        count -= toward
+    if count == 0 or (not inherits and count != toward):
+        return mention
+    here = moved(count)
+    assert here is not None
+    return _with_timex(mention, here)
+
+
+#: How many cycles the count of cycles between two dates may be off by.
+_STEPS = 4
 
 
 def _with_timex(mention: Mention, value: TimeValue,
@@ -543,7 +684,7 @@ def _with_timex(mention: Mention, value: TimeValue,
     return attrs.evolve(mention, value=value, children=children)
 
 
-def _found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
+def found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
     """The mention, or one inside it, whose rule's match passes ``test``; ``None`` if none."""
     pending = [mention]
     while pending:
@@ -556,7 +697,7 @@ def _found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
 
 def _holds(mention: Mention, param: str) -> bool:
     """Whether the mention, or one inside it, was found by a rule with ``param`` set."""
-    return _found_by(mention, lambda m: m.rule.params.get(param)) is not None
+    return found_by(mention, lambda m: m.rule.params.get(param)) is not None
 
 
 def _reference_of(value: TimeValue) -> tuple[datetime, Granularity] | None:
