@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from timeline.errors import QueryError, TimelineError
+from timeline.errors import QueryError, TimelineError, UnknownEventError
 from timeline.model.article import Article
 from timeline.model.claim import Claim
 from timeline.model.event import Event, EventSpec
@@ -33,6 +33,7 @@ from timeline.query.asof import (
 )
 from timeline.query.index import IntervalIndex
 from timeline.query.moments import Moment, latest_published, read_moment
+from timeline.time.anchor import read_anchor
 from timeline.time.interval import Interval, as_datetime, is_floating
 from timeline.time.value import TimeValue
 
@@ -167,9 +168,12 @@ class Timeline:
         return [entries[i].event for i in self._order]
 
     def __getitem__(self, event_id: str) -> Event:
+        """The event with this id; ``UnknownEventError`` (a ``QueryError`` and a ``KeyError``)
+        when this timeline (or view) does not have it, so ``except KeyError`` works as it
+        does for a dict."""
         entry = self._state.entry(event_id) if isinstance(event_id, str) else None
         if entry is None:
-            raise QueryError(f"no event {event_id!r} in this timeline")
+            raise UnknownEventError(event_id)
         return entry.event
 
     def get(self, event_id: str) -> Event | None:
@@ -361,9 +365,10 @@ class Timeline:
                 for e in self._order)
         return self._index
 
-    def _window(self, window: Window, anchor: Moment | None, certain: bool) -> tuple[
+    def _window(self, window: Window, anchor: Moment | str | None, certain: bool) -> tuple[
             int | None, int | None]:
-        interval = _as_interval(window, anchor)
+        moment = None if anchor is None else read_anchor(anchor, error=QueryError)
+        interval = _as_interval(window, moment)
         frame = self._knowledge.frame
         if certain:  # narrowest in the network's frame: every zone must agree
             lo = None if interval.start is None else frame.upper(interval.start)
@@ -375,9 +380,14 @@ class Timeline:
             raise QueryError(f"window {window!r} is empty in this timeline's frame")
         return lo, hi
 
-    def overlapping(self, window: Window, *, anchor: Moment | None = None,
+    def overlapping(self, window: Window, *, anchor: Moment | str | None = None,
                     certain: bool = False) -> list[Event]:
-        """Events that possibly (or, with ``certain``, certainly) share time with the window."""
+        """Events that possibly (or, with ``certain``, certainly) share time with the window.
+
+        The window is an ``Interval``, a date or datetime, a TIMEX3 value (``2025-W08``) or
+        a time expression ("last week") read against ``anchor`` (a date, a datetime or an
+        ISO string such as ``"2025-02-24"``).
+        """
         lo, hi = self._window(window, anchor, certain)
         keys = self.index.overlapping(lo, hi)
         if certain:
@@ -389,7 +399,7 @@ class Timeline:
         _, latest_start, earliest_end, _ = self._all[event_id].bounds
         return (hi is None or latest_start < hi) and (lo is None or earliest_end > lo)
 
-    def within(self, window: Window, *, anchor: Moment | None = None,
+    def within(self, window: Window, *, anchor: Moment | str | None = None,
                certain: bool = False) -> list[Event]:
         """Events that possibly (or certainly) lie wholly inside the window."""
         lo, hi = self._window(window, anchor, certain)
@@ -410,7 +420,7 @@ class Timeline:
         return self.overlapping(Interval(moment, moment + timedelta(microseconds=1)),
                                 certain=certain)
 
-    def count(self, window: Window, *, anchor: Moment | None = None) -> int:
+    def count(self, window: Window, *, anchor: Moment | str | None = None) -> int:
         """How many events possibly share time with the window, in O(log n)."""
         lo, hi = self._window(window, anchor, False)
         return self.index.count_overlapping(lo, hi)
@@ -508,4 +518,4 @@ def _as_interval(window: Window, anchor: Moment | None) -> Interval:
     return value.interval
 
 
-__all__ = ["Change", "QueryError", "Timeline", "known_by"]
+__all__ = ["Change", "QueryError", "Timeline", "UnknownEventError", "known_by"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -22,6 +22,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
+from timeline.time.anchor import Anchor
 from timeline.time.granularity import Granularity, floor, shift
 from timeline.time.interval import Interval
 from timeline.time.value import TimeValue, TimexType
@@ -242,12 +243,12 @@ class Scanner:
         self._cues = TenseCues(self.rules.lexicon.cues)
         self._range_joins = _range_joins(self.rules.lexicon.cues.get("range_joins", ()))
 
-    def context(self, anchor: date | datetime, *, tense: str | Tense | None = None,
+    def context(self, anchor: Anchor, *, tense: str | Tense | None = None,
                 date_order: str = "mdy", read_sentence: bool = True) -> Context:
         return Context.make(anchor, self.rules.lexicon, tense=tense, date_order=date_order,
                             read_sentence=read_sentence)
 
-    def scan(self, text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+    def scan(self, text: str, anchor: Anchor, *, tense: str | Tense | None = None,
              date_order: str = "mdy", read_sentence: bool = True) -> list[Mention]:
         """Every time expression in ``text``, in order, resolved against ``anchor``.
 
@@ -581,7 +582,7 @@ def default_scanner() -> Scanner:
     return _DEFAULT
 
 
-def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+def scan(text: str, anchor: Anchor, *, tense: str | Tense | None = None,
          date_order: str = "mdy") -> list[Mention]:
     """Every time expression in ``text``, with its span, resolved against ``anchor``."""
     return default_scanner().scan(text, anchor, tense=tense, date_order=date_order)
