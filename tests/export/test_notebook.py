@@ -101,7 +101,7 @@ def test_open_ends_are_not_a_time(events: pd.DataFrame) -> None:
 
 
 def test_timex_and_edtf_are_the_json_exports(seeds: Timeline, events: pd.DataFrame) -> None:
-    exported = {e["id"]: e["time"] for e in seeds.to_json()["events"]}
+    exported = {e["id"]: e["time"] for e in seeds.to_dict()["events"]}
     for row in events.itertuples():
         assert row.timex == exported[row.id]["timex"]
         assert row.edtf == exported[row.id]["edtf"]

@@ -35,6 +35,7 @@ from timeline.query.index import IntervalIndex
 from timeline.query.moments import Moment, latest_published, read_moment
 from timeline.time.anchor import read_anchor
 from timeline.time.interval import Interval, as_datetime, is_floating
+from timeline.time.jsontext import JSONText
 from timeline.time.value import TimeValue
 
 Window = Interval | date | datetime | str | TimeValue
@@ -197,18 +198,43 @@ class Timeline:
         rank = {event_id: i for i, event_id in enumerate(self._order)}
         return tuple(sorted(self._specs, key=lambda s: rank.get(s.id, len(rank))))
 
-    def to_json(self) -> dict[str, Any]:
-        """Lossless JSON-ready data (``timeline.export.json``)."""
+    def to_dict(self) -> dict[str, Any]:
+        """Lossless JSON-ready data (``timeline.export.json``): the articles with their texts,
+        every claim, each event's computed time; ``from_dict`` rebuilds the timeline."""
+        from timeline.export.json import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> JSONText:
+        """``to_dict`` as JSON text, compact unless ``indent`` (``timeline export --format
+        json`` writes ``indent=2``); ``from_json`` reads it back.
+
+        It gave the dict until 0.1.0. For one release the text (a ``str``) still answers
+        as that dict, with a ``DeprecationWarning``: ``doc["events"]``, ``doc.get``,
+        ``doc.keys()``, ``dict(doc)``, ``doc == a_dict``. ``json.dumps(tl.to_json())`` now
+        encodes a string holding the text: write the text itself, or dump ``to_dict()``.
+        """
         from timeline.export.json import to_json
 
-        return to_json(self)
+        return to_json(self, indent=indent)
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Timeline:
-        """Rebuild a timeline from ``to_json``'s output."""
+    def from_dict(cls, data: Mapping[str, Any]) -> Timeline:
+        """Rebuild a timeline from ``to_dict``'s output (``CorpusError`` if malformed)."""
+        from timeline.export.json import from_dict
+
+        return from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Timeline:
+        """Rebuild a timeline from ``to_json``'s text (``CorpusError`` if it is not one).
+
+        A mapping, as taken until 0.1.0, still works for one release, with a
+        ``DeprecationWarning``: pass it to ``from_dict``.
+        """
         from timeline.export.json import from_json
 
-        return from_json(data)
+        return from_json(text)
 
     # -- outputs (timeline.export; delegating, so the model never imports an exporter) --
 

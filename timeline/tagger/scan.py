@@ -25,6 +25,7 @@ from timeline.tagger.tense import Reading, TenseCues
 from timeline.time.anchor import Anchor
 from timeline.time.granularity import Granularity, floor, shift
 from timeline.time.interval import Interval
+from timeline.time.jsontext import JSONable
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -44,7 +45,7 @@ _PLACEHOLDER_OF = {
 
 
 @attrs.frozen
-class Mention:
+class Mention(JSONable):
     """A time expression found in a text: where it is, which rule found it, what it means.
 
     ``start``/``end`` span everything the rule matched, signals included ("by 2030");
@@ -93,10 +94,10 @@ class Mention:
         start, granularity = found.context.reference
         return TimeValue.of_granule(granularity, start).value
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
         out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}
-        out.update(self.value.to_json())
+        out.update(self.value.to_dict())
         out["rule"] = self.rule
         return out
 
