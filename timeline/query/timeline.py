@@ -20,7 +20,7 @@ from timeline.errors import QueryError, TimelineError, UnknownEventError
 from timeline.model.article import Article
 from timeline.model.claim import Claim
 from timeline.model.event import Event, EventSpec
-from timeline.model.network import NEG, POS, EventTime
+from timeline.model.network import NEG, POS, Conflict, EventTime
 from timeline.query.allen import Bounds, Differences, possible_relations
 from timeline.query.asof import (
     Entry,
@@ -85,6 +85,57 @@ class Change:
     old: Any
     new: Any
     claims: tuple[Claim, ...]
+
+    def __repr__(self) -> str:
+        from timeline.export.wording import change_repr
+
+        return change_repr(self)
+
+
+class Changes(list[Change]):
+    """What ``Timeline.changes`` found: a list of ``Change``, with a DataFrame and tables.
+
+    ``to_dataframe()`` gives one row a change, the bounds before and after as exact
+    half-open bounds (``timeline.export.notebook.changes_dataframe``); notebooks show
+    it as an HTML or Markdown table, article text escaped.
+    """
+
+    def to_dataframe(self) -> Any:
+        """One row a change (needs ``timeline[pandas]``): see ``changes_dataframe``."""
+        from timeline.export.notebook import changes_dataframe
+
+        return changes_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import changes_html
+
+        return changes_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from timeline.export.notebook import changes_markdown
+
+        return changes_markdown(self)
+
+
+class Conflicts(list[Conflict]):
+    """``Timeline.conflicts``: a list of ``Conflict`` (claims that cannot all be true),
+    with a DataFrame (``to_dataframe``) and HTML and Markdown tables for notebooks."""
+
+    def to_dataframe(self) -> Any:
+        """One row a conflict (needs ``timeline[pandas]``): see ``conflicts_dataframe``."""
+        from timeline.export.notebook import conflicts_dataframe
+
+        return conflicts_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import conflicts_html
+
+        return conflicts_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from timeline.export.notebook import conflicts_markdown
+
+        return conflicts_markdown(self)
 
 
 class Timeline:
@@ -278,9 +329,23 @@ class Timeline:
 
         return timeline_markdown(self)
 
+    def __repr__(self) -> str:
+        """``<Timeline 'seeds': 24 events from 5 articles, as of 2025-03-05>``."""
+        from timeline.export.wording import timeline_repr
+
+        return timeline_repr(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's console: the repr, then an event a line (``timeline_pretty``)."""
+        from timeline.export.wording import timeline_pretty
+
+        printer.text(timeline_pretty(self))
+
     @property
-    def conflicts(self) -> list[Any]:
-        return [c for e in self.events for c in e.conflicts]
+    def conflicts(self) -> Conflicts:
+        """Every conflict of every event, in time order: a list with ``to_dataframe()`` and
+        notebook tables."""
+        return Conflicts(c for e in self.events for c in e.conflicts)
 
     def _event(self, event: str | Event) -> Event:
         return self[event if isinstance(event, str) else event.id]
@@ -470,16 +535,16 @@ class Timeline:
         return view
 
     def changes(self, start: Moment | str, end: Moment | str, *,
-                possibly: bool | None = None) -> list[
-            Change]:
+                possibly: bool | None = None) -> Changes:
         """What became known between two times, event by event, with the claims responsible.
 
         Publications are read as this timeline reads them (certainly published, unless it
-        is a ``possibly`` view) unless ``possibly`` says otherwise.
+        is a ``possibly`` view) unless ``possibly`` says otherwise. A ``Changes``: a list,
+        with ``to_dataframe()`` and HTML and Markdown tables for notebooks.
         """
         possibly = self.possibly if possibly is None else possibly
         old, new = self.as_of(start, possibly=possibly), self.as_of(end, possibly=possibly)
-        out: list[Change] = []
+        out = Changes()
         for event in new.events:
             if event.id not in old:
                 out.append(Change("added", event.id, None, event.time, event.claims))
@@ -544,4 +609,5 @@ def _as_interval(window: Window, anchor: Moment | None) -> Interval:
     return value.interval
 
 
-__all__ = ["Change", "QueryError", "Timeline", "UnknownEventError", "known_by"]
+__all__ = ["Change", "Changes", "Conflicts", "QueryError", "Timeline", "UnknownEventError",
+           "known_by"]
