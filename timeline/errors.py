@@ -51,3 +51,7 @@ class UnknownEventError(QueryError, KeyError):
 
     def __str__(self) -> str:
         return BaseException.__str__(self)
+
+    def __reduce__(self) -> tuple[type[UnknownEventError], tuple[object, str]]:
+        """Pickled with its id and message (``args`` holds only the message)."""
+        return type(self), (self.event_id, str(self))

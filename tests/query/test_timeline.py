@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -171,6 +172,8 @@ def test_unknown_event(corpus: Path) -> None:
     assert isinstance(error, timeline.TimelineError)
     assert str(error) == "no event 'nope' in this timeline"
     assert error.event_id == "nope"
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.event_id) == (type(error), str(error), "nope")
     with pytest.raises(KeyError):
         tl[3]  # type: ignore[index]
     with pytest.raises(KeyError):
