@@ -11,6 +11,7 @@ import timeline
 from timeline.export.wording import (
     PRETTY_ROWS,
     change_repr,
+    claim_repr,
     event_repr,
     timeline_pretty,
     timeline_repr,
@@ -42,6 +43,15 @@ def test_event_repr(seeds: Timeline) -> None:
         "<Event 'ga-vote': 24 Feb 2025, before 18:00 [occurred], 5 claims from 5 articles>")
     assert event_repr(seeds["starmer-visit"]).startswith(
         "<Event 'starmer-visit': between 25 Feb and 2 Mar 2025 [scheduled], 3 claims")
+
+
+def test_claim_repr(seeds: Timeline) -> None:
+    dated, placed = seeds["ga-vote"].claims[:2]
+    assert claim_repr(dated) == ("<Claim 'ga-vote' in '002' [occurred] 'Earlier on Monday' = "
+                                 "2025-02-24: 'Earlier on Monday, the General Assembly, which "
+                                 "r...'>")
+    assert claim_repr(placed).startswith(
+        "<Claim 'ga-vote' in '004' [occurred] shortly after g7-no-statement: 'The General")
 
 
 def test_change_and_conflict_reprs(seeds: Timeline) -> None:

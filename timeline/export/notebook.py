@@ -33,6 +33,7 @@ from timeline.export.wording import (
     holds_text,
     is_uncertain,
     moment_text,
+    placement_text,
     plural,
     status_text,
     when_text,
@@ -478,26 +479,13 @@ def _rows(pairs: Iterable[tuple[str, str | None]]) -> str:
             + "</table>")
 
 
-def _placement(claim: Claim) -> str | None:
-    """How a claim places its event against others: ``before ga-vote``."""
-    parts = []
-    if claim.before is not None:
-        parts.append(f"before {claim.before}")
-    if claim.after is not None:
-        parts.append(f"after {claim.after}")
-    if claim.relative_to is not None:
-        offset = claim.offset.text if claim.offset is not None else "relative to"
-        parts.append(f"{offset} {claim.relative_to}")
-    return "; ".join(parts) or None
-
-
 def _says(claim: Claim) -> list[str]:
     """What a claim says of its event's time, as HTML lines: value, placement, ongoing."""
     says = []
     if claim.value is not None:
         part = "" if claim.part is None else f" ({_h(claim.part)} only)"
         says.append(_value_words(claim.value) + part)
-    placement = _placement(claim)
+    placement = placement_text(claim)
     if placement is not None:
         says.append(_h(placement))
     if claim.ongoing:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from timeline.model.claim import Status
+from timeline.model.claim import Claim, Status
 from timeline.model.network import Conflict, EventTime
 from timeline.time.interval import Interval, is_floating
 
@@ -332,6 +332,45 @@ def event_repr(event: Event) -> str:
     return f"<Event {event.id!r}: {', '.join(parts)}>"
 
 
+def placement_text(claim: Claim) -> str | None:
+    """How a claim places its event against others: ``before ga-vote``, ``days before
+    invasion-2022``; ``None`` when it places it against none."""
+    parts = []
+    if claim.before is not None:
+        parts.append(f"before {claim.before}")
+    if claim.after is not None:
+        parts.append(f"after {claim.after}")
+    if claim.relative_to is not None:
+        offset = claim.offset.text if claim.offset is not None else "relative to"
+        parts.append(f"{offset} {claim.relative_to}")
+    return "; ".join(parts) or None
+
+
+#: Characters of a quote a claim's repr shows before it stops with "...".
+_QUOTED = 48
+
+
+def claim_repr(claim: Claim) -> str:
+    """``<Claim 'ga-vote' in '002' [occurred] 'on Monday' = 2025-02-24: "Earlier on...">``.
+
+    The event, the article, the status, what it says of the time (the expression and its
+    TIMEX3 value, or the event it is placed against) and the start of its quote.
+    """
+    says = []
+    if claim.when is not None:
+        says.append(repr(claim.when))
+    if claim.value is not None:
+        says.append(f"= {claim.value.value}")
+    placement = placement_text(claim)
+    if placement is not None:
+        says.append(placement)
+    quote = " ".join(claim.quote.split())
+    quote = quote if len(quote) <= _QUOTED else quote[:_QUOTED].rstrip() + "..."
+    said = " ".join(says) + ": " if says else ""
+    return (f"<Claim {claim.event!r} in {claim.article!r} [{status_text(claim.status)}] "
+            f"{said}{quote!r}>")
+
+
 def change_side(value: object) -> str:
     """One side of a ``Change`` in words: a time (``when_text``), a status, a count of
     conflicts; ``-`` for nothing (an added event had no before)."""
@@ -366,6 +405,7 @@ __all__ = [
     "STATUS_WORDS",
     "change_repr",
     "change_side",
+    "claim_repr",
     "clock_text",
     "clock_window",
     "conflict_repr",
@@ -377,6 +417,7 @@ __all__ = [
     "is_uncertain",
     "moment_text",
     "month_text",
+    "placement_text",
     "plural",
     "rounded_hull",
     "status_text",
