@@ -191,7 +191,7 @@ def test_resolve_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None
                          "--tense", "future", "--date-order", "dmy")
     assert status == 0
     expected = timeline.resolve("next month", anchor, tense="future", date_order="dmy")
-    assert json.loads(out) == {"text": "next month", **expected.to_json()}
+    assert json.loads(out) == {"text": "next month", **expected.to_dict()}
 
 
 def test_resolve_unknown_expression_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -400,11 +400,13 @@ def test_export_json_round_trips(seeds: Timeline, tmp_path: Path) -> None:
     target = tmp_path / "seeds.json"
     status, out, err = cli("export", "--format", "json", "-o", str(target))
     assert (status, out, err) == (0, "", "")
-    document = json.loads(target.read_text(encoding="utf-8"))
-    assert document == seeds.to_json()
-    back = TimelineClass.from_json(document)
+    text = target.read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert document == seeds.to_dict()
+    assert text == seeds.to_json(indent=2) + "\n"
+    back = TimelineClass.from_json(text)
     assert [e.id for e in back.events] == [e.id for e in seeds.events]
-    assert back.to_json() == document
+    assert back.to_dict() == document
 
 
 def test_export_json_as_of(seeds: Timeline) -> None:
@@ -412,7 +414,7 @@ def test_export_json_as_of(seeds: Timeline) -> None:
     assert status == 0
     document = json.loads(out)
     assert document["as_of"] == "2025-02-24"
-    assert document == seeds.as_of(date(2025, 2, 24)).to_json()
+    assert document == seeds.as_of(date(2025, 2, 24)).to_dict()
 
 
 def test_export_timelinejs(seeds: Timeline, tmp_path: Path) -> None:
@@ -791,7 +793,7 @@ def test_eval_json_matches_the_library(capsys: pytest.CaptureFixture[str],
     status, out, _ = run(capsys, "eval", str(folder), "--json", "--errors", "2")
     assert status == 0
     report = json.loads(out)
-    library = evaluate(timeml_files(folder)).to_json(errors=2)
+    library = evaluate(timeml_files(folder)).to_dict(errors=2)
     for key in ("documents", "gold", "system", "strict", "relaxed", "type", "value", "mod",
                 "errors"):
         assert report[key] == library[key], key

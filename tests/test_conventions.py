@@ -44,4 +44,4 @@ def test_convention(row: list[str]) -> None:
         assert got.interval is None
         return
     start, end = (None if part.strip() == ".." else part.strip() for part in interval.split("/"))
-    assert got.to_json()["interval"] == [start, end]
+    assert got.to_dict()["interval"] == [start, end]

@@ -15,6 +15,7 @@ from timeline.errors import (
     RuleTableError,
     TimelineError,
     TimexError,
+    UnknownEventError,
 )
 from timeline.time import Duration, Granularity, Interval, Mod, TimeValue, TimexType
 
@@ -30,37 +31,42 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def resolve(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+def resolve(text: str, anchor: date | datetime | str, *, tense: str | Tense | None = None,
             date_order: str = "mdy") -> TimeValue:
     """Resolve one time expression against an anchor: ``ResolveError`` if it is not one.
 
-    ``anchor`` is a date, a floating datetime or an aware one; ``tense`` (past, present,
+    ``anchor`` is a date, a floating datetime or an aware one, or an ISO 8601 string of
+    one (``"2025-02-24"``, ``"2025-02-25T11:38+01:00"``); ``tense`` (past, present,
     future) points undirected forms such as a bare "Monday"; ``date_order`` reads
     ``2/3/2025`` as month first (``mdy``, the default) or day first (``dmy``).
 
     >>> v = resolve("last week", date(2025, 2, 24))
     >>> v.value, str(v.interval)
     ('2025-W08', '[2025-02-17, 2025-02-24)')
+    >>> resolve("last week", "2025-02-24") == v
+    True
     """
     from timeline.tagger.resolve import resolve as _resolve
 
     return _resolve(text, anchor, tense=tense, date_order=date_order)
 
 
-def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+def scan(text: str, anchor: date | datetime | str, *, tense: str | Tense | None = None,
          date_order: str = "mdy") -> list[Mention]:
-    """Every time expression in ``text`` with its character span, resolved against ``anchor``."""
+    """Every time expression in ``text`` with its character span, resolved against ``anchor``
+    (a date, a datetime or an ISO string, as ``resolve`` takes it)."""
     from timeline.tagger.scan import scan as _scan
 
     return _scan(text, anchor, tense=tense, date_order=date_order)
 
 
-def tag(text: str, anchor: date | datetime, *, date_order: str = "mdy") -> list[Mention]:
+def tag(text: str, anchor: date | datetime | str, *, date_order: str = "mdy") -> list[Mention]:
     """Every time expression in running text: span, TIMEX3 type, value, mod and interval.
 
-    Each is resolved against ``anchor`` (the publication time) with its direction taken
-    from the sentence around it. ``Mention.extent`` is the TIMEX3 extent as TimeML draws
-    it ("Monday" in "on Monday"); ``Mention.start``/``end`` cover the signal too.
+    Each is resolved against ``anchor`` (the publication time, as ``resolve`` takes it)
+    with its direction taken from the sentence around it. ``Mention.extent`` is the TIMEX3
+    extent as TimeML draws it ("Monday" in "on Monday"); ``Mention.start``/``end`` cover
+    the signal too.
 
     >>> [(m.text, m.value.value) for m in tag("The vote was on Monday.", date(2025, 2, 25))]
     [('on Monday', '2025-02-24')]
@@ -151,6 +157,7 @@ __all__ = [
     "TimelineError",
     "TimexError",
     "TimexType",
+    "UnknownEventError",
     "from_dataframe",
     "load",
     "resolve",

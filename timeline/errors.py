@@ -67,3 +67,21 @@ class RuleTableError(TimelineError):
 
 class QueryError(TimelineError, ValueError):
     """A query names an event a timeline does not have, or a window it cannot use."""
+
+
+class UnknownEventError(QueryError, KeyError):
+    """``tl["no-such-id"]``: no event by that id; a ``KeyError`` too, as a mapping's lookup is.
+
+    ``KeyError`` shows its message as a repr (quoted); this one reads as written.
+    """
+
+    def __init__(self, event_id: object, message: str | None = None) -> None:
+        self.event_id = event_id
+        super().__init__(message or f"no event {event_id!r} in this timeline")
+
+    def __str__(self) -> str:
+        return BaseException.__str__(self)
+
+    def __reduce__(self) -> tuple[type[UnknownEventError], tuple[object, str]]:
+        """Pickled with its id and message (``args`` holds only the message)."""
+        return type(self), (self.event_id, str(self))

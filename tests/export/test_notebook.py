@@ -32,6 +32,7 @@ from timeline.model.load import seeds_dir
 from timeline.query.timeline import Timeline
 from timeline.time.edtf import to_edtf
 from timeline.time.granularity import Granularity
+from timeline.time.interval import without_steps
 from timeline.time.value import Mod, TimeValue
 
 BOUNDS = ("earliest_start", "latest_start", "earliest_end", "latest_end")
@@ -94,14 +95,14 @@ def test_starmer_visit_is_scheduled_in_week_nine(events: pd.DataFrame) -> None:
 def test_open_ends_are_not_a_time(events: pd.DataFrame) -> None:
     conference = events.set_index("id").loc["macron-press-conference"]  # "from 24 Feb"
     assert pd.isna(conference["latest_end"])
-    # After the General Assembly vote began, by the solver's one-microsecond step.
-    assert conference["earliest_start"].floor("s") == pd.Timestamp("2025-02-24")
+    # After the General Assembly vote began: the solver's one-microsecond step not shown.
+    assert conference["earliest_start"] == pd.Timestamp("2025-02-24")
     eu = events.set_index("id").loc["ukraine-eu-2030"]  # "by 31 Dec 2030"
     assert pd.isna(eu["earliest_start"]) and eu["latest_end"] == pd.Timestamp("2031-01-01")
 
 
 def test_timex_and_edtf_are_the_json_exports(seeds: Timeline, events: pd.DataFrame) -> None:
-    exported = {e["id"]: e["time"] for e in seeds.to_json()["events"]}
+    exported = {e["id"]: e["time"] for e in seeds.to_dict()["events"]}
     for row in events.itertuples():
         assert row.timex == exported[row.id]["timex"]
         assert row.edtf == exported[row.id]["edtf"]
@@ -110,11 +111,32 @@ def test_timex_and_edtf_are_the_json_exports(seeds: Timeline, events: pd.DataFra
 
 
 def test_bounds_are_the_model_bounds(seeds: Timeline, events: pd.DataFrame) -> None:
+    # The model's bounds, less the solver's microsecond steps (issue 12).
     for row in events.itertuples():
         time = seeds[row.id].time
         for column in BOUNDS:
             cell, bound = getattr(row, column), getattr(time, column)
-            assert (pd.isna(cell) if bound is None else cell.to_pydatetime() == bound)
+            if bound is None:
+                assert pd.isna(cell)
+                continue
+            assert cell.to_pydatetime() == without_steps(bound)
+            assert abs(cell.to_pydatetime() - bound) <= timedelta(microseconds=10)
+
+
+def test_bounds_are_exact_half_open_bounds(events: pd.DataFrame) -> None:
+    # Issue 12: "18:00", not "17:59:59.999999"; the start lies in [earliest_start,
+    # latest_start), the end in (earliest_end, latest_end].
+    for column in BOUNDS:
+        cells = events[column].dropna()
+        assert (cells.dt.microsecond == 0).all() and (cells.dt.nanosecond == 0).all(), column
+    vote = events.set_index("id").loc["ga-vote"]  # "before 18:00" on 24 Feb
+    assert (vote["earliest_start"], vote["latest_start"]) == (
+        pd.Timestamp("2025-02-24"), pd.Timestamp("2025-02-24 18:00"))
+    assert (vote["earliest_end"], vote["latest_end"]) == (
+        pd.Timestamp("2025-02-24"), pd.Timestamp("2025-02-24 18:00"))
+    week = events.set_index("id").loc["lavrov-peacekeepers"]  # last week: 17-23 Feb
+    assert list(week[list(BOUNDS)]) == [pd.Timestamp("2025-02-17"), pd.Timestamp("2025-02-24"),
+                                        pd.Timestamp("2025-02-17"), pd.Timestamp("2025-02-24")]
 
 
 def test_one_row_per_claim(seeds: Timeline) -> None:

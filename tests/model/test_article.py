@@ -318,7 +318,7 @@ def test_corpus_table_gives_title_and_zone(tmp_path: Path) -> None:
                     + GOOD)
     tl = timeline.load(folder)
     assert (tl.title, tl.zone) == ("Votes", "America/New_York")
-    back = type(tl).from_json(tl.to_json())
+    back = type(tl).from_json(tl.to_json())  # JSON text both ways (#12)
     assert (back.title, back.zone) == ("Votes", "America/New_York")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -116,6 +117,18 @@ def test_windows(corpus: Path) -> None:
         tl.overlapping("last week")
 
 
+def test_window_anchors_may_be_iso_strings(corpus: Path) -> None:
+    # Issue 12: anchors accept ISO strings everywhere, as as_of does.
+    tl = timeline.load(corpus)
+    for anchor in ("2025-03-03", "2025-03-03T09:00", "2025-03-03T09:00Z"):
+        assert [e.id for e in tl.overlapping("last week", anchor=anchor)] == [
+            "meeting", "vote"], anchor
+        assert tl.count("last week", anchor=anchor) == 2
+    assert [e.id for e in tl.within("next month", anchor="2025-02-10")] == ["summit"]
+    with pytest.raises(QueryError, match=r"anchor: .*'3 March'"):
+        tl.overlapping("2025-W09", anchor="3 March")
+
+
 def test_as_of(corpus: Path) -> None:
     tl = timeline.load(corpus)
     early = tl.as_of(datetime(2025, 2, 25, 23, tzinfo=UTC))
@@ -147,8 +160,29 @@ def test_changes(corpus: Path) -> None:
 
 
 def test_unknown_event(corpus: Path) -> None:
+    tl = timeline.load(corpus)
     with pytest.raises(QueryError, match="no event 'nope'"):
-        timeline.load(corpus)["nope"]
+        tl["nope"]
+    # Issue 12: a KeyError too, as a mapping's lookup is, with a message that reads normally
+    # (KeyError's own str() would quote it).
+    with pytest.raises(KeyError) as caught:
+        tl["nope"]
+    error = caught.value
+    assert isinstance(error, timeline.UnknownEventError)
+    assert isinstance(error, timeline.TimelineError)
+    assert str(error) == "no event 'nope' in this timeline"
+    assert error.event_id == "nope"
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.event_id) == (type(error), str(error), "nope")
+    with pytest.raises(KeyError):
+        tl[3]  # type: ignore[index]
+    with pytest.raises(KeyError):
+        tl.as_of(date(2025, 2, 26))["treaty-2018"]
+    with pytest.raises(KeyError):
+        tl.relation("meeting", "nope")
+    assert "meeting" in tl and "nope" not in tl and 3 not in tl
+    assert tl.get("nope") is None and tl.get("meeting") is tl["meeting"]
+    assert "summit" not in tl.as_of(date(2025, 2, 24))
 
 
 def test_an_impossible_order_sets_aside_the_claim_that_states_it() -> None:

@@ -288,9 +288,9 @@ def test_a_quarter_said_to_end_on_a_day_covers_the_months_to_it(
         text: str, label: str, interval: list[str]) -> None:
     quarter = timeline.scan(text, date(1989, 11, 1))[0]
     assert quarter.timex.value == label
-    assert quarter.value.to_json()["interval"] == interval
+    assert quarter.value.to_dict()["interval"] == interval
     # The TIMEX3 the extent carries says the same (a signal's inner mention, "the quarter").
-    assert quarter.timex.to_json()["interval"] == interval
+    assert quarter.timex.to_dict()["interval"] == interval
 
 
 def test_in_1998_is_the_year() -> None:

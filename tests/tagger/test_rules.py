@@ -27,7 +27,7 @@ def test_example(rule: Rule, example: Example) -> None:
         return
     mention = resolve_mention(example.text, example.anchor, tense=example.tense,
                               date_order=example.date_order)
-    got = mention.value.to_json()
+    got = mention.value.to_dict()
     assert mention.rule == rule.id, f"{example.text!r} was resolved by {mention.rule}"
     for key, want in example.expected.items():
         if key == "interval":

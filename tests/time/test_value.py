@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import UTC, datetime
+import json
+import re
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import granule_values, timex_values
+from strategies import datetimes, durations, granule_values, timex_values
 
+import timeline
 from timeline.errors import TimexError
 from timeline.time import timex
 from timeline.time.duration import Duration, Unit
@@ -180,16 +183,64 @@ def test_to_timex_and_str() -> None:
     assert str(TimeValue.from_timex("P3Y")) == "DURATION P3Y"
 
 
-def test_to_json() -> None:
-    assert TimeValue.from_timex("2025-W08").to_json() == {
+def test_to_dict() -> None:
+    assert TimeValue.from_timex("2025-W08").to_dict() == {
         "type": "DATE", "value": "2025-W08", "mod": None,
         "interval": ["2025-02-17", "2025-02-24"], "granularity": "week",
         "edtf": "2025-02-17/2025-02-23",
     }
-    clock = TimeValue.from_timex("2025-02-25T11:38").to_json()
+    clock = TimeValue.from_timex("2025-02-25T11:38").to_dict()
     assert clock["interval"] == ["2025-02-25T11:38:00", "2025-02-25T11:39:00"]
     assert clock["edtf"] == "2025-02-25T11:38:00"
-    assert TimeValue.from_timex("P3Y").to_json()["duration"] == "P3Y"
+    assert TimeValue.from_timex("P3Y").to_dict()["duration"] == "P3Y"
+    assert TimeValue.from_timex("P1W", type="SET").to_dict()["duration"] == "P1W"  # the period
+
+
+def test_to_json_is_text() -> None:
+    # Issue 12: JSON text, as json.dumps and DataFrame.to_json give; to_dict the data.
+    v = TimeValue.from_timex("2025-W08")
+    text = v.to_json()
+    assert isinstance(text, str) and json.loads(text) == v.to_dict()
+    assert text == json.dumps(v.to_dict(), ensure_ascii=False)
+    assert v.to_json(indent=2) == json.dumps(v.to_dict(), ensure_ascii=False, indent=2)
+    assert TimeValue.from_json(text) == v
+    assert TimeValue.from_json(text.encode("utf-8")) == v
+    assert TimeValue.from_dict(v.to_dict()) == v
+
+
+def test_the_old_spellings_warn_and_work() -> None:
+    v = TimeValue.from_timex("2025-02-24T11:38", "APPROX")
+    with pytest.warns(DeprecationWarning, match=r"TimeValue\.to_dict\(\)"):
+        assert v.to_json()["value"] == "2025-02-24T11:38"
+    with pytest.warns(DeprecationWarning, match=r"TimeValue\.from_dict"):
+        assert TimeValue.from_json(v.to_dict()) == v  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("document", "needle"), [
+    ("not json", "not JSON"), ("[1, 2]", "JSON object"), ('{"type": "DATE"}', "'value'"),
+    ('{"type": "WHEN", "value": "2025"}', "WHEN"), (3, "int"),
+    ('{"type": "DATE", "value": "2025", "interval": ["2025-13-01", null]}', "2025-13-01"),
+])
+def test_bad_json_is_a_timex_error(document: object, needle: str) -> None:
+    with pytest.raises(TimexError, match=re.escape(needle)):
+        TimeValue.from_json(document)  # type: ignore[arg-type]
+
+
+_EXPRESSIONS = ("last week", "every Monday", "twice a week", "three years",
+                "the past three years", "Monday morning", "about 3 p.m.", "by 2030",
+                "the first quarter", "now", "early March", "the 1990s")
+
+
+@given(st.one_of(granule_values(), durations().map(TimeValue.from_timex),
+                 durations().map(lambda d: TimeValue.from_timex(d, type="SET", freq="2X")),
+                 st.builds(timeline.resolve, st.sampled_from(_EXPRESSIONS),
+                           st.one_of(st.dates(min_value=date(1900, 1, 1),
+                                              max_value=date(2100, 1, 1)),
+                                     datetimes()))))
+def test_json_round_trip(value: TimeValue) -> None:
+    # Issue 12: from_json(to_json()) gives the same value back, zone and interval included.
+    assert TimeValue.from_json(value.to_json()) == value
+    assert TimeValue.from_dict(json.loads(json.dumps(value.to_dict()))) == value
 
 
 def test_anchored_duration_renders_its_interval() -> None:

@@ -216,7 +216,7 @@ def test_evaluate_a_folder_with_a_fake_tagger_and_clock(tmp_path: Path) -> None:
     kinds = evaluation.error_kinds()
     assert [(k.kind, k.count) for k in kinds] == [("missed: DATE", 1), ("spurious: DATE", 1)]
     assert kinds[0].example.file == "b.tml"
-    report = evaluation.to_json(errors=1)
+    report = evaluation.to_dict(errors=1)
     assert report["documents"] == 2 and report["relaxed"]["f1"] == 0.5
     assert [e["kind"] for e in report["errors"]] == ["missed: DATE"]
 

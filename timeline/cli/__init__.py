@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from timeline import __version__
 from timeline.cli import (
     check,
     chronology,
@@ -57,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                "Run 'timeline COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help="print the version (timeline.__version__) and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.add(commands)

@@ -24,7 +24,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from timeline.errors import TimelineError
+from timeline.errors import ResolveError, TimelineError
+from timeline.time.anchor import read_anchor
 
 if TYPE_CHECKING:
     from timeline.model.article import Article
@@ -55,12 +56,8 @@ def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
     date is not midnight.
     """
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
+        return read_anchor(text)
+    except ResolveError:
         raise BadInput(f"{option}: expected an ISO date or datetime such as 2025-02-24 or "
                         f"2025-02-24T11:38, got {text!r}") from None
 

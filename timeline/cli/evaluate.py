@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     evaluation = evaluate(timeml_files(args.gold_dir))
     if args.json:
-        print(json.dumps(evaluation.to_json(errors=args.errors), ensure_ascii=False, indent=2),
+        print(json.dumps(evaluation.to_dict(errors=args.errors), ensure_ascii=False, indent=2),
               file=out)
         return 0
     counts = evaluation.counts

@@ -39,6 +39,6 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_target(args.output)
     tl, _ = view(args, err)
-    document = tl.to_json() if args.format == "json" else tl.to_timelinejs()
+    document = tl.to_dict() if args.format == "json" else tl.to_timelinejs()
     emit(args.output, json_bytes(document), out)
     return 0

@@ -41,5 +41,5 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     anchor = parse_anchor(args.anchor)
     value = timeline.resolve(args.expr, anchor, tense=args.tense, date_order=args.date_order)
-    print(json.dumps({"text": args.expr, **value.to_json()}, ensure_ascii=False), file=out)
+    print(json.dumps({"text": args.expr, **value.to_dict()}, ensure_ascii=False), file=out)
     return 0

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 "title": article.title,
                 "outlet": article.outlet,
                 "published": article.published.isoformat(),
-                "mentions": [mention.to_json() for mention in mentions],
+                "mentions": [mention.to_dict() for mention in mentions],
             })
         json.dump(report, out, ensure_ascii=False, indent=2)
         print(file=out)
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"     published {article.published.isoformat()}{outlet}", file=out)
         rows = []
         for mention in scan(article.text, article.published):
-            value = mention.value.to_json()
+            value = mention.value.to_dict()
             rows.append([
                 f"{mention.start}-{mention.end}",
                 " ".join(mention.text.split()),

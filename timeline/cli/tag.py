@@ -111,7 +111,7 @@ def _tag_anchor(args: argparse.Namespace, path: Path, text: str
 
 def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
     start, end = mention.extent
-    value = mention.timex.to_json()
+    value = mention.timex.to_dict()
     out: dict[str, Any] = {"text": text[start:end], "span": [start, end],
                            "type": value["type"], "value": value["value"], "mod": value["mod"],
                            "interval": value["interval"], "rule": mention.rule}

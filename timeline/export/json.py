@@ -1,9 +1,10 @@
 """Lossless JSON for a ``Timeline``: articles with their texts, events with every claim.
 
-``to_json`` writes what the timeline was built from (articles, claims with quotes, spans,
+``to_dict`` writes what the timeline was built from (articles, claims with quotes, spans,
 expressions, anchors and resolved values) and what it computed (each event's bounds,
-TIMEX3 value, EDTF, status and conflicts); ``from_json`` rebuilds the timeline from the
-former, so reading back and writing again gives the same document.
+TIMEX3 value, EDTF, status and conflicts); ``from_dict`` rebuilds the timeline from the
+former, so reading back and writing again gives the same document. ``to_json`` and
+``from_json`` are the same as JSON text (``timeline.time.jsontext``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from timeline.model.article import Article
 from timeline.model.claim import Claim, Offset, Status
 from timeline.model.event import Event, EventSpec
 from timeline.model.load import check_zone
-from timeline.time.duration import Duration
 from timeline.time.edtf import describe, to_edtf
 from timeline.time.granularity import Granularity, floor
 from timeline.time.interval import Interval
-from timeline.time.value import Mod, TimeValue, TimexType
+from timeline.time.jsontext import JSONText, dump_json, read_json
+from timeline.time.value import TimeValue
 
 if TYPE_CHECKING:
     from timeline.query.timeline import Timeline
@@ -66,15 +67,8 @@ def value_to_json(value: TimeValue) -> dict[str, Any]:
     }
 
 
-def value_from_json(data: Mapping[str, Any]) -> TimeValue:
-    interval = data.get("interval")
-    return TimeValue(
-        TimexType(data["type"]), data["value"],
-        Mod(data["mod"]) if data.get("mod") else None,
-        None if interval is None else Interval.from_iso(interval[0], interval[1]),
-        Granularity(data["granularity"]) if data.get("granularity") else None,
-        Duration.from_timex(data["duration"]) if data.get("duration") else None,
-        data.get("quant"), data.get("freq"))
+#: ``value_to_json``'s dict read back (``TimeValue.from_dict`` reads both shapes).
+value_from_json = TimeValue.from_dict
 
 
 def _offset_to_json(offset: Offset | None) -> dict[str, Any] | None:
@@ -192,8 +186,8 @@ def article_to_json(article: Article) -> dict[str, Any]:
             "file": article.file, "sha256": article.sha256, "text": article.text}
 
 
-def to_json(tl: Timeline) -> dict[str, Any]:
-    """The whole timeline as JSON-ready data (``json.dumps`` it)."""
+def to_dict(tl: Timeline) -> dict[str, Any]:
+    """The whole timeline as JSON-ready data (``json.dumps`` it, or call ``to_json``)."""
     return {
         "format": FORMAT,
         "corpus": {"title": tl.title, "zone": tl.zone},
@@ -204,10 +198,24 @@ def to_json(tl: Timeline) -> dict[str, Any]:
     }
 
 
-def from_json(data: Mapping[str, Any]) -> Timeline:
-    """Rebuild a timeline from ``to_json``'s output; a malformed document is a ``CorpusError``."""
+def to_json(tl: Timeline, *, indent: int | None = None) -> JSONText:
+    """``to_dict`` as JSON text: compact unless ``indent`` (``timeline export --format json``
+    writes ``indent=2``), non-ASCII characters as they are."""
+    return dump_json(to_dict(tl), "Timeline", indent=indent)
+
+
+def from_json(text: str | bytes) -> Timeline:
+    """Rebuild a timeline from ``to_json``'s text (a mapping: deprecated, ``from_dict``)."""
+    return from_dict(read_json(text, "Timeline", error=CorpusError, stacklevel=4))
+
+
+def from_dict(data: Mapping[str, Any]) -> Timeline:
+    """Rebuild a timeline from ``to_dict``'s output; a malformed document is a ``CorpusError``."""
     from timeline.query.timeline import Timeline
 
+    if not isinstance(data, Mapping):
+        raise CorpusError(f"expected a timeline document (a mapping), got "
+                          f"{type(data).__name__}")
     try:
         if data.get("format") != FORMAT:
             raise CorpusError(f"not a timeline document (format {data.get('format')!r})",
@@ -242,4 +250,5 @@ def from_json(data: Mapping[str, Any]) -> Timeline:
                     possibly=bool(data.get("possibly")))
 
 
-__all__ = ["FORMAT", "from_json", "to_json", "value_from_json", "value_to_json"]
+__all__ = ["FORMAT", "from_dict", "from_json", "to_dict", "to_json", "value_from_json",
+           "value_to_json"]

@@ -1,13 +1,17 @@
 """Timelines in notebooks: pandas DataFrames, and HTML and Markdown for IPython to show.
 
-``to_dataframe`` gives one row per event (or per claim) with typed columns for the bounds
+``to_dataframe`` gives one row per event (or per claim), ``changes_dataframe`` one per
+change and ``conflicts_dataframe`` one per conflict, with typed columns for the bounds
 (``datetime64[us]``: microseconds reach years 1 to 9999, where nanoseconds stop at 2262;
 ``NaT`` for an open end; floating times naive, aware ones in UTC, one or the other for a
-whole table). pandas is optional (``timeline[pandas]``) and imported only here, inside
-the function.
+whole table). A bound is the exact instant the sources give, never the solver's
+microsecond step before it (``18:00``, not ``17:59:59.999999``): an event's start lies in
+``[earliest_start, latest_start)`` and its end in ``(earliest_end, latest_end]``. pandas
+is optional (``timeline[pandas]``) and imported only here, inside the functions.
 
-The HTML (``_repr_html_`` of ``Timeline``, ``Event``, ``Claim`` and ``TimeValue``) and
-Markdown (``Timeline._repr_markdown_``) are tables with the time in words, the status,
+The HTML (``_repr_html_`` of ``Timeline``, ``Event``, ``Claim``, ``TimeValue``, and of
+``Timeline.changes()`` and ``Timeline.conflicts``) and Markdown (``_repr_markdown_`` of
+the timeline, its changes and conflicts) are tables with the time in words, the status,
 uncertainty, conflicts and sources. Inline CSS only and no script, so they survive GitHub
 and nbviewer; article text and titles are escaped for each format (a title
 ``<script>alert(1)</script>`` shows as those characters); long tables stop after
@@ -25,8 +29,11 @@ from typing import TYPE_CHECKING, Any
 from timeline.export.json import event_time_value
 from timeline.export.svg import clean, to_svg
 from timeline.export.wording import (
+    change_side,
+    holds_text,
     is_uncertain,
     moment_text,
+    placement_text,
     plural,
     status_text,
     when_text,
@@ -34,14 +41,14 @@ from timeline.export.wording import (
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.model.event import Event
-from timeline.model.network import EventTime, Frame
+from timeline.model.network import Conflict, EventTime, Frame
 from timeline.time.edtf import to_edtf
 from timeline.time.granularity import Granularity
-from timeline.time.interval import Interval, as_datetime, is_floating
+from timeline.time.interval import Interval, as_datetime, is_floating, without_steps
 from timeline.time.value import TimeValue
 
 if TYPE_CHECKING:
-    from timeline.query.timeline import Timeline
+    from timeline.query.timeline import Change, Timeline
 
 #: Rows shown before a table stops with "... N more".
 MAX_ROWS = 200
@@ -53,6 +60,10 @@ EVENT_COLUMNS = ("id", "title", "when", "status", "earliest_start", "latest_star
                  "articles", "n_claims")
 CLAIM_COLUMNS = ("event", "article", "status", "when", "value", "mod", "quote", "span_start",
                  "span_end", "known_from", "interval_start", "interval_end")
+BOUNDS = ("earliest_start", "latest_start", "earliest_end", "latest_end")
+CHANGE_COLUMNS = ("kind", "event", "old", "new", *(f"old_{b}" for b in BOUNDS), *BOUNDS,
+                  "articles", "n_claims")
+CONFLICT_COLUMNS = ("event", "kind", "message", "articles", "n_claims")
 
 _INSTALL = "to_dataframe() needs pandas: pip install 'timeline[pandas]'"
 
@@ -74,14 +85,35 @@ def _instant(moment: date | datetime | None, aware: bool, *, upper: bool) -> dat
         return None
     moment = as_datetime(moment)
     if not aware:
-        return moment.replace(tzinfo=None)
+        return without_steps(moment.replace(tzinfo=None))
     if not is_floating(moment):
-        return moment.astimezone(UTC).replace(tzinfo=None)
+        return without_steps(moment.astimezone(UTC).replace(tzinfo=None))
     frame = Frame(floating=False)
     micro = frame.upper(moment) if upper else frame.lower(moment)
     widened = frame.moment(micro)
     assert widened is not None
-    return widened.replace(tzinfo=None)
+    return without_steps(widened.replace(tzinfo=None))
+
+
+def _ends(time: EventTime) -> tuple[datetime | None, ...]:
+    return time.earliest_start, time.latest_start, time.earliest_end, time.latest_end
+
+
+def _bounds(time: EventTime | None, aware: bool, prefix: str = "") -> dict[str, Any]:
+    """The four bound cells of an event time (``NaT`` throughout for none)."""
+    ends = (None,) * 4 if time is None else _ends(time)
+    return {prefix + name: _instant(end, aware, upper=name.startswith("latest"))
+            for name, end in zip(BOUNDS, ends, strict=True)}
+
+
+def _pandas() -> tuple[Any, Any]:
+    """pandas and numpy, or the message that says how to install them."""
+    try:
+        import numpy as np  # pandas's own dependency
+        import pandas as pd
+    except ImportError:
+        raise ModuleNotFoundError(_INSTALL, name="pandas") from None
+    return pd, np
 
 
 def _datetimes(pd: Any, np: Any, moments: Sequence[datetime | None], aware: bool) -> Any:
@@ -112,8 +144,7 @@ def _frame(pd: Any, np: Any, columns: dict[str, tuple[str, list[Any]]], aware: b
 
 def _event_table(tl: Timeline) -> tuple[dict[str, tuple[str, list[Any]]], bool]:
     events = tl.events
-    aware = _aware(m for e in events for m in (e.time.earliest_start, e.time.latest_start,
-                                               e.time.earliest_end, e.time.latest_end))
+    aware = _aware(m for e in events for m in _ends(e.time))
     columns: dict[str, tuple[str, list[Any]]] = {
         "id": ("string", []), "title": ("string", []), "when": ("string", []),
         "status": ("status", []), "earliest_start": ("datetime", []),
@@ -127,11 +158,7 @@ def _event_table(tl: Timeline) -> tuple[dict[str, tuple[str, list[Any]]], bool]:
         named = event_time_value(event)
         row = {
             "id": event.id, "title": event.title, "when": when_text(time),
-            "status": event.status.value,
-            "earliest_start": _instant(time.earliest_start, aware, upper=False),
-            "latest_start": _instant(time.latest_start, aware, upper=True),
-            "earliest_end": _instant(time.earliest_end, aware, upper=False),
-            "latest_end": _instant(time.latest_end, aware, upper=True),
+            "status": event.status.value, **_bounds(time, aware),
             "timex": named.value, "edtf": to_edtf(named),
             "uncertain": is_uncertain(time), "conflicted": event.conflicted,
             "articles": ", ".join(event.articles), "n_claims": len(event.claims),
@@ -177,7 +204,10 @@ def to_dataframe(tl: Timeline, by: str = "event") -> Any:
     """A pandas DataFrame: one row per event (``by="event"``) or per claim (``"claim"``).
 
     Event rows: ``id``, ``title``, ``when`` (in words), ``status`` (categorical), the four
-    bounds, ``timex`` and ``edtf`` naming the hull (as the JSON export does),
+    bounds (the start lies in ``[earliest_start, latest_start)``, the end in
+    ``(earliest_end, latest_end]``, each the exact instant the sources give, not the
+    solver's microsecond step: ``18:00``, never ``17:59:59.999999``; ``NaT`` when open),
+    ``timex`` and ``edtf`` naming the hull (as the JSON export does),
     ``uncertain``, ``conflicted``, ``articles`` (comma-separated ids), ``n_claims``.
     Claim rows: ``event``, ``article``, ``status``, ``when`` (the expression), ``value``
     and ``mod`` (TIMEX3), ``quote``, ``span_start``/``span_end`` (into the article),
@@ -185,13 +215,56 @@ def to_dataframe(tl: Timeline, by: str = "event") -> Any:
     """
     if by not in ("event", "claim"):
         raise ValueError(f"by must be 'event' or 'claim', not {by!r}")
-    try:
-        import numpy as np  # pandas's own dependency
-        import pandas as pd
-    except ImportError:
-        raise ModuleNotFoundError(_INSTALL, name="pandas") from None
+    pd, np = _pandas()
     columns, aware = _event_table(tl) if by == "event" else _claim_table(tl)
     return _frame(pd, np, columns, aware)
+
+
+def _sources(claims: Iterable[Claim]) -> str:
+    """The ids of the claims' articles, each once, in order: ``000, 002``."""
+    return ", ".join(dict.fromkeys(c.article for c in claims))
+
+
+def _table(columns: Sequence[str], rows: Iterable[dict[str, Any]],
+           kinds: dict[str, str]) -> dict[str, tuple[str, list[Any]]]:
+    """Rows into declared columns (``_frame``); a column not in ``kinds`` is a string."""
+    table: dict[str, tuple[str, list[Any]]] = {
+        name: (kinds.get(name, "string"), []) for name in columns}
+    for row in rows:
+        for name in columns:
+            table[name][1].append(row[name])
+    return table
+
+
+def changes_dataframe(changes: Sequence[Change]) -> Any:
+    """One row per change (``Timeline.changes``): what became known, and from whom.
+
+    ``kind`` (added, narrowed, moved, status, conflict), ``event``, ``old`` and ``new``
+    in words (``None`` for an added event's before), the event's bounds before
+    (``old_earliest_start`` ...) and after (``earliest_start`` ...) for a change of time,
+    read as ``to_dataframe``'s (exact half-open bounds; ``NaT`` otherwise), ``articles``
+    (ids of the articles of the claims responsible) and ``n_claims``.
+    """
+    pd, np = _pandas()
+    times = [t for c in changes for t in (c.old, c.new) if isinstance(t, EventTime)]
+    aware = _aware(m for t in times for m in _ends(t))
+    rows = ({"kind": c.kind, "event": c.event,
+             "old": None if c.old is None else change_side(c.old), "new": change_side(c.new),
+             **_bounds(c.old if isinstance(c.old, EventTime) else None, aware, "old_"),
+             **_bounds(c.new if isinstance(c.new, EventTime) else None, aware),
+             "articles": _sources(c.claims), "n_claims": len(c.claims)} for c in changes)
+    kinds = {"n_claims": "int", **dict.fromkeys(CHANGE_COLUMNS[4:12], "datetime")}
+    return _frame(pd, np, _table(CHANGE_COLUMNS, rows, kinds), aware)
+
+
+def conflicts_dataframe(conflicts: Sequence[Conflict]) -> Any:
+    """One row per conflict (``Timeline.conflicts``): ``event``, ``kind`` (``dates``: the
+    claims' times share nothing; ``order``: the stated order cannot hold), ``message``,
+    ``articles`` (ids of the articles of the claims at odds) and ``n_claims``."""
+    pd, np = _pandas()
+    rows = ({"event": c.event, "kind": c.kind, "message": c.message,
+             "articles": _sources(c.claims), "n_claims": len(c.claims)} for c in conflicts)
+    return _frame(pd, np, _table(CONFLICT_COLUMNS, rows, {"n_claims": "int"}), False)
 
 
 # -- HTML --------------------------------------------------------------------------------------
@@ -275,8 +348,7 @@ def _more(shown: int, total: int, noun: str, hint: str = "") -> str:
 
 
 def _header(tl: Timeline) -> str:
-    n, m = len(tl), len(tl.known_articles)
-    text = f"Timeline: {plural(n, 'event')} from {plural(m, 'article')}"
+    text = f"Timeline: {holds_text(tl)}"
     if tl.as_of_time is not None:
         text += f", as of {moment_text(tl.as_of_time)}"
     if tl.possibly:
@@ -325,6 +397,80 @@ def timeline_html(tl: Timeline) -> str:
     return "\n".join(line for line in out if line)
 
 
+def _claims_html(claims: Sequence[Claim]) -> str:
+    """The articles of the claims, each once; the quotes they gave as its tooltip."""
+    quotes: dict[str, list[str]] = {}
+    for claim in claims:
+        quotes.setdefault(claim.article, []).append(claim.quote)
+    return ", ".join(f'<span title="{_h(" / ".join(said))}">{_h(article)}</span>'
+                     for article, said in quotes.items())
+
+
+def _list_html(title: str, headings: Sequence[str], rows: Sequence[Sequence[str]],
+               noun: str) -> str:
+    """A titled table of HTML cells, cut at ``MAX_ROWS`` with a line saying how many more."""
+    out = [f'<div style="{_BOX}">',
+           f'<div style="font-weight:600;font-size:14px">{_h(title)}</div>']
+    if rows:
+        out.append(f'<table style="{_TABLE}"><thead><tr>'
+                   + "".join(f'<th style="{_TH}">{_h(h)}</th>' for h in headings)
+                   + "</tr></thead><tbody>")
+        out += ["<tr>" + "".join(f'<td style="{_TD}">{cell}</td>' for cell in row) + "</tr>"
+                for row in rows[:MAX_ROWS]]
+        out.append("</tbody></table>")
+        out.append(_more(min(len(rows), MAX_ROWS), len(rows), noun,
+                         " (to_dataframe() has them all)"))
+    out.append("</div>")
+    return "\n".join(line for line in out if line)
+
+
+def _list_markdown(title: str, headings: Sequence[str], rows: Sequence[Sequence[str]],
+                   noun: str) -> str:
+    """The same as a Markdown table; cells are Markdown already (``md``)."""
+    lines = [f"**{md(title)}**", ""]
+    if rows:
+        lines += ["| " + " | ".join(headings) + " |", "|" + " --- |" * len(headings)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows[:MAX_ROWS]]
+        if len(rows) > MAX_ROWS:
+            lines += ["", f"\u2026 {plural(len(rows) - MAX_ROWS, 'more ' + noun)} "
+                          "(to\\_dataframe() has them all)"]
+    return "\n".join(lines) + "\n"
+
+
+_CHANGE_HEADINGS = ("Change", "Event", "Before", "After", "Sources")
+_CONFLICT_HEADINGS = ("Event", "Kind", "Conflict", "Sources")
+
+
+def changes_html(changes: Sequence[Change]) -> str:
+    """``Timeline.changes()`` for a notebook: kind, event, before and after in words, and
+    the articles whose claims told it (their quotes as tooltips), all escaped."""
+    rows = [(_h(c.kind), _h(c.event), "" if c.old is None else _h(change_side(c.old)),
+             _h(change_side(c.new)), _claims_html(c.claims)) for c in changes]
+    return _list_html(plural(len(changes), "change"), _CHANGE_HEADINGS, rows, "change")
+
+
+def changes_markdown(changes: Sequence[Change]) -> str:
+    rows = [(md(c.kind), md(c.event), "" if c.old is None else md(change_side(c.old)),
+             md(change_side(c.new)), md(_sources(c.claims))) for c in changes]
+    return _list_markdown(plural(len(changes), "change"), _CHANGE_HEADINGS, rows, "change")
+
+
+def conflicts_html(conflicts: Sequence[Conflict]) -> str:
+    """``Timeline.conflicts`` for a notebook: event, kind, what cannot hold, and the
+    articles of the claims at odds (their quotes as tooltips), all escaped."""
+    rows = [(_h(c.event), _h(c.kind), _h(c.message), _claims_html(c.claims))
+            for c in conflicts]
+    return _list_html(plural(len(conflicts), "conflict"), _CONFLICT_HEADINGS, rows,
+                      "conflict")
+
+
+def conflicts_markdown(conflicts: Sequence[Conflict]) -> str:
+    rows = [(md(c.event), md(c.kind), md(c.message), md(_sources(c.claims)))
+            for c in conflicts]
+    return _list_markdown(plural(len(conflicts), "conflict"), _CONFLICT_HEADINGS, rows,
+                          "conflict")
+
+
 def _rows(pairs: Iterable[tuple[str, str | None]]) -> str:
     """A key-value table; a ``None`` value leaves its row out. Values are HTML already."""
     return (f'<table style="{_TABLE}">'
@@ -333,26 +479,13 @@ def _rows(pairs: Iterable[tuple[str, str | None]]) -> str:
             + "</table>")
 
 
-def _placement(claim: Claim) -> str | None:
-    """How a claim places its event against others: ``before ga-vote``."""
-    parts = []
-    if claim.before is not None:
-        parts.append(f"before {claim.before}")
-    if claim.after is not None:
-        parts.append(f"after {claim.after}")
-    if claim.relative_to is not None:
-        offset = claim.offset.text if claim.offset is not None else "relative to"
-        parts.append(f"{offset} {claim.relative_to}")
-    return "; ".join(parts) or None
-
-
 def _says(claim: Claim) -> list[str]:
     """What a claim says of its event's time, as HTML lines: value, placement, ongoing."""
     says = []
     if claim.value is not None:
         part = "" if claim.part is None else f" ({_h(claim.part)} only)"
         says.append(_value_words(claim.value) + part)
-    placement = _placement(claim)
+    placement = placement_text(claim)
     if placement is not None:
         says.append(_h(placement))
     if claim.ongoing:

@@ -22,10 +22,15 @@ a time of day is shown.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from timeline.model.claim import Status
-from timeline.model.network import EventTime
+from timeline.model.claim import Claim, Status
+from timeline.model.network import Conflict, EventTime
 from timeline.time.interval import Interval, is_floating
+
+if TYPE_CHECKING:
+    from timeline.model.event import Event
+    from timeline.query.timeline import Change, Timeline
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DASH = "\u2013"  # en dash, for ranges ("14:00–16:00")
@@ -270,6 +275,153 @@ def is_uncertain(time: EventTime) -> bool:
     return first != last
 
 
-__all__ = ["DASH", "MONTHS", "STATUS_WORDS", "clock_text", "clock_window", "day_span",
-           "day_text", "interval_text", "is_uncertain", "moment_text", "month_text", "plural",
-           "rounded_hull", "status_text", "when_text"]
+# -- reprs: what an object holds, in one line ---------------------------------------------------
+
+def holds_text(tl: Timeline) -> str:
+    """``24 events from 5 articles``: what a timeline (or view) holds; the articles are
+    those it knows (published by its "as of" time)."""
+    return f"{plural(len(tl), 'event')} from {plural(len(tl.known_articles), 'article')}"
+
+
+def timeline_repr(tl: Timeline) -> str:
+    """``<Timeline 'seeds': 24 events from 5 articles, as of 2025-03-05>``.
+
+    The title when it has one, the "as of" time (ISO, as ``as_of`` takes it), the zone
+    its floating times are read in, and "possibly known" for a ``possibly`` view.
+    """
+    title = "" if tl.title is None else f" {tl.title!r}"
+    parts = [holds_text(tl)]
+    if tl.as_of_time is not None:
+        parts.append(f"as of {tl.as_of_time.isoformat()}")
+    if tl.possibly:
+        parts.append("possibly known")
+    if tl.zone is not None:
+        parts.append(f"zone {tl.zone}")
+    return f"<Timeline{title}: {', '.join(parts)}>"
+
+
+#: Events ``timeline_pretty`` lists before it says how many more there are.
+PRETTY_ROWS = 20
+
+
+def timeline_pretty(tl: Timeline, rows: int = PRETTY_ROWS) -> str:
+    """The repr, then one line an event (when, id, status, title), for IPython's console."""
+    events = tl.events
+    shown = [(when_text(e.time), e.id, f"[{status_text(e.status)}]", e.title)
+             for e in events[:rows]]
+    widths = [max((len(line[i]) for line in shown), default=0) for i in range(3)]
+    lines = [timeline_repr(tl)]
+    lines += ["  " + "  ".join(cell.ljust(width) for cell, width in zip(line, [*widths, 0],
+                                                                       strict=True)).rstrip()
+              for line in shown]
+    if len(events) > rows:
+        lines.append(f"  \u2026 {plural(len(events) - rows, 'more event')}")
+    return "\n".join(lines)
+
+
+def event_repr(event: Event) -> str:
+    """``<Event 'ga-vote': 24 Feb 2025, before 18:00 [occurred], 5 claims from 3 articles>``.
+
+    The time in the words the chronology uses (never narrower than the event's hull).
+    """
+    parts = [f"{when_text(event.time)} [{status_text(event.status)}]",
+             f"{plural(len(event.claims), 'claim')} from "
+             f"{plural(len(event.articles), 'article')}"]
+    if event.conflicted:
+        parts.append("conflicting claims")
+    return f"<Event {event.id!r}: {', '.join(parts)}>"
+
+
+def placement_text(claim: Claim) -> str | None:
+    """How a claim places its event against others: ``before ga-vote``, ``days before
+    invasion-2022``; ``None`` when it places it against none."""
+    parts = []
+    if claim.before is not None:
+        parts.append(f"before {claim.before}")
+    if claim.after is not None:
+        parts.append(f"after {claim.after}")
+    if claim.relative_to is not None:
+        offset = claim.offset.text if claim.offset is not None else "relative to"
+        parts.append(f"{offset} {claim.relative_to}")
+    return "; ".join(parts) or None
+
+
+#: Characters of a quote a claim's repr shows before it stops with "...".
+_QUOTED = 48
+
+
+def claim_repr(claim: Claim) -> str:
+    """``<Claim 'ga-vote' in '002' [occurred] 'on Monday' = 2025-02-24: "Earlier on...">``.
+
+    The event, the article, the status, what it says of the time (the expression and its
+    TIMEX3 value, or the event it is placed against) and the start of its quote.
+    """
+    says = []
+    if claim.when is not None:
+        says.append(repr(claim.when))
+    if claim.value is not None:
+        says.append(f"= {claim.value.value}")
+    placement = placement_text(claim)
+    if placement is not None:
+        says.append(placement)
+    quote = " ".join(claim.quote.split())
+    quote = quote if len(quote) <= _QUOTED else quote[:_QUOTED].rstrip() + "..."
+    said = " ".join(says) + ": " if says else ""
+    return (f"<Claim {claim.event!r} in {claim.article!r} [{status_text(claim.status)}] "
+            f"{said}{quote!r}>")
+
+
+def change_side(value: object) -> str:
+    """One side of a ``Change`` in words: a time (``when_text``), a status, a count of
+    conflicts; ``-`` for nothing (an added event had no before)."""
+    if value is None:
+        return "-"
+    if isinstance(value, EventTime):
+        return when_text(value)
+    if isinstance(value, Status):
+        return status_text(value)
+    if isinstance(value, tuple) and all(isinstance(c, Conflict) for c in value):
+        return plural(len(value), "conflict")
+    return str(value)
+
+
+def change_repr(change: Change) -> str:
+    """``<Change narrowed 'summit': Mar 2025 -> 3 Mar 2025, 1 claim>``."""
+    before = "" if change.old is None else f"{change_side(change.old)} -> "
+    return (f"<Change {change.kind} {change.event!r}: {before}{change_side(change.new)}, "
+            f"{plural(len(change.claims), 'claim')}>")
+
+
+def conflict_repr(conflict: Conflict) -> str:
+    """``<Conflict dates 'treaty': ... (claims from 'a', 'b')>``: kind, event, message."""
+    articles = ", ".join(repr(a) for a in dict.fromkeys(c.article for c in conflict.claims))
+    return f"<Conflict {conflict.kind} {conflict.event!r}: {conflict.message} ({articles})>"
+
+
+__all__ = [
+    "DASH",
+    "MONTHS",
+    "PRETTY_ROWS",
+    "STATUS_WORDS",
+    "change_repr",
+    "change_side",
+    "claim_repr",
+    "clock_text",
+    "clock_window",
+    "conflict_repr",
+    "day_span",
+    "day_text",
+    "event_repr",
+    "holds_text",
+    "interval_text",
+    "is_uncertain",
+    "moment_text",
+    "month_text",
+    "placement_text",
+    "plural",
+    "rounded_hull",
+    "status_text",
+    "timeline_pretty",
+    "timeline_repr",
+    "when_text",
+]

@@ -66,6 +66,12 @@ class Conflict:
     claims: tuple[Claim, ...]
     message: str
 
+    def __repr__(self) -> str:
+        """``<Conflict dates 'treaty': ... ('a', 'b')>``, not every claim in full."""
+        from timeline.export.wording import conflict_repr
+
+        return conflict_repr(self)
+
 
 class Frame:
     """Converts between datetimes and the integer microseconds the network computes in.

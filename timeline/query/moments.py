@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.errors import QueryError, TimelineError
+from timeline.time.anchor import read_anchor
 
 if TYPE_CHECKING:
     from timeline.model.article import Article
@@ -51,12 +52,8 @@ def read_moment(text: str, anchor: Moment | None) -> tuple[Moment, str]:
     of these reads it.
     """
     try:
-        return date.fromisoformat(text), text
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text), text
-    except ValueError:
+        return read_anchor(text, error=QueryError), text
+    except QueryError:
         pass
     if anchor is None:
         raise QueryError(f"{text!r} is not an ISO date or datetime, and a corpus with no "

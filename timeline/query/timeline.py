@@ -17,12 +17,12 @@ from typing import Any
 
 import attrs
 
-from timeline.errors import QueryError, TimelineError
+from timeline.errors import QueryError, TimelineError, UnknownEventError
 from timeline.model.article import Article
 from timeline.model.claim import Claim
 from timeline.model.corpus import check_corpus
 from timeline.model.event import Event, EventSpec
-from timeline.model.network import NEG, POS, EventTime
+from timeline.model.network import NEG, POS, Conflict, EventTime
 from timeline.query.allen import Bounds, Differences, possible_relations
 from timeline.query.asof import (
     Entry,
@@ -36,7 +36,9 @@ from timeline.query.asof import (
 )
 from timeline.query.index import IntervalIndex
 from timeline.query.moments import Moment, latest_published, read_moment
+from timeline.time.anchor import read_anchor
 from timeline.time.interval import Interval, as_datetime, is_floating
+from timeline.time.jsontext import JSONText
 from timeline.time.value import TimeValue
 
 Window = Interval | date | datetime | str | TimeValue
@@ -89,6 +91,57 @@ class Change:
     old: Any
     new: Any
     claims: tuple[Claim, ...]
+
+    def __repr__(self) -> str:
+        from timeline.export.wording import change_repr
+
+        return change_repr(self)
+
+
+class Changes(list[Change]):
+    """What ``Timeline.changes`` found: a list of ``Change``, with a DataFrame and tables.
+
+    ``to_dataframe()`` gives one row a change, the bounds before and after as exact
+    half-open bounds (``timeline.export.notebook.changes_dataframe``); notebooks show
+    it as an HTML or Markdown table, article text escaped.
+    """
+
+    def to_dataframe(self) -> Any:
+        """One row a change (needs ``timeline[pandas]``): see ``changes_dataframe``."""
+        from timeline.export.notebook import changes_dataframe
+
+        return changes_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import changes_html
+
+        return changes_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from timeline.export.notebook import changes_markdown
+
+        return changes_markdown(self)
+
+
+class Conflicts(list[Conflict]):
+    """``Timeline.conflicts``: a list of ``Conflict`` (claims that cannot all be true),
+    with a DataFrame (``to_dataframe``) and HTML and Markdown tables for notebooks."""
+
+    def to_dataframe(self) -> Any:
+        """One row a conflict (needs ``timeline[pandas]``): see ``conflicts_dataframe``."""
+        from timeline.export.notebook import conflicts_dataframe
+
+        return conflicts_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from timeline.export.notebook import conflicts_html
+
+        return conflicts_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from timeline.export.notebook import conflicts_markdown
+
+        return conflicts_markdown(self)
 
 
 class Timeline:
@@ -174,9 +227,12 @@ class Timeline:
         return [entries[i].event for i in self._order]
 
     def __getitem__(self, event_id: str) -> Event:
+        """The event with this id; ``UnknownEventError`` (a ``QueryError`` and a ``KeyError``)
+        when this timeline (or view) does not have it, so ``except KeyError`` works as it
+        does for a dict."""
         entry = self._state.entry(event_id) if isinstance(event_id, str) else None
         if entry is None:
-            raise QueryError(f"no event {event_id!r} in this timeline")
+            raise UnknownEventError(event_id)
         return entry.event
 
     def get(self, event_id: str) -> Event | None:
@@ -200,18 +256,43 @@ class Timeline:
         rank = {event_id: i for i, event_id in enumerate(self._order)}
         return tuple(sorted(self._specs, key=lambda s: rank.get(s.id, len(rank))))
 
-    def to_json(self) -> dict[str, Any]:
-        """Lossless JSON-ready data (``timeline.export.json``)."""
+    def to_dict(self) -> dict[str, Any]:
+        """Lossless JSON-ready data (``timeline.export.json``): the articles with their texts,
+        every claim, each event's computed time; ``from_dict`` rebuilds the timeline."""
+        from timeline.export.json import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> JSONText:
+        """``to_dict`` as JSON text, compact unless ``indent`` (``timeline export --format
+        json`` writes ``indent=2``); ``from_json`` reads it back.
+
+        It gave the dict until 0.1.0. For one release the text (a ``str``) still answers
+        as that dict, with a ``DeprecationWarning``: ``doc["events"]``, ``doc.get``,
+        ``doc.keys()``, ``dict(doc)``, ``doc == a_dict``. ``json.dumps(tl.to_json())`` now
+        encodes a string holding the text: write the text itself, or dump ``to_dict()``.
+        """
         from timeline.export.json import to_json
 
-        return to_json(self)
+        return to_json(self, indent=indent)
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Timeline:
-        """Rebuild a timeline from ``to_json``'s output."""
+    def from_dict(cls, data: Mapping[str, Any]) -> Timeline:
+        """Rebuild a timeline from ``to_dict``'s output (``CorpusError`` if malformed)."""
+        from timeline.export.json import from_dict
+
+        return from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Timeline:
+        """Rebuild a timeline from ``to_json``'s text (``CorpusError`` if it is not one).
+
+        A mapping, as taken until 0.1.0, still works for one release, with a
+        ``DeprecationWarning``: pass it to ``from_dict``.
+        """
         from timeline.export.json import from_json
 
-        return from_json(data)
+        return from_json(text)
 
     # -- a corpus made in Python, and saved (#12) --------------------------------------
 
@@ -291,9 +372,23 @@ class Timeline:
 
         return timeline_markdown(self)
 
+    def __repr__(self) -> str:
+        """``<Timeline 'seeds': 24 events from 5 articles, as of 2025-03-05>``."""
+        from timeline.export.wording import timeline_repr
+
+        return timeline_repr(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's console: the repr, then an event a line (``timeline_pretty``)."""
+        from timeline.export.wording import timeline_pretty
+
+        printer.text(timeline_pretty(self))
+
     @property
-    def conflicts(self) -> list[Any]:
-        return [c for e in self.events for c in e.conflicts]
+    def conflicts(self) -> Conflicts:
+        """Every conflict of every event, in time order: a list with ``to_dataframe()`` and
+        notebook tables."""
+        return Conflicts(c for e in self.events for c in e.conflicts)
 
     def _event(self, event: str | Event) -> Event:
         return self[event if isinstance(event, str) else event.id]
@@ -404,9 +499,10 @@ class Timeline:
                 for e in self._order)
         return self._index
 
-    def _window(self, window: Window, anchor: Moment | None, certain: bool) -> tuple[
+    def _window(self, window: Window, anchor: Moment | str | None, certain: bool) -> tuple[
             int | None, int | None]:
-        interval = _as_interval(window, anchor)
+        moment = None if anchor is None else read_anchor(anchor, error=QueryError)
+        interval = _as_interval(window, moment)
         frame = self._knowledge.frame
         if certain:  # narrowest in the network's frame: every zone must agree
             lo = None if interval.start is None else frame.upper(interval.start)
@@ -418,9 +514,14 @@ class Timeline:
             raise QueryError(f"window {window!r} is empty in this timeline's frame")
         return lo, hi
 
-    def overlapping(self, window: Window, *, anchor: Moment | None = None,
+    def overlapping(self, window: Window, *, anchor: Moment | str | None = None,
                     certain: bool = False) -> list[Event]:
-        """Events that possibly (or, with ``certain``, certainly) share time with the window."""
+        """Events that possibly (or, with ``certain``, certainly) share time with the window.
+
+        The window is an ``Interval``, a date or datetime, a TIMEX3 value (``2025-W08``) or
+        a time expression ("last week") read against ``anchor`` (a date, a datetime or an
+        ISO string such as ``"2025-02-24"``).
+        """
         lo, hi = self._window(window, anchor, certain)
         keys = self.index.overlapping(lo, hi)
         if certain:
@@ -432,7 +533,7 @@ class Timeline:
         _, latest_start, earliest_end, _ = self._all[event_id].bounds
         return (hi is None or latest_start < hi) and (lo is None or earliest_end > lo)
 
-    def within(self, window: Window, *, anchor: Moment | None = None,
+    def within(self, window: Window, *, anchor: Moment | str | None = None,
                certain: bool = False) -> list[Event]:
         """Events that possibly (or certainly) lie wholly inside the window."""
         lo, hi = self._window(window, anchor, certain)
@@ -453,7 +554,7 @@ class Timeline:
         return self.overlapping(Interval(moment, moment + timedelta(microseconds=1)),
                                 certain=certain)
 
-    def count(self, window: Window, *, anchor: Moment | None = None) -> int:
+    def count(self, window: Window, *, anchor: Moment | str | None = None) -> int:
         """How many events possibly share time with the window, in O(log n)."""
         lo, hi = self._window(window, anchor, False)
         return self.index.count_overlapping(lo, hi)
@@ -477,16 +578,16 @@ class Timeline:
         return view
 
     def changes(self, start: Moment | str, end: Moment | str, *,
-                possibly: bool | None = None) -> list[
-            Change]:
+                possibly: bool | None = None) -> Changes:
         """What became known between two times, event by event, with the claims responsible.
 
         Publications are read as this timeline reads them (certainly published, unless it
-        is a ``possibly`` view) unless ``possibly`` says otherwise.
+        is a ``possibly`` view) unless ``possibly`` says otherwise. A ``Changes``: a list,
+        with ``to_dataframe()`` and HTML and Markdown tables for notebooks.
         """
         possibly = self.possibly if possibly is None else possibly
         old, new = self.as_of(start, possibly=possibly), self.as_of(end, possibly=possibly)
-        out: list[Change] = []
+        out = Changes()
         for event in new.events:
             if event.id not in old:
                 out.append(Change("added", event.id, None, event.time, event.claims))
@@ -551,4 +652,5 @@ def _as_interval(window: Window, anchor: Moment | None) -> Interval:
     return value.interval
 
 
-__all__ = ["Change", "QueryError", "Timeline", "known_by"]
+__all__ = ["Change", "Changes", "Conflicts", "QueryError", "Timeline", "UnknownEventError",
+           "known_by"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import datetime
 
 import attrs
 
 from timeline.errors import ResolveError
 from timeline.tagger.rules import Lexicon
+from timeline.time.anchor import Anchor, read_anchor
 from timeline.time.granularity import Granularity, floor, span
 from timeline.time.interval import Interval, as_datetime
 
@@ -69,10 +70,11 @@ class Context:
         return self.day, Granularity.DAY
 
     @classmethod
-    def make(cls, anchor: date | datetime, lexicon: Lexicon, *, tense: str | Tense | None = None,
+    def make(cls, anchor: Anchor, lexicon: Lexicon, *, tense: str | Tense | None = None,
              date_order: str = "mdy", read_sentence: bool = True) -> Context:
-        if not isinstance(anchor, date):
-            raise ResolveError(f"anchor must be a date or datetime, not {anchor!r}")
+        """The context of a text published at ``anchor`` (a date, a datetime or an ISO
+        string: ``read_anchor``)."""
+        anchor = read_anchor(anchor)
         if date_order not in DATE_ORDERS:
             raise ResolveError(f"date order must be 'mdy' or 'dmy', not {date_order!r}")
         granularity = Granularity.MINUTE if isinstance(anchor, datetime) else Granularity.DAY

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from timeline.errors import ResolveError
 from timeline.tagger.context import Tense
 from timeline.tagger.ranges import read_range
 from timeline.tagger.scan import Mention, Scanner, default_scanner
+from timeline.time.anchor import Anchor
 from timeline.time.value import TimeValue
 
 MAX_PHRASE = 1000  # a phrase longer than this is not one time expression
 _TRAILING = ".,;:!?)\"'\u201d\u2019"
 
 
-def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+def resolve_mention(text: str, anchor: Anchor, *, tense: str | Tense | None = None,
                     date_order: str = "mdy", scanner: Scanner | None = None) -> Mention:
     """The single mention that covers all of ``text``; ``ResolveError`` naming the text otherwise.
 
@@ -56,13 +55,14 @@ def resolve_mention(text: str, anchor: date | datetime, *, tense: str | Tense | 
     raise ResolveError(f"not a time expression: {text!r}{detail}")
 
 
-def resolve(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+def resolve(text: str, anchor: Anchor, *, tense: str | Tense | None = None,
             date_order: str = "mdy") -> TimeValue:
-    """Resolve one time expression against an anchor (an article's publication date).
+    """Resolve one time expression against an anchor (an article's publication date: a
+    date, a datetime or an ISO string).
 
-    >>> resolve("last week", date(2025, 2, 24)).value
+    >>> resolve("last week", "2025-02-24").value
     '2025-W08'
-    >>> resolve("Monday", date(2025, 2, 25), tense="past").value
+    >>> resolve("Monday", "2025-02-25", tense="past").value
     '2025-02-24'
     """
     return resolve_mention(text, anchor, tense=tense, date_order=date_order).value

@@ -22,8 +22,10 @@ from timeline.errors import ResolveError
 from timeline.tagger.context import Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
+from timeline.time.anchor import Anchor
 from timeline.time.granularity import Granularity, floor, shift
 from timeline.time.interval import Interval, is_before
+from timeline.time.jsontext import JSONable
 from timeline.time.value import TimeValue, TimexType
 
 _WORD_START = re.compile(r"(?<![\w])[\w\ue000-\ue003]")
@@ -43,7 +45,7 @@ _PLACEHOLDER_OF = {
 
 
 @attrs.frozen
-class Mention:
+class Mention(JSONable):
     """A time expression found in a text: where it is, which rule found it, what it means.
 
     ``start``/``end`` span everything the rule matched, signals included ("by 2030");
@@ -92,10 +94,10 @@ class Mention:
         start, granularity = found.context.reference
         return TimeValue.of_granule(granularity, start).value
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """``text``, ``span``, the value's fields (``type``, ``value``, ``mod``...), ``rule``."""
         out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}
-        out.update(self.value.to_json())
+        out.update(self.value.to_dict())
         out["rule"] = self.rule
         return out
 
@@ -242,12 +244,12 @@ class Scanner:
         self._cues = TenseCues(self.rules.lexicon.cues)
         self._range_joins = _range_joins(self.rules.lexicon.cues.get("range_joins", ()))
 
-    def context(self, anchor: date | datetime, *, tense: str | Tense | None = None,
+    def context(self, anchor: Anchor, *, tense: str | Tense | None = None,
                 date_order: str = "mdy", read_sentence: bool = True) -> Context:
         return Context.make(anchor, self.rules.lexicon, tense=tense, date_order=date_order,
                             read_sentence=read_sentence)
 
-    def scan(self, text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+    def scan(self, text: str, anchor: Anchor, *, tense: str | Tense | None = None,
              date_order: str = "mdy", read_sentence: bool = True) -> list[Mention]:
         """Every time expression in ``text``, in order, resolved against ``anchor``.
 
@@ -722,7 +724,7 @@ def default_scanner() -> Scanner:
     return _DEFAULT
 
 
-def scan(text: str, anchor: date | datetime, *, tense: str | Tense | None = None,
+def scan(text: str, anchor: Anchor, *, tense: str | Tense | None = None,
          date_order: str = "mdy") -> list[Mention]:
     """Every time expression in ``text``, with its span, resolved against ``anchor``."""
     return default_scanner().scan(text, anchor, tense=tense, date_order=date_order)

@@ -193,7 +193,7 @@ class Interval:
         moves a bound by one microsecond ("before 18:00" ends at 17:59:59.999999); such
         steps, within ``_STEP`` of a whole second, are shown as that second (``to_iso``
         and the JSON keep the exact bound)."""
-        lo, hi = _iso(_shown(self.start), True), _iso(_shown(self.end), True)
+        lo, hi = _iso(without_steps(self.start), True), _iso(without_steps(self.end), True)
         return f"[{lo or '-inf'}, {hi or '+inf'})"
 
 
@@ -217,8 +217,14 @@ def _min_end(a: datetime | None, b: datetime | None) -> datetime | None:
 _STEP = 10  # microseconds: strict orders chain a step per event, a few at most
 
 
-def _shown(moment: datetime | None) -> datetime | None:
-    """The whole second a bound is within ``_STEP`` microseconds of, else the bound."""
+def without_steps(moment: datetime | None) -> datetime | None:
+    """The whole second a bound is within ``_STEP`` microseconds of, else the bound.
+
+    The solver keeps a start before its end, and an event after the one it follows, by
+    a microsecond a step ("before 18:00" ends at 17:59:59.999999): exact in its integer
+    microseconds, but what a reader (``Interval.__str__``, DataFrames) should see is the
+    instant the sources gave, 18:00, as the half-open bound it is.
+    """
     if moment is None:
         return None
     if moment.microsecond <= _STEP:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import reprlib
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +23,7 @@ from timeline.time.granularity import (
     third,
 )
 from timeline.time.interval import Interval
+from timeline.time.jsontext import JSONable, read_json
 
 
 class TimexType(enum.Enum):
@@ -117,16 +120,22 @@ def _reference_interval(value: str, anchor: Interval | None) -> Interval | None:
 
 
 @attrs.frozen
-class TimeValue:
+class TimeValue(JSONable):
     """A resolved time expression: TIMEX3 ``type``, ``value`` and ``mod``, and what it denotes.
 
     ``interval`` is the honest calendar interval of a DATE or TIME (and of an anchored
     DURATION such as "the past three years"); ``granularity`` was set by the rule that
     matched; ``duration`` is the length of a DURATION or the period of a SET.
 
+    ``to_dict``/``from_dict`` and ``to_json``/``from_json`` (JSON text) round-trip.
+
     >>> v = TimeValue.from_timex("2025-W08")
     >>> v.granularity, str(v.interval)
     (<Granularity.WEEK: 'week'>, '[2025-02-17, 2025-02-24)')
+    >>> v.to_json()[:56]
+    '{"type": "DATE", "value": "2025-W08", "mod": null, "inte'
+    >>> TimeValue.from_json(v.to_json()) == v
+    True
     """
 
     type: TimexType
@@ -233,8 +242,14 @@ class TimeValue:
 
         return from_edtf(text)
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: type, value, mod, interval, granularity, edtf (and what is set)."""
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: type, value, mod, interval, granularity, edtf, and ``duration``
+        (a DURATION's length or a SET's period), ``quant``, ``freq`` when set.
+
+        The interval's ends are ISO 8601, a floating midnight of a day or coarser value
+        as a plain date (``["2025-02-17", "2025-02-24"]``, half-open); ``edtf`` is derived
+        and ``from_dict`` ignores it.
+        """
         dates = self.granularity is None or self.granularity >= Granularity.DAY
         out: dict[str, Any] = {
             "type": self.type.value,
@@ -244,13 +259,39 @@ class TimeValue:
             "granularity": self.granularity.value if self.granularity else None,
             "edtf": self.edtf,
         }
-        if self.duration is not None and self.type is TimexType.DURATION:
+        if self.duration is not None:
             out["duration"] = self.duration.to_timex()
         if self.quant is not None:
             out["quant"] = self.quant
         if self.freq is not None:
             out["freq"] = self.freq
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TimeValue:
+        """Read back ``to_dict`` (or the values of the timeline JSON): the interval as
+        written, not recomputed, since a resolved value's may be in its anchor's zone.
+
+        ``TimexError`` names what is missing or malformed.
+        """
+        try:
+            interval = data.get("interval")
+            return cls(
+                TimexType(data["type"]), data["value"],
+                Mod(data["mod"]) if data.get("mod") else None,
+                None if interval is None else Interval.from_iso(interval[0], interval[1]),
+                Granularity(data["granularity"]) if data.get("granularity") else None,
+                Duration.from_timex(data["duration"]) if data.get("duration") else None,
+                data.get("quant"), data.get("freq"))
+        except TimexError:
+            raise
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            raise TimexError(f"not a time value ({exc!r}): {reprlib.repr(data)}") from None
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> TimeValue:
+        """Read back ``to_json``'s text; a mapping still works for one release, warned."""
+        return cls.from_dict(read_json(text, "TimeValue", error=TimexError))
 
     def _repr_html_(self) -> str:
         from timeline.export.notebook import value_html

@@ -42,13 +42,14 @@ from timeline.tagger.scan import Mention, scan
 from timeline.time import timex as timex_values
 from timeline.time.duration import Duration
 from timeline.time.granularity import Granularity
+from timeline.time.jsontext import JSONable, JSONText, dump_json
 from timeline.timeml.read import TimeMLError, Timex, read_timeml
 
 CATEGORIES = ("missed", "spurious", "extent", "type", "value", "mod")
 
 
 @attrs.frozen
-class Scored:
+class Scored(JSONable):
     """A TIMEX3 as the scorer compares it: span, text, type, value, mod; for system
     TIMEX3s from the tagger, the rule that found it."""
 
@@ -79,7 +80,7 @@ class Scored:
     def span(self) -> tuple[int, int]:
         return self.start, self.end
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end],
                                "type": self.type, "value": self.value, "mod": self.mod}
         if self.rule is not None:
@@ -88,7 +89,7 @@ class Scored:
 
 
 @attrs.frozen
-class Disagreement:
+class Disagreement(JSONable):
     """One thing the system got wrong: its ``category`` (one of ``CATEGORIES``), its finer
     ``kind``, the document, and the gold and system TIMEX3s concerned (one may be ``None``)."""
 
@@ -98,10 +99,10 @@ class Disagreement:
     gold: Scored | None
     system: Scored | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "kind": self.kind, "file": self.file,
-                "gold": None if self.gold is None else self.gold.to_json(),
-                "system": None if self.system is None else self.system.to_json()}
+                "gold": None if self.gold is None else self.gold.to_dict(),
+                "system": None if self.system is None else self.system.to_dict()}
 
 
 def _f1(correct: int, gold: int, system: int) -> float:
@@ -441,19 +442,19 @@ def score_document(gold: Iterable[Timex | Scored], system: Iterable[Mention | Ti
 # --- a whole corpus -----------------------------------------------------------------------------
 
 @attrs.frozen
-class ErrorKind:
+class ErrorKind(JSONable):
     """A kind of disagreement: how often it happened, and its first example."""
 
     kind: str
     count: int
     example: Disagreement
 
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "count": self.count, "example": self.example.to_json()}
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "count": self.count, "example": self.example.to_dict()}
 
 
 @attrs.frozen
-class Evaluation:
+class Evaluation(JSONable):
     """Task A over a corpus, with the tagging speed.
 
     ``seconds`` is the time spent tagging only (not reading, writing or scoring) and
@@ -489,7 +490,7 @@ class Evaluation:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [ErrorKind(kind, count, first[kind]) for kind, count in ranked]
 
-    def to_json(self, errors: int | None = None) -> dict[str, Any]:
+    def to_dict(self, errors: int | None = None) -> dict[str, Any]:
         """Counts, measures and speed; with ``errors``, that many most frequent error kinds."""
         counts = self.counts
         out: dict[str, Any] = {"documents": len(self.documents), "gold": counts.gold,
@@ -499,8 +500,16 @@ class Evaluation:
                                "startup_seconds": self.startup_seconds,
                                "speed_measures": "tagging only"}
         if errors is not None:
-            out["errors"] = [k.to_json() for k in self.error_kinds()[:errors]]
+            out["errors"] = [k.to_dict() for k in self.error_kinds()[:errors]]
         return out
+
+    def to_json(self, errors: int | None = None, *, indent: int | None = None) -> JSONText:
+        """``to_dict`` as JSON text (``timeline evaluate --json`` writes it with ``indent=2``).
+
+        It gave the dict until 0.1.0: for one release the text still answers
+        ``e.to_json()["f1"]`` with a ``DeprecationWarning`` (``timeline.time.jsontext``).
+        """
+        return dump_json(self.to_dict(errors), "Evaluation", indent=indent)
 
 
 Tagger = Callable[[str, date | datetime], Sequence[Mention]]

@@ -29,6 +29,7 @@ from typing import TypeVar
 import attrs
 
 from timeline.tagger.scan import Mention
+from timeline.time.anchor import Anchor, read_anchor
 from timeline.timeml.read import (
     Annotation,
     Comment,
@@ -304,11 +305,13 @@ def dct_value(dct: date | datetime) -> str:
     return value.replace("+00:00", "Z")
 
 
-def plain_document(text: str, dct: date | datetime | None = None, *,
+def plain_document(text: str, dct: Anchor | None = None, *,
                    name: str = "<text>") -> TimeMLDocument:
     """A minimal TimeML document holding ``text``: a ``<DCT>`` when ``dct`` is given, a
-    ``<TEXT>``, nothing else. Characters XML cannot hold become U+FFFD (``xml_safe``)."""
+    ``<TEXT>``, nothing else. Characters XML cannot hold become U+FFFD (``xml_safe``).
+    ``dct`` is a date, a datetime or an ISO string (``read_anchor``)."""
     text = xml_safe(text)
+    dct = None if dct is None else read_anchor(dct, error=TimeMLError, what="dct")
     children: list[Node] = ["\n"]
     dct_timex = None
     if dct is not None:
@@ -325,7 +328,7 @@ def plain_document(text: str, dct: date | datetime | None = None, *,
 
 
 def to_timeml(text: str, mentions: Iterable[Mention | Timex],
-              dct: date | datetime | None = None) -> str:
+              dct: Anchor | None = None) -> str:
     """Plain text and its mentions as a minimal TimeML document (see ``plain_document``).
 
     >>> from datetime import date
