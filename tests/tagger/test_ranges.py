@@ -17,7 +17,7 @@ MONDAY = date(2025, 2, 24)
 
 
 def _interval(text: str, anchor: date = MONDAY, tense: str | None = None) -> list[str | None]:
-    return timeline.resolve(text, anchor, tense=tense).to_json()["interval"]
+    return timeline.resolve(text, anchor, tense=tense).to_dict()["interval"]
 
 
 @pytest.mark.parametrize(("text", "interval"), [
