@@ -26,13 +26,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from timeline.export.wording import (
+    Shown,
     clock_window,
     day_span,
     day_text,
     interval_text,
     is_uncertain,
     moment_text,
+    order_text,
     plural,
+    set_aside,
     status_text,
     when_text,
 )
@@ -84,6 +87,8 @@ class Line:
     quoted: bool  # words are expressions from the sources, not orders against events
     sources: tuple[str, ...]
     disputes: tuple[Dispute, ...]
+    #: What a bound derived through order claims came from, with the other event's time.
+    derived: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -112,21 +117,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _order_words(claim: Claim, titles: dict[str, str]) -> str | None:
-    """``days before "<title>"``: how a claim places its event against another one."""
-    def name(event_id: str) -> str:
-        return f'"{titles.get(event_id, event_id)}"'
-    if claim.relative_to is not None and claim.offset is not None:
-        text = claim.offset.text
-        joiner = " of " if text.split(" ", 1)[0].casefold() == "within" else " "
-        return f"{text}{joiner}{name(claim.relative_to)}"
-    if claim.before is not None:
-        return f"before {name(claim.before)}"
-    if claim.after is not None:
-        return f"after {name(claim.after)}"
-    return None
-
-
 def _references(claim: Claim) -> tuple[str, ...]:
     return tuple(e for e in (claim.before, claim.after, claim.relative_to) if e is not None)
 
@@ -134,8 +124,7 @@ def _references(claim: Claim) -> tuple[str, ...]:
 def _stated_order(event: Event) -> list[tuple[str, str]]:
     """Pairs (first, second) the event's claims say are in that order, leaving out the
     claims the timeline set aside because their order cannot hold."""
-    aside = {c for conflict in event.conflicts if conflict.kind == "order"
-             for c in conflict.claims}
+    aside = set_aside(event)
     pairs = []
     for claim in event.claims:
         if claim in aside:
@@ -193,7 +182,7 @@ def _dispute(event: Event, titles: dict[str, str],
             interval = claim.value.interval if claim.value is not None else None
             said.append(Said(claim.article, claim.when,
                              None if interval is None else interval_text(interval),
-                             _order_words(claim, titles) if conflict.kind == "order" else None,
+                             order_text(claim, titles) if conflict.kind == "order" else None,
                              claim.quote))
         summary = ("the sources' dates cannot all be true" if conflict.kind == "dates" else
                    "the order the sources state cannot hold with their dates; set aside")
@@ -201,25 +190,27 @@ def _dispute(event: Event, titles: dict[str, str],
     return tuple(out)
 
 
-def _line(event: Event, titles: dict[str, str], against: dict[str, list[Claim]], *,
-          single_day: bool) -> Line:
+def _line(event: Event, titles: dict[str, str], against: dict[str, list[Claim]],
+          shown: Shown, *, single_day: bool) -> Line:
     words: tuple[str, ...] = ()
     quoted = True
     clock = clock_window(event.time) if single_day else None
+    derived = shown.derived_from(event)
     if is_uncertain(event.time) or clock is not None:
         said = [c.when for c in event.claims if c.when]
-        if not said:
+        if not said and not derived:
             quoted = False
-            said = [w for c in event.claims if (w := _order_words(c, titles))]
+            said = [w for c in event.claims if (w := order_text(c, titles))]
         words = _unique(said)
     return Line(clock, event.title, _marks(event), words, quoted,
-                tuple(sorted(set(event.articles))), _dispute(event, titles, against))
+                tuple(sorted(set(event.articles))), _dispute(event, titles, against),
+                derived)
 
 
 _FAR = date.max
 
 
-def _sections(tl: Timeline) -> tuple[Section, ...]:
+def _sections(shown: Shown) -> tuple[Section, ...]:
     """Events grouped under headings, headings in date order consistent with stated orders.
 
     Kahn's algorithm over the groups, the stated orders between their events as edges,
@@ -228,7 +219,7 @@ def _sections(tl: Timeline) -> tuple[Section, ...]:
     groups each holding an event stated before one in the other) is broken at the earliest
     group still waiting.
     """
-    events = tl.events
+    events = shown.events
     titles = {e.id: e.title for e in events}
     groups: dict[str, list[Event]] = {}
     keys: dict[str, tuple[date, date, int]] = {}
@@ -279,7 +270,7 @@ def _sections(tl: Timeline) -> tuple[Section, ...]:
                 for claim in conflict.claims:
                     for other in _references(claim):
                         against.setdefault(other, []).append(claim)
-    return tuple(Section(h, tuple(_line(e, titles, against, single_day=single[h])
+    return tuple(Section(h, tuple(_line(e, titles, against, shown, single_day=single[h])
                                   for e in groups[h]))
                  for h in order)
 
@@ -293,8 +284,9 @@ def _published_end(published: date | datetime) -> datetime:
 def view(tl: Timeline) -> View:
     """What the chronology shows, before any format: header, sections and sources."""
     articles = sorted(tl.known_articles.values(), key=lambda a: a.id)
-    header = [f"Chronology of {plural(len(tl), 'event')} from "
-              f"{plural(len(articles), 'article')}"]
+    header = [tl.title] if tl.title else []
+    header.append(f"Chronology of {plural(len(tl), 'event')} from "
+                  f"{plural(len(articles), 'article')}")
     if tl.as_of_time is not None:
         header.append(f"As of {moment_text(tl.as_of_time)}"
                       + (", counting sources possibly out by then" if tl.possibly else ""))
@@ -303,7 +295,7 @@ def view(tl: Timeline) -> View:
         header.append(f"As of the latest source, {moment_text(latest.published)}")
     sources = tuple(Source(a.id, a.title, a.outlet, moment_text(a.published), a.url)
                     for a in articles)
-    return View(tuple(header), _sections(tl), sources)
+    return View(tuple(header), _sections(Shown.of(tl.events)), sources)
 
 
 # -- untrusted text ---------------------------------------------------------------------
@@ -347,10 +339,10 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 
 
 def _words(line: Line, esc: Callable[[str], str]) -> str:
-    """The sources' expressions in quotes; an order against another event as is."""
-    if line.quoted:
-        return "; ".join(f'"{esc(w)}"' for w in line.words)
-    return "; ".join(esc(w) for w in line.words)
+    """The sources' expressions in quotes; an order against another event as is, and what
+    a derived bound came from."""
+    words = [f'"{esc(w)}"' if line.quoted else esc(w) for w in line.words]
+    return "; ".join(words + [esc(w) for w in line.derived])
 
 
 def _line_text(line: Line, esc: Callable[[str], str]) -> str:
@@ -359,7 +351,7 @@ def _line_text(line: Line, esc: Callable[[str], str]) -> str:
         parts.append(f"{line.clock} \u2014")
     parts.append(esc(line.title))
     parts.extend(f"[{m}]" for m in line.marks)
-    if line.words:
+    if line.words or line.derived:
         parts.append(f"({_words(line, esc)})")
     if line.sources:
         parts.append(f"[{', '.join(esc(s) for s in line.sources)}]")
@@ -448,7 +440,7 @@ def _line_markdown(line: Line) -> str:
         parts.append(f"**{esc(line.clock)}** \u2014")
     parts.append(esc(line.title))
     parts.extend(f"**\\[{esc(m)}\\]**" for m in line.marks)
-    if line.words:
+    if line.words or line.derived:
         parts.append(f"({_words(line, esc)})")
     if line.sources:
         parts.append(f"\\[{', '.join(esc(s) for s in line.sources)}\\]")
