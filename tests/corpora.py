@@ -109,3 +109,20 @@ title = "Speech"
 def derived_corpus(folder: Path) -> Path:
     """``DERIVED_EVENTS`` in ``folder``, its one article published on 25 Feb 2025."""
     return write_corpus(folder, {"a": (DERIVED_TEXT, date(2025, 2, 25))}, DERIVED_EVENTS)
+
+
+def with_urls(folder: Path, urls: dict[str, str], *, title: str | None = None) -> Path:
+    """Give the articles of the corpus in ``folder`` these URLs (and the corpus a title)."""
+    path = folder / "sources.toml"
+    text = path.read_text(encoding="utf-8")
+    for article_id, url in urls.items():
+        head = f'[[articles]]\nid = "{article_id}"\n'
+        text = text.replace(head, f"{head}url = {_toml_string(url)}\n")
+    if title is not None:
+        text = f"[corpus]\ntitle = {_toml_string(title)}\n\n{text}"
+    path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from corpora import derived_corpus, write_corpus
+from corpora import derived_corpus, with_urls, write_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -347,3 +347,26 @@ def test_open_starts_take_the_place_of_their_known_end(tmp_path: Path) -> None:
     # The timeline's own order lists it among the first; the chronology does not follow it.
     ids = [e.id for e in seeds().events]
     assert ids.index("ukraine-eu-2030") < ids.index("invasion-2022")
+
+
+def test_title_heads_and_urls_follow_the_titles(tmp_path: Path) -> None:
+    """Issue 12: the corpus's title heads the chronology; each source's URL follows its
+    title (text: a line of its own, never broken; Markdown: the title links to it)."""
+    url = "https://example.com/news/a_(1)?x=1&y=2"
+    tl = timeline.load(with_urls(derived_corpus(tmp_path), {"a": url},
+                                 title="Partners *and* <b>rivals</b>"))
+    text = tl.chronology(width=40)
+    assert text.splitlines()[:2] == ["Partners *and* <b>rivals</b>",
+                                     "Chronology of 4 events from 1 article"]
+    assert text.endswith(f"  [a] A \u2014 25 Feb 2025\n      {url}\n")
+    md = tl.chronology(format="markdown")
+    assert md.startswith("# Partners \\*and\\* &lt;b&gt;rivals&lt;/b&gt;\n\n"
+                         "Chronology of 4 events from 1 article\n\n")
+    assert f"- **\\[a\\]** [A](<{url}>) \u2014 25 Feb 2025\n" in md
+    # A URL that is not http(s) is shown as text, never linked.
+    other = tmp_path / "other"
+    other.mkdir()
+    bad = timeline.load(with_urls(derived_corpus(other), {"a": "javascript:alert(1)"}))
+    md = bad.chronology(format="markdown")
+    assert "](" not in md and "- **\\[a\\]** A \u2014 25 Feb 2025 &lt;javascript:alert(1)&gt;" in md
+    assert bad.chronology().splitlines()[0] == "other"  # no [corpus] title: the folder

@@ -37,6 +37,7 @@ from timeline.export.wording import (
     plural,
     set_aside,
     status_text,
+    web_url,
     when_text,
 )
 from timeline.model.claim import Claim, Status
@@ -395,10 +396,12 @@ def _text(v: View, width: int) -> str:
     for source in v.sources:
         about = ", ".join(x for x in (source.outlet, source.published) if x)
         row = f"[{_visible(source.id)}] {_visible(source.title)} \u2014 {_visible(about)}"
-        if source.url:
-            row += f" {_visible(source.url)}"
         hang = min(len(_visible(source.id)) + 3, width // 4)  # under the title, within reason
         out.extend(_wrap(row, width, _INDENT, _INDENT + " " * hang))
+        if source.url:
+            # On a line of its own under the title, never broken: a URL cut in two
+            # cannot be copied (a long one may run past the width).
+            out.append(_INDENT + " " * hang + _visible(source.url))
     return "\n".join(out) + "\n"
 
 
@@ -410,8 +413,8 @@ BRA, KET = "\\[", "\\]"  # escaped, so that "[000]" is never read as a link
 def _markdown(v: View) -> str:
     esc = markdown_escape
     out = [f"# {esc(v.header[0])}", ""]
-    if len(v.header) > 1:
-        out.extend([esc(r) for r in v.header[1:]] + [""])
+    for row in v.header[1:]:  # a paragraph each: lines in one paragraph would run together
+        out.extend([esc(row), ""])
     for section in v.sections:
         out.extend([f"## {esc(section.heading)}", ""])
         for line in section.lines:
@@ -424,8 +427,12 @@ def _markdown(v: View) -> str:
     out.extend(["## Sources", ""])
     for source in v.sources:
         about = ", ".join(esc(x) for x in (source.outlet, source.published) if x)
-        row = f"- **\\[{esc(source.id)}\\]** {esc(source.title)} \u2014 {about}"
-        if source.url:
+        link = web_url(source.url)
+        title = esc(source.title)
+        if link is not None:  # <...> keeps parentheses in the URL from ending the link
+            title = f"[{title}](<{link}>)"
+        row = f"- **\\[{esc(source.id)}\\]** {title} \u2014 {about}"
+        if source.url and link is None:
             row += f" &lt;{esc(source.url)}&gt;"
         out.append(row)
     return "\n".join(out) + "\n"

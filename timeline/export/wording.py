@@ -21,6 +21,7 @@ a time of day is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -58,6 +59,18 @@ STATUS_WORDS: dict[Status, str] = {
     Status.EXPECTED: "expected",
     Status.UNCONFIRMED: "unconfirmed",
 }
+
+
+_WEB = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]+", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is fit to be a link (http or https, no spaces, quotes or controls).
+
+    Article URLs come from the corpus, untrusted: a ``javascript:`` link in an export
+    would run when clicked, so anything else is shown as text, never linked.
+    """
+    return url if url is not None and _WEB.fullmatch(url) else None
 
 
 def plural(count: int, word: str) -> str:
@@ -587,4 +600,5 @@ def order_text(claim: Claim, titles: Mapping[str, str], *,
 __all__ = ["DASH", "MONTHS", "STATUS_WORDS", "Derivation", "Shown", "claim_granularity",
            "clock_text", "clock_window", "coarsened", "day_span", "day_text", "derivations",
            "interval_text", "is_uncertain", "moment_text", "month_text", "offset_granularity",
-           "order_text", "plural", "rounded_hull", "set_aside", "status_text", "when_text"]
+           "order_text", "plural", "rounded_hull", "set_aside", "status_text", "web_url",
+           "when_text"]
