@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -211,17 +211,17 @@ def _line(event: Event, titles: dict[str, str], against: dict[str, list[Claim]],
 _FAR = date.max
 
 
-def _sections(shown: Shown) -> tuple[Section, ...]:
-    """Events grouped under headings, headings in date order consistent with stated orders.
+def grouped(events: Sequence[Event]) -> list[tuple[str, bool, list[Event]]]:
+    """Events grouped under headings, headings in date order consistent with stated orders:
+    ``(heading, one day, events)``.
 
     Kahn's algorithm over the groups, the stated orders between their events as edges,
     taking the earliest (first day; for an open start, last day) first, then the group
     whose first event comes first in the timeline's own order. A cycle between groups (two
     groups each holding an event stated before one in the other) is broken at the earliest
-    group still waiting.
+    group still waiting. An event with no known start takes the place of its known end
+    ("by 2030" after 2025), not the first place the timeline's own order gives it.
     """
-    events = shown.events
-    titles = {e.id: e.title for e in events}
     groups: dict[str, list[Event]] = {}
     keys: dict[str, tuple[date, date, int]] = {}
     single: dict[str, bool] = {}
@@ -264,6 +264,18 @@ def _sections(shown: Shown) -> tuple[Section, ...]:
             indegree[nxt] -= 1
             if indegree[nxt] == 0 and nxt not in placed:
                 heapq.heappush(heap, (keys[nxt], nxt))
+    return [(h, single[h], groups[h]) for h in order]
+
+
+def reading_order(events: Sequence[Event]) -> list[Event]:
+    """The events in the chronology's order (``grouped``), for pictures that follow it."""
+    return [event for _, _, members in grouped(events) for event in members]
+
+
+def _sections(shown: Shown) -> tuple[Section, ...]:
+    """The chronology's sections: ``grouped`` events, each as a line."""
+    events = shown.events
+    titles = {e.id: e.title for e in events}
     against: dict[str, list[Claim]] = {}
     for event in events:
         for conflict in event.conflicts:
@@ -271,9 +283,9 @@ def _sections(shown: Shown) -> tuple[Section, ...]:
                 for claim in conflict.claims:
                     for other in _references(claim):
                         against.setdefault(other, []).append(claim)
-    return tuple(Section(h, tuple(_line(e, titles, against, shown, single_day=single[h])
-                                  for e in groups[h]))
-                 for h in order)
+    return tuple(Section(h, tuple(_line(e, titles, against, shown, single_day=single)
+                                  for e in members))
+                 for h, single, members in grouped(events))
 
 
 def _published_end(published: date | datetime) -> datetime:
@@ -474,4 +486,5 @@ def chronology(tl: Timeline, *, format: str = "text", width: int = 80) -> str:
     return _text(v, width) if format == "text" else _markdown(v)
 
 
-__all__ = ["FORMATS", "MIN_WIDTH", "chronology", "markdown_escape", "view"]
+__all__ = ["FORMATS", "MIN_WIDTH", "chronology", "grouped", "markdown_escape",
+           "reading_order", "view"]
