@@ -5,7 +5,11 @@ solid; the bounds it may reach beyond that fade out towards where it possibly st
 ends; an event whose day is known but not its hour is solid across that day (the words
 say "24 Feb 2025, before 18:00"). Scheduled and expected events are hollow (an outline,
 no fill), unconfirmed ones dashed with a ``?``, conflicted ones outlined in red with a
-``!``. Open ends and events beyond the axis end in an arrow at the edge.
+``!``. An open end fades out over a tenth of the plot from where the known part stops,
+with the words "end not reported" ("start not reported" for an open start), never drawn to
+the axis's edge as if it lasted years; what goes on beyond the axis ends in an arrow at
+the edge. Rows follow the chronology's order, and dates are those ``wording.Shown`` gives
+(a bound derived through order claims at the granularity its sources give).
 
 The axis covers where the events are, not every bound they have: events open at one end
 never widen it, and when a few events lie far from the rest (an invasion three years
