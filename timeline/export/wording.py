@@ -22,6 +22,7 @@ a time of day is shown.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -424,21 +425,38 @@ def derivations(events: Sequence[Event]) -> dict[str, Derivation]:
                 edges.append((u, v, w, offset_granularity(claim), claim))
 
             _relate(claim, s, index, edge)
-    for _ in range(n + 2):  # Bellman-Ford; a contradiction left in a view stops it here
-        changed = False
-        for u, v, w, by_grain, by_claim in edges:  # x_v <= x_u + w
-            if upper[u] < POS and upper[u] + w < upper[v]:
-                upper[v] = upper[u] + w
-                hi_grain[v] = _coarsest(hi_grain[u], by_grain)
-                hi_via[v] = by_claim or hi_via[u]
-                changed = True
-            if lower[v] > NEG and lower[v] - w > lower[u]:
-                lower[u] = lower[v] - w
-                lo_grain[u] = _coarsest(lo_grain[v], by_grain)
-                lo_via[u] = by_claim or lo_via[v]
-                changed = True
-        if not changed:
-            break
+    # Worklists, as the solver's propagation: an upper bound moves forward along x_v <= x_u
+    # + w, a lower bound backward; a variable moved more often than there are variables is
+    # on a contradiction left in a view, and stops there.
+    forward: dict[int, list[tuple[int, int, Granularity | None, Claim | None]]] = {}
+    backward: dict[int, list[tuple[int, int, Granularity | None, Claim | None]]] = {}
+    for u, v, w, by_grain, by_claim in edges:
+        forward.setdefault(u, []).append((v, w, by_grain, by_claim))
+        backward.setdefault(v, []).append((u, w, by_grain, by_claim))
+    moves = [0] * n
+    pending = deque(range(n))
+    while pending:
+        u = pending.popleft()
+        if upper[u] < POS:
+            for v, w, by_grain, by_claim in forward.get(u, ()):
+                if upper[u] + w < upper[v] and moves[v] <= n:
+                    upper[v] = upper[u] + w
+                    hi_grain[v] = _coarsest(hi_grain[u], by_grain)
+                    hi_via[v] = by_claim or hi_via[u]
+                    moves[v] += 1
+                    pending.append(v)
+    pending = deque(range(n))
+    moves = [0] * n
+    while pending:
+        v = pending.popleft()
+        if lower[v] > NEG:
+            for u, w, by_grain, by_claim in backward.get(v, ()):
+                if lower[v] - w > lower[u] and moves[u] <= n:
+                    lower[u] = lower[v] - w
+                    lo_grain[u] = _coarsest(lo_grain[v], by_grain)
+                    lo_via[u] = by_claim or lo_via[v]
+                    moves[u] += 1
+                    pending.append(u)
     out: dict[str, Derivation] = {}
     for event_id, s in index.items():
         e = s + 1
@@ -512,6 +530,16 @@ class Shown:
     #: For each event whose hull has an end derived through order claims (tighter than its
     #: own claims give), the order claims that end came through last.
     via: Mapping[str, tuple[Claim, ...]]
+    by_id: Mapping[str, Event] = attrs.field(init=False, repr=False, eq=False)
+    _titles: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+
+    @by_id.default
+    def _by_id(self) -> Mapping[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @_titles.default
+    def _default_titles(self) -> Mapping[str, str]:
+        return {e.id: e.title for e in self.events}
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Shown:
@@ -532,10 +560,6 @@ class Shown:
                 via[event.id] = tuple(dict.fromkeys(claims))
         return cls(shown, via)
 
-    @property
-    def by_id(self) -> Mapping[str, Event]:
-        return {e.id: e for e in self.events}
-
     def derived_from(self, event: Event) -> tuple[str, ...]:
         """The order claims an event's derived ends come from, each with the other event's
         time: ``days before "Invasion" (between 21 and 28 Feb 2022)``. A claim of the other
@@ -544,15 +568,13 @@ class Shown:
 
         Empty when the event's own claims give both ends of its hull.
         """
-        by_id = self.by_id
-        titles = {e.id: e.title for e in self.events}
         out = []
         for claim in self.via.get(event.id, ()):
             converse = claim.event != event.id
-            words = order_text(claim, titles, converse=converse)
+            words = order_text(claim, self._titles, converse=converse)
             if words is None:
                 continue
-            other = by_id.get(claim.event if converse else _reference(claim))
+            other = self.by_id.get(claim.event if converse else _reference(claim))
             out.append(words if other is None else f"{words} ({when_text(other.time)})")
         return tuple(out)
 
