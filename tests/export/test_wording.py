@@ -6,10 +6,11 @@ import calendar
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from corpora import derived_corpus
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
@@ -25,9 +26,14 @@ from timeline.export.wording import (
     moment_text,
     when_text,
 )
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Offset, Status
+from timeline.model.event import EventSpec
 from timeline.model.network import EventTime
+from timeline.query.timeline import Timeline
 from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 
 D = datetime
 US = timedelta(microseconds=1)
@@ -336,3 +342,67 @@ def test_coarsening_never_narrows(moments: list[datetime],
     es, ls, ee, le = sorted(moments)
     time = EventTime(es, ls, ee, le)
     assert _contains(coarsened(time, grains), time)  # type: ignore[arg-type]
+
+
+@st.composite
+def ordered_timelines(draw: st.DrawFn, *, plain: bool = True) -> Timeline:
+    """Up to six events, each dated (to an hour, a day, a week, a month or a year) or not,
+    some placed against earlier ones by offsets counted in days or more ("three days
+    after", "two years after", "days before") and, when ``plain``, by "before"/"after"."""
+    n = draw(st.integers(2, 6))
+    text = " ".join(f"Claim {k}." for k in range(3 * n))
+    published = date(2025, 6, 1)
+    article = Article("a", "a.txt", "A", None, None, published, text)
+    specs, k = [], 0
+
+    def claim(event_id: str, **fields: Any) -> Claim:
+        nonlocal k
+        quote = f"Claim {k}."
+        k += 1
+        at = text.index(quote)
+        return Claim(event=event_id, article="a", quote=quote, span=(at, at + len(quote)),
+                     status=Status.OCCURRED, known_from=published, **fields)
+
+    for i in range(n):
+        event_id = f"e{i}"
+        claims = []
+        if i == 0 or draw(st.booleans()):
+            grain = draw(st.sampled_from([Granularity.HOUR, Granularity.DAY, Granularity.WEEK,
+                                          Granularity.MONTH, Granularity.YEAR]))
+            moment = datetime(2020, 1, 6) + timedelta(hours=draw(st.integers(0, 48000)))
+            claims.append(claim(event_id, value=TimeValue.of_granule(grain, moment)))
+        if i > 0 and (not claims or draw(st.booleans())):
+            other = f"e{draw(st.integers(0, i - 1))}"
+            kinds = ["before", "after", "offset"] if plain else ["offset"]
+            kind = draw(st.sampled_from(kinds))
+            if kind == "offset":
+                words = draw(st.sampled_from(["three days after", "two years after",
+                                              "days before", "a week before"]))
+                claims.append(claim(event_id, relative_to=other, offset=Offset.parse(words)))
+            else:
+                claims.append(claim(event_id, **{kind: other}))
+        specs.append(EventSpec(event_id, f"E{i}", (), None, None, tuple(claims)))
+    return Timeline([article], specs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ordered_timelines())
+def test_shown_bounds_contain_the_solver_s(tl: Timeline) -> None:
+    shown = Shown.of(tl.events)
+    for event, seen in zip(tl.events, shown.events, strict=True):
+        assert _contains(seen.time, event.time)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ordered_timelines(plain=False))
+def test_an_offset_in_days_carries_no_clock_time(tl: Timeline) -> None:
+    """Issue 12, as a law: a bound carried through an offset counted in days or more ("two
+    years after" an afternoon) is good to a day at best; an event none of whose own claims
+    names a time of day is shown with none."""
+    shown = Shown.of(tl.events)
+    for event, seen in zip(tl.events, shown.events, strict=True):
+        own = [c.value.granularity for c in event.claims
+               if c.value is not None and c.value.granularity is not None]
+        if all(g >= Granularity.DAY for g in own):
+            words = when_text(seen.time)
+            assert not re.search(r"\d\d:\d\d", words), (event.id, words)

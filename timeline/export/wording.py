@@ -397,6 +397,9 @@ def derivations(events: Sequence[Event]) -> dict[str, Derivation]:
     hi_via: list[Claim | None] = [None] * n
     edges: list[tuple[int, int, int, Granularity | None, Claim | None]] = []
     own: dict[str, tuple[int, int, int, int]] = {}
+    # As the solver: an event whose order claims were set aside places nothing, and is
+    # placed by nothing.
+    dropped = {e.id for e in events if any(c.kind == "order" for c in e.conflicts)}
     for event in events:
         s = index[event.id]
         items = [(b, c) for c in event.claims for b in bounds_of(c, frame)]
@@ -416,9 +419,10 @@ def derivations(events: Sequence[Event]) -> dict[str, Derivation]:
                 else:
                     lower[var], lo_grain[var] = agreed[k], grain
         edges.append((s + 1, s, -1, None, None))  # start < end
-        aside = set_aside(event)
+        if event.id in dropped:
+            continue
         for claim in event.claims:
-            if claim in aside or any(r not in index for r in claim.references):
+            if any(r not in index or r in dropped for r in claim.references):
                 continue
 
             def edge(u: int, v: int, w: int, claim: Claim = claim) -> None:
