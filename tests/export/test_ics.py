@@ -24,10 +24,12 @@ from ical.calendar_stream import IcsCalendarStream
 
 import timeline
 from timeline.export import ics
+from timeline.export.json import event_time_value
 from timeline.model.article import Article
 from timeline.model.event import EventSpec
 from timeline.model.network import EventTime
 from timeline.query.timeline import Timeline
+from timeline.time.edtf import to_edtf
 
 AS_OF = date(2025, 3, 5)
 
@@ -429,3 +431,5 @@ def test_a_derived_bound_is_written_at_its_sources_granularity(tmp_path: Path) -
         'When: between 1 Jan and 26 Feb 2022, days before "Invasion" (Feb 2022).\n')
     assert (partnership["raw_start"], partnership["raw_end"]) == (date(2022, 1, 1),
                                                                   date(2022, 2, 27))
+    # The machine-readable value stays the model's, as the JSON export names it.
+    assert partnership["x"]["X-TIMELINE-EDTF"] == to_edtf(event_time_value(tl["partnership"]))

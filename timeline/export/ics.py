@@ -298,12 +298,14 @@ def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
            shown: Shown | None = None) -> VEvent | None:
     """The event as a VEVENT, or ``None`` when it has no bounded end to place it by.
 
-    ``event`` as exports show it (``wording.Shown``), which ``shown`` may also give, to
-    say in DESCRIPTION what a derived bound came from.
+    Placed and worded as ``shown`` shows it (``wording.Shown``: a bound derived through
+    order claims at the granularity its sources give, and what it came from); the
+    ``X-TIMELINE-*`` values stay the model's, as the JSON export names them.
     """
-    timed = clock_span(event.time)
+    seen = event if shown is None else shown.by_id.get(event.id, event)
+    timed = clock_span(seen.time)
     span: tuple[date, date] | tuple[datetime, datetime] | None = (
-        timed if timed is not None else day_range(event.time))
+        timed if timed is not None else day_range(seen.time))
     if span is None:
         return None
     start, end = span
@@ -315,8 +317,8 @@ def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
         stamp=stamp,
         start=start,
         end=end,
-        summary=summary(event),
-        description=description(event, tl, shown=shown),
+        summary=summary(seen),
+        description=description(seen, tl, shown=shown),
         location=None if event.place is None else one_line(event.place),
         status=ICS_STATUS[event.status],
         created=min(published, default=None),
@@ -362,10 +364,9 @@ def calendar(tl: Timeline, events: Iterable[Event]) -> Calendar:
     cal.add("X-WR-CALNAME", name)
     when = stamp(tl)
     shown = Shown.of(tl.events)
-    by_id = shown.by_id
     for event in events:
         assert when is not None, "an event has claims, so a publication time"
-        entry = vevent(by_id.get(event.id, event), tl, stamp=when, corpus=corpus, shown=shown)
+        entry = vevent(event, tl, stamp=when, corpus=corpus, shown=shown)
         if entry is not None:
             cal.add_component(entry)
     return cal
