@@ -125,4 +125,6 @@ def with_urls(folder: Path, urls: dict[str, str], *, title: str | None = None) -
 
 
 def _toml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A TOML basic string: backslash, quote and control characters escaped."""
+    return '"' + "".join(f"\\u{ord(c):04x}" if c in '"\\' or ord(c) < 0x20 or c == "\x7f"
+                         else c for c in text) + '"'

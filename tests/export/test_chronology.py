@@ -370,3 +370,11 @@ def test_title_heads_and_urls_follow_the_titles(tmp_path: Path) -> None:
     md = bad.chronology(format="markdown")
     assert "](" not in md and "- **\\[a\\]** A \u2014 25 Feb 2025 &lt;javascript:alert(1)&gt;" in md
     assert bad.chronology().splitlines()[0] == "other"  # no [corpus] title: the folder
+
+
+def test_a_hostile_title_is_shown_not_sent(tmp_path: Path) -> None:
+    tl = timeline.load(with_urls(derived_corpus(tmp_path), {},
+                                 title="Bad\x1b[31m title\nsecond line"))
+    assert tl.chronology().splitlines()[0] == "Bad\\x1b[31m title second line"
+    assert tl.chronology(format="markdown").splitlines()[0] == \
+        "# Bad\\\\x1b\\[31m title second line"

@@ -388,8 +388,8 @@ def _said_text(said: Said, esc: Callable[[str], str], brackets: tuple[str, str])
 
 def _text(v: View, width: int) -> str:
     out: list[str] = []
-    for row in v.header:
-        out.extend(_wrap(row, width, "", _INDENT))
+    for row in v.header:  # the title comes from the corpus: untrusted
+        out.extend(_wrap(_visible(row), width, "", _INDENT))
     out.append("=" * min(width, max(len(r) for r in out)))
     for section in v.sections:
         out.append("")
