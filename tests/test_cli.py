@@ -319,7 +319,7 @@ def test_chronology_prints_the_library_s_chronology(seeds: Timeline) -> None:
     status, out, err = cli("chronology")
     assert (status, err) == (0, "")
     assert out == seeds.chronology() + ("" if seeds.chronology().endswith("\n") else "\n")
-    assert out.startswith(f"Chronology of {len(seeds)} events from 5 articles")
+    assert out.splitlines()[1] == f"Chronology of {len(seeds)} events from 5 articles"
 
 
 def test_chronology_format_and_width(seeds: Timeline) -> None:
@@ -347,7 +347,7 @@ def test_chronology_runs_from_any_directory(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "timeline", "chronology"], capture_output=True,
                           text=True, env=env, cwd=tmp_path, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Chronology of ")
+    assert done.stdout.splitlines()[1].startswith("Chronology of ")
     assert done.stdout == timeline.load("seeds").chronology()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from corpora import write_corpus
+from corpora import derived_corpus, with_urls, write_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +31,9 @@ def sections(text: str) -> dict[str, list[str]]:
     """Heading -> the lines under it (a heading is a line that does not start with space)."""
     out: dict[str, list[str]] = {}
     current = None
-    for line in text.splitlines()[3:]:
+    lines = text.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("==="))
+    for line in lines[rule + 1:]:
         if line and not line.startswith(" "):
             current = line
             out[current] = []
@@ -98,7 +100,7 @@ def test_seeds_scheduled_then_unconfirmed() -> None:
     assert whole == ['Starmer visits Trump in Washington [scheduled] ("this week"; '
                      '"later this week") [000, 002, 003]']
     later = seeds().as_of(date(2025, 3, 5)).chronology()
-    assert later.splitlines()[1] == "As of 5 Mar 2025"
+    assert later.splitlines()[2] == "As of 5 Mar 2025"
     [starmer] = entries(sections(later)["Between 25 Feb and 2 Mar 2025"])
     assert "[UNCONFIRMED: was scheduled, no report it happened]" in starmer
     assert "[scheduled]" not in starmer
@@ -107,7 +109,8 @@ def test_seeds_scheduled_then_unconfirmed() -> None:
 def test_seeds_header_and_sources() -> None:
     tl = seeds()
     text = tl.chronology()
-    assert text.splitlines()[:2] == [f"Chronology of {len(tl)} events from 5 articles",
+    assert text.splitlines()[:3] == ["The UN votes on the war in Ukraine, February 2025",
+                                     f"Chronology of {len(tl)} events from 5 articles",
                                      "As of the latest source, 25 Feb 2025"]
     sources = [line for line in sections(text)["Sources"] if line.startswith("  [")]
     assert [s[3:6] for s in sources] == ["000", "001", "002", "003", "004"]
@@ -116,7 +119,7 @@ def test_seeds_header_and_sources() -> None:
     # Articles dated 24 Feb are out by then; those dated 25 Feb, or 11:38 that day, not.
     view = seeds().as_of(datetime(2025, 2, 25, 1))
     early = view.chronology()
-    assert early.splitlines()[:2] == [f"Chronology of {len(view)} events from 2 articles",
+    assert early.splitlines()[1:3] == [f"Chronology of {len(view)} events from 2 articles",
                                       "As of 25 Feb 2025, 01:00"]
     assert [s[3:6] for s in sections(early)["Sources"] if s.startswith("  [")] == \
         ["003", "004"]
@@ -132,7 +135,8 @@ def test_seeds_lines_fit_the_width(width: int) -> None:
 def test_deterministic_whatever_the_corpus_order() -> None:
     tl = seeds()
     again = timeline.load("seeds")
-    shuffled = Timeline(list(reversed(tl.articles.values())), list(reversed(tl.specs)))
+    shuffled = Timeline(list(reversed(tl.articles.values())), list(reversed(tl.specs)),
+                        title=tl.title)
     for fmt in ("text", "markdown"):
         first = chronology(tl, format=fmt)
         assert first == chronology(tl, format=fmt) == again.chronology(format=fmt)
@@ -202,9 +206,10 @@ def test_conflict_shows_every_claim(tmp_path: Path) -> None:
     # expected one last.
     assert list(parts) == ["By 25 Feb 2025", "Between 24 and 25 Feb 2025",
                            "By 31 Dec 2030", "Sources"]
-    assert entries(parts["By 25 Feb 2025"]) == ['Talks (before "The summit") [a]']
+    assert entries(parts["By 25 Feb 2025"]) == [
+        'Talks (before "The summit" (between 24 and 25 Feb 2025)) [a]']
     assert entries(parts["By 31 Dec 2030"]) == ['Peace [expected] ("by 2030") [a]']
-    assert text.splitlines()[1] == "As of the latest source, 26 Feb 2025, 09:05"
+    assert text.splitlines()[2] == "As of the latest source, 26 Feb 2025, 09:05"
 
 
 def test_undated_events_come_last(tmp_path: Path) -> None:
@@ -313,3 +318,63 @@ def test_every_line_fits_whatever_the_titles(titles: list[str], width: int) -> N
     text = Timeline(list(tl.articles.values()), specs).chronology(width=width)
     assert max(len(line) for line in text.splitlines()) <= width
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
+
+
+def test_a_derived_bound_is_shown_at_its_sources_granularity(tmp_path: Path) -> None:
+    """Issue 12: "By 26 Feb 2022, 18:00" for an event known only to be "days before" the
+    invasion; its heading is now the day, and its line says what it was derived from."""
+    tl = timeline.load(derived_corpus(tmp_path))
+    parts = sections(tl.chronology())
+    assert "Between 1 Jan 2022 and 26 Feb 2022, 18:00" not in parts
+    assert entries(parts["Between 1 Jan and 26 Feb 2022"]) == [
+        'Partnership ("in 2022"; days before "Invasion" (Feb 2022)) [a]']
+    seeds_parts = sections(seeds().chronology())
+    assert entries(seeds_parts["By 26 Feb 2022"]) == [
+        'Xi and Putin announce their "no limits" strategic partnership (days before '
+        '"Russia launches its full-scale invasion of Ukraine" (between 21 and 28 Feb 2022)) '
+        "[000]"]
+    markdown = tl.chronology(format="markdown")
+    assert '- Partnership ("in 2022"; days before "Invasion" (Feb 2022)) \\[a\\]' in markdown
+
+
+def test_open_starts_take_the_place_of_their_known_end(tmp_path: Path) -> None:
+    """Issue 12: an expectation "by 2030" is listed by its latest end, after the events of
+    2022 and 2025, not first because its start is unknown."""
+    headings = list(sections(seeds().chronology()))
+    assert headings.index("By 31 Dec 2030") > headings.index("Between 21 and 28 Feb 2022")
+    assert headings.index("By 31 Dec 2030") > headings.index("Mon 24 Feb 2025")
+    assert headings[-2:] == ["By 31 Dec 2030", "Sources"]
+    # The timeline's own order lists it among the first; the chronology does not follow it.
+    ids = [e.id for e in seeds().events]
+    assert ids.index("ukraine-eu-2030") < ids.index("invasion-2022")
+
+
+def test_title_heads_and_urls_follow_the_titles(tmp_path: Path) -> None:
+    """Issue 12: the corpus's title heads the chronology; each source's URL follows its
+    title (text: a line of its own, never broken; Markdown: the title links to it)."""
+    url = "https://example.com/news/a_(1)?x=1&y=2"
+    tl = timeline.load(with_urls(derived_corpus(tmp_path), {"a": url},
+                                 title="Partners *and* <b>rivals</b>"))
+    text = tl.chronology(width=40)
+    assert text.splitlines()[:2] == ["Partners *and* <b>rivals</b>",
+                                     "Chronology of 4 events from 1 article"]
+    assert text.endswith(f"  [a] A \u2014 25 Feb 2025\n      {url}\n")
+    md = tl.chronology(format="markdown")
+    assert md.startswith("# Partners \\*and\\* &lt;b&gt;rivals&lt;/b&gt;\n\n"
+                         "Chronology of 4 events from 1 article\n\n")
+    assert f"- **\\[a\\]** [A](<{url}>) \u2014 25 Feb 2025\n" in md
+    # A URL that is not http(s) is shown as text, never linked.
+    other = tmp_path / "other"
+    other.mkdir()
+    bad = timeline.load(with_urls(derived_corpus(other), {"a": "javascript:alert(1)"}))
+    md = bad.chronology(format="markdown")
+    assert "](" not in md and "- **\\[a\\]** A \u2014 25 Feb 2025 &lt;javascript:alert(1)&gt;" in md
+    assert bad.chronology().splitlines()[0] == "other"  # no [corpus] title: the folder
+
+
+def test_a_hostile_title_is_shown_not_sent(tmp_path: Path) -> None:
+    tl = timeline.load(with_urls(derived_corpus(tmp_path), {},
+                                 title="Bad\x1b[31m title\nsecond line"))
+    assert tl.chronology().splitlines()[0] == "Bad\\x1b[31m title second line"
+    assert tl.chronology(format="markdown").splitlines()[0] == \
+        "# Bad\\\\x1b\\[31m title second line"

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import attrs
 import icalendar
 import pytest
 import vobject
+from corpora import derived_corpus, with_urls
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 import timeline
 from timeline.export import ics
+from timeline.export.json import event_time_value
 from timeline.model.article import Article
 from timeline.model.event import EventSpec
 from timeline.model.network import EventTime
 from timeline.query.timeline import Timeline
+from timeline.time.edtf import to_edtf
 
 AS_OF = date(2025, 3, 5)
 
@@ -354,3 +358,81 @@ def test_hostile_text_reads_back_identically(tl: Timeline) -> None:
         assert parsed["uid"] == ics.event_uid(event.id, ics.corpus_digest(tl))
         assert parsed["x"]["X-TIMELINE-STATUS"] == event.status.value
     assert tl.to_ics() == data
+
+
+# --- what the corpus knows (issue 12) ---------------------------------------------------------
+
+def _two_article_corpus(folder: Path) -> Path:
+    """The derived corpus, plus a second article that also reports the invasion."""
+    derived_corpus(folder)
+    (folder / "b.txt").write_text("The invasion began in February 2022.\n", encoding="utf-8")
+    with (folder / "sources.toml").open("a", encoding="utf-8") as out:
+        out.write('\n[[articles]]\nid = "b"\nfile = "b.txt"\ntitle = "B"\n'
+                  "published = 2025-02-26\n")
+    with (folder / "events.toml").open("a", encoding="utf-8") as out:
+        out.write('\n[[events]]\nid = "invasion-b"\ntitle = "Invasion as B has it"\n'
+                  '  [[events.claims]]\n  article = "a"\n'
+                  '  quote = "Russia\'s invasion of Ukraine in February 2022 began the war."\n'
+                  '  when = "in February 2022"\n  status = "occurred"\n'
+                  '  [[events.claims]]\n  article = "b"\n'
+                  '  quote = "The invasion began in February 2022."\n'
+                  '  when = "in February 2022"\n  status = "occurred"\n')
+    return folder
+
+
+URL_A = "https://example.com/a?x=1&y=(2)"
+URL_B = "https://example.org/b"
+
+
+def test_calendar_name_and_urls(tmp_path: Path) -> None:
+    folder = with_urls(_two_article_corpus(tmp_path), {"a": URL_A, "b": URL_B},
+                       title="Partners, rivals; and more")
+    tl = timeline.load(folder)
+    data = tl.to_ics(include_open=True)
+    assert data == timeline.load(folder).to_ics(include_open=True)  # byte for byte
+    cal = icalendar.Calendar.from_ical(data)
+    # Escaped as RFC 5545 TEXT (icalendar reads these back raw; vobject and ical unescape).
+    assert b"\r\nNAME:Partners\\, rivals\\; and more\r\n" in data
+    assert b"\r\nX-WR-CALNAME:Partners\\, rivals\\; and more\r\n" in data
+    read = vobject.readOne(data.decode("utf-8"), validate=True)
+    assert read.x_wr_calname.value == read.contents["name"][0].value == \
+        "Partners, rivals; and more"
+    assert IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).name == [
+        "Partners, rivals; and more"]
+    events = read_back(data)
+    urls = {str(e["X-TIMELINE-EVENT"]): e.get("URL") for e in cal.walk("VEVENT")}
+    # One source with a URL: the event's URL; two sources: none, both in DESCRIPTION.
+    assert urls["invasion"] == URL_A and urls["invasion-b"] is None
+    assert {e.uid.value: e.url.value for e in vobject.readOne(
+        data.decode("utf-8"), validate=True).vevent_list if hasattr(e, "url")} == {
+        str(e["UID"]): URL_A for e in cal.walk("VEVENT") if "URL" in e}
+    both = next(e for e in by_event(events).values() if "Invasion as B" in e["summary"])
+    assert URL_A in both["description"] and URL_B in both["description"]
+    view = tl.as_of(date(2025, 2, 25)).to_ics()
+    assert vobject.readOne(view.decode("utf-8")).x_wr_calname.value == \
+        "Partners, rivals; and more as of 25 Feb 2025"
+
+
+def test_a_calendar_without_a_title_and_unlinkable_urls(tmp_path: Path) -> None:
+    folder = with_urls(derived_corpus(tmp_path), {"a": "javascript:alert(1)"})
+    tl = Timeline(list(timeline.load(folder).articles.values()),
+                  list(timeline.load(folder).specs))
+    data = tl.to_ics()
+    assert b"X-WR-CALNAME:timeline\r\n" in data
+    assert b"\r\nURL" not in data
+    assert "javascript:alert(1)" in read_back(data)[0]["description"]
+
+
+def test_a_derived_bound_is_written_at_its_sources_granularity(tmp_path: Path) -> None:
+    """Issue 12: no "18:00" for a 2022 event known only to be "days before" the invasion."""
+    tl = timeline.load(derived_corpus(tmp_path))
+    events = by_event(read_back(tl.to_ics()))
+    partnership = events["partnership"]
+    assert partnership["summary"] == \
+        "Partnership (date uncertain: between 1 Jan and 26 Feb 2022)"
+    assert partnership["description"].startswith(
+        'When: between 1 Jan and 26 Feb 2022, days before "Invasion" (Feb 2022).\n')
+    assert (partnership["raw_start"], partnership["raw_end"]) == (date(2022, 1, 1),
+                                                                  date(2022, 2, 27))
+    # The machine-readable value stays the model's, as the JSON export names it.
+    assert partnership["x"]["X-TIMELINE-EDTF"] == to_edtf(event_time_value(tl["partnership"]))

@@ -290,6 +290,17 @@ def test_https_urls_are_links() -> None:
     tl = build([("x", "X", [(day(2025, 2, 24), Status.OCCURRED)])],
                url="https://example.org/a?b=1&c=2")
     assert 'href="https://example.org/a?b=1&amp;c=2"' in tl._repr_html_()
+    # The events table's sources link to their articles too, and so does Markdown (#12).
+    page = tl._repr_html_()
+    row = next(line for line in page.splitlines() if line.startswith('<tr data-event="x"'))
+    assert ('<a href="https://example.org/a?b=1&amp;c=2" title="Article A \u00b7 1 Jun 2025" '
+            'rel="noopener noreferrer">a</a>') in row
+    assert "- a: [Article A](<https://example.org/a?b=1&c=2>), 1 Jun 2025" in \
+        tl._repr_markdown_().splitlines()
+    # Without a web URL, no link anywhere.
+    plain = build([("x", "X", [(day(2025, 2, 24), Status.OCCURRED)])],
+                  url="javascript:alert(1)")
+    assert "<a " not in plain._repr_html_() and "](" not in plain._repr_markdown_()
 
 
 def test_conflicts_are_shown_with_their_message() -> None:

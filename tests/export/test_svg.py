@@ -7,17 +7,21 @@ import itertools
 import math
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from corpora import build
+from corpora import build, derived_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
+from timeline.export.chronology import reading_order
 from timeline.export.svg import (
+    ARROW,
     COLOUR,
     CONFLICT,
     NAMESPACE,
+    OPEN_FADE,
     ROW,
     axis_range,
     fit,
@@ -135,7 +139,10 @@ def arrows(group: ET.Element) -> list[ET.Element]:
 def test_seeds_every_event_once_in_time_order(seeds: Timeline, seeds_svg: str) -> None:
     root = parse(seeds_svg)
     found = groups(root)
-    assert list(found) == [e.id for e in seeds.events]
+    # The chronology's order: "by 2030" by its known end, last, not first (#12).
+    assert list(found) == [e.id for e in reading_order(seeds.events)]
+    assert list(found)[-1] == "ukraine-eu-2030"
+    assert list(found).index("invasion-2022") < list(found).index("war-end-2025")
     for event in seeds.events:
         tip = found[event.id].find(f"{SVG}title")
         assert tip is not None and tip.text is not None
@@ -175,16 +182,63 @@ def test_uncertain_bounds_fade_through_a_gradient(seeds_svg: str) -> None:
     assert fill.startswith("url(#") and fill[5:-1] in gradients
 
 
-def test_open_ended_events_run_to_the_edge_with_an_arrow(seeds_svg: str) -> None:
+def _plot(root: ET.Element) -> tuple[float, float]:
+    """The plot's left and right edges, from the axis line under the header."""
+    line = next(n for n in root.iter(f"{SVG}line") if n.get("stroke") == "#b8bec6")
+    return float(line.get("x1") or 0) + ARROW, float(line.get("x2") or 0) - ARROW
+
+
+def test_an_open_end_fades_over_a_bounded_length(seeds_svg: str) -> None:
+    """Issue 12: an open end is not drawn to the axis's edge as if the event lasted years;
+    it fades out over a share of the plot, and the words say the end was not reported."""
     root = parse(seeds_svg)
     found = groups(root)
-    width = float(root.get("width") or 0)
+    left, right = _plot(root)
     conference = found["macron-press-conference"]  # from 24 Feb 2025, open end
-    (tip,) = arrows(conference)
-    tip_x = max(float(p.split(",")[0]) for p in (tip.get("points") or "").split())
-    assert tip_x > width - 20
-    piece = bars(conference)[0]
-    assert float(piece.get("x") or 0) + float(piece.get("width") or 0) >= width - 20
+    assert not arrows(conference)
+    (piece,) = bars(conference)
+    assert piece.get("fill", "").endswith("-out)")  # fading out to the right
+    width = float(piece.get("width") or 0)
+    assert width == pytest.approx(OPEN_FADE * (right - left), abs=0.2)
+    assert float(piece.get("x") or 0) + width < right - 100
+    notes = ["".join(t.itertext()) for t in conference.iter(f"{SVG}text")]
+    assert "from 24 Feb 2025, end not reported" in notes
+    # The war: certain from the end of 2022 to when it was reported ongoing, then a fade.
+    war = found["ukraine-war"]
+    solid, fading = bars(war)
+    assert solid.get("fill") == COLOUR and fading.get("fill", "").endswith("-out)")
+    assert float(fading.get("width") or 0) == pytest.approx(OPEN_FADE * (right - left),
+                                                             abs=0.2)
+    assert "from 2022, end not reported" in ["".join(t.itertext())
+                                             for t in war.iter(f"{SVG}text")]
+    # An open start alike: "by 31 Dec 2025" fades in over the same length, start not reported.
+    end = found["war-end-2025"]
+    assert any("start not reported" in "".join(t.itertext()) for t in end.iter(f"{SVG}text"))
+
+
+def test_open_ends_do_not_stretch_the_axis(seeds: Timeline) -> None:
+    """Events open at one end leave the axis where the bounded events put it."""
+    bounded = build([("a", "Monday", [(day(2025, 2, 24), Status.OCCURRED)]),
+                     ("b", "Friday", [(day(2025, 2, 28), Status.OCCURRED)])])
+    opened = build([("a", "Monday", [(day(2025, 2, 24), Status.OCCURRED)]),
+                    ("b", "Friday", [(day(2025, 2, 28), Status.OCCURRED)]),
+                    ("c", "From Tuesday", [(day(2025, 2, 25, mod=Mod.ON_OR_AFTER),
+                                            Status.OCCURRED)]),
+                    ("d", "By Thursday", [(day(2025, 2, 27, mod=Mod.ON_OR_BEFORE),
+                                           Status.OCCURRED)])])
+    assert opened["c"].time.latest_end is None and opened["d"].time.earliest_start is None
+
+    def ticks_of(tl: Timeline) -> list[tuple[str | None, str | None]]:
+        root = parse(tl.to_svg())
+        return [(t.get("x"), t.text) for t in root.iter(f"{SVG}text")
+                if t.get("font-size") == "11"]
+
+    assert ticks_of(opened) == ticks_of(bounded)
+    root = parse(opened.to_svg())
+    left, right = _plot(root)
+    for event_id in ("c", "d"):
+        (piece,) = bars(groups(root)[event_id])
+        assert float(piece.get("width") or 0) <= OPEN_FADE * (right - left) + 0.2
 
 
 def test_the_far_past_and_future_do_not_squash_the_news(seeds: Timeline,
@@ -241,7 +295,12 @@ def test_an_open_event_two_centuries_long_does_not_squash_the_rest() -> None:
         (piece,) = bars(found[event_id])
         assert float(piece.get("width") or 0) > 50  # a day of a few on the axis
     old = found["old"]
-    assert len(arrows(old)) == 2  # beyond both edges: started before, never ended
+    # Started before the axis (an arrow); its end, never reported, fades out (#12).
+    assert len(arrows(old)) == 1
+    (piece,) = bars(old)
+    left, right = _plot(root)
+    assert float(piece.get("x") or 0) == left
+    assert float(piece.get("width") or 0) == pytest.approx(OPEN_FADE * (right - left), abs=0.2)
     context = [t.text or "" for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold"]
     assert context and all(c.endswith("Feb 2025") for c in context)  # hours of 24-26 Feb
 
@@ -387,3 +446,28 @@ def test_every_event_once_and_labels_apart(tl: Timeline, width: int) -> None:
     assert sorted(groups(root)) == sorted(e.id for e in tl.events)
     assert_no_overlap(root)
     assert tl.to_svg(width=width) == svg
+
+
+def test_the_title_names_the_picture(seeds: Timeline, seeds_svg: str) -> None:
+    root = parse(seeds_svg)
+    first = root[0]
+    assert first.tag == f"{SVG}title"
+    assert first.text == "The UN votes on the war in Ukraine, February 2025"
+    header = next(t for t in root.iter(f"{SVG}text") if t.get("y") == "18")
+    assert (header.text or "").startswith(
+        "The UN votes on the war in Ukraine, February 2025 \u00b7 ")
+    untitled = Timeline(list(seeds.articles.values()), list(seeds.specs))
+    assert parse(untitled.to_svg())[0].tag != f"{SVG}title"
+
+
+def test_a_derived_bound_is_drawn_and_worded_at_its_sources_granularity(
+        tmp_path: Path) -> None:
+    """Issue 12: no "18:00" for a 2022 event known only to be "days before" the invasion."""
+    tl = timeline.load(derived_corpus(tmp_path))
+    group = groups(parse(tl.to_svg()))["partnership"]
+    words = " ".join("".join(t.itertext()) for t in group.iter(f"{SVG}text"))
+    tip = group.find(f"{SVG}title")
+    assert tip is not None and tip.text is not None
+    assert "18:00" not in words and "18:00" not in tip.text.splitlines()[1]
+    assert tip.text.splitlines()[1] == (
+        'between 1 Jan and 26 Feb 2022, days before "Invasion" (Feb 2022) (occurred)')

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpora import build, write_corpus
+from corpora import build, derived_corpus, with_urls, write_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -86,8 +86,9 @@ def test_open_ended_ends_are_left_out(seeds: Timeline, seeds_js: dict[str, Any])
     assert seeds["putin-rare-earths"].time.latest_end is None
     assert slide["start_date"] == {"year": 2025, "month": 2, "day": 24}
     assert "end_date" not in slide
-    # Within two hours of a post made some time on Monday: it may have begun on Tuesday.
-    assert slide["display_date"] == "starting between 24 Feb 2025 and 25 Feb 2025, 02:00"
+    # Within two hours of a post made some time on Monday: it may have begun on Tuesday
+    # (not "by 02:00": the post's hour is not known, so neither is the meeting's; #12).
+    assert slide["display_date"] == "starting between 24 and 25 Feb 2025"
 
 
 def test_events_without_a_start_are_left_out_and_counted(
@@ -298,3 +299,37 @@ def test_aware_ends_are_written_in_utc() -> None:
 def test_an_open_start_has_no_date() -> None:
     with pytest.raises(ValueError, match="open start"):
         date_parts(Interval(None, datetime(2026, 1, 1)))
+
+
+def test_title_slide_is_headed_by_the_timeline_s_title(seeds_js: dict[str, Any],
+                                                      tmp_path: Path) -> None:
+    assert seeds_js["title"]["text"]["headline"] == \
+        "The UN votes on the war in Ukraine, February 2025"
+    tl = timeline.load(with_urls(derived_corpus(tmp_path), {}, title="Tom & <Jerry>"))
+    assert to_timelinejs(tl)["title"]["text"]["headline"] == "Tom &amp; &lt;Jerry&gt;"
+    untitled = Timeline(list(tl.articles.values()), list(tl.specs))
+    assert to_timelinejs(untitled)["title"]["text"]["headline"] == "Timeline"
+
+
+def test_sources_link_to_their_articles(tmp_path: Path) -> None:
+    url = "https://example.com/a?x=1&y=2"
+    tl = timeline.load(with_urls(derived_corpus(tmp_path), {"a": url}))
+    text = slides_by_id(to_timelinejs(tl))["invasion"]["text"]["text"]
+    assert ('&mdash; a, <a href="https://example.com/a?x=1&amp;y=2" target="_blank" '
+            'rel="noopener noreferrer">A</a>, 25 Feb 2025</p>') in text
+    other = tmp_path / "other"
+    other.mkdir()
+    bad = timeline.load(with_urls(derived_corpus(other), {"a": 'javascript:alert("x")'}))
+    text = slides_by_id(to_timelinejs(bad))["invasion"]["text"]["text"]
+    assert "<a " not in text and "javascript" not in text
+
+
+def test_a_derived_bound_is_dated_at_its_sources_granularity(tmp_path: Path) -> None:
+    """Issue 12: the 2022 event "days before" the invasion ends on a day, not at 18:00."""
+    tl = timeline.load(derived_corpus(tmp_path))
+    slide = slides_by_id(to_timelinejs(tl))["partnership"]
+    assert slide["start_date"] == {"year": 2022, "month": 1, "day": 1}
+    assert slide["end_date"] == {"year": 2022, "month": 2, "day": 26}
+    assert slide["display_date"] == "between 1 Jan and 26 Feb 2022"
+    assert ("<p>Date derived from the order of events: days before &quot;Invasion&quot; "
+            "(Feb 2022).</p>") in slide["text"]["text"]

@@ -5,14 +5,20 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
+from corpora import derived_corpus
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import timeline
 from timeline.export.wording import (
     MONTHS,
+    Shown,
     clock_window,
+    coarsened,
     day_span,
     day_text,
     interval_text,
@@ -20,8 +26,14 @@ from timeline.export.wording import (
     moment_text,
     when_text,
 )
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Offset, Status
+from timeline.model.event import EventSpec
 from timeline.model.network import EventTime
+from timeline.query.timeline import Timeline
+from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 
 D = datetime
 US = timedelta(microseconds=1)
@@ -262,3 +274,135 @@ def test_an_open_end_names_the_window_its_start_lies_in() -> None:
     assert when_text(war) == "from 2022"
     exact = EventTime(datetime(2025, 2, 24, 9), datetime(2025, 2, 24, 9), None, None)
     assert when_text(exact) == "from 24 Feb 2025, 09:00"
+
+
+# -- bounds derived through order claims (issue 12) -----------------------------------------
+
+
+def _contains(outer: EventTime, inner: EventTime) -> bool:
+    """Every bound of ``outer`` is at or outside the same bound of ``inner``."""
+    def le(a: datetime | None, b: datetime | None, *, open_low: bool) -> bool:
+        if a is None or b is None:
+            return (a is None) if open_low else (b is None)
+        return a <= b
+    return (le(outer.earliest_start, inner.earliest_start, open_low=True)
+            and le(inner.latest_start, outer.latest_start, open_low=False)
+            and le(outer.earliest_end, inner.earliest_end, open_low=True)
+            and le(inner.latest_end, outer.latest_end, open_low=False))
+
+
+def test_a_derived_bound_has_no_clock_time_its_sources_never_gave(tmp_path: Path) -> None:
+    """Issue 12: a 2022 event "days before" the invasion read "by 26 Feb 2022, 18:00"; the
+    18:00 came from a "Monday afternoon" three years later, carried back by "three years
+    after". It is now the day, and says what it was derived from."""
+    tl = timeline.load(derived_corpus(tmp_path))
+    assert when_text(tl["partnership"].time) == "between 1 Jan 2022 and 26 Feb 2022, 18:00"
+    shown = Shown.of(tl.events)
+    assert shown.when(tl["partnership"]) == (
+        'between 1 Jan and 26 Feb 2022, days before "Invasion" (Feb 2022)')
+    # The invasion's own claims give its hull: nothing derived to say.
+    assert shown.when(tl["invasion"]) == "Feb 2022"
+    # A time a source gave for the event itself stays; one carried through a plain "shortly
+    # after" from a stated afternoon stays too (a part of the day is what the path gives).
+    assert shown.when(tl["speech"]) == "24 Feb 2025, between 12:00 and 18:00"
+    assert shown.when(tl["statement"]).startswith(
+        'between 1 Jan 2025 and 24 Feb 2025, 18:00, three years after "Invasion" (Feb 2022); '
+        .rstrip("; "))
+    assert 'shortly before "Speech" (24 Feb 2025, between 12:00 and 18:00)' in \
+        shown.when(tl["statement"])
+
+
+def test_shown_bounds_are_never_narrower(tmp_path: Path) -> None:
+    for tl in (timeline.load("seeds"), timeline.load(derived_corpus(tmp_path))):
+        shown = Shown.of(tl.events)
+        assert [e.id for e in shown.events] == [e.id for e in tl.events]
+        for event, seen in zip(tl.events, shown.events, strict=True):
+            assert _contains(seen.time, event.time), event.id
+
+
+def test_seeds_derived_bounds_read_at_the_day() -> None:
+    tl = timeline.load("seeds")
+    shown = Shown.of(tl.events)
+    assert shown.when(tl["xi-putin-partnership"]).startswith(
+        'by 26 Feb 2022, days before "Russia launches its full-scale invasion of Ukraine" '
+        "(between 21 and 28 Feb 2022)")
+    # "within two hours" of an event known to a day: no "02:00" the sources never gave.
+    assert when_text(shown.by_id["putin-rare-earths"].time) == \
+        "starting between 24 and 25 Feb 2025"
+
+
+_GRAINS = st.one_of(st.none(), st.sampled_from(list(Granularity)))
+
+
+@given(st.lists(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+                min_size=4, max_size=4),
+       st.tuples(_GRAINS, _GRAINS, _GRAINS, _GRAINS))
+def test_coarsening_never_narrows(moments: list[datetime],
+                                  grains: tuple[Granularity | None, ...]) -> None:
+    es, ls, ee, le = sorted(moments)
+    time = EventTime(es, ls, ee, le)
+    assert _contains(coarsened(time, grains), time)  # type: ignore[arg-type]
+
+
+@st.composite
+def ordered_timelines(draw: st.DrawFn, *, plain: bool = True) -> Timeline:
+    """Up to six events, each dated (to an hour, a day, a week, a month or a year) or not,
+    some placed against earlier ones by offsets counted in days or more ("three days
+    after", "two years after", "days before") and, when ``plain``, by "before"/"after"."""
+    n = draw(st.integers(2, 6))
+    text = " ".join(f"Claim {k}." for k in range(3 * n))
+    published = date(2025, 6, 1)
+    article = Article(id="a", file="a.txt", title="A", published=published, text=text)
+    specs, k = [], 0
+
+    def claim(event_id: str, **fields: Any) -> Claim:
+        nonlocal k
+        quote = f"Claim {k}."
+        k += 1
+        at = text.index(quote)
+        return Claim(event=event_id, article="a", quote=quote, span=(at, at + len(quote)),
+                     status=Status.OCCURRED, known_from=published, **fields)
+
+    for i in range(n):
+        event_id = f"e{i}"
+        claims = []
+        if i == 0 or draw(st.booleans()):
+            grain = draw(st.sampled_from([Granularity.HOUR, Granularity.DAY, Granularity.WEEK,
+                                          Granularity.MONTH, Granularity.YEAR]))
+            moment = datetime(2020, 1, 6) + timedelta(hours=draw(st.integers(0, 48000)))
+            claims.append(claim(event_id, value=TimeValue.of_granule(grain, moment)))
+        if i > 0 and (not claims or draw(st.booleans())):
+            other = f"e{draw(st.integers(0, i - 1))}"
+            kinds = ["before", "after", "offset"] if plain else ["offset"]
+            kind = draw(st.sampled_from(kinds))
+            if kind == "offset":
+                words = draw(st.sampled_from(["three days after", "two years after",
+                                              "days before", "a week before"]))
+                claims.append(claim(event_id, relative_to=other, offset=Offset.parse(words)))
+            else:
+                claims.append(claim(event_id, **{kind: other}))
+        specs.append(EventSpec(event_id, f"E{i}", (), None, None, tuple(claims)))
+    return Timeline([article], specs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ordered_timelines())
+def test_shown_bounds_contain_the_solver_s(tl: Timeline) -> None:
+    shown = Shown.of(tl.events)
+    for event, seen in zip(tl.events, shown.events, strict=True):
+        assert _contains(seen.time, event.time)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ordered_timelines(plain=False))
+def test_an_offset_in_days_carries_no_clock_time(tl: Timeline) -> None:
+    """Issue 12, as a law: a bound carried through an offset counted in days or more ("two
+    years after" an afternoon) is good to a day at best; an event none of whose own claims
+    names a time of day is shown with none."""
+    shown = Shown.of(tl.events)
+    for event, seen in zip(tl.events, shown.events, strict=True):
+        own = [c.value.granularity for c in event.claims
+               if c.value is not None and c.value.granularity is not None]
+        if all(g >= Granularity.DAY for g in own):
+            words = when_text(seen.time)
+            assert not re.search(r"\d\d:\d\d", words), (event.id, words)

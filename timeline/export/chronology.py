@@ -19,21 +19,25 @@ from __future__ import annotations
 import heapq
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 import attrs
 
 from timeline.export.wording import (
+    Shown,
     clock_window,
     day_span,
     day_text,
     interval_text,
     is_uncertain,
     moment_text,
+    order_text,
     plural,
+    set_aside,
     status_text,
+    web_url,
     when_text,
 )
 from timeline.model.claim import Claim, Status
@@ -84,6 +88,8 @@ class Line:
     quoted: bool  # words are expressions from the sources, not orders against events
     sources: tuple[str, ...]
     disputes: tuple[Dispute, ...]
+    #: What a bound derived through order claims came from, with the other event's time.
+    derived: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -112,21 +118,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _order_words(claim: Claim, titles: dict[str, str]) -> str | None:
-    """``days before "<title>"``: how a claim places its event against another one."""
-    def name(event_id: str) -> str:
-        return f'"{titles.get(event_id, event_id)}"'
-    if claim.relative_to is not None and claim.offset is not None:
-        text = claim.offset.text
-        joiner = " of " if text.split(" ", 1)[0].casefold() == "within" else " "
-        return f"{text}{joiner}{name(claim.relative_to)}"
-    if claim.before is not None:
-        return f"before {name(claim.before)}"
-    if claim.after is not None:
-        return f"after {name(claim.after)}"
-    return None
-
-
 def _references(claim: Claim) -> tuple[str, ...]:
     return tuple(e for e in (claim.before, claim.after, claim.relative_to) if e is not None)
 
@@ -134,8 +125,7 @@ def _references(claim: Claim) -> tuple[str, ...]:
 def _stated_order(event: Event) -> list[tuple[str, str]]:
     """Pairs (first, second) the event's claims say are in that order, leaving out the
     claims the timeline set aside because their order cannot hold."""
-    aside = {c for conflict in event.conflicts if conflict.kind == "order"
-             for c in conflict.claims}
+    aside = set_aside(event)
     pairs = []
     for claim in event.claims:
         if claim in aside:
@@ -193,7 +183,7 @@ def _dispute(event: Event, titles: dict[str, str],
             interval = claim.value.interval if claim.value is not None else None
             said.append(Said(claim.article, claim.when,
                              None if interval is None else interval_text(interval),
-                             _order_words(claim, titles) if conflict.kind == "order" else None,
+                             order_text(claim, titles) if conflict.kind == "order" else None,
                              claim.quote))
         summary = ("the sources' dates cannot all be true" if conflict.kind == "dates" else
                    "the order the sources state cannot hold with their dates; set aside")
@@ -201,35 +191,37 @@ def _dispute(event: Event, titles: dict[str, str],
     return tuple(out)
 
 
-def _line(event: Event, titles: dict[str, str], against: dict[str, list[Claim]], *,
-          single_day: bool) -> Line:
+def _line(event: Event, titles: dict[str, str], against: dict[str, list[Claim]],
+          shown: Shown, *, single_day: bool) -> Line:
     words: tuple[str, ...] = ()
     quoted = True
     clock = clock_window(event.time) if single_day else None
+    derived = shown.derived_from(event)
     if is_uncertain(event.time) or clock is not None:
         said = [c.when for c in event.claims if c.when]
-        if not said:
+        if not said and not derived:
             quoted = False
-            said = [w for c in event.claims if (w := _order_words(c, titles))]
+            said = [w for c in event.claims if (w := order_text(c, titles))]
         words = _unique(said)
     return Line(clock, event.title, _marks(event), words, quoted,
-                tuple(sorted(set(event.articles))), _dispute(event, titles, against))
+                tuple(sorted(set(event.articles))), _dispute(event, titles, against),
+                derived)
 
 
 _FAR = date.max
 
 
-def _sections(tl: Timeline) -> tuple[Section, ...]:
-    """Events grouped under headings, headings in date order consistent with stated orders.
+def grouped(events: Sequence[Event]) -> list[tuple[str, bool, list[Event]]]:
+    """Events grouped under headings, headings in date order consistent with stated orders:
+    ``(heading, one day, events)``.
 
     Kahn's algorithm over the groups, the stated orders between their events as edges,
     taking the earliest (first day; for an open start, last day) first, then the group
     whose first event comes first in the timeline's own order. A cycle between groups (two
     groups each holding an event stated before one in the other) is broken at the earliest
-    group still waiting.
+    group still waiting. An event with no known start takes the place of its known end
+    ("by 2030" after 2025), not the first place the timeline's own order gives it.
     """
-    events = tl.events
-    titles = {e.id: e.title for e in events}
     groups: dict[str, list[Event]] = {}
     keys: dict[str, tuple[date, date, int]] = {}
     single: dict[str, bool] = {}
@@ -272,6 +264,18 @@ def _sections(tl: Timeline) -> tuple[Section, ...]:
             indegree[nxt] -= 1
             if indegree[nxt] == 0 and nxt not in placed:
                 heapq.heappush(heap, (keys[nxt], nxt))
+    return [(h, single[h], groups[h]) for h in order]
+
+
+def reading_order(events: Sequence[Event]) -> list[Event]:
+    """The events in the chronology's order (``grouped``), for pictures that follow it."""
+    return [event for _, _, members in grouped(events) for event in members]
+
+
+def _sections(shown: Shown) -> tuple[Section, ...]:
+    """The chronology's sections: ``grouped`` events, each as a line."""
+    events = shown.events
+    titles = {e.id: e.title for e in events}
     against: dict[str, list[Claim]] = {}
     for event in events:
         for conflict in event.conflicts:
@@ -279,9 +283,9 @@ def _sections(tl: Timeline) -> tuple[Section, ...]:
                 for claim in conflict.claims:
                     for other in _references(claim):
                         against.setdefault(other, []).append(claim)
-    return tuple(Section(h, tuple(_line(e, titles, against, single_day=single[h])
-                                  for e in groups[h]))
-                 for h in order)
+    return tuple(Section(h, tuple(_line(e, titles, against, shown, single_day=single)
+                                  for e in members))
+                 for h, single, members in grouped(events))
 
 
 def _published_end(published: date | datetime) -> datetime:
@@ -293,8 +297,9 @@ def _published_end(published: date | datetime) -> datetime:
 def view(tl: Timeline) -> View:
     """What the chronology shows, before any format: header, sections and sources."""
     articles = sorted(tl.known_articles.values(), key=lambda a: a.id)
-    header = [f"Chronology of {plural(len(tl), 'event')} from "
-              f"{plural(len(articles), 'article')}"]
+    header = [tl.title] if tl.title else []
+    header.append(f"Chronology of {plural(len(tl), 'event')} from "
+                  f"{plural(len(articles), 'article')}")
     if tl.as_of_time is not None:
         header.append(f"As of {moment_text(tl.as_of_time)}"
                       + (", counting sources possibly out by then" if tl.possibly else ""))
@@ -303,7 +308,7 @@ def view(tl: Timeline) -> View:
         header.append(f"As of the latest source, {moment_text(latest.published)}")
     sources = tuple(Source(a.id, a.title, a.outlet, moment_text(a.published), a.url)
                     for a in articles)
-    return View(tuple(header), _sections(tl), sources)
+    return View(tuple(header), _sections(Shown.of(tl.events)), sources)
 
 
 # -- untrusted text ---------------------------------------------------------------------
@@ -347,10 +352,10 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 
 
 def _words(line: Line, esc: Callable[[str], str]) -> str:
-    """The sources' expressions in quotes; an order against another event as is."""
-    if line.quoted:
-        return "; ".join(f'"{esc(w)}"' for w in line.words)
-    return "; ".join(esc(w) for w in line.words)
+    """The sources' expressions in quotes; an order against another event as is, and what
+    a derived bound came from."""
+    words = [f'"{esc(w)}"' if line.quoted else esc(w) for w in line.words]
+    return "; ".join(words + [esc(w) for w in line.derived])
 
 
 def _line_text(line: Line, esc: Callable[[str], str]) -> str:
@@ -359,7 +364,7 @@ def _line_text(line: Line, esc: Callable[[str], str]) -> str:
         parts.append(f"{line.clock} \u2014")
     parts.append(esc(line.title))
     parts.extend(f"[{m}]" for m in line.marks)
-    if line.words:
+    if line.words or line.derived:
         parts.append(f"({_words(line, esc)})")
     if line.sources:
         parts.append(f"[{', '.join(esc(s) for s in line.sources)}]")
@@ -383,8 +388,8 @@ def _said_text(said: Said, esc: Callable[[str], str], brackets: tuple[str, str])
 
 def _text(v: View, width: int) -> str:
     out: list[str] = []
-    for row in v.header:
-        out.extend(_wrap(row, width, "", _INDENT))
+    for row in v.header:  # the title comes from the corpus: untrusted
+        out.extend(_wrap(_visible(row), width, "", _INDENT))
     out.append("=" * min(width, max(len(r) for r in out)))
     for section in v.sections:
         out.append("")
@@ -403,10 +408,12 @@ def _text(v: View, width: int) -> str:
     for source in v.sources:
         about = ", ".join(x for x in (source.outlet, source.published) if x)
         row = f"[{_visible(source.id)}] {_visible(source.title)} \u2014 {_visible(about)}"
-        if source.url:
-            row += f" {_visible(source.url)}"
         hang = min(len(_visible(source.id)) + 3, width // 4)  # under the title, within reason
         out.extend(_wrap(row, width, _INDENT, _INDENT + " " * hang))
+        if source.url:
+            # On a line of its own under the title, never broken: a URL cut in two
+            # cannot be copied (a long one may run past the width).
+            out.append(_INDENT + " " * hang + _visible(source.url))
     return "\n".join(out) + "\n"
 
 
@@ -418,8 +425,8 @@ BRA, KET = "\\[", "\\]"  # escaped, so that "[000]" is never read as a link
 def _markdown(v: View) -> str:
     esc = markdown_escape
     out = [f"# {esc(v.header[0])}", ""]
-    if len(v.header) > 1:
-        out.extend([esc(r) for r in v.header[1:]] + [""])
+    for row in v.header[1:]:  # a paragraph each: lines in one paragraph would run together
+        out.extend([esc(row), ""])
     for section in v.sections:
         out.extend([f"## {esc(section.heading)}", ""])
         for line in section.lines:
@@ -432,8 +439,12 @@ def _markdown(v: View) -> str:
     out.extend(["## Sources", ""])
     for source in v.sources:
         about = ", ".join(esc(x) for x in (source.outlet, source.published) if x)
-        row = f"- **\\[{esc(source.id)}\\]** {esc(source.title)} \u2014 {about}"
-        if source.url:
+        link = web_url(source.url)
+        title = esc(source.title)
+        if link is not None:  # <...> keeps parentheses in the URL from ending the link
+            title = f"[{title}](<{link}>)"
+        row = f"- **\\[{esc(source.id)}\\]** {title} \u2014 {about}"
+        if source.url and link is None:
             row += f" &lt;{esc(source.url)}&gt;"
         out.append(row)
     return "\n".join(out) + "\n"
@@ -448,7 +459,7 @@ def _line_markdown(line: Line) -> str:
         parts.append(f"**{esc(line.clock)}** \u2014")
     parts.append(esc(line.title))
     parts.extend(f"**\\[{esc(m)}\\]**" for m in line.marks)
-    if line.words:
+    if line.words or line.derived:
         parts.append(f"({_words(line, esc)})")
     if line.sources:
         parts.append(f"\\[{', '.join(esc(s) for s in line.sources)}\\]")
@@ -475,4 +486,5 @@ def chronology(tl: Timeline, *, format: str = "text", width: int = 80) -> str:
     return _text(v, width) if format == "text" else _markdown(v)
 
 
-__all__ = ["FORMATS", "MIN_WIDTH", "chronology", "markdown_escape", "view"]
+__all__ = ["FORMATS", "MIN_WIDTH", "chronology", "grouped", "markdown_escape",
+           "reading_order", "view"]

@@ -12,8 +12,12 @@ all-day event always ends at least a day after it starts. Conventions:
   ``timeline.export.wording`` ("(date uncertain: between 17 and 23 Feb 2025)").
 - Every event carries its hull's TIMEX3 value and EDTF (as the JSON export names them) and
   its status word in ``X-TIMELINE-*`` properties, and its provenance in DESCRIPTION: one
-  paragraph per claim with the article, outlet, publication time, expression, resolved
-  value and quote.
+  paragraph per claim with the article, outlet, publication time, URL, expression,
+  resolved value and quote. An event with one source article that has a web URL gets it
+  as its URL. The calendar is named (NAME, X-WR-CALNAME) after the timeline's title.
+- Events are placed and worded as ``timeline.export.wording.Shown`` shows them: a bound
+  derived through order claims at the granularity its sources give ("by 26 Feb 2022",
+  not "18:00" carried back three years), with what it was derived from in DESCRIPTION.
 - STATUS: CONFIRMED for occurred and reported events, TENTATIVE for scheduled, expected
   and unconfirmed ones (SUMMARY says which; unconfirmed ones give the reason).
 - Events with an open start or end are left out unless ``include_open``; then they sit on
@@ -32,16 +36,18 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 from icalendar.enums import STATUS
 
 from timeline.export.json import event_time_value
 from timeline.export.wording import (
+    Shown,
     day_span,
     is_uncertain,
     moment_text,
     status_text,
+    web_url,
     when_text,
 )
 from timeline.model.article import Article
@@ -256,9 +262,13 @@ def claim_paragraph(claim: Claim, article: Article | None) -> str:
     return "\n".join(lines)
 
 
-def description(event: Event, tl: Timeline) -> str:
-    """When, status and why, any conflict, then one paragraph per claim (the provenance)."""
-    head = [f"When: {when_text(event.time)}.", f"Status: {status_text(event.status)}."]
+def description(event: Event, tl: Timeline, *, shown: Shown | None = None) -> str:
+    """When, status and why, any conflict, then one paragraph per claim (the provenance).
+
+    With ``shown``, "When" also says what a bound derived through order claims came from.
+    """
+    when = when_text(event.time) if shown is None else shown.when(event)
+    head = [f"When: {when}.", f"Status: {status_text(event.status)}."]
     if event.actors:
         head.append(f"Actors: {', '.join(event.actors)}.")
     if event.note is not None:
@@ -275,11 +285,27 @@ def description(event: Event, tl: Timeline) -> str:
     return clean_text("\n\n".join(paragraphs))
 
 
-def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str) -> VEvent | None:
-    """The event as a VEVENT, or ``None`` when it has no bounded end to place it by."""
-    timed = clock_span(event.time)
+def source_url(event: Event, tl: Timeline) -> str | None:
+    """The event's URL: its one source article's, when it has exactly one and that has a
+    web URL (with several sources no one of them is the event's page)."""
+    if len(event.articles) != 1:
+        return None
+    article = tl.articles.get(event.articles[0])
+    return None if article is None else web_url(article.url)
+
+
+def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
+           shown: Shown | None = None) -> VEvent | None:
+    """The event as a VEVENT, or ``None`` when it has no bounded end to place it by.
+
+    Placed and worded as ``shown`` shows it (``wording.Shown``: a bound derived through
+    order claims at the granularity its sources give, and what it came from); the
+    ``X-TIMELINE-*`` values stay the model's, as the JSON export names them.
+    """
+    seen = event if shown is None else shown.by_id.get(event.id, event)
+    timed = clock_span(seen.time)
     span: tuple[date, date] | tuple[datetime, datetime] | None = (
-        timed if timed is not None else day_range(event.time))
+        timed if timed is not None else day_range(seen.time))
     if span is None:
         return None
     start, end = span
@@ -291,12 +317,13 @@ def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str) -> VEven
         stamp=stamp,
         start=start,
         end=end,
-        summary=summary(event),
-        description=description(event, tl),
+        summary=summary(seen),
+        description=description(seen, tl, shown=shown),
         location=None if event.place is None else one_line(event.place),
         status=ICS_STATUS[event.status],
         created=min(published, default=None),
         last_modified=max(published, default=None),
+        url=source_url(event, tl),
     )
     named = event_time_value(event)
     entry.add("X-TIMELINE-EVENT", one_line(event.id))
@@ -317,17 +344,29 @@ def _version() -> str:
         return "0"
 
 
+def calendar_name(tl: Timeline) -> str:
+    """NAME (RFC 7986) and X-WR-CALNAME (which calendar apps show): the timeline's title,
+    with the view's as-of time; ``timeline`` when it has no title."""
+    name = one_line(tl.title) if tl.title else ""
+    name = name or "timeline"
+    return name if tl.as_of_time is None else f"{name} as of {moment_text(tl.as_of_time)}"
+
+
 def calendar(tl: Timeline, events: Iterable[Event]) -> Calendar:
     """A calendar holding ``events`` (each that can be placed) of the timeline."""
     corpus = corpus_digest(tl)
-    name = "timeline" if tl.as_of_time is None else (
-        f"timeline as of {moment_text(tl.as_of_time)}")
-    cal = Calendar.new(prodid=f"-//timeline//timeline {_version()}//EN", name=name,
+    cal = Calendar.new(prodid=f"-//timeline//timeline {_version()}//EN",
                        calscale="GREGORIAN", uid=event_uid("", corpus))
+    # Not Calendar.new(name=...): icalendar 7 writes those two unescaped, and a comma in
+    # the title then ends the name for readers that follow RFC 5545's TEXT (vobject).
+    name = vText(calendar_name(tl))
+    cal.add("NAME", name)
+    cal.add("X-WR-CALNAME", name)
     when = stamp(tl)
+    shown = Shown.of(tl.events)
     for event in events:
         assert when is not None, "an event has claims, so a publication time"
-        entry = vevent(event, tl, stamp=when, corpus=corpus)
+        entry = vevent(event, tl, stamp=when, corpus=corpus, shown=shown)
         if entry is not None:
             cal.add_component(entry)
     return cal
@@ -344,6 +383,6 @@ def to_ics(tl: Timeline, *, include_open: bool = False) -> bytes:
     return data
 
 
-__all__ = ["ICS_STATUS", "calendar", "clean_text", "clock_span", "corpus_digest",
-           "day_range", "description", "event_uid", "one_line", "open_ended", "stamp",
-           "summary", "to_ics", "undated", "utc_instant", "vevent"]
+__all__ = ["ICS_STATUS", "calendar", "calendar_name", "clean_text", "clock_span",
+           "corpus_digest", "day_range", "description", "event_uid", "one_line", "open_ended",
+           "source_url", "stamp", "summary", "to_ics", "undated", "utc_instant", "vevent"]

@@ -36,6 +36,7 @@ from timeline.export.wording import (
     placement_text,
     plural,
     status_text,
+    web_url,
     when_text,
 )
 from timeline.model.article import Article
@@ -325,11 +326,17 @@ def _article_tip(article: Article) -> str:
 
 
 def _sources_html(ids: Sequence[str], articles: dict[str, Article]) -> str:
+    """Article ids, each with its title as a tooltip, linked to the article's web URL."""
     cells = []
     for article_id in ids:
         article = articles.get(article_id)
         tip = f' title="{_h(_article_tip(article))}"' if article is not None else ""
-        cells.append(f"<span{tip}>{_h(article_id)}</span>")
+        url = None if article is None else web_url(article.url)
+        if url is not None:
+            cells.append(f'<a href="{_h(url)}"{tip} rel="noopener noreferrer">'
+                         f"{_h(article_id)}</a>")
+        else:
+            cells.append(f"<span{tip}>{_h(article_id)}</span>")
     return ", ".join(cells)
 
 
@@ -622,6 +629,13 @@ def md(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _md_link(article: Article) -> str:
+    """The article's title, a link to its web URL where it has one (``<...>`` keeps
+    parentheses in the URL from ending the link)."""
+    url = web_url(article.url)
+    return md(article.title) if url is None else f"[{md(article.title)}](<{url}>)"
+
+
 def timeline_markdown(tl: Timeline) -> str:
     """The timeline as a Markdown table (when, event, status, sources) and a sources list."""
     events = tl.events
@@ -646,7 +660,7 @@ def timeline_markdown(tl: Timeline) -> str:
         lines += ["", "**Sources**", ""]
         for article in articles[:MAX_ROWS]:
             outlet = f", {md(article.outlet)}" if article.outlet else ""
-            lines.append(f"- {md(article.id)}: {md(article.title)}{outlet}, "
+            lines.append(f"- {md(article.id)}: {_md_link(article)}{outlet}, "
                          f"{md(moment_text(article.published))}")
         rest = len(articles) - MAX_ROWS
         if rest > 0:

@@ -5,7 +5,11 @@ solid; the bounds it may reach beyond that fade out towards where it possibly st
 ends; an event whose day is known but not its hour is solid across that day (the words
 say "24 Feb 2025, before 18:00"). Scheduled and expected events are hollow (an outline,
 no fill), unconfirmed ones dashed with a ``?``, conflicted ones outlined in red with a
-``!``. Open ends and events beyond the axis end in an arrow at the edge.
+``!``. An open end fades out over a tenth of the plot from where the known part stops,
+with the words "end not reported" ("start not reported" for an open start), never drawn to
+the axis's edge as if it lasted years; what goes on beyond the axis ends in an arrow at
+the edge. Rows follow the chronology's order, and dates are those ``wording.Shown`` gives
+(a bound derived through order claims at the granularity its sources give).
 
 The axis covers where the events are, not every bound they have: events open at one end
 never widen it, and when a few events lie far from the rest (an invasion three years
@@ -33,8 +37,10 @@ from xml.sax.saxutils import escape
 
 import attrs
 
+from timeline.export.chronology import reading_order
 from timeline.export.wording import (
     MONTHS,
+    Shown,
     day_text,
     is_uncertain,
     moment_text,
@@ -78,6 +84,8 @@ _FOCUS_SHARE = 0.75    # the axis keeps to at least this share of the bounded ev
 _FOCUS_GROWTH = 8.0    # ... and takes in more while their window grows at most this much
 _FOCUS_FLOOR = 31 * _DAY  # ... or up to a month, however tight the core is
 _MARGIN = 0.03         # of the axis span, each side
+#: An open end fades out over this share of the plot: it is not known to go on for years.
+OPEN_FADE = 0.1
 
 #: Helvetica's advance widths (thousandths of an em) for printable ASCII.
 _HELVETICA = dict(zip(
@@ -458,8 +466,8 @@ def _arrow(x: float, cy: float, direction: int, event: Event) -> str:
     return f'<polygon points="{points}" fill="{COLOUR}"/>'
 
 
-def _tooltip(event: Event) -> str:
-    lines = [event.title, f"{when_text(event.time)} ({status_text(event.status)})"]
+def _tooltip(event: Event, when: str) -> str:
+    lines = [event.title, f"{when} ({status_text(event.status)})"]
     if event.articles:
         lines.append("sources: " + ", ".join(event.articles))
     lines.extend(f"conflict: {c.message}" for c in event.conflicts)
@@ -490,13 +498,31 @@ def _note_width(event: Event, words: str) -> float:
     return text_width(marks, NOTE_SIZE, bold=True) + text_width(words, NOTE_SIZE)
 
 
-def _event_row(doc: _Doc, layout: Layout, event: Event, index: int, top: float) -> set[str]:
+def _open_words(bounds: Bounds) -> str:
+    """What the picture cannot draw: ``end not reported``, ``start not reported``."""
+    missing = [side for side, bound in (("start", bounds.earliest_start),
+                                        ("end", bounds.latest_end)) if bound is None]
+    return " and ".join(missing) + " not reported" if missing else ""
+
+
+def _known_edge(bounds: Bounds, *, last: bool) -> float | None:
+    """Where what is known of an open event stops: its last finite bound (its first, for
+    an open start), from which the open side fades out."""
+    finite = [b for b in (bounds.earliest_start, bounds.latest_start, bounds.earliest_end,
+                          bounds.latest_end) if b is not None]
+    if not finite:
+        return None
+    return max(finite) if last else min(finite)
+
+
+def _event_row(doc: _Doc, layout: Layout, event: Event, index: int, top: float,
+               shown: Shown) -> set[str]:
     """One event's row; returns the kinds of mark it used (for the legend)."""
     used: set[str] = set()
     cy = top + index * ROW + ROW / 2
     y0, baseline = cy - BAR / 2, cy + 4
     doc.add(f'<g class="event" tl:event="{_esc(event.id)}">')
-    doc.add(f"<title>{_esc(_tooltip(event))}</title>")
+    doc.add(f"<title>{_esc(_tooltip(event, shown.when(event)))}</title>")
     if index % 2:
         doc.add(f'<rect x="0" y="{_n(top + index * ROW)}" width="{layout.width}" '
                 f'height="{ROW}" fill="{STRIPE}"/>')
@@ -504,6 +530,9 @@ def _event_row(doc: _Doc, layout: Layout, event: Event, index: int, top: float) 
     doc.text(PAD, baseline, title, size=TITLE_SIZE)
     bounds = Bounds.of(event)
     words = when_text(event.time)
+    unreported = _open_words(bounds)
+    if unreported and bounds.extent() is not None:
+        words = f"{words}, {unreported}"
     hollow = _hollow(event.status)
     if hollow:
         used.add("hollow")
@@ -521,14 +550,23 @@ def _event_row(doc: _Doc, layout: Layout, event: Event, index: int, top: float) 
         doc.add(_arrow(edge, cy, 1 if right else -1, event))
         used.add("arrow")
         room = layout.right - layout.left - 8
-        shown = fit(words, NOTE_SIZE, room - _note_width(event, ""))
-        if shown:
+        cut = fit(words, NOTE_SIZE, room - _note_width(event, ""))
+        if cut:
             x = edge - 4 if right else edge + 4
-            doc.add(_note(x, baseline, event, shown, "end" if right else "start", MUTED))
+            doc.add(_note(x, baseline, event, cut, "end" if right else "start", MUTED))
         doc.add("</g>")
         return used
     x_lo, cut_lo = layout.clamp(lo, layout.left)
     x_hi, cut_hi = layout.clamp(hi, layout.right)
+    # An open side fades out over a bounded length from where the known part stops, not
+    # to the axis's edge as if the event lasted years ("end not reported" says why).
+    fade = OPEN_FADE * (layout.right - layout.left)
+    if hi is None and (known := _known_edge(bounds, last=True)) is not None:
+        x_known, _ = layout.clamp(known, layout.right)
+        x_hi, cut_hi = min(x_known + fade, layout.right), False
+    if lo is None and (known := _known_edge(bounds, last=False)) is not None:
+        x_known, _ = layout.clamp(known, layout.left)
+        x_lo, cut_lo = max(x_known - fade, layout.left), False
     certain = not is_uncertain(event.time)
     core = bounds.core
     pieces: list[tuple[float, float, str]] = []
@@ -568,21 +606,26 @@ def _event_row(doc: _Doc, layout: Layout, event: Event, index: int, top: float) 
     if cut_hi:
         doc.add(_arrow(layout.right, cy, 1, event))
         used.add("arrow")
-    # The time in words: right of the bar, else left of it, else inside a pale one.
-    need = _note_width(event, words)
+    # The time in words: right of the bar, else left of it, else inside a pale one; without
+    # "end not reported" when only that makes it too long (the fade still says it).
     after, before = x_hi + 6, x_lo - 6
-    if after + need <= layout.right:
-        doc.add(_note(after, baseline, event, words, "start", MUTED))
-    elif before - need >= layout.left:
-        doc.add(_note(before, baseline, event, words, "end", MUTED))
-    elif need <= x_hi - x_lo - 8:
-        # Inside, whole or not at all (a cut date says less than none; the tooltip has
-        # it), over the bar's palest end: the left of a fade towards an open start.
-        fill = "white" if certain and not hollow else INK
-        if not hollow and kinds == ["in"]:
-            doc.add(_note(x_lo + 4, baseline, event, words, "start", fill))
+    for text in dict.fromkeys((words, when_text(event.time))):
+        need = _note_width(event, text)
+        if after + need <= layout.right:
+            doc.add(_note(after, baseline, event, text, "start", MUTED))
+        elif before - need >= layout.left:
+            doc.add(_note(before, baseline, event, text, "end", MUTED))
+        elif need <= x_hi - x_lo - 8:
+            # Inside, whole or not at all (a cut date says less than none; the tooltip
+            # has it), over the bar's palest end: the left of a fade towards an open start.
+            fill = "white" if certain and not hollow else INK
+            if not hollow and kinds == ["in"]:
+                doc.add(_note(x_lo + 4, baseline, event, text, "start", fill))
+            else:
+                doc.add(_note(x_hi - 4, baseline, event, text, "end", fill))
         else:
-            doc.add(_note(x_hi - 4, baseline, event, words, "end", fill))
+            continue
+        break
     doc.add("</g>")
     return used
 
@@ -645,7 +688,7 @@ def _legend(doc: _Doc, used: set[str], as_of: str | None, top: float, width: int
                       f'stroke="{CONFLICT}" stroke-width="1.5"/>', "! conflicting claims"))
     if "arrow" in used:
         items.append(("<polygon points=\"{tip},{mid} {x},{up} {x},{down}\" "
-                      f'fill="{COLOUR}"/>', "open-ended, or beyond the axis"))
+                      f'fill="{COLOUR}"/>', "goes on beyond the axis"))
     if as_of is not None:
         items.append((f'<line x1="{{mid_x}}" y1="{{y}}" x2="{{mid_x}}" y2="{{bottom}}" '
                       f'stroke="{CONFLICT}" stroke-width="1.2" stroke-dasharray="3 2"/>',
@@ -717,8 +760,11 @@ def to_svg(tl: Timeline, *, width: int = 960) -> str:
     if not isinstance(width, int) or isinstance(width, bool) or width < MIN_WIDTH:
         raise ValueError(f"width must be an integer of at least {MIN_WIDTH} pixels, "
                          f"got {width!r}")
-    events = tl.events
+    shown = Shown.of(tl.events)
+    events = reading_order(shown.events)
     doc = _Doc()
+    if tl.title:  # the document's title: what viewers and screen readers name it by
+        doc.add(f"<title>{_esc(tl.title)}</title>")
     if not events:
         doc.text(width / 2, 34, "no events", size=TITLE_SIZE + 2, fill=MUTED, anchor="middle")
         return _finish(width, 56, doc.lines)
@@ -739,8 +785,9 @@ def to_svg(tl: Timeline, *, width: int = 960) -> str:
     zone = any(not is_floating(m) for e in events for m in (
         e.time.earliest_start, e.time.latest_start, e.time.earliest_end, e.time.latest_end)
         if m is not None)
-    header = [f"{plural(len(events), 'event')} from "
-              f"{plural(len(tl.known_articles), 'article')}"]
+    header = [tl.title] if tl.title else []
+    header.append(f"{plural(len(events), 'event')} from "
+                  f"{plural(len(tl.known_articles), 'article')}")
     if tl.as_of_time is not None:
         header.append(f"as of {moment_text(tl.as_of_time)}")
     if outside:
@@ -761,7 +808,7 @@ def to_svg(tl: Timeline, *, width: int = 960) -> str:
             f'stroke-width="1"/>')
     used: set[str] = set()
     for i, event in enumerate(events):
-        used |= _event_row(doc, layout, event, i, top)
+        used |= _event_row(doc, layout, event, i, top, shown)
     as_of = None
     if tl.as_of_time is not None and extents:
         as_of = moment_text(tl.as_of_time)

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
-from timeline.export.wording import moment_text, plural, rounded_hull, when_text
+from timeline.export.wording import (
+    Shown,
+    moment_text,
+    plural,
+    rounded_hull,
+    web_url,
+    when_text,
+)
 from timeline.model.claim import Status
 from timeline.model.event import Event
 from timeline.time.interval import Interval, is_floating
@@ -150,21 +157,31 @@ def _title(tl: Timeline, shown: int, missing: list[Event]) -> dict[str, Any]:
         ids = ", ".join(event.id for event in missing)
         paragraphs.append(f"Not shown: {plural(len(missing), 'event')} with no known "
                           f"earliest date ({ids}).")
-    return {"text": {"headline": "Timeline",
+    return {"text": {"headline": escape(tl.title or "Timeline"),
                      "text": "".join(f"<p>{escape(p)}</p>" for p in paragraphs)}}
 
 
 def _source(article: Article | None, article_id: str) -> str:
+    """``000, <a href="...">Title</a>, Outlet, 25 Feb 2025``: escaped HTML, the title a
+    link where the article has a web URL."""
     if article is None:
-        return article_id
-    bits = [article_id, article.title, *([article.outlet] if article.outlet else []),
-            moment_text(article.published)]
+        return escape(article_id)
+    url = web_url(article.url)
+    title = escape(article.title)
+    if url is not None:
+        title = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+    bits = [escape(article_id), title, *([escape(article.outlet)] if article.outlet else []),
+            escape(moment_text(article.published))]
     return ", ".join(bits)
 
 
-def _slide_text(event: Event, articles: dict[str, Article]) -> str:
-    """Status, conflicts, then each distinct quote with the article it comes from."""
+def _slide_text(event: Event, articles: dict[str, Article], derived: tuple[str, ...]) -> str:
+    """Status, what a derived date came from, conflicts, then each distinct quote with the
+    article it comes from."""
     html = [f"<p>{escape(_STATUS_TEXT[event.status])}</p>"]
+    if derived:
+        html.append(f"<p>Date derived from the order of events: {escape('; '.join(derived))}"
+                    ".</p>")
     html.extend(f"<p>Conflicting claims: {escape(conflict.message)}</p>"
                 for conflict in event.conflicts)
     seen: set[tuple[str, str]] = set()
@@ -174,17 +191,18 @@ def _slide_text(event: Event, articles: dict[str, Article]) -> str:
         seen.add((claim.article, claim.quote))
         source = _source(articles.get(claim.article), claim.article)
         html.append(f"<blockquote><p>{escape(claim.quote)}</p>"
-                    f"<p>&mdash; {escape(source)}</p></blockquote>")
+                    f"<p>&mdash; {source}</p></blockquote>")
     return "".join(html)
 
 
-def _slide(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
+def _slide(event: Event, articles: dict[str, Article], shown: Shown) -> dict[str, Any]:
     start, end = date_parts(Interval(*rounded_hull(event.time)))
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
     slide["display_date"] = when_text(event.time)
-    slide["text"] = {"headline": escape(event.title), "text": _slide_text(event, articles)}
+    slide["text"] = {"headline": escape(event.title),
+                     "text": _slide_text(event, articles, shown.derived_from(event))}
     slide["group"] = event.status.value
     slide["unique_id"] = event.id
     return slide
@@ -196,9 +214,13 @@ def to_timelinejs(tl: Timeline) -> dict[str, Any]:
     Slides come in the timeline's order; ``group`` is the status, so TimelineJS puts
     occurred, scheduled and expected events on rows of their own; ``unique_id`` is the
     event id, so a slide's URL stays the same across runs. Headlines and texts are HTML,
-    with every piece of article text escaped.
+    with every piece of article text escaped; a source's title links to its article's web
+    URL. The title slide is headed by the timeline's title. Events are dated as
+    ``wording.Shown`` shows them: a bound derived through order claims at the granularity
+    its sources give, the slide saying what it was derived from.
     """
-    slides = [_slide(event, tl.articles) for event in tl.events
+    shown = Shown.of(tl.events)
+    slides = [_slide(event, tl.articles, shown) for event in shown.events
               if event.time.earliest_start is not None]
     return {"title": _title(tl, len(slides), left_out(tl)), "events": slides}
 

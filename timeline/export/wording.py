@@ -21,11 +21,27 @@ a time of day is shown.
 
 from __future__ import annotations
 
+import re
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+import attrs
+
 from timeline.model.claim import Claim, Status
-from timeline.model.network import Conflict, EventTime
+from timeline.model.event import Event
+from timeline.model.network import (
+    NEG,
+    POS,
+    Conflict,
+    EventTime,
+    _relate,  # the one statement of what an order claim constrains
+    bounds_of,
+    claimed,
+    frame_for,
+)
+from timeline.time.granularity import Granularity, floor, step
 from timeline.time.interval import Interval, is_floating
 
 if TYPE_CHECKING:
@@ -50,6 +66,18 @@ STATUS_WORDS: dict[Status, str] = {
     Status.EXPECTED: "expected",
     Status.UNCONFIRMED: "unconfirmed",
 }
+
+
+_WEB = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]+", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is fit to be a link (http or https, no spaces, quotes or controls).
+
+    Article URLs come from the corpus, untrusted: a ``javascript:`` link in an export
+    would run when clicked, so anything else is shown as text, never linked.
+    """
+    return url if url is not None and _WEB.fullmatch(url) else None
 
 
 def plural(count: int, word: str) -> str:
@@ -398,30 +426,365 @@ def conflict_repr(conflict: Conflict) -> str:
     return f"<Conflict {conflict.kind} {conflict.event!r}: {conflict.message} ({articles})>"
 
 
+# -- bounds derived through order claims ----------------------------------------------------
+#
+# The solver carries a bound from one event to another along order claims: an event "days
+# before" the invasion ends by the invasion's latest start, which may itself come from an
+# event "three years after" it, which is bounded by a "Monday afternoon" three years later.
+# The microseconds are right, but "by 26 Feb 2022, 18:00" states a clock time no source gave
+# for that event. So each bound remembers the coarsest granularity of the claims it was
+# carried through (the claim it started from, and each offset on the way: "three years
+# after" is good to a day, "within two hours" to the hour, a plain "before" adds nothing),
+# and a bound that came through an order claim is rounded outward to that granularity:
+# "by 26 Feb 2022", still true, at the granularity the sources give.
+
+#: Granules a bound is rounded to: parts of the day overlap and a weekend is two days of a
+#: week, so those round to the hour and the day; seconds are below what the words show.
+_ROUNDING: dict[Granularity, Granularity] = {
+    Granularity.SECOND: Granularity.MINUTE,
+    Granularity.PART_OF_DAY: Granularity.HOUR,
+    Granularity.WEEKEND: Granularity.DAY,
+}
+_OFFSET_UNITS: dict[str, Granularity] = {"minute": Granularity.MINUTE,
+                                         "hour": Granularity.HOUR}
+
+
+def _coarsest(a: Granularity | None, b: Granularity | None) -> Granularity | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def claim_granularity(claim: Claim) -> Granularity:
+    """How finely a claim dates its event: its value's granularity (a day when unknown)."""
+    if claim.value is not None and claim.value.granularity is not None:
+        return claim.value.granularity
+    if claim.value is None and claim.ongoing and isinstance(claim.known_from, datetime):
+        return Granularity.MINUTE
+    return Granularity.DAY
+
+
+def offset_granularity(claim: Claim) -> Granularity | None:
+    """How finely an order claim places its event: ``None`` for a plain before/after.
+
+    Offsets in days or longer units are good to a day ("three years after": the
+    anniversary, give or take a day); "within two hours" or "hours after" to the hour.
+    """
+    if claim.offset is None:
+        return None
+    words = claim.offset.text.casefold().split()
+    for word in words:
+        unit = word.removesuffix("s")
+        if unit in _OFFSET_UNITS:
+            return _OFFSET_UNITS[unit]
+        if unit in ("day", "week", "month", "year"):
+            return Granularity.DAY
+    return None
+
+
+def set_aside(event: Event) -> set[Claim]:
+    """The event's order claims the timeline set aside because they cannot hold."""
+    return {c for conflict in event.conflicts if conflict.kind == "order"
+            for c in conflict.claims}
+
+
+#: Per bound (earliest start, latest start, earliest end, latest end): the granularity a
+#: bound derived through order claims is good to, ``None`` where the event's own claims
+#: give it (or it is open).
+Grains = tuple[Granularity | None, Granularity | None, Granularity | None, Granularity | None]
+
+
+@attrs.frozen
+class Derivation:
+    """How an event's bounds were found: ``grains`` per bound (``None``: from its own claims
+    or open), the hull its own claims give, and the order claim each end of the hull came
+    through last (``None``: its own claims give it)."""
+
+    grains: Grains
+    own: EventTime
+    start_via: Claim | None
+    end_via: Claim | None
+
+
+def derivations(events: Sequence[Event]) -> dict[str, Derivation]:
+    """Which bounds of each event come through order claims, and how finely they are known.
+
+    The bounds are propagated again as the solver does (its own claims, then the order
+    claims it kept), each carrying the coarsest granularity of the claims on its way and
+    the last order claim it came through. Only that bookkeeping is used: the values shown
+    are the events' own, which this never changes except by rounding outward.
+    """
+    frame = frame_for(c for e in events for c in e.claims)
+    index = {e.id: 2 * i for i, e in enumerate(events)}
+    n = 2 * len(index)
+    lower, upper = [NEG] * n, [POS] * n
+    lo_grain: list[Granularity | None] = [None] * n
+    hi_grain: list[Granularity | None] = [None] * n
+    lo_via: list[Claim | None] = [None] * n
+    hi_via: list[Claim | None] = [None] * n
+    edges: list[tuple[int, int, int, Granularity | None, Claim | None]] = []
+    own: dict[str, tuple[int, int, int, int]] = {}
+    # As the solver: an event whose order claims were set aside places nothing, and is
+    # placed by nothing.
+    dropped = {e.id for e in events if any(c.kind == "order" for c in e.conflicts)}
+    for event in events:
+        s = index[event.id]
+        items = [(b, c) for c in event.claims for b in bounds_of(c, frame)]
+        agreed = claimed(event.id, items, [])
+        own[event.id] = agreed or (NEG, POS, NEG, POS)
+        if agreed is not None:
+            for k, var in enumerate((s, s, s + 1, s + 1)):
+                # Which claims give this bound (a start's upper bound may be its end's, less
+                # the solver's microsecond): the finest of them is what it is good to.
+                alt = {1: 3, 2: 0}.get(k)
+                tick = -1 if k == 1 else 1
+                giving = [c for b, c in items if b[k] == agreed[k]
+                          or (alt is not None and b[alt] + tick == agreed[k])]
+                grain = min(claim_granularity(c) for c in giving or [c for _, c in items])
+                if k % 2:
+                    upper[var], hi_grain[var] = agreed[k], grain
+                else:
+                    lower[var], lo_grain[var] = agreed[k], grain
+        edges.append((s + 1, s, -1, None, None))  # start < end
+        if event.id in dropped:
+            continue
+        for claim in event.claims:
+            if any(r not in index or r in dropped for r in claim.references):
+                continue
+
+            def edge(u: int, v: int, w: int, claim: Claim = claim) -> None:
+                edges.append((u, v, w, offset_granularity(claim), claim))
+
+            _relate(claim, s, index, edge)
+    # Worklists, as the solver's propagation: an upper bound moves forward along x_v <= x_u
+    # + w, a lower bound backward; a variable moved more often than there are variables is
+    # on a contradiction left in a view, and stops there.
+    forward: dict[int, list[tuple[int, int, Granularity | None, Claim | None]]] = {}
+    backward: dict[int, list[tuple[int, int, Granularity | None, Claim | None]]] = {}
+    for u, v, w, by_grain, by_claim in edges:
+        forward.setdefault(u, []).append((v, w, by_grain, by_claim))
+        backward.setdefault(v, []).append((u, w, by_grain, by_claim))
+    moves = [0] * n
+    pending = deque(range(n))
+    while pending:
+        u = pending.popleft()
+        if upper[u] < POS:
+            for v, w, by_grain, by_claim in forward.get(u, ()):
+                if upper[u] + w < upper[v] and moves[v] <= n:
+                    upper[v] = upper[u] + w
+                    hi_grain[v] = _coarsest(hi_grain[u], by_grain)
+                    hi_via[v] = by_claim or hi_via[u]
+                    moves[v] += 1
+                    pending.append(v)
+    pending = deque(range(n))
+    moves = [0] * n
+    while pending:
+        v = pending.popleft()
+        if lower[v] > NEG:
+            for u, w, by_grain, by_claim in backward.get(v, ()):
+                if lower[v] - w > lower[u] and moves[u] <= n:
+                    lower[u] = lower[v] - w
+                    lo_grain[u] = _coarsest(lo_grain[v], by_grain)
+                    lo_via[u] = by_claim or lo_via[v]
+                    moves[u] += 1
+                    pending.append(u)
+    out: dict[str, Derivation] = {}
+    for event_id, s in index.items():
+        e = s + 1
+        grains = (lo_grain[s] if lo_via[s] else None, hi_grain[s] if hi_via[s] else None,
+                  lo_grain[e] if lo_via[e] else None, hi_grain[e] if hi_via[e] else None)
+        out[event_id] = Derivation(grains, EventTime(*(frame.moment(b) for b in own[event_id])),
+                                   lo_via[s], hi_via[e])
+    return out
+
+
+def _round(moment: datetime | None, grain: Granularity | None, *, up: bool) -> datetime | None:
+    """``moment`` floored (or ceiled) to a granule of ``grain``; unchanged without one."""
+    if moment is None or grain is None:
+        return moment
+    unit = _ROUNDING.get(grain, grain)
+    moment = _utc(moment)
+    assert moment is not None
+    start = floor(unit, moment)
+    if not up or start == moment:
+        return start
+    try:
+        return start + step(unit)
+    except OverflowError:  # the last granule of the calendar: no end to round to
+        return moment
+
+
+def coarsened(time: EventTime, grains: Grains) -> EventTime:
+    """``time`` with each derived bound rounded outward to its granularity (never narrower).
+
+    The inner bounds keep the solver's microsecond from a granule's edge, as a claim's own
+    bounds do (an event "on Monday" starts by Tuesday less a microsecond), so the words
+    read them alike.
+    """
+    es = _round(time.earliest_start, grains[0], up=False)
+    ls = time.latest_start
+    if ls is not None and grains[1] is not None:
+        ls = _round(ls + _TICK, grains[1], up=True)
+        ls = None if ls is None else ls - _TICK
+    ee = time.earliest_end
+    if ee is not None and grains[2] is not None:
+        ee = _round(ee - _TICK, grains[2], up=False)
+        ee = None if ee is None else ee + _TICK
+    le = _round(time.latest_end, grains[3], up=True)
+    # A start stays before its end, as the solver keeps it, but never inside what was known.
+    known_ls, known_ee = _utc(time.latest_start), _utc(time.earliest_end)
+    if ls is not None and le is not None and known_ls is not None:
+        ls = max(min(ls, le - _TICK), known_ls)
+    if ee is not None and es is not None and known_ee is not None:
+        ee = min(max(ee, es + _TICK), known_ee)
+    return EventTime(es, ls, ee, le)
+
+
+def _tighter(shown: datetime | None, own: datetime | None, *, upper: bool) -> bool:
+    """The shown bound says more than the event's own claims do."""
+    if shown is None:
+        return False
+    if own is None:
+        return True
+    shown, own = _utc(shown), _utc(own)
+    assert shown is not None and own is not None
+    return shown < own if upper else shown > own
+
+
+@attrs.frozen
+class Shown:
+    """A timeline's events as exports show them: bounds derived through order claims at the
+    granularity their sources give, and, for such an event, what they were derived from.
+    """
+
+    events: tuple[Event, ...]
+    #: For each event whose hull has an end derived through order claims (tighter than its
+    #: own claims give), the order claims that end came through last.
+    via: Mapping[str, tuple[Claim, ...]]
+    by_id: Mapping[str, Event] = attrs.field(init=False, repr=False, eq=False)
+    _titles: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
+
+    @by_id.default
+    def _by_id(self) -> Mapping[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @_titles.default
+    def _default_titles(self) -> Mapping[str, str]:
+        return {e.id: e.title for e in self.events}
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Shown:
+        events = tuple(events)
+        found = derivations(events)
+        shown = tuple(attrs.evolve(e, time=coarsened(e.time, found[e.id].grains))
+                      if any(found[e.id].grains) else e for e in events)
+        via: dict[str, tuple[Claim, ...]] = {}
+        for event in shown:
+            d = found[event.id]
+            claims = []
+            if d.start_via and _tighter(event.time.earliest_start, d.own.earliest_start,
+                                        upper=False):
+                claims.append(d.start_via)
+            if d.end_via and _tighter(event.time.latest_end, d.own.latest_end, upper=True):
+                claims.append(d.end_via)
+            if claims:
+                via[event.id] = tuple(dict.fromkeys(claims))
+        return cls(shown, via)
+
+    def derived_from(self, event: Event) -> tuple[str, ...]:
+        """The order claims an event's derived ends come from, each with the other event's
+        time: ``days before "Invasion" (between 21 and 28 Feb 2022)``. A claim of the other
+        event is said from this one's side ("X is three years after it": ``three years
+        before "X" (24 Feb 2025)``).
+
+        Empty when the event's own claims give both ends of its hull.
+        """
+        out = []
+        for claim in self.via.get(event.id, ()):
+            converse = claim.event != event.id
+            words = order_text(claim, self._titles, converse=converse)
+            if words is None:
+                continue
+            other = self.by_id.get(claim.event if converse else _reference(claim))
+            out.append(words if other is None else f"{words} ({when_text(other.time)})")
+        return tuple(out)
+
+    def when(self, event: Event) -> str:
+        """``when_text`` of the shown event, then what a derived end came from:
+        ``by 26 Feb 2022, days before "Invasion" (between 21 and 28 Feb 2022)``."""
+        shown = self.by_id.get(event.id, event)
+        return ", ".join((when_text(shown.time), *self.derived_from(shown)))
+
+
+def _reference(claim: Claim) -> str:
+    """The event an order claim places its event against (as ``order_text`` names it)."""
+    if claim.relative_to is not None and claim.offset is not None:
+        return claim.relative_to
+    return claim.before or claim.after or ""
+
+
+_CONVERSE = {"before": "after", "after": "before"}
+
+
+def order_text(claim: Claim, titles: Mapping[str, str], *,
+               converse: bool = False) -> str | None:
+    """``days before "<title>"``: how a claim places its event against another one.
+
+    ``converse``: from the other event's side, naming the claim's own event (a claim that
+    X is "three years after" Y reads, for Y, ``three years before "X"``).
+    """
+    def name(event_id: str) -> str:
+        return f'"{titles.get(event_id, event_id)}"'
+    if claim.relative_to is not None and claim.offset is not None:
+        text = claim.offset.text
+        if converse:
+            words = text.split()
+            words[-1] = _CONVERSE.get(words[-1].casefold(), words[-1])
+            text = " ".join(words)
+        joiner = " of " if text.split(" ", 1)[0].casefold() == "within" else " "
+        return f"{text}{joiner}{name(claim.event if converse else claim.relative_to)}"
+    if claim.before is not None:
+        return f"after {name(claim.event)}" if converse else f"before {name(claim.before)}"
+    if claim.after is not None:
+        return f"before {name(claim.event)}" if converse else f"after {name(claim.after)}"
+    return None
+
+
 __all__ = [
     "DASH",
     "MONTHS",
     "PRETTY_ROWS",
     "STATUS_WORDS",
+    "Derivation",
+    "Shown",
     "change_repr",
     "change_side",
+    "claim_granularity",
     "claim_repr",
     "clock_text",
     "clock_window",
+    "coarsened",
     "conflict_repr",
     "day_span",
     "day_text",
+    "derivations",
     "event_repr",
     "holds_text",
     "interval_text",
     "is_uncertain",
     "moment_text",
     "month_text",
+    "offset_granularity",
+    "order_text",
     "placement_text",
     "plural",
     "rounded_hull",
+    "set_aside",
     "status_text",
     "timeline_pretty",
     "timeline_repr",
+    "web_url",
     "when_text",
 ]
