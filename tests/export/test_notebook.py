@@ -399,3 +399,19 @@ def test_every_event_once_in_every_output(tl: Timeline) -> None:
         cells = re.split(r"(?<!\\)\|", row)
         assert len(cells) == 6  # four cells between five pipes, whatever the title holds
         assert cells[2].endswith(f" ({md(event.id)}) ")
+
+
+def test_notebook_words_derived_bounds_at_their_sources_granularity() -> None:
+    """#12: the notebook says "by 26 Feb 2022" as the chronology does, not "18:00", while the
+    DataFrame's bound columns keep the model's exact bounds."""
+    import timeline
+
+    tl = timeline.load("seeds")
+    assert "By 26 Feb 2022\n" in tl.chronology()
+    html = tl._repr_html_()
+    assert "by 26 Feb 2022, 18:00" not in html and "by 26 Feb 2022" in html
+    assert "by 26 Feb 2022, 18:00" not in tl._repr_markdown_()
+    frame = tl.to_dataframe()
+    row = frame[frame["id"] == "xi-putin-partnership"].iloc[0]
+    assert row["when"] == "by 26 Feb 2022"
+    assert row["latest_end"].hour == 18  # the solver's bound, exact

@@ -84,3 +84,10 @@ def test_pretty_lists_events(seeds: Timeline) -> None:
     assert vote.split()[:5] == ["24", "Feb", "2025,", "before", "18:00"]
     assert "[occurred]" in vote and "UN General Assembly adopts" in vote
     assert timeline_pretty(Timeline([], [])) == "<Timeline: 0 events from 0 articles>"
+
+
+def test_an_event_s_repr_is_what_it_holds(seeds: Timeline) -> None:
+    """#12: not attrs's field dump (claims, times and all), but what a reader needs."""
+    event = seeds["ga-vote"]
+    assert repr(event) == event_repr(event)
+    assert repr([event]) == f"[{event_repr(event)}]"

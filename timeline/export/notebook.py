@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from timeline.export.json import event_time_value
 from timeline.export.svg import clean, to_svg
 from timeline.export.wording import (
+    Shown,
     change_side,
     holds_text,
     is_uncertain,
@@ -145,6 +146,9 @@ def _frame(pd: Any, np: Any, columns: dict[str, tuple[str, list[Any]]], aware: b
 
 def _event_table(tl: Timeline) -> tuple[dict[str, tuple[str, list[Any]]], bool]:
     events = tl.events
+    # The words as every export shows them (bounds carried through order claims at their
+    # sources' granularity); the bound columns stay the model's exact bounds.
+    shown = {e.id: e.time for e in Shown.of(events).events}
     aware = _aware(m for e in events for m in _ends(e.time))
     columns: dict[str, tuple[str, list[Any]]] = {
         "id": ("string", []), "title": ("string", []), "when": ("string", []),
@@ -158,7 +162,7 @@ def _event_table(tl: Timeline) -> tuple[dict[str, tuple[str, list[Any]]], bool]:
         time = event.time
         named = event_time_value(event)
         row = {
-            "id": event.id, "title": event.title, "when": when_text(time),
+            "id": event.id, "title": event.title, "when": when_text(shown[event.id]),
             "status": event.status.value, **_bounds(time, aware),
             "timex": named.value, "edtf": to_edtf(named),
             "uncertain": is_uncertain(time), "conflicted": event.conflicted,
@@ -365,7 +369,7 @@ def _header(tl: Timeline) -> str:
 
 def timeline_html(tl: Timeline) -> str:
     """The timeline for a notebook: a header, the picture, the events table, the sources."""
-    events = tl.events
+    events = Shown.of(tl.events).events
     out = [f'<div style="{_BOX}">',
            f'<div style="font-weight:600;font-size:14px">{_h(_header(tl))}</div>']
     if len(events) <= MAX_PICTURE:
@@ -638,7 +642,7 @@ def _md_link(article: Article) -> str:
 
 def timeline_markdown(tl: Timeline) -> str:
     """The timeline as a Markdown table (when, event, status, sources) and a sources list."""
-    events = tl.events
+    events = Shown.of(tl.events).events
     lines = [f"**{md(_header(tl))}**", ""]
     if events:
         lines += ["| When | Event | Status | Sources |", "| --- | --- | --- | --- |"]

@@ -206,6 +206,13 @@ class Event:
         """The articles that report the event, in the order of its claims."""
         return tuple(dict.fromkeys(c.article for c in self.claims))
 
+    def __repr__(self) -> str:
+        """``<Event 'ga-vote': 24 Feb 2025, before 18:00 [occurred], 5 claims from 5
+        articles>``: what it holds, in the chronology's words."""
+        from timeline.export.wording import event_repr
+
+        return event_repr(self)
+
     def _repr_html_(self) -> str:
         from timeline.export.notebook import event_html
 
