@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from timeline.cli.common import MIN_WIDTH, add_view_arguments, at_least, view, wrap
+from timeline.cli.common import (
+    MIN_WIDTH,
+    add_view_arguments,
+    add_zone_argument,
+    at_least,
+    view,
+    wrap,
+)
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +31,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_view_arguments(command)
+    add_zone_argument(command)
     command.add_argument("--format", choices=("text", "markdown"), default="text",
                             help="wrapped plain text, or Markdown (default: %(default)s)")
     command.add_argument("--width", type=at_least(MIN_WIDTH, "--width"), default=80,
@@ -35,6 +43,6 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     tl, _ = view(args, err)
-    text = tl.chronology(format=args.format, width=args.width)
+    text = tl.chronology(format=args.format, width=args.width, zone=args.zone)
     out.write(text if text.endswith("\n") else text + "\n")
     return 0

@@ -125,7 +125,16 @@ def load_timeline(directory: str | None, err: TextIO) -> Timeline:
 
 
 def view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:
-    """The corpus of ``args.dir`` as of ``args.as_of``, and the as-of time as shown."""
+    """The corpus of ``args.dir`` as of ``args.as_of``, and the as-of time as shown; a
+    ``--zone`` that names no zone is bad input, found before the corpus is read."""
+    zone = getattr(args, "zone", None)
+    if zone is not None:
+        from timeline.model.load import check_zone
+
+        try:
+            check_zone(zone, field="")
+        except TimelineError as exc:
+            raise BadInput(f"--zone: {exc}") from None
     tl = load_timeline(args.dir, err)
     if args.as_of is None:
         return tl, None
@@ -276,6 +285,15 @@ def add_view_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("dir", metavar="DIR", nargs="?",
                          help="a folder with sources.toml and events.toml (default: the seeds)")
     command.add_argument("--as-of", metavar="TIME", help=AS_OF_HELP)
+
+
+ZONE_HELP = ("show times in this zone, an IANA name such as America/New_York or UTC "
+             "(default: the corpus's [corpus] zone, else UTC for times with a zone); "
+             "floating times stay floating, marked 'zone not stated'")
+
+
+def add_zone_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--zone", metavar="NAME", help=ZONE_HELP)
 
 
 def add_output_argument(command: argparse.ArgumentParser, example: str) -> None:

@@ -8,6 +8,7 @@ from typing import TextIO
 from timeline.cli.common import (
     add_output_argument,
     add_view_arguments,
+    add_zone_argument,
     check_target,
     emit,
     json_bytes,
@@ -30,6 +31,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_view_arguments(command)
+    add_zone_argument(command)
     command.add_argument("--format", choices=("json", "timelinejs"), required=True,
                         help="json (lossless) or timelinejs")
     add_output_argument(command, "seeds.json")
@@ -39,6 +41,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_target(args.output)
     tl, _ = view(args, err)
-    document = tl.to_dict() if args.format == "json" else tl.to_timelinejs()
+    document = (tl.to_dict(zone=args.zone) if args.format == "json"
+                else tl.to_timelinejs(zone=args.zone))
     emit(args.output, json_bytes(document), out)
     return 0

@@ -9,6 +9,7 @@ from timeline.cli.common import (
     PROG,
     add_output_argument,
     add_view_arguments,
+    add_zone_argument,
     check_target,
     emit,
     view,
@@ -32,6 +33,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_view_arguments(command)
+    add_zone_argument(command)
     add_output_argument(command, "seeds.ics")
     command.add_argument("--include-open", action="store_true",
                      help="also write events with one open end (\"by 2030\"), on the day "
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from timeline.export.ics import open_ended, undated
     from timeline.export.wording import plural
 
-    data = tl.to_ics(include_open=args.include_open)
+    data = tl.to_ics(include_open=args.include_open, zone=args.zone)
     emit(args.output, data, out)
     if args.include_open:
         never = len(undated(tl))

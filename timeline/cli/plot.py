@@ -9,6 +9,7 @@ from timeline.cli.common import (
     MIN_PLOT_WIDTH,
     add_output_argument,
     add_view_arguments,
+    add_zone_argument,
     at_least,
     check_target,
     emit,
@@ -31,6 +32,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_view_arguments(command)
+    add_zone_argument(command)
     add_output_argument(command, "seeds.svg")
     command.add_argument("--width", type=at_least(MIN_PLOT_WIDTH, "--width"), default=960,
                       metavar="PIXELS",
@@ -41,6 +43,6 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_target(args.output)
     tl, _ = view(args, err)
-    svg = tl.to_svg(width=args.width)
+    svg = tl.to_svg(width=args.width, zone=args.zone)
     emit(args.output, (svg if svg.endswith("\n") else svg + "\n").encode("utf-8"), out)
     return 0

@@ -30,6 +30,7 @@ from timeline.export.wording import (
     clock_window,
     day_span,
     day_text,
+    display_zone,
     interval_text,
     is_uncertain,
     moment_text,
@@ -469,14 +470,25 @@ def _line_markdown(line: Line) -> str:
 # -- entry point ------------------------------------------------------------------------
 
 
-def chronology(tl: Timeline, *, format: str = "text", width: int = 80) -> str:
+def chronology(tl: Timeline, *, format: str = "text", width: int = 80,
+               zone: str | None = None) -> str:
     """The timeline as a chronology: ``format`` is ``text`` (wrapped to ``width``) or
     ``markdown`` (not wrapped); ``width`` must be at least 40 either way.
 
     >>> import timeline
     >>> print(timeline.load("seeds").chronology().splitlines()[0])
     Chronology of 23 events from 5 articles
+
+    ``zone`` (an IANA name) shows times in the reader's zone; without it, in the corpus's
+    zone when it declares one, else aware times in UTC. Floating times stay floating
+    ("11:38, zone not stated" once a zone is asked for).
     """
+    with display_zone(zone, corpus=tl.zone):
+        return _chronology_shown(tl, format=format, width=width)
+
+
+def _chronology_shown(tl: Timeline, *, format: str = "text", width: int = 80) -> str:
+    """The export itself, inside ``display_zone``."""
     if format not in FORMATS:
         raise ValueError(f"format: expected one of {', '.join(FORMATS)}, not {format!r}")
     if isinstance(width, bool) or not isinstance(width, int) or width < MIN_WIDTH:

@@ -44,6 +44,7 @@ from timeline.export.json import event_time_value
 from timeline.export.wording import (
     Shown,
     day_span,
+    display_zone,
     is_uncertain,
     moment_text,
     status_text,
@@ -372,12 +373,22 @@ def calendar(tl: Timeline, events: Iterable[Event]) -> Calendar:
     return cal
 
 
-def to_ics(tl: Timeline, *, include_open: bool = False) -> bytes:
+def to_ics(tl: Timeline, *, include_open: bool = False, zone: str | None = None) -> bytes:
     """The timeline as an iCalendar file (UTF-8, CRLF lines folded at 75 octets).
 
     Events with an open start or end (``open_ended``) are left out unless ``include_open``;
     those with neither end bounded (``undated``) always are.
+
+    ``zone`` (an IANA name) shows times in the reader's zone; without it, in the corpus's
+    zone when it declares one, else aware times in UTC. Floating times stay floating
+    ("11:38, zone not stated" once a zone is asked for).
     """
+    with display_zone(zone, corpus=tl.zone):
+        return _to_ics_shown(tl, include_open=include_open)
+
+
+def _to_ics_shown(tl: Timeline, *, include_open: bool = False) -> bytes:
+    """The export itself, inside ``display_zone``."""
     left_out = set() if include_open else {e.id for e in open_ended(tl)}
     data: bytes = calendar(tl, (e for e in tl.events if e.id not in left_out)).to_ical()
     return data

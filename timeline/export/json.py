@@ -10,17 +10,19 @@ former, so reading back and writing again gives the same document. ``to_json`` a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Offset, Status
 from timeline.model.event import Event, EventSpec
 from timeline.model.load import check_zone
+from timeline.model.network import EventTime
 from timeline.time.edtf import describe, to_edtf
 from timeline.time.granularity import Granularity, floor
-from timeline.time.interval import Interval
+from timeline.time.interval import Interval, is_floating
 from timeline.time.jsontext import JSONText, dump_json, read_json
 from timeline.time.value import TimeValue
 
@@ -146,9 +148,12 @@ def event_time_value(event: Event) -> TimeValue:
     return describe(_rounded(event.time.hull))
 
 
-def event_to_json(spec: EventSpec, event: Event | None) -> dict[str, Any]:
+def event_to_json(spec: EventSpec, event: Event | None, *,
+                  zone: tzinfo | None = None) -> dict[str, Any]:
     """An event: what the corpus says of it (every claim, each marked ``known`` in this
-    view) and, when the view has it, what was computed (time, status, conflicts)."""
+    view) and, when the view has it, what was computed (time, status, conflicts); the
+    computed bounds that are aware are written in ``zone`` when one is given (the same
+    instants: nothing is lost)."""
     claims = list(spec.claims)
     visible = set() if event is None else set(event.claims)
     out: dict[str, Any] = {
@@ -165,6 +170,10 @@ def event_to_json(spec: EventSpec, event: Event | None) -> dict[str, Any]:
     if event is not None:
         time = event.time
         named = event_time_value(event)
+        if zone is not None:
+            time = EventTime(*(m if m is None or is_floating(m) else m.astimezone(zone)
+                               for m in (time.earliest_start, time.latest_start,
+                                         time.earliest_end, time.latest_end)))
         out["time"] = {
             "earliest_start": _moment(time.earliest_start),
             "latest_start": _moment(time.latest_start),
@@ -186,22 +195,27 @@ def article_to_json(article: Article) -> dict[str, Any]:
             "file": article.file, "sha256": article.sha256, "text": article.text}
 
 
-def to_dict(tl: Timeline) -> dict[str, Any]:
-    """The whole timeline as JSON-ready data (``json.dumps`` it, or call ``to_json``)."""
+def to_dict(tl: Timeline, *, zone: str | None = None) -> dict[str, Any]:
+    """The whole timeline as JSON-ready data (``json.dumps`` it, or call ``to_json``).
+
+    ``zone`` (an IANA name) writes the events' computed aware bounds in that zone; claims and
+    publications stay as the articles give them.
+    """
+    shown = None if zone is None else ZoneInfo(check_zone(zone, field="zone"))
     return {
         "format": FORMAT,
         "corpus": {"title": tl.title, "zone": tl.zone},
         "as_of": _moment(tl.as_of_time),
         "possibly": tl.possibly,
         "articles": [article_to_json(a) for a in tl.articles.values()],
-        "events": [event_to_json(spec, tl.get(spec.id)) for spec in tl.specs],
+        "events": [event_to_json(spec, tl.get(spec.id), zone=shown) for spec in tl.specs],
     }
 
 
-def to_json(tl: Timeline, *, indent: int | None = None) -> JSONText:
+def to_json(tl: Timeline, *, indent: int | None = None, zone: str | None = None) -> JSONText:
     """``to_dict`` as JSON text: compact unless ``indent`` (``timeline export --format json``
     writes ``indent=2``), non-ASCII characters as they are."""
-    return dump_json(to_dict(tl), "Timeline", indent=indent)
+    return dump_json(to_dict(tl, zone=zone), "Timeline", indent=indent)
 
 
 def from_json(text: str | bytes) -> Timeline:

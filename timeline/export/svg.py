@@ -42,6 +42,7 @@ from timeline.export.wording import (
     MONTHS,
     Shown,
     day_text,
+    display_zone,
     is_uncertain,
     moment_text,
     plural,
@@ -749,14 +750,24 @@ def _finish(width: int, height: float, body: list[str]) -> str:
         'id="@-', f'id="{prefix}-') + "\n</svg>\n"
 
 
-def to_svg(tl: Timeline, *, width: int = 960) -> str:
+def to_svg(tl: Timeline, *, width: int = 960, zone: str | None = None) -> str:
     """The timeline as an SVG 1.1 document: one row per event, in time order.
 
     >>> import timeline
     >>> svg = timeline.load("seeds").to_svg()
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     True
+
+    ``zone`` (an IANA name) shows times in the reader's zone; without it, in the corpus's
+    zone when it declares one, else aware times in UTC. Floating times stay floating
+    ("11:38, zone not stated" once a zone is asked for).
     """
+    with display_zone(zone, corpus=tl.zone):
+        return _to_svg_shown(tl, width=width)
+
+
+def _to_svg_shown(tl: Timeline, *, width: int = 960) -> str:
+    """The export itself, inside ``display_zone``."""
     if not isinstance(width, int) or isinstance(width, bool) or width < MIN_WIDTH:
         raise ValueError(f"width must be an integer of at least {MIN_WIDTH} pixels, "
                          f"got {width!r}")

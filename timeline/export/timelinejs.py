@@ -13,7 +13,7 @@ the same plain words as the chronology. An event with no earliest start (only "b
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +21,17 @@ from dateutil.relativedelta import relativedelta
 
 from timeline.export.wording import (
     Shown,
+    display_zone,
     moment_text,
     plural,
     rounded_hull,
+    shown_moment,
     web_url,
     when_text,
 )
 from timeline.model.claim import Status
 from timeline.model.event import Event
-from timeline.time.interval import Interval, is_floating
+from timeline.time.interval import Interval
 
 if TYPE_CHECKING:
     from timeline.model.article import Article
@@ -66,8 +68,10 @@ _STATUS_TEXT: dict[Status, str] = {
 
 
 def _civil(moment: datetime) -> datetime:
-    """The wall-clock parts to write: TimelineJS has no zone, so an aware time is in UTC."""
-    return moment if is_floating(moment) else moment.astimezone(UTC).replace(tzinfo=None)
+    """The wall-clock parts to write: TimelineJS has no zone, so an aware time is written
+    in the display zone (``wording.display_zone``: UTC unless the reader or the corpus
+    names one)."""
+    return shown_moment(moment).replace(tzinfo=None)
 
 
 def _unit(moment: datetime) -> _Unit:
@@ -208,7 +212,7 @@ def _slide(event: Event, articles: dict[str, Article], shown: Shown) -> dict[str
     return slide
 
 
-def to_timelinejs(tl: Timeline) -> dict[str, Any]:
+def to_timelinejs(tl: Timeline, *, zone: str | None = None) -> dict[str, Any]:
     """The timeline as TimelineJS JSON (``json.dumps`` it): a title slide and the events.
 
     Slides come in the timeline's order; ``group`` is the status, so TimelineJS puts
@@ -218,7 +222,17 @@ def to_timelinejs(tl: Timeline) -> dict[str, Any]:
     URL. The title slide is headed by the timeline's title. Events are dated as
     ``wording.Shown`` shows them: a bound derived through order claims at the granularity
     its sources give, the slide saying what it was derived from.
+
+    ``zone`` (an IANA name) shows times in the reader's zone; without it, in the corpus's
+    zone when it declares one, else aware times in UTC. Floating times stay floating
+    ("11:38, zone not stated" once a zone is asked for).
     """
+    with display_zone(zone, corpus=tl.zone):
+        return _to_timelinejs_shown(tl)
+
+
+def _to_timelinejs_shown(tl: Timeline) -> dict[str, Any]:
+    """The export itself, inside ``display_zone``."""
     shown = Shown.of(tl.events)
     slides = [_slide(event, tl.articles, shown) for event in shown.events
               if event.time.earliest_start is not None]

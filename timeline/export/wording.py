@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 import attrs
@@ -107,12 +109,60 @@ def clock_text(moment: datetime) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
+@attrs.frozen
+class Display:
+    """The zone times are shown in: what every export's words and days are read in.
+
+    ``zone`` shows aware times (``None``: UTC, or the corpus's zone when it has one);
+    ``corpus`` is the corpus's declared zone, in which its floating times are read;
+    ``note_floating`` adds "zone not stated" after a floating clock time, for a reader who
+    asked for a zone (``--zone``) and must not take a floating time for one of theirs.
+    """
+
+    zone: tzinfo | None = None
+    corpus: tzinfo | None = None
+    note_floating: bool = False
+
+
+# Display is frozen (attrs), so one shared default cannot be changed in place.
+_DISPLAY: ContextVar[Display] = ContextVar("timeline_display",
+                                           default=Display())  # noqa: B039
+
+
+@contextmanager
+def display_zone(zone: str | tzinfo | None = None, *, corpus: str | None = None
+                 ) -> Iterator[Display]:
+    """Words and days inside the ``with`` are in ``zone`` (an IANA name or a ``tzinfo``),
+    else the corpus's zone, else UTC for aware times; a context variable, so concurrent
+    exports (threads, async) do not see each other's."""
+    shown = _tz(zone)
+    display = Display(shown if shown is not None else _tz(corpus), _tz(corpus),
+                      note_floating=zone is not None)
+    token = _DISPLAY.set(display)
+    try:
+        yield display
+    finally:
+        _DISPLAY.reset(token)
+
+
+def _tz(zone: str | tzinfo | None) -> tzinfo | None:
+    if zone is None or isinstance(zone, tzinfo):
+        return zone
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(zone)
+
+
 def _zone(moment: datetime) -> str:
-    """Nothing for floating time; ``UTC`` or ``UTC+01:00`` for an aware one."""
+    """Nothing for floating time (", zone not stated" when the reader asked for a zone);
+    the zone's abbreviation (``EST``), ``UTC`` or ``UTC+01:00`` for an aware one."""
     if is_floating(moment):
-        return ""
+        return ", zone not stated" if _DISPLAY.get().note_floating else ""
     offset = moment.utcoffset()
     assert offset is not None
+    name = moment.tzname()
+    if name and name.isalpha() and name.isupper() and name != "UTC" and len(name) <= 5:
+        return f" {name}"
     if not offset:
         return " UTC"
     sign = "+" if offset > timedelta(0) else "-"
@@ -124,10 +174,16 @@ def moment_text(moment: date | datetime) -> str:
     """A publication or as-of time: ``25 Feb 2025`` or ``25 Feb 2025, 11:38`` (zone as given).
 
     An aware time keeps the offset it was published with, since that is what the outlet
-    printed: ``25 Feb 2025, 11:38 UTC+01:00``.
+    printed (``25 Feb 2025, 11:38 UTC+01:00``), unless the reader asked for a zone; a
+    floating one is read in the corpus's zone when it has one.
     """
     if not isinstance(moment, datetime):
         return day_text(moment)
+    display = _DISPLAY.get()
+    if is_floating(moment) and display.corpus is not None:
+        moment = moment.replace(tzinfo=display.corpus)
+    if display.note_floating and not is_floating(moment):
+        moment = moment.astimezone(display.zone)
     return f"{day_text(moment.date())}, {clock_text(moment)}{_zone(moment)}"
 
 
@@ -141,14 +197,29 @@ def _ceil(moment: datetime) -> datetime:
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    """Aware times in UTC; floating ones unchanged."""
-    if moment is None or is_floating(moment):
+    """A time as it is shown (``display_zone``): aware ones in the display zone (UTC by
+    default); floating ones unchanged, or read in the corpus's zone when it has one."""
+    if moment is None:
         return moment
-    return moment.astimezone(UTC)
+    display = _DISPLAY.get()
+    if is_floating(moment):
+        if display.corpus is None:
+            return moment
+        moment = moment.replace(tzinfo=display.corpus)
+    return moment.astimezone(display.zone or UTC)
+
+
+def shown_moment(moment: datetime) -> datetime:
+    """A time as every export shows it (``display_zone``): aware in the display zone, or
+    floating."""
+    shown = _utc(moment)
+    assert shown is not None
+    return shown
 
 
 def rounded_hull(time: EventTime) -> tuple[datetime | None, datetime | None]:
-    """The hull's ends in UTC (when aware), rounded outward to whole minutes."""
+    """The hull's ends as shown (aware ones in the display zone), rounded outward to whole
+    minutes."""
     start, end = _utc(time.earliest_start), _utc(time.latest_end)
     return (None if start is None else _floor(start)), (None if end is None else _ceil(end))
 
@@ -758,6 +829,7 @@ __all__ = [
     "PRETTY_ROWS",
     "STATUS_WORDS",
     "Derivation",
+    "Display",
     "Shown",
     "change_repr",
     "change_side",
@@ -770,6 +842,7 @@ __all__ = [
     "day_span",
     "day_text",
     "derivations",
+    "display_zone",
     "event_repr",
     "holds_text",
     "interval_text",
@@ -782,6 +855,7 @@ __all__ = [
     "plural",
     "rounded_hull",
     "set_aside",
+    "shown_moment",
     "status_text",
     "timeline_pretty",
     "timeline_repr",

@@ -256,14 +256,15 @@ class Timeline:
         rank = {event_id: i for i, event_id in enumerate(self._order)}
         return tuple(sorted(self._specs, key=lambda s: rank.get(s.id, len(rank))))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, zone: str | None = None) -> dict[str, Any]:
         """Lossless JSON-ready data (``timeline.export.json``): the articles with their texts,
-        every claim, each event's computed time; ``from_dict`` rebuilds the timeline."""
+        every claim, each event's computed time (its aware bounds in ``zone`` when given);
+        ``from_dict`` rebuilds the timeline."""
         from timeline.export.json import to_dict
 
-        return to_dict(self)
+        return to_dict(self, zone=zone)
 
-    def to_json(self, *, indent: int | None = None) -> JSONText:
+    def to_json(self, *, indent: int | None = None, zone: str | None = None) -> JSONText:
         """``to_dict`` as JSON text, compact unless ``indent`` (``timeline export --format
         json`` writes ``indent=2``); ``from_json`` reads it back.
 
@@ -274,7 +275,7 @@ class Timeline:
         """
         from timeline.export.json import to_json
 
-        return to_json(self, indent=indent)
+        return to_json(self, indent=indent, zone=zone)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Timeline:
@@ -332,29 +333,32 @@ class Timeline:
 
     # -- outputs (timeline.export; delegating, so the model never imports an exporter) --
 
-    def chronology(self, *, format: str = "text", width: int = 80) -> str:
-        """A plain-text (or Markdown) chronology: events by day, with their sources."""
+    def chronology(self, *, format: str = "text", width: int = 80,
+                   zone: str | None = None) -> str:
+        """A plain-text (or Markdown) chronology: events by day, with their sources; times
+        in ``zone`` (an IANA name) when given, else the corpus's zone, else UTC."""
         from timeline.export.chronology import chronology
 
-        return chronology(self, format=format, width=width)
+        return chronology(self, format=format, width=width, zone=zone)
 
-    def to_ics(self, *, include_open: bool = False) -> bytes:
-        """An RFC 5545 calendar, one VEVENT per event, reproducible byte for byte."""
+    def to_ics(self, *, include_open: bool = False, zone: str | None = None) -> bytes:
+        """An RFC 5545 calendar, one VEVENT per event, reproducible byte for byte; all-day
+        events fall on the days of ``zone`` when given."""
         from timeline.export.ics import to_ics
 
-        return to_ics(self, include_open=include_open)
+        return to_ics(self, include_open=include_open, zone=zone)
 
-    def to_timelinejs(self) -> dict[str, Any]:
-        """TimelineJS's JSON format (slides with start and end date parts)."""
+    def to_timelinejs(self, *, zone: str | None = None) -> dict[str, Any]:
+        """TimelineJS's JSON format (slides with start and end date parts, in ``zone``)."""
         from timeline.export.timelinejs import to_timelinejs
 
-        return to_timelinejs(self)
+        return to_timelinejs(self, zone=zone)
 
-    def to_svg(self, *, width: int = 960) -> str:
-        """A picture of the timeline: one row per event on a date axis."""
+    def to_svg(self, *, width: int = 960, zone: str | None = None) -> str:
+        """A picture of the timeline: one row per event on a date axis (words in ``zone``)."""
         from timeline.export.svg import to_svg
 
-        return to_svg(self, width=width)
+        return to_svg(self, width=width, zone=zone)
 
     def to_dataframe(self, by: str = "event") -> Any:
         """A pandas DataFrame, one row per event (or per claim); needs ``timeline[pandas]``."""
