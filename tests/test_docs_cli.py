@@ -7,7 +7,9 @@ run too and must succeed. Each block runs in a fresh folder holding what the exa
 ``corpus/`` (a copy of the seeds), ``news/`` (article files to ``init``), ``articles.jsonl``
 (records to ``init --from``), ``article.txt`` (an article with a dateline),
 ``wsj_0006.tml`` and ``corpora/timebank/`` (a small TimeML document). In a block with
-``$`` lines, a line starting with ``timeline`` is output (an error message), not a command.
+``$`` lines, a line starting with ``timeline`` is output (an error message), not a command;
+a here-document (``cat > f <<'EOF'`` ... ``EOF``) belongs to its command. The blocks of a
+doc in ``STORIES`` run in order in one folder, each using what the ones before it made.
 ``timeline`` on the PATH is this interpreter's ``python -m timeline``, so the docs are
 checked against this checkout whether or not the console script is installed; a plain
 command runs in-process.
@@ -59,24 +61,51 @@ TIMEML = (
     'week</TIMEX3>.\n</TEXT>\n</TimeML>\n')
 
 
-def examples() -> list[tuple[str, list[tuple[str, list[str] | None]]]]:
-    """Each block as (where, [(command, expected lines or None)])."""
+#: Docs that tell one story: their blocks run in order in one folder, as one test.
+STORIES = {"own-corpus.md"}
+_HEREDOC = re.compile(r"<<-?'?(\w+)'?\s*$")
+
+Steps = list[tuple[str, list[str] | None]]
+
+
+def _steps(block: str) -> Steps:
+    """The commands of one block, each with the lines it must print (``None``: any)."""
+    steps: Steps = []
+    lines = block.splitlines()
+    prompted = any(raw.startswith("$ ") for raw in lines)
+    heredoc: str | None = None
+    for raw in lines:
+        if heredoc is not None:  # a here-document's lines belong to its command
+            steps[-1] = (steps[-1][0] + "\n" + raw, steps[-1][1])
+            if raw == heredoc:
+                heredoc = None
+            continue
+        if raw.startswith("$ "):
+            steps.append((raw[2:], []))
+            found = _HEREDOC.search(raw)
+            heredoc = found.group(1) if found else None
+        elif raw.startswith("timeline ") and not prompted:
+            steps.append((raw.split("  #")[0].strip(), None))
+        elif steps and steps[-1][1] is not None:
+            steps[-1][1].append(raw)  # type: ignore[union-attr]
+    return steps
+
+
+def examples() -> list[tuple[str, Steps]]:
+    """Each block as (where, its steps); a story's blocks as one."""
     out = []
     for path in DOCS:
         text = path.read_text(encoding="utf-8")
+        story: Steps = []
         for match in _BLOCK.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
-            steps: list[tuple[str, list[str] | None]] = []
-            prompted = any(raw.startswith("$ ") for raw in match.group(1).splitlines())
-            for raw in match.group(1).splitlines():
-                if raw.startswith("$ "):
-                    steps.append((raw[2:], []))
-                elif raw.startswith("timeline ") and not prompted:
-                    steps.append((raw.split("  #")[0].strip(), None))
-                elif steps and steps[-1][1] is not None:
-                    steps[-1][1].append(raw)  # type: ignore[union-attr]
-            if steps:
+            steps = _steps(match.group(1))
+            if path.name in STORIES:
+                story.extend((f"{path.name}:{line}: {c}", e) for c, e in steps)
+            elif steps:
                 out.append((f"{path.name}:{line}", steps))
+        if story:
+            out.append((path.name, story))
     return out
 
 
@@ -138,10 +167,12 @@ def _run(command: str, folder: Path, env: dict[str, str]) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize(("where", "steps"), EXAMPLES, ids=[w for w, _ in EXAMPLES])
-def test_command_example(where: str, steps: list[tuple[str, list[str] | None]],
-                         tmp_path: Path) -> None:
+def test_command_example(where: str, steps: Steps, tmp_path: Path) -> None:
     env = workspace(tmp_path)
+    story = where in STORIES
     for command, expected in steps:
+        if story:  # each step says where it is
+            where, command = command.split(": ", 1)
         status, output = _run(command, tmp_path, env)
         printed = [line.rstrip() for line in output.splitlines()]
         if not expected:  # nothing shown: it must succeed

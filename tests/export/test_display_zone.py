@@ -91,3 +91,25 @@ def test_the_cli_takes_zone_and_refuses_an_unknown_one(command: list[str], tmp_p
     assert err.getvalue() == ("timeline: --zone: unknown zone 'Mars/Olympus'; expected an IANA "
                               "name such as 'America/New_York' or 'UTC'\n")
     assert out.getvalue() == ""
+
+
+def test_order_claims_among_floating_events_beside_an_aware_one() -> None:
+    """#12 regression: the exports' derivation of bounds through order claims works each
+    linked group in the frame the model computed it in (it compared a civil bound with an
+    absolute one and raised TypeError when one article had a zone)."""
+    tl = mixed()
+    later = Article(id="c", title="Later", published="2025-02-25T11:38",
+                    text="The U.S. refused any amendments later Monday.")
+    refused = EventSpec.build("refused", "The U.S. refuses amendments", [
+        Claim.build(later, "The U.S. refused any amendments later Monday.",
+                    when="later Monday", after="vote", event="refused")])
+    both = Timeline.from_articles([*tl.articles.values(), later], [*tl.specs, refused])
+    text = both.chronology()
+    assert "Mon 24 Feb 2025\n  - The Assembly votes [a]\n  - The U.S. refuses amendments [c]" \
+        in text
+    assert "Between 24 Feb 2025, 05:00 UTC and 25 Feb 2025, 05:00 UTC" in text
+    for zone in (None, "America/New_York"):
+        zoned = Timeline.from_articles([*tl.articles.values(), later], [*tl.specs, refused],
+                                       zone=zone)
+        assert zoned.to_ics() and zoned.to_svg() and zoned.to_timelinejs()
+        assert zoned._repr_html_() and len(zoned.to_dataframe()) == 3

@@ -31,6 +31,7 @@ from timeline.export.svg import clean, to_svg
 from timeline.export.wording import (
     Shown,
     change_side,
+    display_zone,
     holds_text,
     is_uncertain,
     moment_text,
@@ -218,6 +219,11 @@ def to_dataframe(tl: Timeline, by: str = "event") -> Any:
     and ``mod`` (TIMEX3), ``quote``, ``span_start``/``span_end`` (into the article),
     ``known_from`` (publication), ``interval_start``/``interval_end`` (the value's).
     """
+    with display_zone(None, corpus=tl.zone):
+        return _to_dataframe(tl, by=by)
+
+
+def _to_dataframe(tl: Timeline, by: str = "event") -> Any:
     if by not in ("event", "claim"):
         raise ValueError(f"by must be 'event' or 'claim', not {by!r}")
     pd, np = _pandas()
@@ -369,6 +375,11 @@ def _header(tl: Timeline) -> str:
 
 def timeline_html(tl: Timeline) -> str:
     """The timeline for a notebook: a header, the picture, the events table, the sources."""
+    with display_zone(None, corpus=tl.zone):
+        return _timeline_html(tl)
+
+
+def _timeline_html(tl: Timeline) -> str:
     events = Shown.of(tl.events).events
     out = [f'<div style="{_BOX}">',
            f'<div style="font-weight:600;font-size:14px">{_h(_header(tl))}</div>']
@@ -642,6 +653,11 @@ def _md_link(article: Article) -> str:
 
 def timeline_markdown(tl: Timeline) -> str:
     """The timeline as a Markdown table (when, event, status, sources) and a sources list."""
+    with display_zone(None, corpus=tl.zone):
+        return _timeline_markdown(tl)
+
+
+def _timeline_markdown(tl: Timeline) -> str:
     events = Shown.of(tl.events).events
     lines = [f"**{md(_header(tl))}**", ""]
     if events:

@@ -41,6 +41,7 @@ from timeline.model.network import (
     _relate,  # the one statement of what an order claim constrains
     bounds_of,
     claimed,
+    components,
     frame_for,
 )
 from timeline.time.granularity import Granularity, floor, step
@@ -585,9 +586,20 @@ def derivations(events: Sequence[Event]) -> dict[str, Derivation]:
     The bounds are propagated again as the solver does (its own claims, then the order
     claims it kept), each carrying the coarsest granularity of the claims on its way and
     the last order claim it came through. Only that bookkeeping is used: the values shown
-    are the events' own, which this never changes except by rounding outward.
+    are the events' own, which this never changes except by rounding outward. Each group
+    of events linked by order claims is worked in its own frame, as the model computes it
+    (civil when all its times are floating; the corpus's zone, from ``display_zone``).
     """
-    frame = frame_for(c for e in events for c in e.claims)
+    by_id = {e.id: e for e in events}
+    out: dict[str, Derivation] = {}
+    for group in components({e.id: e.claims for e in events}):
+        out.update(_derivations([by_id[event_id] for event_id in group]))
+    return out
+
+
+def _derivations(events: Sequence[Event]) -> dict[str, Derivation]:
+    """``derivations`` for one linked group."""
+    frame = frame_for((c for e in events for c in e.claims), _DISPLAY.get().corpus)
     index = {e.id: 2 * i for i, e in enumerate(events)}
     n = 2 * len(index)
     lower, upper = [NEG] * n, [POS] * n
