@@ -379,3 +379,30 @@ def test_a_malformed_claim_date_names_its_key(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as caught:
         _load(_corpus(tmp_path, events))
     assert caught.value.field == "date" and "a date is written" in str(caught.value)
+
+
+def test_a_clock_time_that_starts_or_ends_an_event_is_that_instant() -> None:
+    """#12: "began at 2:30 p.m." and "ended at 4 p.m." make 14:30-16:00, not an end
+    anywhere up to 16:01 (which printed as 16:01, or 21:01 once widened by zones)."""
+    from datetime import datetime
+
+    from timeline import Article, Claim, EventSpec, Timeline
+
+    text = "The talks began at 2:30 p.m. and ended at 4 p.m. on Monday."
+    article = Article(id="a", title="Talks", published="2025-02-24", text=text)
+    talks = EventSpec.build("talks", "Talks", [
+        Claim.build(article, "began at 2:30 p.m.", when="2:30 p.m.", part="start",
+                    event="talks"),
+        Claim.build(article, "ended at 4 p.m.", when="4 p.m.", part="end", event="talks")])
+    tl = Timeline.from_articles([article], [talks])
+    time = tl["talks"].time
+    assert (time.earliest_start, time.latest_start) == (datetime(2025, 2, 24, 14, 30),) * 2
+    assert (time.earliest_end, time.latest_end) == (datetime(2025, 2, 24, 16),) * 2
+    assert "14:30–16:00 — Talks" in tl.chronology()
+    # "about 4 p.m." is no instant: the end stays somewhere around it.
+    about = EventSpec.build("talks", "Talks", [Claim.build(
+        Article(id="b", title="T", published="2025-02-24", text="They ended about 4 p.m."),
+        "ended about 4 p.m.", when="about 4 p.m.", part="end", event="talks")])
+    loose = Timeline.from_articles([Article(id="b", title="T", published="2025-02-24",
+                                            text="They ended about 4 p.m.")], [about])
+    assert loose["talks"].time.earliest_end != loose["talks"].time.latest_end

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 import attrs
 
 from timeline.model.claim import Claim
+from timeline.time.granularity import Granularity
 from timeline.time.interval import EASTERNMOST, WESTERNMOST, Interval, is_floating
 
 NEG = -(2**62)
@@ -292,7 +293,12 @@ def bounds_of(claim: Claim, frame: Frame) -> tuple[Bounds4, ...]:
     interval = claim.value.interval if claim.value is not None else None
     if interval is not None:
         lo, hi = frame.lower(interval.start), frame.upper(interval.end)
-        if claim.part == "start":
+        if claim.part is not None and _instant(claim):
+            # "began at 2:30 p.m.", "ended at 4 p.m.": a clock time that starts or ends an
+            # event names that instant (as a range's end does), not any time in its minute.
+            at = frame.upper(interval.start)
+            pieces.append((lo, at, NEG, POS) if claim.part == "start" else (NEG, POS, lo, at))
+        elif claim.part == "start":
             pieces.append((lo, hi - 1, NEG, POS))
         elif claim.part == "end":
             pieces.append((NEG, POS, lo + 1, hi))
@@ -305,6 +311,13 @@ def bounds_of(claim: Claim, frame: Frame) -> tuple[Bounds4, ...]:
         end = start + (_MICRO if isinstance(published, datetime) else timedelta(days=1))
         pieces.append((NEG, frame.upper(end) - 1, frame.lower(start) + 1, POS))
     return tuple(pieces)
+
+
+def _instant(claim: Claim) -> bool:
+    """A clock time to the minute or second, with nothing around it ("about 4 p.m.")."""
+    value = claim.value
+    return (value is not None and value.mod is None
+            and value.granularity in (Granularity.MINUTE, Granularity.SECOND))
 
 
 def meet(a: Bounds4, b: Bounds4) -> Bounds4:
