@@ -12,6 +12,7 @@ import attrs
 
 from timeline.errors import CorpusError
 from timeline.model.problems import Problems
+from timeline.time.anchor import iso_moment
 
 #: Keys an ``[[articles]]`` table may have; anything else is a typo to report, not to ignore.
 KEYS = frozenset({"id", "file", "title", "outlet", "url", "published"})
@@ -34,15 +35,11 @@ def parse_moment(text: str) -> date | datetime:
 
     ``ValueError`` with the forms expected when ``text`` is neither.
     """
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
+    moment = iso_moment(text)
+    if moment is None:
         raise ValueError(f"not an ISO 8601 date or datetime: {text!r}; expected a date such "
-                         f"as 2025-02-25 or a datetime such as 2025-02-25T11:38:00") from None
+                         f"as 2025-02-25 or a datetime such as 2025-02-25T11:38:00")
+    return moment
 
 
 @attrs.frozen(init=False)

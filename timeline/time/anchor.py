@@ -15,6 +15,19 @@ from timeline.errors import ResolveError, TimelineError
 Anchor = date | datetime | str
 
 
+def iso_moment(text: str) -> date | datetime | None:
+    """An ISO 8601 date (a ``date``: no time is invented) or datetime (floating or aware);
+    ``None`` when ``text`` is neither. The one reading of ISO moments users write."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def read_anchor(value: object, *, error: type[TimelineError] = ResolveError,
                 what: str = "anchor") -> date | datetime:
     """A ``date`` or ``datetime`` from one, or from an ISO 8601 string.
@@ -32,19 +45,13 @@ def read_anchor(value: object, *, error: type[TimelineError] = ResolveError,
     if isinstance(value, date):  # a datetime (or a pandas Timestamp) is a date too
         return value
     if isinstance(value, str):
-        text = value.strip()
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            pass
+        moment = iso_moment(value.strip())
+        if moment is not None:
+            return moment
         raise error(f"{what}: expected an ISO date or datetime such as 2025-02-24, "
                     f"2025-02-24T11:38 or 2025-02-24T11:38+01:00, got {value!r}")
     raise error(f"{what}: expected a date, a datetime or an ISO string such as 2025-02-24, "
                 f"got {type(value).__name__} {value!r}")
 
 
-__all__ = ["Anchor", "read_anchor"]
+__all__ = ["Anchor", "iso_moment", "read_anchor"]
