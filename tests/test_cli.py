@@ -18,6 +18,7 @@ import pytest
 
 import timeline
 import timeline.cli.common as cli_module
+import timeline.model.files as files_module
 from timeline.cli import main, parse_anchor, parse_as_of
 from timeline.cli import run as cli_run
 from timeline.errors import CorpusError, ResolveError
@@ -532,7 +533,7 @@ def _fail_midway(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         written.append(os.write(fd, data[:len(data) // 2]))
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cli_module, "write_all", half_then_full)
+    monkeypatch.setattr(files_module, "write_all", half_then_full)
     return written
 
 

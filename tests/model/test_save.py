@@ -120,7 +120,7 @@ def test_a_failed_rename_removes_every_temporary(tmp_path: Path,
         calls.append(target)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("timeline.model.save.os.replace", replace)
+    monkeypatch.setattr("timeline.model.files.os.replace", replace)
     with pytest.raises(OSError):
         _small().save(tmp_path)
     assert len(calls) == 1 and not list(tmp_path.iterdir())

@@ -13,11 +13,7 @@ than ``PROGRESS_MIN_ARTICLES`` articles, and only when stderr is a terminal.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
-import stat
-import tempfile
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -151,62 +147,57 @@ def load_articles_of(directory: str | None) -> list[Article]:
 
 
 def check_target(target: str) -> None:
-    """Fail before any work when the output cannot go where asked."""
+    """Fail before any work when the output cannot go where asked (``files.target``): a
+    missing directory, a directory, a block device, a link loop, a NUL in the name."""
     if target == "-":
         return
-    path = Path(target)
-    folder = path.parent
-    if not folder.is_dir():
-        raise BadInput(f"-o {target}: no such directory {str(folder)!r}")
-    if path.is_dir():
-        raise BadInput(f"-o {target}: is a directory")
+    from timeline.model.files import target as where
 
-
-def write_all(fd: int, data: bytes) -> None:
-    """Write every byte: ``os.write`` may write fewer than asked."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _new_file_mode(path: Path) -> int:
-    """The replaced file's permissions, or what ``open()`` would give a new one (umask)."""
     try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        where(target)
+    except OSError as exc:
+        raise BadInput(f"-o {_shown(target)}: {exc.strerror or exc}") from None
+
+
+def _shown(target: str) -> str:
+    """A file name as a message shows it: control characters escaped, one line."""
+    return target if target.isprintable() else repr(target)
+
+
+def check_not_corpus(target: str, directory: str | None, tl: Timeline) -> None:
+    """An export never replaces the corpus it was made from: ``-o`` naming its
+    ``sources.toml``, ``events.toml`` or an article's file (through a link or another
+    name included) is bad input, found before anything is written."""
+    if target == "-":
+        return
+    from timeline.model.files import same_file
+    from timeline.model.load import EVENTS, SOURCES, seeds_dir
+
+    folder = seeds_dir() if directory is None else Path(directory)
+    own = [folder / SOURCES, folder / EVENTS]
+    own += [folder / a.file for a in tl.articles.values() if a.file is not None]
+    for path in own:
+        if same_file(target, path):
+            raise BadInput(f"-o {_shown(target)}: is this corpus's own file {str(path)!r}; "
+                           f"not written (write the export elsewhere)")
 
 
 def write_atomically(target: str, data: bytes) -> None:
-    """Put ``data`` at ``target`` whole or not at all.
+    """Put ``data`` at ``target`` whole or not at all (``timeline.model.files``).
 
-    A temporary file in the same directory (so the rename stays on one file system) is
-    written, synced and renamed over the target; on any error it is removed, and the target
-    is as it was. The error is one line naming the target.
+    A temporary file in the target's real directory (links followed, so the rename stays
+    on one file system) is written, synced and renamed over it; on any error it is
+    removed and the target is as it was. A FIFO or a character device (``/dev/null``) is
+    written through, and a hard-linked file in place, so its other links see the new
+    bytes. The error is one line naming the target.
     """
     check_target(target)
-    path = Path(target)
+    from timeline.model.files import replace_file
+
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp")
+        replace_file(target, data)
     except OSError as exc:
-        raise BadInput(f"-o {target}: cannot write: {exc.strerror or exc}") from None
-    try:
-        try:
-            os.fchmod(fd, _new_file_mode(path))
-            write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):  # already renamed, or never made
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise BadInput(f"-o {target}: cannot write: {exc.strerror or exc}") from None
-        raise
+        raise BadInput(f"-o {_shown(target)}: cannot write: {exc.strerror or exc}") from None
 
 
 def emit(target: str, data: bytes, out: TextIO) -> None:

@@ -9,6 +9,7 @@ from timeline.cli.common import (
     add_output_argument,
     add_view_arguments,
     add_zone_argument,
+    check_not_corpus,
     check_target,
     emit,
     json_bytes,
@@ -41,6 +42,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_target(args.output)
     tl, _ = view(args, err)
+    check_not_corpus(args.output, args.dir, tl)
     document = (tl.to_dict(zone=args.zone) if args.format == "json"
                 else tl.to_timelinejs(zone=args.zone))
     emit(args.output, json_bytes(document), out)

@@ -85,9 +85,22 @@ def _listed_anchor(path: Path) -> tuple[date | datetime | None, str]:
     return None, f"{SOURCES} beside it does not list it"
 
 
+def _read_file(path: Path) -> bytes:
+    """The bytes of FILE: a regular file of bounded size (``files.read_regular``), never a
+    FIFO that blocks or a device that never ends (#13)."""
+    from timeline.model.files import read_regular
+
+    try:
+        return read_regular(path)
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
 def _read_text_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return _read_file(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
@@ -131,7 +144,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = Path(args.file)
     document = None
     if path.suffix.lower() in TIMEML_SUFFIXES:
-        document = read_timeml(path)  # bytes: its XML declaration names the encoding
+        # bytes: its XML declaration names the encoding
+        document = read_timeml(_read_file(path), name=str(path))
         text = document.text
     else:
         text = _read_text_file(path)

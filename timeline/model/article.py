@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from timeline.errors import CorpusError
+from timeline.model.files import read_regular
 from timeline.model.problems import Problems
 from timeline.time.anchor import iso_moment
 
@@ -158,10 +159,11 @@ def moment_problem(key: str, value: object) -> str:
 
 def _read_text(directory: Path, file: str,
                fail: Callable[[str | None, str], CorpusError]) -> str:
-    """The UTF-8 text of ``file`` inside ``directory``."""
+    """The UTF-8 text of ``file`` inside ``directory``: a regular file of bounded size
+    (``files.read_regular``), never a FIFO that blocks or a device that never ends."""
     path = inside_corpus(directory, file, fail)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         raise fail("file", f"not found: {file!r} in {str(directory)!r}") from None
     except OSError as exc:
@@ -175,12 +177,18 @@ def _read_text(directory: Path, file: str,
 def inside_corpus(directory: Path, file: str,
                   fail: Callable[[str | None, str], CorpusError]) -> Path:
     """The path of ``file`` under ``directory``; a corpus never reads outside its own folder."""
+    if "\0" in file:
+        raise fail("file", f"a file name cannot hold a NUL character, got {file!r}")
     parts = PurePosixPath(file).parts
     if (PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute()
             or ".." in parts or "\\" in file):
         raise fail("file", f"must be a relative path inside the corpus directory, got {file!r}")
     path = directory / file
-    if not path.resolve().is_relative_to(directory.resolve()):
+    try:
+        inside = path.resolve().is_relative_to(directory.resolve())
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
+        raise fail("file", f"a loop of symbolic links: {file!r}") from None
+    if not inside:
         raise fail("file", f"leads outside the corpus directory: {file!r}")
     return path
 

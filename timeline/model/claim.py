@@ -273,7 +273,7 @@ class Claim:
                 except TimelineError as exc:
                     fail("when", str(exc))
         part = table.get("part")
-        if part is not None and part not in PARTS:
+        if part is not None and (not isinstance(part, str) or part not in PARTS):  # #13
             fail("part", f"expected 'start' or 'end', got {part!r}")
         ongoing = table.get("ongoing", False)
         if not isinstance(ongoing, bool):

@@ -34,7 +34,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
@@ -47,6 +46,7 @@ import attrs
 
 from timeline.errors import CorpusError
 from timeline.model.article import Article
+from timeline.model.files import read_regular, replace_file
 from timeline.model.load import EVENTS, SOURCES, read_manifest
 from timeline.model.write import article_table, sources_toml
 from timeline.timeml.dateline import HEAD, Dateline, find_dateline
@@ -504,9 +504,11 @@ def _existing(directory: Path) -> tuple[bytes | None, set[str], set[str]]:
     """
     path = directory / SOURCES
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except (FileNotFoundError, NotADirectoryError):
         return None, set(), set()
+    except OSError as exc:
+        raise CorpusError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
     try:
         manifest = read_manifest(directory)
     except CorpusError as exc:
@@ -520,6 +522,17 @@ def _existing(directory: Path) -> tuple[bytes | None, set[str], set[str]]:
     ids = {t["id"] for t in read_manifest_tables
            if isinstance(t, Mapping) and isinstance(t.get("id"), str)}
     return data, files, ids
+
+
+def _read(path: Path, name: str, problems: _Problems) -> str | None:
+    """The UTF-8 text of a regular file of bounded size (``files.read_regular``), else a
+    problem naming it and ``None``."""
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        problems.add(f"cannot read: {exc.strerror or exc}", file=name)
+        return None
+    return _decode(data, name, problems)
 
 
 def _decode(data: bytes, name: str, problems: _Problems) -> str | None:
@@ -577,7 +590,7 @@ def read_folder(directory: str | Path, *, year: int | None = None,
         if file in listed_files or (is_html and name in listed_files):
             pending.append((Found(name, listed=True), None, file))
             continue
-        text = _decode(path.read_bytes(), name, problems)
+        text = _read(path, name, problems)
         if text is None:
             continue
         stated: dict[str, str] = {}
@@ -585,7 +598,7 @@ def read_folder(directory: str | Path, *, year: int | None = None,
         if is_html:
             text, stated = html_text(text)
             if file in names:
-                old = _decode((directory / file).read_bytes(), file, problems)
+                old = _read(directory / file, file, problems)
                 if old is not None and old != text:
                     problems.add(f"its text differs from {file!r}, which is there already; "
                                  f"move or delete one of them", file=name)
@@ -703,7 +716,7 @@ def read_records(directory: str | Path, source: str | Path, *,
     name = source.name
     problems = _Problems()
     try:
-        data = source.read_bytes()
+        data = read_regular(source)
     except FileNotFoundError:
         raise CorpusError("not found", file=str(source)) from None
     except OSError as exc:
@@ -868,39 +881,17 @@ def _names(field: str, fields: Mapping[str, str]) -> str:
 
 
 def _text_at(path: Path) -> str | None:
-    """The text of ``path``, ``None`` when there is no such file (or it is not UTF-8)."""
+    """The text of ``path``, ``None`` when there is no such file; what no article's text
+    can be when it is not a readable regular UTF-8 file (a FIFO, a device)."""
     try:
-        return path.read_bytes().decode("utf-8")
+        return read_regular(path).decode("utf-8")
     except FileNotFoundError:
         return None
-    except UnicodeDecodeError:
-        return "\x00not UTF-8"
+    except (OSError, UnicodeDecodeError):
+        return "\x00not a UTF-8 text file"
 
 
 # --- writing --------------------------------------------------------------------------------
-
-def replace_file(path: Path, data: bytes) -> None:
-    """``data`` at ``path`` whole or not at all: a temporary file beside it, synced, renamed
-    over it (one file system, so the rename is atomic); removed again on any failure."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
 
 def _create(path: Path, data: bytes) -> None:
     """A new file, never one that is there (``O_EXCL``): an article's text, which nothing
@@ -957,9 +948,11 @@ def write_intake(intake: Intake, *, skip_undated: bool = False) -> Path | None:
         return None
     target = intake.directory / SOURCES
     try:
-        now = target.read_bytes()
+        now = read_regular(target)
     except FileNotFoundError:
         now = None
+    except OSError as exc:
+        raise CorpusError(f"cannot read: {exc.strerror or exc}", file=str(target)) from None
     if now != intake.existing:
         raise CorpusError("changed while it was being read; run again", file=str(target))
     data = extended_sources(intake)
@@ -1014,5 +1007,5 @@ def plan_lines(intake: Intake, show: Callable[[date | datetime], str] = str) -> 
 __all__ = ["FIELDS", "MAX_PROBLEMS", "SUFFIXES", "Found", "IngestError", "Intake",
            "article_files", "cut_title", "extended_sources", "front_matter", "headline",
            "html_text", "parse_fields", "parse_published", "plan_lines", "read_article",
-           "read_folder", "read_records", "records_intake", "replace_file", "safe_name",
+           "read_folder", "read_records", "records_intake", "safe_name",
            "unique", "write_intake"]

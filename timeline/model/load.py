@@ -15,6 +15,7 @@ import attrs
 from timeline.errors import CorpusError
 from timeline.model.article import FORMS, Article
 from timeline.model.event import EventSpec, check_specs
+from timeline.model.files import read_regular
 from timeline.model.problems import Problems
 
 SOURCES = "sources.toml"
@@ -203,10 +204,14 @@ _DATE_LIKE = re.compile(r"[\"']?\d{1,4}[-:/.]\d")
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as a dict: ``CorpusError`` naming the file (and, for a bad date, the key
     and the form expected) when it cannot be read or is not TOML; ``FileNotFoundError`` as
-    it is, for callers to say what a missing file means."""
+    it is, for callers to say what a missing file means.
+
+    Only a regular file of at most ``files.MAX_BYTES`` is read (``files.read_regular``): a
+    FIFO would block for ever and a link to ``/dev/zero`` fill the memory.
+    """
     source = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         raise
     except OSError as exc:
@@ -219,6 +224,9 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _toml_error(exc, text, source) from None
+    except RecursionError:  # tomllib recurses once an array or inline table deep
+        raise CorpusError("not valid TOML: arrays or tables nested too deeply",
+                          file=source) from None
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> CorpusError:

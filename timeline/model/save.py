@@ -1,22 +1,21 @@
 """A corpus written to a folder: ``sources.toml``, the article texts and ``events.toml``.
 
-What ``timeline.load`` reads back to an equal timeline. Every file is written to a
-temporary file in its own folder first, then renamed over its target, the texts first and
-``sources.toml`` last, so a reader never finds a ``sources.toml`` naming a text that is
-not there yet; on any error the temporary files are removed. Each claim is written as a
-person would write it (``occurrence`` only where the quote is there more than once,
-``tense`` only where it is not what the status implies) and checked to read back to the
-claim it came from: a claim whose time was not built from ``when`` or ``date`` (one
-made with ``Claim(...)`` directly) is a ``CorpusError``, never a file that loads
+What ``timeline.load`` reads back to an equal timeline. Every file is written to a temporary
+file in its own folder first, then renamed over its target, the texts first and
+``sources.toml`` last (a link is followed, a hard-linked file written in place, a FIFO
+written through: ``timeline.model.files``), so a reader never finds a ``sources.toml``
+naming a text that is not there yet; on any error the temporary files are removed. Each
+claim is written as a person would write it (``occurrence`` only where the quote is there
+more than once, ``tense`` only where it is not what the status implies) and checked to read
+back to the claim it came from: a claim whose time was not built from ``when`` or ``date``
+(one made with ``Claim(...)`` directly) is a ``CorpusError``, never a file that loads
 differently.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -28,6 +27,7 @@ from timeline.errors import CorpusError
 from timeline.model.article import Article, inside_corpus
 from timeline.model.claim import Claim, occurrences
 from timeline.model.event import EventSpec
+from timeline.model.files import staged
 from timeline.model.load import EVENTS, SOURCES
 from timeline.model.problems import Problems
 from timeline.model.write import sources_toml, toml_pairs
@@ -163,25 +163,15 @@ def claim_pairs(claim: Claim, article: Article) -> Iterator[tuple[str, Any]]:
 
 
 def _write_all(outputs: list[tuple[Path, bytes]], folder: Path) -> None:
-    """Every file whole or none changed: temporaries first, then renames in order."""
+    """Every file whole or none changed: all staged first (``files.stage``: temporaries
+    beside the real targets, links followed), then committed in order; what is left of
+    them is removed on any failure."""
     folder.mkdir(parents=True, exist_ok=True)
-    temporaries: list[tuple[Path, Path]] = []
-    try:
-        for target, data in outputs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-            # 0o666 less the umask, as a file made by open() would have.
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            temporaries.append((temporary, target))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for temporary, target in temporaries:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _ in temporaries:
-            temporary.unlink(missing_ok=True)
+    for target, _ in outputs:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    with staged(outputs) as ready:
+        for item in ready:
+            item.commit()
 
 
 __all__ = ["claim_pairs", "events_toml", "save_corpus"]
