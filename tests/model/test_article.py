@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -393,3 +394,57 @@ def test_every_problem_of_sources_toml_is_reported_at_once(tmp_path: Path) -> No
         ("article 'a'", "title"), ("article 'a'", "published"), ("article 'b'", "file"),
         ("article 'a'", "extra")]
     assert str(error).endswith("(and 3 more problems)")
+
+
+# --- hostile files: each a CorpusError naming the file, never a hang or a crash (#13) -------
+
+@pytest.mark.parametrize("make", ["fifo", "zero", "loop", "directory"])
+def test_a_sources_toml_that_is_not_a_regular_file(tmp_path: Path, make: str) -> None:  # #13
+    source = tmp_path / "sources.toml"
+    if make == "fifo":
+        os.mkfifo(source)  # read, it would block for ever
+    elif make == "zero":
+        source.symlink_to("/dev/zero")  # read, it would fill the memory
+    elif make == "loop":
+        source.symlink_to("sources.toml")
+    else:
+        source.mkdir()
+    error = load_error(tmp_path)
+    assert error.file == str(source) and str(error).startswith(f"{source}: cannot read: ")
+
+
+def test_a_sources_toml_over_the_size_limit(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:  # #13
+    monkeypatch.setattr("timeline.model.files.MAX_BYTES", 50)
+    corpus(tmp_path, GOOD)
+    assert "larger than 50 bytes" in str(load_error(tmp_path))
+
+
+def test_a_sources_toml_not_utf8(tmp_path: Path) -> None:  # #13
+    corpus(tmp_path, "")
+    (tmp_path / "sources.toml").write_bytes(GOOD.encode("utf-8") + b"# \xff\xfe\n")
+    assert str(load_error(tmp_path)).endswith("sources.toml: not UTF-8 text: byte "
+                                              f"{len(GOOD.encode()) + 2}")
+
+
+def test_a_sources_toml_nested_too_deep(tmp_path: Path) -> None:  # #13
+    corpus(tmp_path, "x = " + "[" * 2000 + "]" * 2000 + "\n" + GOOD)
+    error = load_error(tmp_path)
+    assert error.file is not None and "nested too deeply" in str(error)
+
+
+@pytest.mark.parametrize("file, message", [
+    ("a\u0000.txt", "NUL"), ("loop.txt", "a loop of symbolic links"),
+    ("fifo.txt", "a FIFO, not a regular file"), ("zero.txt", "leads outside"),
+    ("dir", "a directory, not a regular file"),
+])
+def test_an_article_file_that_is_not_a_regular_file(tmp_path: Path, file: str,
+                                                    message: str) -> None:  # #13
+    corpus(tmp_path, GOOD.replace('"a.txt"', f'"{file}"'.replace("\u0000", "\\u0000")))
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "dir").mkdir()
+    error = load_error(tmp_path)
+    assert_names(error, "article 'a'", "file")
+    assert message in str(error)

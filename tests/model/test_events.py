@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -406,3 +407,48 @@ def test_a_clock_time_that_starts_or_ends_an_event_is_that_instant() -> None:
     loose = Timeline.from_articles([Article(id="b", title="T", published="2025-02-24",
                                             text="They ended about 4 p.m.")], [about])
     assert loose["talks"].time.earliest_end != loose["talks"].time.latest_end
+
+
+# --- hostile events.toml: each a CorpusError naming the file, entry and field (#13) --------
+
+def test_a_part_that_is_not_a_string(tmp_path: Path) -> None:  # #13
+    folder = _corpus(tmp_path, """
+        [[events]]
+        id = "meeting"
+        title = "Leaders meet"
+          [[events.claims]]
+          article = "a"
+          quote = "Leaders met on Monday."
+          occurrence = 1
+          when = "Monday"
+          status = "occurred"
+          part = ["start"]
+    """)
+    with pytest.raises(CorpusError) as caught:
+        _load(folder)
+    assert (caught.value.field, caught.value.entry) == ("part", "event 'meeting', claim 1")
+    assert "expected 'start' or 'end', got ['start']" in str(caught.value)
+
+
+@pytest.mark.parametrize("make, message", [
+    ("fifo", "a FIFO, not a regular file"), ("zero", "a character device"),
+    ("loop", "symbolic links"), ("deep", "nested too deeply"), ("latin1", "not UTF-8 text"),
+])
+def test_an_events_toml_that_cannot_be_read(tmp_path: Path, make: str,
+                                            message: str) -> None:  # #13
+    folder = _corpus(tmp_path, GOOD)
+    events = folder / "events.toml"
+    events.unlink()
+    if make == "fifo":
+        os.mkfifo(events)
+    elif make == "zero":
+        events.symlink_to("/dev/zero")
+    elif make == "loop":
+        events.symlink_to("events.toml")
+    elif make == "deep":
+        events.write_text("x = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    else:
+        events.write_bytes(GOOD.replace("Leaders meet", "L\xe9aders").encode("latin-1"))
+    with pytest.raises(CorpusError) as caught:
+        _load(folder)
+    assert caught.value.file == str(events) and message in str(caught.value)

@@ -61,14 +61,15 @@ def _checked_name(path: str | os.PathLike[str]) -> str:
     return name
 
 
-def read_regular(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of the regular file at ``path``, at most ``limit`` of them.
+def read_regular(path: str | os.PathLike[str], *, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them (``MAX_BYTES``).
 
     Symbolic links are followed (where they may lead is the caller's to check). A FIFO, a
     device, a directory, a link loop or a file larger than ``limit`` is an ``OSError``
     whose ``strerror`` says which; ``FileNotFoundError`` as it is.
     """
     name = _checked_name(path)
+    limit = MAX_BYTES if limit is None else limit
     before = os.stat(name)
     if not stat.S_ISREG(before.st_mode):
         code = errno.EISDIR if stat.S_ISDIR(before.st_mode) else errno.EINVAL
