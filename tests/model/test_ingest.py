@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import tomllib
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -516,3 +517,69 @@ def test_records_written_by_init_load_back_equal(tmp_path_factory: pytest.TempPa
         assert article.published.isoformat() == record["published"]
         assert article.url == record.get("url")
         assert article.outlet == record.get("outlet")
+
+
+# --- hostile files: no hang, no crash, no file replaced that should be written through (#13) -
+
+def test_a_symlinked_sources_toml_is_extended_where_it_points(tmp_path: Path) -> None:  # #13
+    (tmp_path / "corpus").mkdir()
+    folder = folder_of_three(tmp_path / "corpus")
+    kept = tmp_path / "kept.toml"
+    kept.write_text('[corpus]\ntitle = "Talks"\n', encoding="utf-8")
+    (folder / "sources.toml").symlink_to(kept)
+    write_intake(read_folder(folder))
+    assert (folder / "sources.toml").is_symlink()
+    assert kept.read_text(encoding="utf-8").startswith('[corpus]\ntitle = "Talks"\n')
+    assert [a.id for a in load_articles(folder)] == ["a", "b", "c"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "kept.toml"]
+
+
+@pytest.mark.parametrize("make", ["fifo", "zero"])
+def test_a_sources_toml_that_is_not_a_regular_file_stops_init(tmp_path: Path,
+                                                              make: str) -> None:  # #13
+    folder = folder_of_three(tmp_path)
+    if make == "fifo":
+        os.mkfifo(folder / "sources.toml")
+    else:
+        (folder / "sources.toml").symlink_to("/dev/zero")
+    before = snapshot_names(folder)
+    with pytest.raises(CorpusError, match="sources.toml: cannot read: a"):
+        read_folder(folder)
+    assert snapshot_names(folder) == before
+
+
+def snapshot_names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_fifos_and_devices_among_the_articles_are_not_read(tmp_path: Path) -> None:  # #13
+    folder = folder_of_three(tmp_path)
+    os.mkfifo(folder / "d.txt")  # reading it would block for ever
+    (folder / "e.txt").symlink_to("/dev/zero")  # reading it would never end
+    intake = read_folder(folder)
+    assert [a.id for a in intake.articles] == ["a", "b", "c"]
+
+
+def test_a_huge_article_file_is_a_problem(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:  # #13
+    folder = folder_of_three(tmp_path)
+    monkeypatch.setattr("timeline.model.files.MAX_BYTES", 60)
+    write(folder, "d.txt", "Big\nWASHINGTON, Feb. 24, 2025 (Reuters) - " + "x" * 100)
+    with pytest.raises(IngestError) as caught:
+        read_folder(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "d.txt: cannot read: larger than 60 bytes"]
+
+
+@pytest.mark.parametrize("make", ["fifo", "zero", "directory"])
+def test_a_records_file_that_is_not_a_regular_file(tmp_path: Path, make: str) -> None:  # #13
+    source = tmp_path / "records.jsonl"
+    if make == "fifo":
+        os.mkfifo(source)
+    elif make == "zero":
+        source.symlink_to("/dev/zero")
+    else:
+        source.mkdir()
+    with pytest.raises(CorpusError, match=r"records\.jsonl: cannot read: a"):
+        read_records(tmp_path / "corpus", source)
+    assert not (tmp_path / "corpus").exists()
