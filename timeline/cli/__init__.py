@@ -118,7 +118,11 @@ def _problems(exc: Exception) -> list[str]:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """The message on one line, with any control or format character (a NUL, an escape, a
+    bidi override from a file name or an argument) shown as its escape, never sent to the
+    terminal (#13)."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1]
+                   for ch in " ".join(message.split()))
 
 
 def _os_message(exc: OSError) -> str:

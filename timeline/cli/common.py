@@ -52,16 +52,34 @@ def parse_anchor(text: str, *, option: str = "--anchor") -> date | datetime:
     date is not midnight.
     """
     try:
+        if len(text) > MAX_ANCHOR:
+            raise ResolveError("too long")
         return read_anchor(text)
     except ResolveError:
         raise BadInput(f"{option}: expected an ISO date or datetime such as 2025-02-24 or "
-                        f"2025-02-24T11:38, got {text!r}") from None
+                        f"2025-02-24T11:38, got {clip(text)}") from None
+
+
+#: The longest ``--anchor`` read: an ISO datetime with microseconds and an offset is 32.
+MAX_ANCHOR = 100
+#: The longest ``--as-of`` read: a time expression is shorter (``resolve.MAX_PHRASE``).
+MAX_AS_OF = 1000
+
+
+def clip(text: str, keep: int = 60) -> str:
+    """A user's value as a message quotes it: ``repr``, cut to ``keep`` characters with the
+    length said, so an argument of a megabyte is not echoed back whole (#13)."""
+    if len(text) <= keep:
+        return repr(text)
+    return f"{text[:keep]!r}… ({len(text)} characters)"
 
 
 def parse_as_of(text: str, anchor: date | datetime | None) -> tuple[date | datetime, str]:
     """An ``--as-of`` time and how to show it (``timeline.query.moments.read_moment``)."""
     from timeline.query.moments import read_moment
 
+    if len(text) > MAX_AS_OF:
+        raise BadInput(f"--as-of: too long to be a time: {clip(text)}")
     try:
         return read_moment(text, anchor)
     except TimelineError as exc:
@@ -151,6 +169,8 @@ def check_target(target: str) -> None:
     missing directory, a directory, a block device, a link loop, a NUL in the name."""
     if target == "-":
         return
+    if not target:
+        raise BadInput("-o: expected a file name, or - for standard output")
     from timeline.model.files import target as where
 
     try:
@@ -161,7 +181,7 @@ def check_target(target: str) -> None:
 
 def _shown(target: str) -> str:
     """A file name as a message shows it: control characters escaped, one line."""
-    return target if target.isprintable() else repr(target)
+    return target if target.isprintable() else clip(target, 200)
 
 
 def check_not_corpus(target: str, directory: str | None, tl: Timeline) -> None:

@@ -65,6 +65,10 @@ class Manifest:
     tables: list[Any]
 
 
+#: Longer than any IANA zone name (the longest is about 30 characters).
+MAX_ZONE_NAME = 255
+
+
 def check_zone(name: object, *, file: str | None = None, entry: str | None = None,
                field: str = "zone") -> str:
     """An IANA zone name that ``zoneinfo`` knows (``tzdata`` where the system has none)."""
@@ -74,9 +78,12 @@ def check_zone(name: object, *, file: str | None = None, entry: str | None = Non
         raise CorpusError(f"expected an IANA zone name such as 'America/New_York', got "
                           f"{name!r}", file=file, entry=entry, field=field)
     try:
+        if len(name) > MAX_ZONE_NAME:  # the file system's limit: an OSError, not a lookup
+            raise ValueError(name)
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise CorpusError(f"unknown zone {name!r}; expected an IANA name such as "
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        shown = repr(name) if len(name) <= 60 else f"{name[:60]!r}… ({len(name)} characters)"
+        raise CorpusError(f"unknown zone {shown}; expected an IANA name such as "
                           f"'America/New_York' or 'UTC'", file=file, entry=entry,
                           field=field) from None
     return name
