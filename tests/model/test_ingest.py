@@ -543,7 +543,7 @@ def test_a_sources_toml_that_is_not_a_regular_file_stops_init(tmp_path: Path,
     else:
         (folder / "sources.toml").symlink_to("/dev/zero")
     before = snapshot_names(folder)
-    with pytest.raises(CorpusError, match="sources.toml: cannot read: a"):
+    with pytest.raises(CorpusError, match=r"sources\.toml: cannot read: a"):
         read_folder(folder)
     assert snapshot_names(folder) == before
 
