@@ -157,3 +157,31 @@ def test_aware_publication_times_keep_their_instant(tmp_path: Path) -> None:
     article = Article(id="a", title="A", published=moment, text="x")
     Timeline.from_articles([article], title="T").save(tmp_path)
     assert timeline.load(tmp_path).articles["a"].published == moment
+
+
+# --- what the folder's names point to: links followed, hard links kept, FIFOs refused (#13) -
+
+def test_save_through_a_symlinked_sources_toml(tmp_path: Path) -> None:  # #13
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "kept.toml").write_text("# old\n", encoding="utf-8")
+    (tmp_path / "corpus" / "sources.toml").symlink_to(tmp_path / "kept.toml")
+    _small().save(tmp_path / "corpus")
+    assert (tmp_path / "corpus" / "sources.toml").is_symlink()
+    assert "[[articles]]" in (tmp_path / "kept.toml").read_text(encoding="utf-8")
+    assert timeline.load(tmp_path / "corpus").events == _small().events
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "kept.toml"]
+
+
+def test_save_keeps_a_hard_linked_events_toml_linked(tmp_path: Path) -> None:  # #13
+    (tmp_path / "events.toml").write_text("# old\n", encoding="utf-8")
+    os.link(tmp_path / "events.toml", tmp_path / "events-copy.toml")
+    _small().save(tmp_path)
+    assert (tmp_path / "events-copy.toml").read_bytes() == \
+        (tmp_path / "events.toml").read_bytes() != b"# old\n"
+
+
+def test_save_refuses_a_fifo_and_changes_nothing(tmp_path: Path) -> None:  # #13
+    os.mkfifo(tmp_path / "events.toml")  # written through, it would wait for a reader
+    with pytest.raises(OSError, match="a FIFO; not written"):
+        _small().save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.toml"]

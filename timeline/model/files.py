@@ -15,7 +15,8 @@ path is instead. Writing puts the new bytes at what the path names, whole or not
   middle of the write can leave it half-written, the price of keeping the links;
 - a FIFO or a character device (``/dev/null``, ``/dev/stdout``): opened and written
   through, never replaced (as root, replacing ``/dev/null`` would break the system);
-- a directory, a block device, a socket: refused (``IsADirectoryError``, ``OSError``).
+- a directory, a block device, a socket: refused (``OSError``); a FIFO or a device too
+  where the file is a corpus's own (``through=False``: ``tl.save``, ``timeline init``).
 
 No temporary file is left behind on any failure. Errors are ``OSError`` naming the path
 (``FileNotFoundError`` for a missing file, as it is): callers say what that means to them.
@@ -115,10 +116,13 @@ class Target:
     mode: int
 
 
-def target(path: str | os.PathLike[str]) -> Target:
+def target(path: str | os.PathLike[str], *, through: bool = True) -> Target:
     """What writing to ``path`` would do, or the ``OSError`` it would fail with.
 
     Nothing is written: callers check an output path before the work that fills it.
+    ``through=False`` refuses a FIFO or a device too: a corpus's own files must be regular
+    files (``read_regular`` reads no other), and writing to a FIFO nobody reads would wait
+    for ever.
     """
     name = _checked_name(path)
     real = Path(os.path.realpath(name))
@@ -134,7 +138,7 @@ def target(path: str | os.PathLike[str]) -> Target:
     if stat.S_ISREG(info.st_mode):
         how = "in place" if info.st_nlink > 1 else "replace"
         return Target(real, how, stat.S_IMODE(info.st_mode))
-    if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+    if through and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         return Target(real, "through", stat.S_IMODE(info.st_mode))
     code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
     raise _fail(code, f"is {_kind(info.st_mode)}; not written", name)
@@ -187,10 +191,10 @@ class Staged:
             self.temporary = None
 
 
-def stage(path: str | os.PathLike[str], data: bytes) -> Staged:
+def stage(path: str | os.PathLike[str], data: bytes, *, through: bool = True) -> Staged:
     """Get ``data`` ready to go to ``path`` (see ``target``): the slow, failing part of a
     write, done before any file changes."""
-    where = target(path)
+    where = target(path, through=through)
     staged = Staged(where, data)
     if where.how != "replace":
         return staged
@@ -211,22 +215,23 @@ def stage(path: str | os.PathLike[str], data: bytes) -> Staged:
 
 
 @contextlib.contextmanager
-def staged(outputs: Iterable[tuple[str | os.PathLike[str], bytes]]) -> Iterator[list[Staged]]:
+def staged(outputs: Iterable[tuple[str | os.PathLike[str], bytes]], *,
+           through: bool = True) -> Iterator[list[Staged]]:
     """Every output staged; the caller commits them in order; what is left is removed."""
     done: list[Staged] = []
     try:
         for path, data in outputs:
-            done.append(stage(path, data))
+            done.append(stage(path, data, through=through))
         yield done
     finally:
         for item in done:
             item.discard()
 
 
-def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
+def replace_file(path: str | os.PathLike[str], data: bytes, *, through: bool = True) -> None:
     """``data`` at ``path`` whole or not at all (the module's rules for links, FIFOs and
     devices); ``OSError`` naming the path when it cannot be written."""
-    with staged([(path, data)]) as (only,):
+    with staged([(path, data)], through=through) as (only,):
         only.commit()
 
 

@@ -974,7 +974,7 @@ def write_intake(intake: Intake, *, skip_undated: bool = False) -> Path | None:
             # One flush of them all, so that sources.toml never lists a text not yet on
             # disk (an fsync a file costs seconds for thousands of records).
             os.sync()
-        replace_file(target, data)
+        replace_file(target, data, through=False)
     except BaseException:
         for path in created:
             with contextlib.suppress(FileNotFoundError):

@@ -2,8 +2,8 @@
 
 What ``timeline.load`` reads back to an equal timeline. Every file is written to a temporary
 file in its own folder first, then renamed over its target, the texts first and
-``sources.toml`` last (a link is followed, a hard-linked file written in place, a FIFO
-written through: ``timeline.model.files``), so a reader never finds a ``sources.toml``
+``sources.toml`` last (a link is followed, a hard-linked file written in place, a FIFO or a
+device refused: ``timeline.model.files``), so a reader never finds a ``sources.toml``
 naming a text that is not there yet; on any error the temporary files are removed. Each
 claim is written as a person would write it (``occurrence`` only where the quote is there
 more than once, ``tense`` only where it is not what the status implies) and checked to read
@@ -169,7 +169,7 @@ def _write_all(outputs: list[tuple[Path, bytes]], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for target, _ in outputs:
         target.parent.mkdir(parents=True, exist_ok=True)
-    with staged(outputs) as ready:
+    with staged(outputs, through=False) as ready:
         for item in ready:
             item.commit()
 
