@@ -6,7 +6,8 @@ anchor or as-of time, an output file that cannot be written), printed as one lin
 ``timeline: <message>`` on stderr, and 2 on bad usage (argparse's own). Never a traceback
 for bad input. Output files are written atomically: a temporary file beside the target,
 synced, then renamed over it, so a failure leaves no half-written file and the old one
-untouched. A progress bar (tqdm, imported only then) goes to stderr for corpora of more
+untouched; a link is followed, a hard link kept, a FIFO or ``/dev/null`` written through
+(``timeline.model.files``), and an export never replaces its own corpus's files. A progress bar (tqdm, imported only then) goes to stderr for corpora of more
 than ``PROGRESS_MIN_ARTICLES`` articles, and only when stderr is a terminal.
 """
 
