@@ -288,3 +288,30 @@ def test_as_a_process(play: Path, argv: list[str], needle: str) -> None:  # #13
     assert len(lines) == 1 and lines[0].startswith("timeline: ") and needle in lines[0]
     assert "\x1b" not in done.stderr
     assert tree(play) == before
+
+
+def _timeline(*argv: str, stdout: object) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    return subprocess.run([sys.executable, "-m", "timeline", *argv], stdout=stdout,
+                          stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_o_dev_stdout_to_a_pipe(play: Path, name: str) -> None:  # #13
+    if not Path(name).exists():
+        pytest.skip(f"no {name} here")
+    done = _timeline("ics", "c", "-o", name, stdout=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_o_dev_stdout_appends_to_a_file_the_shell_opened(play: Path) -> None:  # #13
+    """``timeline ics -o /dev/stdout >> all.ics``: the file is written where the shell has
+    it open, not replaced by another file behind its back."""
+    (play / "all.ics").write_bytes(b"first\n")
+    with (play / "all.ics").open("ab") as shell:
+        done = _timeline("ics", "c", "-o", "/dev/stdout", stdout=shell)
+        shell.write(b"last\n")
+    assert done.returncode == 0, done.stderr
+    data = (play / "all.ics").read_bytes()
+    assert data.startswith(b"first\nBEGIN:VCALENDAR") and data.endswith(b"END:VCALENDAR\r\nlast\n")

@@ -1,5 +1,5 @@
-"""What every command shares: reading anchors and as-of times, loading a corpus with a
-progress bar, writing output files atomically, and printing aligned tables.
+"""What every command shares: reading anchors and as-of times, loading a corpus with a progress
+bar, writing output files atomically, and printing aligned tables.
 
 Exit status: 0 on success, 1 on bad input (a ``TimelineError``, an unreadable file, a bad
 anchor or as-of time, an output file that cannot be written), printed as one line
@@ -7,8 +7,9 @@ anchor or as-of time, an output file that cannot be written), printed as one lin
 for bad input. Output files are written atomically: a temporary file beside the target,
 synced, then renamed over it, so a failure leaves no half-written file and the old one
 untouched; a link is followed, a hard link kept, a FIFO or ``/dev/null`` written through
-(``timeline.model.files``), and an export never replaces its own corpus's files. A progress bar (tqdm, imported only then) goes to stderr for corpora of more
-than ``PROGRESS_MIN_ARTICLES`` articles, and only when stderr is a terminal.
+(``timeline.model.files``), and an export never replaces its own corpus's files. A progress
+bar (tqdm, imported only then) goes to stderr for corpora of more than
+``PROGRESS_MIN_ARTICLES`` articles, and only when stderr is a terminal.
 """
 
 from __future__ import annotations

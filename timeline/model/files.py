@@ -14,7 +14,9 @@ path is instead. Writing puts the new bytes at what the path names, whole or not
   on an error, so a full disk or a bad write leaves the old content; only a crash in the
   middle of the write can leave it half-written, the price of keeping the links;
 - a FIFO or a character device (``/dev/null``, ``/dev/stdout``): opened and written
-  through, never replaced (as root, replacing ``/dev/null`` would break the system);
+  through, never replaced (as root, replacing ``/dev/null`` would break the system); so is
+  whatever ``/dev/stdout`` or ``/proc/self/fd/1`` leads to (a pipe, a file the shell
+  opened: appended to, as the shell's ``>>`` wants);
 - a directory, a block device, a socket: refused (``OSError``); a FIFO or a device too
   where the file is a corpus's own (``through=False``: ``tl.save``, ``timeline init``).
 
@@ -107,8 +109,9 @@ class Target:
     """Where bytes written to a path land: the real path (links followed) and how.
 
     ``how`` is ``"replace"`` (a temporary file renamed over it, or a new file),
-    ``"in place"`` (a regular file with other hard links) or ``"through"`` (a FIFO or a
-    character device, opened and written).
+    ``"in place"`` (a regular file with other hard links), ``"through"`` (a FIFO or a
+    character device, opened and written) or ``"append"`` (a file the shell opened, named
+    through ``/dev/stdout``: appended to, so ``>>`` keeps what was there).
     """
 
     path: Path
@@ -127,8 +130,23 @@ def target(path: str | os.PathLike[str], *, through: bool = True) -> Target:
     name = _checked_name(path)
     real = Path(os.path.realpath(name))
     try:
+        opens = os.stat(name)  # what the kernel opens, "magic" /proc links included
+    except FileNotFoundError:
+        opens = None
+    try:
         info = os.lstat(real)
     except FileNotFoundError:
+        info = None
+    if opens is not None and (info is None or _identity(info) != _identity(opens)
+                              or _through_open_file(name)):
+        # /dev/stdout, /dev/fd/1, /proc/self/fd/1: a link to an open file (a pipe, a file
+        # the shell opened), not to a path; open the name and write, as '>' would.
+        if not through or not (stat.S_ISREG(opens.st_mode) or stat.S_ISFIFO(opens.st_mode)
+                               or stat.S_ISCHR(opens.st_mode)):
+            raise _fail(errno.EINVAL, f"is {_kind(opens.st_mode)}; not written", name)
+        how = "append" if stat.S_ISREG(opens.st_mode) else "through"
+        return Target(Path(name), how, stat.S_IMODE(opens.st_mode))
+    if info is None:
         folder = real.parent
         if not folder.is_dir():
             raise _fail(errno.ENOENT, f"no such directory {str(folder)!r}", name) from None
@@ -142,6 +160,28 @@ def target(path: str | os.PathLike[str], *, through: bool = True) -> Target:
         return Target(real, "through", stat.S_IMODE(info.st_mode))
     code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
     raise _fail(code, f"is {_kind(info.st_mode)}; not written", name)
+
+
+def _through_open_file(name: str) -> bool:
+    """Whether ``name`` leads through a ``/proc/<pid>/fd`` link (``/dev/stdout``,
+    ``/dev/fd/1``): a file a process has open, to be written where its offset is, not
+    replaced by another behind its back."""
+    current = os.path.abspath(name)
+    for _ in range(40):  # the kernel's own limit on links followed
+        try:
+            if not stat.S_ISLNK(os.lstat(current).st_mode):
+                return False
+            folder = os.path.dirname(current)
+            if os.path.realpath(folder).startswith("/proc/"):
+                return True
+            current = os.path.join(folder, os.readlink(current))
+        except OSError:
+            return False
+    return False
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
 
 
 def _umask_mode() -> int:
@@ -178,7 +218,8 @@ class Staged:
         elif where.how == "in place":
             _write_in_place(where.path, self.data)
         else:
-            fd = os.open(where.path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+            append = os.O_APPEND if where.how == "append" else 0
+            fd = os.open(where.path, os.O_WRONLY | append | getattr(os, "O_CLOEXEC", 0))
             try:
                 write_all(fd, self.data)
             finally:
