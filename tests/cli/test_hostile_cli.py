@@ -315,3 +315,11 @@ def test_o_dev_stdout_appends_to_a_file_the_shell_opened(play: Path) -> None:  #
     assert done.returncode == 0, done.stderr
     data = (play / "all.ics").read_bytes()
     assert data.startswith(b"first\nBEGIN:VCALENDAR") and data.endswith(b"END:VCALENDAR\r\nlast\n")
+
+
+def test_o_into_the_default_seed_corpus_is_refused(play: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """No DIR: the seeds are the corpus, and their files are just as much its own (#13)."""
+    monkeypatch.setattr("timeline.model.load.seeds_dir", lambda: play / "c")
+    assert_refused(play, ["ics", "-o", "c/events.toml"], "is this corpus's own file")
+    assert_refused(play, ["plot", "-o", f"c/{ARTICLE}"], "is this corpus's own file")

@@ -69,6 +69,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 
 #: At most this many problems are reported from one run; the rest are counted.
 MAX_PROBLEMS = CorpusError.LIMIT
+#: The largest JSONL/CSV file read at once: thousands of articles, not an endless stream
+#: (each article's own text is bounded by ``files.MAX_BYTES``, as when it is loaded).
+MAX_RECORDS_BYTES = 512 * 1024 * 1024
 #: A headline longer than this is cut to its first sentence, or its first words and "…".
 TITLE_LENGTH = 120
 #: How many words a cut headline keeps ("…" follows), as the seeds' ``sources.toml`` does.
@@ -716,7 +719,7 @@ def read_records(directory: str | Path, source: str | Path, *,
     name = source.name
     problems = _Problems()
     try:
-        data = read_regular(source)
+        data = read_regular(source, limit=MAX_RECORDS_BYTES)
     except FileNotFoundError:
         raise CorpusError("not found", file=str(source)) from None
     except OSError as exc:
@@ -1004,8 +1007,8 @@ def plan_lines(intake: Intake, show: Callable[[date | datetime], str] = str) -> 
     return lines
 
 
-__all__ = ["FIELDS", "MAX_PROBLEMS", "SUFFIXES", "Found", "IngestError", "Intake",
-           "article_files", "cut_title", "extended_sources", "front_matter", "headline",
-           "html_text", "parse_fields", "parse_published", "plan_lines", "read_article",
-           "read_folder", "read_records", "records_intake", "safe_name",
-           "unique", "write_intake"]
+__all__ = ["FIELDS", "MAX_PROBLEMS", "MAX_RECORDS_BYTES", "SUFFIXES", "Found",
+           "IngestError", "Intake", "article_files", "cut_title", "extended_sources",
+           "front_matter", "headline", "html_text", "parse_fields", "parse_published",
+           "plan_lines", "read_article", "read_folder", "read_records", "records_intake",
+           "safe_name", "unique", "write_intake"]
