@@ -198,3 +198,23 @@ def test_same_file_sees_links_and_other_names(tmp_path: Path) -> None:
     assert not same_file(tmp_path / "a", tmp_path / "b")
     assert not same_file(tmp_path / "none", tmp_path / "b")
     assert not same_file("a\0", tmp_path / "b")
+
+
+@pytest.mark.parametrize("code, fails", [(errno.ENOSPC, True), (errno.EOPNOTSUPP, False)])
+def test_a_hard_link_reserves_the_space_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              code: int, fails: bool) -> None:  # #13
+    one, other = tmp_path / "one", tmp_path / "other"
+    one.write_bytes(b"old")
+    os.link(one, other)
+
+    def cannot(fd: int, offset: int, length: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(files_module.os, "posix_fallocate", cannot)
+    if fails:  # a full disk: nothing changed
+        with pytest.raises(OSError, match="No space"):
+            replace_file(one, b"much longer than before")
+        assert other.read_bytes() == b"old"
+    else:  # a file system that cannot reserve: written all the same
+        replace_file(one, b"much longer than before")
+        assert other.read_bytes() == b"much longer than before"

@@ -236,23 +236,23 @@ def stage(path: str | os.PathLike[str], data: bytes, *, through: bool = True) ->
     """Get ``data`` ready to go to ``path`` (see ``target``): the slow, failing part of a
     write, done before any file changes."""
     where = target(path, through=through)
-    staged = Staged(where, data)
+    ready = Staged(where, data)
     if where.how != "replace":
-        return staged
+        return ready
     temporary = where.path.with_name(f".{where.path.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                  0o600)
-    staged.temporary = temporary
+    ready.temporary = temporary
     try:
         os.fchmod(fd, where.mode)
         write_all(fd, data)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        staged.discard()
+        ready.discard()
         raise
     os.close(fd)
-    return staged
+    return ready
 
 
 @contextlib.contextmanager
@@ -285,9 +285,11 @@ def _write_in_place(path: Path, data: bytes) -> None:
         if len(data) > len(old) and hasattr(os, "posix_fallocate"):
             try:
                 os.posix_fallocate(fd, 0, len(data))
-            except OSError:
+            except OSError as exc:
                 os.ftruncate(fd, len(old))
-                raise
+                if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                    raise
+                # a file system that cannot reserve (EOPNOTSUPP): the write finds out
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             write_all(fd, data)
