@@ -218,3 +218,16 @@ def test_a_hard_link_reserves_the_space_first(tmp_path: Path, monkeypatch: pytes
     else:  # a file system that cannot reserve: written all the same
         replace_file(one, b"much longer than before")
         assert other.read_bytes() == b"much longer than before"
+
+
+def test_a_socket_is_neither_read_nor_replaced(tmp_path: Path) -> None:  # #13
+    import socket
+
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "sock"))
+        with pytest.raises(OSError, match="a socket"):
+            replace_file(tmp_path / "sock", b"x")
+        with pytest.raises(OSError, match="a socket, not a regular file"):
+            read_regular(tmp_path / "sock")
+        assert stat.S_ISSOCK((tmp_path / "sock").lstat().st_mode)
+    assert _names(tmp_path) == ["sock"]
