@@ -3,13 +3,17 @@ crossing tags clipped, and read -> write -> read lossless on generated documents
 
 from __future__ import annotations
 
+import os
+import re
+import socket
+import warnings
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from timeline.tagger.scan import scan
@@ -149,7 +153,152 @@ def test_refuses_what_it_cannot_read_with_one_message_naming_the_file(document: 
 def test_entity_declarations_are_refused_even_without_a_doctype_name() -> None:
     with pytest.raises(TimeMLError, match="refused"):
         parse_timeml('<!DOCTYPE TimeML [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-                    "<TimeML><TEXT>&lol2;</TEXT></TimeML>")
+                     "<TimeML><TEXT>&lol2;</TEXT></TimeML>")
+
+
+# --- hostile input (#13) --------------------------------------------------------------------
+
+def _declared(encoding: str, body: str = "<TimeML><TEXT>x</TEXT></TimeML>") -> bytes:
+    return f'<?xml version="1.0" encoding="{encoding}"?>{body}'.encode()
+
+
+@pytest.mark.parametrize("encoding", [
+    "bogus",  # LookupError before #13
+    "UTF-16",  # on UTF-8 bytes
+    "utf-32", "utf-7", "shift_jis",  # multi-byte: ValueError before #13
+    "rot13", "idna", "undefined",  # codecs that are not text encodings, or always fail
+])
+def test_an_encoding_it_cannot_read_is_a_timeml_error_naming_the_file(encoding: str,
+                                                                      tmp_path: Path) -> None:
+    # #13: one such file aborted `timeline eval DIR` with a traceback
+    with pytest.raises(TimeMLError) as caught:
+        parse_timeml(_declared(encoding), name="bad.tml")
+    assert str(caught.value).startswith("bad.tml: ")
+    path = tmp_path / "bad.tml"
+    path.write_bytes(_declared(encoding))
+    with pytest.raises(TimeMLError, match=re.escape(f"{path}: ")):
+        read_timeml(path)
+
+
+def test_encodings_it_can_read_are_read() -> None:
+    body = "<TimeML><TEXT>€ café</TEXT></TimeML>"
+    assert parse_timeml(_declared("cp1252", "") + body.encode("cp1252")).text == "€ café"
+    utf16 = f'<?xml version="1.0" encoding="UTF-16"?>{body}'.encode("utf-16")
+    assert parse_timeml(utf16).text == "€ café"
+    # a str is decoded already: whatever its declaration says, it is read as it is (#13)
+    assert parse_timeml(f'<?xml version="1.0" encoding="utf-32"?>{body}').text == "€ café"
+
+
+def test_a_lone_surrogate_is_a_timeml_error() -> None:
+    # #13: a UnicodeEncodeError before
+    with pytest.raises(TimeMLError, match=r"character 16: a lone surrogate \(U\+D800\)"):
+        parse_timeml("<TimeML><TEXT>ab\ud800</TEXT></TimeML>", name="s.tml")
+
+
+def test_paths_and_texts_come_through_distinct_parameters(tmp_path: Path) -> None:
+    # #13: a string not starting with "<" was guessed to be a path, one starting with it text
+    path = tmp_path / "doc.tml"
+    path.write_text(TIMEBANK_LIKE, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        by_path = read_timeml(str(path))
+        assert read_timeml(path) == by_path
+        assert read_timeml(path.read_bytes(), name=str(path)) == by_path
+        assert parse_timeml(TIMEBANK_LIKE, name=str(path)) == by_path
+    with pytest.warns(DeprecationWarning, match="parse_timeml"):
+        assert read_timeml(TIMEBANK_LIKE, name=str(path)) == by_path
+    with pytest.raises(FileNotFoundError):
+        read_timeml("Vote on <TIMEX3>Tuesday</TIMEX3>")  # a path, never guessed to be text
+
+
+def test_a_path_that_is_no_regular_file_is_a_timeml_error(tmp_path: Path) -> None:
+    with pytest.raises(TimeMLError, match="NUL"):
+        read_timeml("a\x00b.tml")
+    with pytest.raises(TimeMLError, match="not a regular file"):
+        read_timeml(tmp_path)
+    fifo = tmp_path / "fifo.tml"
+    os.mkfifo(fifo)
+    with pytest.raises(TimeMLError, match="not a regular file"):  # never blocks on it
+        read_timeml(fifo)
+    with pytest.raises(TimeMLError, match="str or bytes"):
+        parse_timeml(3, name="x")  # type: ignore[arg-type]
+
+
+SECRET = "s3cret-of-the-host"
+
+#: The classic XML attacks (#13), as the audit ran them (defusedxml's list and more): each is
+#: refused, or read with nothing fetched, expanded or included. ``{secret}`` is a local file.
+ATTACKS: list[tuple[str, str, str]] = [
+    ("billion laughs", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+     "<TimeML><TEXT>&d;</TEXT></TimeML>"),
+    ("quadratic blowup", "refused",
+     f'<!DOCTYPE TimeML [<!ENTITY a "{"x" * 50_000}">]><TimeML><TEXT>{"&a;" * 2_000}'
+     "</TEXT></TimeML>"),
+    ("external entity, local file", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY x SYSTEM "file://{secret}">]><TimeML><TEXT>&x;</TEXT>'
+     "</TimeML>"),
+    ("external entity, remote", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><TimeML><TEXT>&x;</TEXT>'
+     "</TimeML>"),
+    ("external parameter entity (out of band)", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>'
+     "<TimeML><TEXT>x</TEXT></TimeML>"),
+    ("internal parameter entity", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY % p "<!ENTITY x \'y\'>"> %p;]><TimeML><TEXT>&x;</TEXT>'
+     "</TimeML>"),
+    ("DTD retrieval, SYSTEM", "refused",
+     '<!DOCTYPE TimeML SYSTEM "file://{secret}"><TimeML><TEXT>x</TEXT></TimeML>'),
+    ("DTD retrieval, PUBLIC", "refused",
+     '<!DOCTYPE TimeML PUBLIC "-//X//EN" "http://127.0.0.1:9/t.dtd"><TimeML><TEXT>x</TEXT>'
+     "</TimeML>"),
+    ("entity in an attribute default", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY x SYSTEM "file://{secret}"><!ATTLIST TEXT a CDATA "&x;">]>'
+     "<TimeML><TEXT>x</TEXT></TimeML>"),
+    ("undeclared entity reference", "refused",
+     "<TimeML><TEXT>&secret;</TEXT></TimeML>"),
+    ("XInclude inside TEXT", "read",
+     '<TimeML><TEXT>a<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+     'href="file://{secret}" parse="text"/>b</TEXT></TimeML>'),
+    ("XInclude in the header", "read",
+     '<TimeML xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file://{secret}" '
+     'parse="text"/><TEXT>ab</TEXT></TimeML>'),
+    ("XSLT stylesheet", "read",
+     '<?xml-stylesheet type="text/xsl" href="file://{secret}"?><TimeML><TEXT>ab</TEXT>'
+     "</TimeML>"),
+    ("schema location", "read",
+     '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+     'xsi:noNamespaceSchemaLocation="file://{secret}"><TEXT>ab</TEXT></TimeML>'),
+    ("deep nesting", "refused",
+     "<TimeML><TEXT>" + "<a>" * 100_000 + "</a>" * 100_000 + "</TEXT></TimeML>"),
+    ("UTF-7 declared (script smuggling)", "refused",
+     '<?xml version="1.0" encoding="UTF-7"?><TimeML><TEXT>+ADw-script+AD4-</TEXT></TimeML>'),
+]
+
+
+@pytest.mark.parametrize(("attack", "outcome", "document"), ATTACKS,
+                         ids=[a[0] for a in ATTACKS])
+def test_xml_attacks_are_refused_or_harmless(attack: str, outcome: str, document: str,
+                                             tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{attack}: the reader opened a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    source = document.replace("{secret}", str(secret)).encode("utf-8")
+    try:
+        doc = parse_timeml(source, name="attack.tml")
+    except TimeMLError as exc:
+        assert outcome == "refused", f"{attack}: {exc}"
+        assert str(exc).startswith("attack.tml: ")
+        return
+    assert outcome == "read", attack
+    assert doc.text == "ab"
+    assert SECRET not in write_timeml(doc, doc.timexes)
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -317,3 +466,50 @@ def test_a_timex_with_the_same_span_as_another_tag_is_the_outer_one() -> None:
                                        value="2025-02-24")])
     assert '<TIMEX3 tid="t1" type="DATE" value="2025-02-24"><EVENT eid="e1">Monday</EVENT>' \
         "</TIMEX3>" in written
+
+
+# --- mutated documents: read, or a TimeMLError; never another exception (#13) -----------------
+
+#: Declarations the audit found raising LookupError or ValueError, and some that are fine.
+_DECLARATIONS = st.sampled_from(["bogus", "UTF-16", "utf-32", "UTF-7", "latin-1", "cp1252",
+                                 "utf-8", "shift_jis", "rot13", "idna", "ascii"]) | st.text(
+    st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_."), min_size=1, max_size=12)
+#: Hostile characters: NUL, C0 and C1 controls, lone surrogates, bidi controls, the
+#: tagger's placeholders, a BOM, markup.
+_HOSTILE = st.sampled_from(["\x00", "\x01", "\x85", "\ud800", "\udfff", "\u202e", "\ue000",
+                            "\ufeff", "<", "&", "]]>", "<!DOCTYPE x>", "\r"])
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> str | bytes:
+    source = draw(_documents())
+    at = draw(st.integers(0, len(source)))
+    end = draw(st.integers(at, min(len(source), at + 8)))
+    source = source[:at] + draw(_HOSTILE | _TEXT | st.just("")) + source[end:]
+    if not draw(st.booleans()):
+        return source
+    if draw(st.booleans()):
+        declared = draw(_DECLARATIONS)
+        source = source.replace('<?xml version="1.0" ?>',
+                                f'<?xml version="1.0" encoding="{declared}"?>')
+    data = source.encode("utf-8", "surrogatepass")
+    at = draw(st.integers(0, len(data)))
+    return data[:at] + draw(st.binary(max_size=4) | st.just(b"")) + data[at:]
+
+
+@settings(deadline=None)  # 100; --hypothesis-profile=stress: 3000
+@given(_mutated())
+def test_a_mutated_document_is_read_or_a_timeml_error(source: str | bytes) -> None:
+    try:
+        doc = parse_timeml(source, name="mutated.tml")
+    except TimeMLError as exc:
+        assert str(exc).startswith("mutated.tml: ")
+        event("TimeMLError")
+        return
+    event("read")
+    for timex in doc.timexes:
+        assert timex.span is not None and doc.text[slice(*timex.span)] == timex.text
+    for annotation in doc.annotations:
+        assert annotation.span is not None
+        assert doc.text[slice(*annotation.span)] == annotation.text
+    assert parse_timeml(write_timeml(doc, doc.timexes), name="mutated.tml") == doc
