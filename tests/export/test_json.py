@@ -114,6 +114,10 @@ def _valued(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     (lambda d: d["events"].__setitem__(2, "e"), "events[2]", "expected an object"),
     (lambda d: d.__setitem__("possibly", "no"), "possibly", "true or false"),
     (lambda d: d.__setitem__("corpus", 3), "corpus", "expected an object"),
+    (lambda d: d["corpus"].__setitem__("zone", "Mars/Base"), "corpus.zone", "unknown zone"),
+    (lambda d: d["articles"][0].__setitem__("id", ""), "articles[0].id", "must not be empty"),
+    (lambda d: _first_claim(d).__setitem__("known_from", "2025-01-01"),
+     "events[0].claims[0].known_from", "expected the publication of article"),
 ])
 def test_a_bad_field_is_named_by_its_path(change: Any, field: str, needle: str) -> None:
     data = _export()

@@ -211,6 +211,8 @@ def from_dict(data: Mapping[str, Any]) -> Timeline:
     title = zone = None
     if corpus is not None:
         title, zone = corpus.string("title"), corpus.string("zone")
+        if zone is not None:
+            zone = check_zone(zone, field=corpus.at("zone"))
     checked = check_corpus(articles.values(), specs, title=title, zone=zone)
     return Timeline(checked.articles, checked.specs, title=checked.title, zone=checked.zone,
                     as_of=as_of, possibly=possibly)
@@ -325,7 +327,9 @@ def _article(raw: _Object) -> Article:
     except CorpusError:
         raise
     except ValueError as exc:  # the attrs validators: an empty id, title, outlet, url or file
-        raise CorpusError(str(exc), field=raw.path) from None
+        field = next((k for k in ("id", "title", "outlet", "url", "file")
+                      if str(exc).startswith(f"{k!r}")), None)
+        raise CorpusError(str(exc), field=raw.path if field is None else raw.at(field)) from None
     if article.sha256 != raw.text("sha256"):
         raise CorpusError("the article's text does not match its sha256", field=raw.at("sha256"))
     return article
@@ -367,6 +371,9 @@ def _claim(raw: _Object, event: str, articles: Mapping[str, Article]) -> Claim:
         raise raw.fail("status", "'occurred', 'reported', 'scheduled' or 'expected'")
     known_from = raw.moment("known_from", required=True)
     assert known_from is not None
+    if type(known_from) is not type(article.published) or known_from != article.published:
+        raise raw.fail("known_from", f"the publication of article {article.id!r}, "
+                                     f"{article.published.isoformat()}")
     part = raw.string("part")
     if part is not None and part not in PARTS:
         raise raw.fail("part", "'start' or 'end'")

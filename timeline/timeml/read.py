@@ -10,6 +10,10 @@ normalised to ``\\n`` as XML 1.0 §2.11 requires.
 
 The input is untrusted: a document type declaration or an entity declaration is refused
 (no entity expansion, no external fetches), and nesting deeper than ``MAX_DEPTH`` is too.
+Bytes are decoded as their XML declaration says: UTF-8, UTF-16 and single-byte encodings;
+any other (unknown, UTF-32, Shift_JIS), like a lone surrogate in a ``str``, is a
+``TimeMLError`` naming the document. ``read_timeml`` takes a path (or bytes),
+``parse_timeml`` a document's text.
 Comments and processing instructions inside ``<TEXT>`` are dropped; outside it they are kept.
 """
 
@@ -380,8 +384,8 @@ def _parse(data: bytes | str, name: str) -> _Reader:
         if not isinstance(data, bytes) or reader.depth or reader.root or reader.prolog:
             raise  # not the declaration: a bug, not bad input
         declared = _DECLARED.match(data)
-        shown = repr(declared[1].decode("ascii")) if declared else "it names"
-        raise reader.fail(f"cannot read the encoding {shown} its XML declaration names "
+        shown = f" {declared[1].decode('ascii')!r}" if declared else ""
+        raise reader.fail(f"cannot read the encoding{shown} its XML declaration names "
                           f"({exc}); UTF-8, UTF-16 and single-byte encodings are read") from None
     return reader
 
@@ -434,15 +438,16 @@ def read_timeml(source: str | PathLike[str] | bytes, *,
     call it: the path as given by default, ``<bytes>`` for bytes. A ``TimeMLError`` names
     the document for anything it cannot read (not XML, a DTD, an encoding it cannot decode,
     no ``<TEXT>``, not a regular file); a file that cannot be opened raises the ``OSError``.
-    A document's text as a ``str`` goes to ``parse_timeml``: a ``str`` starting with ``<``
-    is still read as text here, with a ``DeprecationWarning`` (until 0.2: a path cannot
-    start with ``<``, but a text with junk before its first tag was taken for a path).
+    A document's text as a ``str`` goes to ``parse_timeml``. A ``str`` starting with ``<``
+    is still read as text here, with a ``DeprecationWarning``, for one release: the guess
+    took a text with anything before its first tag for a path.
     """
     if isinstance(source, bytes):
         return parse_timeml(source, name=name if name is not None else "<bytes>")
     if isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<"):
         warnings.warn("read_timeml(text) is deprecated: pass the text to parse_timeml(text), "
-                      "and only paths and bytes to read_timeml", DeprecationWarning,
+                      "and only paths and bytes to read_timeml (it stops guessing in the next "
+                      "release)", DeprecationWarning,
                       stacklevel=2)
         return parse_timeml(source, name=name if name is not None else "<string>")
     label = name if name is not None else str(source)
