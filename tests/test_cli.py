@@ -646,7 +646,7 @@ def test_tag_plain_text_json_with_an_anchor(capsys: pytest.CaptureFixture[str],
 
 def test_tag_timeml_uses_its_dct_and_writes_timeml(capsys: pytest.CaptureFixture[str],
                                                    tmp_path: Path) -> None:
-    from timeline.timeml.read import read_timeml
+    from timeline.timeml.read import parse_timeml, read_timeml
 
     path = tmp_path / "d1.tml"
     path.write_text(TAG_TML, encoding="utf-8")
@@ -656,7 +656,7 @@ def test_tag_timeml_uses_its_dct_and_writes_timeml(capsys: pytest.CaptureFixture
     assert "2025-02-24" in out and "2025-W10" in out
     status, out, _ = run(capsys, "tag", str(path), "--format", "timeml")
     assert status == 0
-    back = read_timeml(out)
+    back = parse_timeml(out)
     gold = read_timeml(path)
     assert [(t.span, t.value) for t in back.timexes] == [(t.span, t.value)
                                                          for t in gold.timexes]

@@ -3,13 +3,17 @@ crossing tags clipped, and read -> write -> read lossless on generated documents
 
 from __future__ import annotations
 
+import os
+import re
+import socket
+import warnings
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from timeline.tagger.scan import scan
@@ -20,6 +24,7 @@ from timeline.timeml.read import (
     TimeMLError,
     Timex,
     moment_of,
+    parse_timeml,
     read_timeml,
 )
 from timeline.timeml.write import clip, plain_document, to_timeml, write_timeml
@@ -60,7 +65,7 @@ quant="EVERY" freq="1X">three years</TIMEX3>.
 
 
 def test_reads_text_offsets_and_every_timex_attribute() -> None:
-    doc = read_timeml(TIMEBANK_LIKE, name="wsj_9999.tml")
+    doc = parse_timeml(TIMEBANK_LIKE, name="wsj_9999.tml")
     assert doc.name == "wsj_9999.tml"
     assert doc.text.startswith("\nThe company said AT&T rose yesterday")
     assert doc.dct == date(1989, 11, 2)
@@ -79,7 +84,7 @@ def test_reads_text_offsets_and_every_timex_attribute() -> None:
 
 
 def test_inline_annotations_nested_and_in_order() -> None:
-    doc = read_timeml(TIMEBANK_LIKE)
+    doc = parse_timeml(TIMEBANK_LIKE)
     assert [(a.tag, a.text) for a in doc.annotations] == [
         ("EVENT", "said"), ("SIGNAL", "rose"), ("EVENT", "rose"), ("EVENT", "close")]
     signal, rose = doc.annotations[1:3]
@@ -89,7 +94,7 @@ def test_inline_annotations_nested_and_in_order() -> None:
 
 
 def test_entities_and_line_ends_count_as_the_parser_delivers_them() -> None:
-    doc = read_timeml("<TimeML><TEXT>a&amp;b\r\nc&#13;<TIMEX3 tid='t1' type='DATE' "
+    doc = parse_timeml("<TimeML><TEXT>a&amp;b\r\nc&#13;<TIMEX3 tid='t1' type='DATE' "
                       "value='2025'>2025</TIMEX3></TEXT></TimeML>")
     assert doc.text == "a&b\nc\r2025"
     assert doc.timexes[0].span == (6, 10)
@@ -112,7 +117,7 @@ def test_dct_values(value: str, moment: date | datetime | None) -> None:
 
 
 def test_dct_from_a_creation_time_timex_when_there_is_no_dct_element() -> None:
-    doc = read_timeml('<TimeML><HEAD><TIMEX3 tid="t9" type="DATE" value="1990-08-15" '
+    doc = parse_timeml('<TimeML><HEAD><TIMEX3 tid="t9" type="DATE" value="1990-08-15" '
                       'functionInDocument="CREATION_TIME">Aug 15</TIMEX3></HEAD>'
                       "<TEXT>x</TEXT></TimeML>")
     assert doc.dct == date(1990, 8, 15)
@@ -141,33 +146,178 @@ def test_reads_files_and_declared_encodings(tmp_path: Path) -> None:
 def test_refuses_what_it_cannot_read_with_one_message_naming_the_file(document: str,
                                                                       message: str) -> None:
     with pytest.raises(TimeMLError, match=message) as caught:
-        read_timeml(document, name="bad.tml")
+        parse_timeml(document, name="bad.tml")
     assert str(caught.value).startswith("bad.tml: ")
 
 
 def test_entity_declarations_are_refused_even_without_a_doctype_name() -> None:
     with pytest.raises(TimeMLError, match="refused"):
-        read_timeml('<!DOCTYPE TimeML [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-                    "<TimeML><TEXT>&lol2;</TEXT></TimeML>")
+        parse_timeml('<!DOCTYPE TimeML [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+                     "<TimeML><TEXT>&lol2;</TEXT></TimeML>")
+
+
+# --- hostile input (#13) --------------------------------------------------------------------
+
+def _declared(encoding: str, body: str = "<TimeML><TEXT>x</TEXT></TimeML>") -> bytes:
+    return f'<?xml version="1.0" encoding="{encoding}"?>{body}'.encode()
+
+
+@pytest.mark.parametrize("encoding", [
+    "bogus",  # LookupError before #13
+    "UTF-16",  # on UTF-8 bytes
+    "utf-32", "utf-7", "shift_jis",  # multi-byte: ValueError before #13
+    "rot13", "idna", "undefined",  # codecs that are not text encodings, or always fail
+])
+def test_an_encoding_it_cannot_read_is_a_timeml_error_naming_the_file(encoding: str,
+                                                                      tmp_path: Path) -> None:
+    # #13: one such file aborted `timeline eval DIR` with a traceback
+    with pytest.raises(TimeMLError) as caught:
+        parse_timeml(_declared(encoding), name="bad.tml")
+    assert str(caught.value).startswith("bad.tml: ")
+    path = tmp_path / "bad.tml"
+    path.write_bytes(_declared(encoding))
+    with pytest.raises(TimeMLError, match=re.escape(f"{path}: ")):
+        read_timeml(path)
+
+
+def test_encodings_it_can_read_are_read() -> None:
+    body = "<TimeML><TEXT>€ café</TEXT></TimeML>"
+    assert parse_timeml(_declared("cp1252", "") + body.encode("cp1252")).text == "€ café"
+    utf16 = f'<?xml version="1.0" encoding="UTF-16"?>{body}'.encode("utf-16")
+    assert parse_timeml(utf16).text == "€ café"
+    # a str is decoded already: whatever its declaration says, it is read as it is (#13)
+    assert parse_timeml(f'<?xml version="1.0" encoding="utf-32"?>{body}').text == "€ café"
+
+
+def test_a_lone_surrogate_is_a_timeml_error() -> None:
+    # #13: a UnicodeEncodeError before
+    with pytest.raises(TimeMLError, match=r"character 16: a lone surrogate \(U\+D800\)"):
+        parse_timeml("<TimeML><TEXT>ab\ud800</TEXT></TimeML>", name="s.tml")
+
+
+def test_paths_and_texts_come_through_distinct_parameters(tmp_path: Path) -> None:
+    # #13: a string not starting with "<" was guessed to be a path, one starting with it text
+    path = tmp_path / "doc.tml"
+    path.write_text(TIMEBANK_LIKE, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        by_path = read_timeml(str(path))
+        assert read_timeml(path) == by_path
+        assert read_timeml(path.read_bytes(), name=str(path)) == by_path
+        assert parse_timeml(TIMEBANK_LIKE, name=str(path)) == by_path
+    with pytest.warns(DeprecationWarning, match="parse_timeml"):
+        assert read_timeml(TIMEBANK_LIKE, name=str(path)) == by_path
+    with pytest.raises(FileNotFoundError):
+        read_timeml("Vote on <TIMEX3>Tuesday</TIMEX3>")  # a path, never guessed to be text
+
+
+def test_a_path_that_is_no_regular_file_is_a_timeml_error(tmp_path: Path) -> None:
+    with pytest.raises(TimeMLError, match="NUL"):
+        read_timeml("a\x00b.tml")
+    with pytest.raises(TimeMLError, match="not a regular file"):
+        read_timeml(tmp_path)
+    fifo = tmp_path / "fifo.tml"
+    os.mkfifo(fifo)
+    with pytest.raises(TimeMLError, match="not a regular file"):  # never blocks on it
+        read_timeml(fifo)
+    with pytest.raises(TimeMLError, match="str or bytes"):
+        parse_timeml(3, name="x")  # type: ignore[arg-type]
+
+
+SECRET = "s3cret-of-the-host"
+
+#: The classic XML attacks (#13), as the audit ran them (defusedxml's list and more): each is
+#: refused, or read with nothing fetched, expanded or included. ``{secret}`` is a local file.
+ATTACKS: list[tuple[str, str, str]] = [
+    ("billion laughs", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+     "<TimeML><TEXT>&d;</TEXT></TimeML>"),
+    ("quadratic blowup", "refused",
+     f'<!DOCTYPE TimeML [<!ENTITY a "{"x" * 50_000}">]><TimeML><TEXT>{"&a;" * 2_000}'
+     "</TEXT></TimeML>"),
+    ("external entity, local file", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY x SYSTEM "file://{secret}">]><TimeML><TEXT>&x;</TEXT>'
+     "</TimeML>"),
+    ("external entity, remote", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><TimeML><TEXT>&x;</TEXT>'
+     "</TimeML>"),
+    ("external parameter entity (out of band)", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>'
+     "<TimeML><TEXT>x</TEXT></TimeML>"),
+    ("internal parameter entity", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY % p "<!ENTITY x \'y\'>"> %p;]><TimeML><TEXT>&x;</TEXT>'
+     "</TimeML>"),
+    ("DTD retrieval, SYSTEM", "refused",
+     '<!DOCTYPE TimeML SYSTEM "file://{secret}"><TimeML><TEXT>x</TEXT></TimeML>'),
+    ("DTD retrieval, PUBLIC", "refused",
+     '<!DOCTYPE TimeML PUBLIC "-//X//EN" "http://127.0.0.1:9/t.dtd"><TimeML><TEXT>x</TEXT>'
+     "</TimeML>"),
+    ("entity in an attribute default", "refused",
+     '<!DOCTYPE TimeML [<!ENTITY x SYSTEM "file://{secret}"><!ATTLIST TEXT a CDATA "&x;">]>'
+     "<TimeML><TEXT>x</TEXT></TimeML>"),
+    ("undeclared entity reference", "refused",
+     "<TimeML><TEXT>&secret;</TEXT></TimeML>"),
+    ("XInclude inside TEXT", "read",
+     '<TimeML><TEXT>a<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+     'href="file://{secret}" parse="text"/>b</TEXT></TimeML>'),
+    ("XInclude in the header", "read",
+     '<TimeML xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file://{secret}" '
+     'parse="text"/><TEXT>ab</TEXT></TimeML>'),
+    ("XSLT stylesheet", "read",
+     '<?xml-stylesheet type="text/xsl" href="file://{secret}"?><TimeML><TEXT>ab</TEXT>'
+     "</TimeML>"),
+    ("schema location", "read",
+     '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+     'xsi:noNamespaceSchemaLocation="file://{secret}"><TEXT>ab</TEXT></TimeML>'),
+    ("deep nesting", "refused",
+     "<TimeML><TEXT>" + "<a>" * 100_000 + "</a>" * 100_000 + "</TEXT></TimeML>"),
+    ("UTF-7 declared (script smuggling)", "refused",
+     '<?xml version="1.0" encoding="UTF-7"?><TimeML><TEXT>+ADw-script+AD4-</TEXT></TimeML>'),
+]
+
+
+@pytest.mark.parametrize(("attack", "outcome", "document"), ATTACKS,
+                         ids=[a[0] for a in ATTACKS])
+def test_xml_attacks_are_refused_or_harmless(attack: str, outcome: str, document: str,
+                                             tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{attack}: the reader opened a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    source = document.replace("{secret}", str(secret)).encode("utf-8")
+    try:
+        doc = parse_timeml(source, name="attack.tml")
+    except TimeMLError as exc:
+        assert outcome == "refused", f"{attack}: {exc}"
+        assert str(exc).startswith("attack.tml: ")
+        return
+    assert outcome == "read", attack
+    assert doc.text == "ab"
+    assert SECRET not in write_timeml(doc, doc.timexes)
 
 
 # --- writing -------------------------------------------------------------------------------------
 
 def test_gold_written_back_reads_back_the_same_and_is_valid_xml() -> None:
-    doc = read_timeml(TIMEBANK_LIKE)
+    doc = parse_timeml(TIMEBANK_LIKE)
     written = write_timeml(doc, doc.timexes)
     ET.fromstring(written.encode("utf-8"))
-    assert read_timeml(written) == doc
+    assert parse_timeml(written) == doc
     assert "<DOCID>wsj_9999</DOCID>" in written
     assert '<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0" />' \
         in written
 
 
 def test_system_timexes_replace_gold_and_keep_everything_else() -> None:
-    doc = read_timeml(TIMEBANK_LIKE)
+    doc = parse_timeml(TIMEBANK_LIKE)
     mentions = scan(doc.text, date(1989, 11, 2))
     written = write_timeml(doc, mentions)
-    back = read_timeml(written)
+    back = parse_timeml(written)
     assert [t.span for t in back.timexes] == [m.extent for m in mentions]
     assert [t.value for t in back.timexes] == [m.value.value for m in mentions]
     assert back.dct_timex == doc.dct_timex
@@ -178,11 +328,11 @@ def test_system_timexes_replace_gold_and_keep_everything_else() -> None:
 
 
 def test_a_crossing_tag_is_clipped_to_its_part_outside_the_timex() -> None:
-    doc = read_timeml('<TimeML><TEXT>by <EVENT eid="e1">year-end</EVENT> of the '
+    doc = parse_timeml('<TimeML><TEXT>by <EVENT eid="e1">year-end</EVENT> of the '
                       '<EVENT eid="e2">old year</EVENT> now</TEXT></TimeML>')
     assert doc.text == "by year-end of the old year now"
     end_of_year = Timex("end of the old", (8, 22), tid="t1", type="DATE", value="1989")
-    back = read_timeml(write_timeml(doc, [end_of_year]))
+    back = parse_timeml(write_timeml(doc, [end_of_year]))
     assert back.timexes[0].span == (8, 22)
     assert [(a.attributes["eid"], a.text) for a in back.annotations] == [
         ("e1", "year-"), ("e2", " year")]
@@ -190,11 +340,11 @@ def test_a_crossing_tag_is_clipped_to_its_part_outside_the_timex() -> None:
 
 
 def test_tags_inside_or_around_a_timex_stay_whole() -> None:
-    doc = read_timeml('<TimeML><TEXT><EVENT eid="e1">the war of 1812</EVENT> and '
+    doc = parse_timeml('<TimeML><TEXT><EVENT eid="e1">the war of 1812</EVENT> and '
                       '<SIGNAL sid="s1">on</SIGNAL> Monday</TEXT></TimeML>')
     timexes = [Timex("1812", (11, 15), tid="t1", type="DATE", value="1812"),
                Timex("on Monday", (20, 29), tid="t2", type="DATE", value="1812-06-01")]
-    back = read_timeml(write_timeml(doc, timexes))
+    back = parse_timeml(write_timeml(doc, timexes))
     assert back.annotations == doc.annotations
     assert [t.span for t in back.timexes] == [(11, 15), (20, 29)]
 
@@ -205,7 +355,7 @@ def test_tags_inside_or_around_a_timex_stay_whole() -> None:
     ([Timex("a", None)], "no span"),
 ])
 def test_timexes_that_cannot_be_written(timexes: list[Timex], message: str) -> None:
-    doc = read_timeml("<TimeML><TEXT>0123456789</TEXT></TimeML>", name="x.tml")
+    doc = parse_timeml("<TimeML><TEXT>0123456789</TEXT></TimeML>", name="x.tml")
     with pytest.raises(TimeMLError, match=message):
         write_timeml(doc, timexes)
 
@@ -216,7 +366,7 @@ def test_plain_text_as_minimal_timeml() -> None:
     mentions = scan(text, anchor)
     written = to_timeml(text, mentions, anchor)
     ET.fromstring(written.encode("utf-8"))
-    back = read_timeml(written)
+    back = parse_timeml(written)
     assert back.text == text.replace("\x0c", "\ufffd")  # offsets hold, XML holds
     assert back.dct == anchor and back.dct_timex is not None
     assert back.dct_timex.value == "2025-02-25T11:38" and back.dct_timex.type == "TIME"
@@ -273,15 +423,15 @@ def _documents(draw: st.DrawFn) -> str:
 @settings(deadline=None)
 @given(_documents())
 def test_read_write_read_is_lossless(source: str) -> None:
-    doc = read_timeml(source, name="generated.tml")
+    doc = parse_timeml(source, name="generated.tml")
     written = write_timeml(doc, doc.timexes)
-    assert read_timeml(written, name="generated.tml") == doc
-    assert write_timeml(read_timeml(written), doc.timexes) == written
+    assert parse_timeml(written, name="generated.tml") == doc
+    assert write_timeml(parse_timeml(written), doc.timexes) == written
 
 
 @st.composite
 def _with_timexes(draw: st.DrawFn) -> tuple[TimeMLDocument, list[Timex]]:
-    doc = read_timeml(draw(_documents()))
+    doc = parse_timeml(draw(_documents()))
     cuts = sorted(draw(st.lists(st.integers(0, len(doc.text)), max_size=6)))
     timexes = [Timex(doc.text[a:b], (a, b), tid=f"t{100 + i}", type="DATE", value="2025")
                for i, (a, b) in enumerate(zip(cuts[::2], cuts[1::2], strict=False))]
@@ -297,7 +447,7 @@ def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def test_any_timexes_are_written_in_place_and_crossing_tags_clipped(
         case: tuple[TimeMLDocument, list[Timex]]) -> None:
     doc, timexes = case
-    back = read_timeml(write_timeml(doc, timexes))
+    back = parse_timeml(write_timeml(doc, timexes))
     assert back.timexes == tuple(timexes)
     spans = [t.span for t in timexes if t.span is not None]
     expected = [Annotation(a.tag, a.attributes, clip(a.span, spans),
@@ -311,8 +461,55 @@ def test_any_timexes_are_written_in_place_and_crossing_tags_clipped(
 
 
 def test_a_timex_with_the_same_span_as_another_tag_is_the_outer_one() -> None:
-    doc = read_timeml('<TimeML><TEXT>on <EVENT eid="e1">Monday</EVENT></TEXT></TimeML>')
+    doc = parse_timeml('<TimeML><TEXT>on <EVENT eid="e1">Monday</EVENT></TEXT></TimeML>')
     written = write_timeml(doc, [Timex("Monday", (3, 9), tid="t1", type="DATE",
                                        value="2025-02-24")])
     assert '<TIMEX3 tid="t1" type="DATE" value="2025-02-24"><EVENT eid="e1">Monday</EVENT>' \
         "</TIMEX3>" in written
+
+
+# --- mutated documents: read, or a TimeMLError; never another exception (#13) -----------------
+
+#: Declarations the audit found raising LookupError or ValueError, and some that are fine.
+_DECLARATIONS = st.sampled_from(["bogus", "UTF-16", "utf-32", "UTF-7", "latin-1", "cp1252",
+                                 "utf-8", "shift_jis", "rot13", "idna", "ascii"]) | st.text(
+    st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_."), min_size=1, max_size=12)
+#: Hostile characters: NUL, C0 and C1 controls, lone surrogates, bidi controls, the
+#: tagger's placeholders, a BOM, markup.
+_HOSTILE = st.sampled_from(["\x00", "\x01", "\x85", "\ud800", "\udfff", "\u202e", "\ue000",
+                            "\ufeff", "<", "&", "]]>", "<!DOCTYPE x>", "\r"])
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> str | bytes:
+    source = draw(_documents())
+    at = draw(st.integers(0, len(source)))
+    end = draw(st.integers(at, min(len(source), at + 8)))
+    source = source[:at] + draw(_HOSTILE | _TEXT | st.just("")) + source[end:]
+    if not draw(st.booleans()):
+        return source
+    if draw(st.booleans()):
+        declared = draw(_DECLARATIONS)
+        source = source.replace('<?xml version="1.0" ?>',
+                                f'<?xml version="1.0" encoding="{declared}"?>')
+    data = source.encode("utf-8", "surrogatepass")
+    at = draw(st.integers(0, len(data)))
+    return data[:at] + draw(st.binary(max_size=4) | st.just(b"")) + data[at:]
+
+
+@settings(deadline=None)  # 100; --hypothesis-profile=stress: 3000
+@given(_mutated())
+def test_a_mutated_document_is_read_or_a_timeml_error(source: str | bytes) -> None:
+    try:
+        doc = parse_timeml(source, name="mutated.tml")
+    except TimeMLError as exc:
+        assert str(exc).startswith("mutated.tml: ")
+        event("TimeMLError")
+        return
+    event("read")
+    for timex in doc.timexes:
+        assert timex.span is not None and doc.text[slice(*timex.span)] == timex.text
+    for annotation in doc.annotations:
+        assert annotation.span is not None
+        assert doc.text[slice(*annotation.span)] == annotation.text
+    assert parse_timeml(write_timeml(doc, doc.timexes), name="mutated.tml") == doc

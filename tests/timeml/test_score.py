@@ -3,6 +3,8 @@ the one-to-one pairing, the error kinds, and a corpus run with a fake tagger and
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -237,3 +239,26 @@ def test_folders_without_timeml_and_documents_without_a_dct(tmp_path: Path) -> N
     with pytest.raises(TimeMLError, match=r"a\.tml: no usable DCT to tag against \(it has none\)"):
         evaluate(timeml_files(tmp_path))
     assert read_timeml(tmp_path / "a.tml").dct is None
+
+
+@pytest.mark.parametrize("content", [
+    b'<?xml version="1.0" encoding="bogus"?><TimeML><TEXT>x</TEXT></TimeML>',
+    b'<?xml version="1.0" encoding="utf-32"?><TimeML><TEXT>x</TEXT></TimeML>',
+    b'<?xml version="1.0" encoding="UTF-16"?><TimeML><TEXT>x</TEXT></TimeML>',
+])
+def test_a_file_it_cannot_read_stops_eval_with_one_line_naming_it(content: bytes,
+                                                                  tmp_path: Path) -> None:
+    # #13: one such file aborted `timeline eval DIR` with a LookupError/ValueError traceback.
+    # It stops the run (exit 1) rather than being skipped: a score never leaves a gold file out.
+    from timeline.cli import run
+
+    (tmp_path / "a.tml").write_text(timeml("2025-02-25", "on Monday"), encoding="utf-8")
+    bad = tmp_path / "b.tml"
+    bad.write_bytes(content)
+    with pytest.raises(TimeMLError, match=re.escape(f"{bad}: ")):
+        evaluate(timeml_files(tmp_path), tagger=fake_tagger)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["eval", str(tmp_path)], out=out, err=err) == 1
+    assert out.getvalue() == ""
+    assert err.getvalue().startswith(f"timeline: {bad}: ")
+    assert err.getvalue().count("\n") == 1 and "Traceback" not in err.getvalue()

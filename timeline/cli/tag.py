@@ -139,7 +139,7 @@ def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from timeline.timeml.read import read_timeml
+    from timeline.timeml.read import parse_timeml, read_timeml
 
     path = Path(args.file)
     document = None
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         text = _read_text_file(path)
         if _looks_like_timeml(text):
-            document = read_timeml(text, name=str(path))
+            document = parse_timeml(text, name=str(path))
             text = document.text
     if document is not None:
         if args.anchor is not None:

@@ -9,14 +9,16 @@ former, so reading back and writing again gives the same document. ``to_json`` a
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from timeline.errors import CorpusError
+from timeline.errors import CorpusError, TimexError
 from timeline.model.article import Article
-from timeline.model.claim import Claim, Offset, Status
+from timeline.model.claim import PARTS, Claim, Offset, Status
+from timeline.model.corpus import check_corpus
 from timeline.model.event import Event, EventSpec
 from timeline.model.load import check_zone
 from timeline.model.network import EventTime
@@ -34,24 +36,6 @@ FORMAT = "timeline/1"
 
 def _moment(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
-
-
-def _read_moment(text: Any, where: str) -> date | datetime | None:
-    if text is None:
-        return None
-    if not isinstance(text, str):
-        raise CorpusError(f"expected an ISO date or datetime, got {text!r}", field=where)
-    try:
-        return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
-    except ValueError:
-        raise CorpusError(f"not an ISO date or datetime: {text!r}", field=where) from None
-
-
-def _read_datetime(text: Any, where: str) -> datetime | None:
-    moment = _read_moment(text, where)
-    if moment is not None and not isinstance(moment, datetime):
-        raise CorpusError(f"expected a datetime, got {text!r}", field=where)
-    return moment
 
 
 def value_to_json(value: TimeValue) -> dict[str, Any]:
@@ -83,15 +67,6 @@ def _offset_to_json(offset: Offset | None) -> dict[str, Any] | None:
             "after": offset.after}
 
 
-def _offset_from_json(data: Mapping[str, Any] | None) -> Offset | None:
-    if data is None:
-        return None
-    def delta(us: int | None) -> timedelta | None:
-        return None if us is None else timedelta(microseconds=us)
-    return Offset(data["text"], delta(data["start_lo_us"]), delta(data["start_hi_us"]),
-                  bool(data["before"]), bool(data["after"]))
-
-
 def claim_to_json(claim: Claim) -> dict[str, Any]:
     """A claim with its provenance: article, quote and span, expression, anchor, value."""
     return {
@@ -114,23 +89,6 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "offset": _offset_to_json(claim.offset),
         "note": claim.note,
     }
-
-
-def claim_from_json(data: Mapping[str, Any], event: str) -> Claim:
-    known_from = _read_moment(data["known_from"], "known_from")
-    assert known_from is not None
-    when_span = data.get("when_span")
-    return Claim(
-        event=event, article=data["article"], quote=data["quote"],
-        span=(int(data["span"][0]), int(data["span"][1])), status=Status(data["status"]),
-        known_from=known_from, when=data.get("when"),
-        when_span=None if when_span is None else (int(when_span[0]), int(when_span[1])),
-        anchor=_read_moment(data.get("anchor"), "anchor"), tense=data.get("tense"),
-        value=None if data.get("value") is None else value_from_json(data["value"]),
-        date=_read_moment(data.get("date"), "date"), before=data.get("before"),
-        after=data.get("after"), relative_to=data.get("relative_to"),
-        offset=_offset_from_json(data.get("offset")), note=data.get("note"),
-        part=data.get("part"), ongoing=bool(data.get("ongoing", False)))
 
 
 def _rounded(interval: Interval) -> Interval:
@@ -224,44 +182,229 @@ def from_json(text: str | bytes) -> Timeline:
 
 
 def from_dict(data: Mapping[str, Any]) -> Timeline:
-    """Rebuild a timeline from ``to_dict``'s output; a malformed document is a ``CorpusError``."""
+    """Rebuild a timeline from ``to_dict``'s output; a malformed document is a ``CorpusError``.
+
+    Every field is checked on the way in, a wrong one named by its path
+    (``events[3].claims[0].span: expected [start, end] integers, got ...``): its type, enum
+    values, spans inside the article's text and quotes equal to the text there, known
+    article ids, the texts' sha256; then the checks ``Timeline.from_articles`` makes (unique
+    ids, known events, no cycle, claims quoting their article as it was published). The
+    computed parts (an event's ``time``, ``status`` and ``conflicts``, a claim's ``known``)
+    are not read: they are computed again.
+    """
     from timeline.query.timeline import Timeline
 
-    if not isinstance(data, Mapping):
-        raise CorpusError(f"expected a timeline document (a mapping), got "
-                          f"{type(data).__name__}")
-    try:
-        if data.get("format") != FORMAT:
-            raise CorpusError(f"not a timeline document (format {data.get('format')!r})",
-                              field="format")
-        articles = []
-        for raw in data["articles"]:
-            published = _read_moment(raw["published"], "published")
-            assert published is not None
-            article = Article(id=raw["id"], file=raw.get("file"), title=raw["title"],
-                              outlet=raw.get("outlet"), url=raw.get("url"),
-                              published=published, text=raw["text"])
-            if article.sha256 != raw["sha256"]:
-                raise CorpusError("text does not match its sha256", entry=f"article "
-                                  f"{raw['id']!r}", field="sha256")
-            articles.append(article)
-        specs = [EventSpec(raw["id"], raw["title"], tuple(raw.get("actors", ())),
-                           raw.get("place"), raw.get("note"),
-                           tuple(claim_from_json(c, raw["id"]) for c in raw["claims"]))
-                 for raw in data["events"]]
-        as_of = _read_moment(data.get("as_of"), "as_of")
-        corpus = data.get("corpus") or {}
-        title, zone = corpus.get("title"), corpus.get("zone")
-        if title is not None and not isinstance(title, str):
-            raise CorpusError(f"expected a string, got {title!r}", field="corpus.title")
+    document = _Object(data, "")
+    if document.data.get("format") != FORMAT:
+        raise CorpusError(f"not a timeline document (format "
+                          f"{_shown(document.data.get('format'))})", field="format")
+    articles: dict[str, Article] = {}
+    for raw in document.objects("articles"):
+        article = _article(raw)
+        if article.id in articles:
+            raise CorpusError(f"duplicate article id {article.id!r}", field=raw.at("id"))
+        articles[article.id] = article
+    specs = [_event(raw, articles) for raw in document.objects("events")]
+    as_of = document.moment("as_of")
+    possibly = document.flag("possibly")
+    corpus = document.child("corpus")
+    title = zone = None
+    if corpus is not None:
+        title, zone = corpus.string("title"), corpus.string("zone")
         if zone is not None:
-            zone = check_zone(zone, field="corpus.zone")
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
-        if isinstance(exc, CorpusError):
-            raise
-        raise CorpusError(f"malformed timeline document: {exc!r}") from None
-    return Timeline(articles, specs, title=title, zone=zone, as_of=as_of,
-                    possibly=bool(data.get("possibly")))
+            zone = check_zone(zone, field=corpus.at("zone"))
+    checked = check_corpus(articles.values(), specs, title=title, zone=zone)
+    return Timeline(checked.articles, checked.specs, title=checked.title, zone=checked.zone,
+                    as_of=as_of, possibly=possibly)
+
+
+def _shown(value: object) -> str:
+    return reprlib.repr(value)
+
+
+#: The largest offset a document may give: as far as a ``timedelta`` reaches.
+_MAX_MICROSECONDS = timedelta.max // timedelta(microseconds=1)
+
+
+class _Object:
+    """One JSON object of a timeline document, read field by field: each field's type is
+    checked, and a wrong one named by its path (``events[3].claims[0].span``)."""
+
+    def __init__(self, data: object, path: str) -> None:
+        if not isinstance(data, Mapping):
+            raise CorpusError(f"expected an object, got {_shown(data)}", field=path or None)
+        self.data: Mapping[str, Any] = data
+        self.path = path
+
+    def at(self, key: str) -> str:
+        """The path of one field of this object."""
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, expected: str) -> CorpusError:
+        return CorpusError(f"expected {expected}, got {_shown(self.data.get(key))}",
+                           field=self.at(key))
+
+    def get(self, key: str, required: bool) -> Any:
+        """The field's value; ``None`` for an optional field missing or null."""
+        value = self.data.get(key)
+        if value is None and required:
+            raise CorpusError("missing" if key not in self.data else "must not be null",
+                              field=self.at(key))
+        return value
+
+    def string(self, key: str, *, required: bool = False) -> str | None:
+        value = self.get(key, required)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(key, "a string")
+        return value
+
+    def text(self, key: str) -> str:
+        """A required string."""
+        value = self.string(key, required=True)
+        assert value is not None
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.get(key, False)
+        if value is not None and not isinstance(value, bool):
+            raise self.fail(key, "true or false")
+        return bool(value)
+
+    def moment(self, key: str, *, required: bool = False) -> date | datetime | None:
+        value = self.string(key, required=required)
+        if value is None:
+            return None
+        try:
+            return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, "an ISO date or datetime") from None
+
+    def span(self, key: str, *, required: bool = False) -> tuple[int, int] | None:
+        """``[start, end]``: integers (not booleans), ``0 <= start <= end``."""
+        value = self.get(key, required)
+        if value is None:
+            return None
+        if (not isinstance(value, list) or len(value) != 2
+                or not all(type(n) is int for n in value) or not 0 <= value[0] <= value[1]):
+            raise self.fail(key, "[start, end] integers")
+        return value[0], value[1]
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.get(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            raise self.fail(key, "a list of strings")
+        return tuple(value)
+
+    def objects(self, key: str) -> list[_Object]:
+        """A required list of objects."""
+        value = self.get(key, True)
+        if not isinstance(value, list):
+            raise self.fail(key, "a list")
+        return [_Object(item, f"{self.at(key)}[{i}]") for i, item in enumerate(value)]
+
+    def child(self, key: str) -> _Object | None:
+        value = self.get(key, False)
+        return None if value is None else _Object(value, self.at(key))
+
+    def microseconds(self, key: str) -> timedelta | None:
+        value = self.get(key, False)
+        if value is None:
+            return None
+        if type(value) is not int or abs(value) > _MAX_MICROSECONDS:
+            raise self.fail(key, "a whole number of microseconds a timedelta can hold")
+        return timedelta(microseconds=value)
+
+
+def _article(raw: _Object) -> Article:
+    published = raw.moment("published", required=True)
+    assert published is not None
+    try:
+        article = Article(id=raw.text("id"), title=raw.text("title"),
+                          outlet=raw.string("outlet"), url=raw.string("url"),
+                          file=raw.string("file"), published=published, text=raw.text("text"))
+    except CorpusError:
+        raise
+    except ValueError as exc:  # the attrs validators: an empty id, title, outlet, url or file
+        field = next((k for k in ("id", "title", "outlet", "url", "file")
+                      if str(exc).startswith(f"{k!r}")), None)
+        raise CorpusError(str(exc), field=raw.path if field is None else raw.at(field)) from None
+    if article.sha256 != raw.text("sha256"):
+        raise CorpusError("the article's text does not match its sha256", field=raw.at("sha256"))
+    return article
+
+
+def _event(raw: _Object, articles: Mapping[str, Article]) -> EventSpec:
+    event = raw.text("id")
+    if not event:
+        raise raw.fail("id", "a non-empty string")
+    claims = raw.objects("claims")
+    if not claims:
+        raise CorpusError("an event needs at least one claim", field=raw.at("claims"))
+    return EventSpec(event, raw.text("title"), raw.strings("actors"), raw.string("place"),
+                     raw.string("note"), tuple(_claim(c, event, articles) for c in claims))
+
+
+#: The statuses a claim may have: ``unconfirmed`` is derived, never claimed.
+_CLAIMED = {s.value: s for s in Status if s is not Status.UNCONFIRMED}
+
+
+def _claim(raw: _Object, event: str, articles: Mapping[str, Article]) -> Claim:
+    """A claim: its spans inside its article's text, its quote the text there."""
+    article = articles.get(raw.text("article"))
+    if article is None:
+        raise raw.fail("article", "the id of an article in 'articles'")
+    quote = raw.text("quote")
+    span = raw.span("span", required=True)
+    assert span is not None
+    if not quote or article.text[span[0]:span[1]] != quote:
+        raise CorpusError(f"{_shown(list(span))} is not where the quote is in article "
+                          f"{article.id!r}", field=raw.at("span"))
+    when, when_span = raw.string("when"), raw.span("when_span")
+    if when_span is not None and (when is None or not span[0] <= when_span[0] <= when_span[1]
+                                  <= span[1] or article.text[slice(*when_span)] != when):
+        raise CorpusError(f"{_shown(list(when_span))} is not where 'when' is in the quote",
+                          field=raw.at("when_span"))
+    status = _CLAIMED.get(raw.text("status"))
+    if status is None:
+        raise raw.fail("status", "'occurred', 'reported', 'scheduled' or 'expected'")
+    known_from = raw.moment("known_from", required=True)
+    assert known_from is not None
+    if type(known_from) is not type(article.published) or known_from != article.published:
+        raise raw.fail("known_from", f"the publication of article {article.id!r}, "
+                                     f"{article.published.isoformat()}")
+    part = raw.string("part")
+    if part is not None and part not in PARTS:
+        raise raw.fail("part", "'start' or 'end'")
+    return Claim(
+        event=event, article=article.id, quote=quote, span=span, status=status,
+        known_from=known_from, when=when, when_span=when_span,
+        anchor=raw.moment("anchor"), tense=raw.string("tense"), value=_value(raw.child("value")),
+        date=raw.moment("date"), before=raw.string("before"), after=raw.string("after"),
+        relative_to=raw.string("relative_to"), offset=_offset(raw), note=raw.string("note"),
+        part=part, ongoing=raw.flag("ongoing"))
+
+
+def _value(value: _Object | None) -> TimeValue | None:
+    if value is None:
+        return None
+    try:
+        return value_from_json(value.data)
+    except TimexError as exc:
+        raise CorpusError(str(exc), field=value.path) from None
+
+
+def _offset(raw: _Object) -> Offset | None:
+    offset = raw.child("offset")
+    if offset is None:
+        return None
+    if raw.string("relative_to") is None:
+        raise CorpusError("an offset needs 'relative_to'", field=offset.path)
+    lo, hi = offset.microseconds("start_lo_us"), offset.microseconds("start_hi_us")
+    if lo is not None and hi is not None and lo > hi:
+        raise CorpusError("start_lo_us is larger than start_hi_us", field=offset.path)
+    return Offset(offset.text("text"), lo, hi, offset.flag("before"), offset.flag("after"))
 
 
 __all__ = ["FORMAT", "from_dict", "from_json", "to_dict", "to_json", "value_from_json",

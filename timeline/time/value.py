@@ -276,6 +276,15 @@ class TimeValue(JSONable):
         """
         try:
             interval = data.get("interval")
+            for key in ("type", "value", "mod", "granularity", "duration", "quant", "freq"):
+                given = data.get(key)  # #13: strings, never numbers, lists or objects
+                if not isinstance(given, str) and (given is not None or key in ("type", "value")):
+                    shown = f"got {reprlib.repr(given)}" if key in data else "missing"
+                    raise TimexError(f"{key!r}: expected a string, {shown}")
+            if interval is not None and (not isinstance(interval, list | tuple)
+                                         or len(interval) != 2):
+                raise TimexError(f"'interval': expected [start, end], got "
+                                 f"{reprlib.repr(interval)}")
             return cls(
                 TimexType(data["type"]), data["value"],
                 Mod(data["mod"]) if data.get("mod") else None,

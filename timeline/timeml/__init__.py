@@ -1,15 +1,23 @@
 """TimeML in and out, and the TempEval-3 Task A scorer.
 
-``read_timeml`` reads a document (DCT, plain text with offsets, gold TIMEX3s, every other
-annotation); ``write_timeml`` writes it back with the system's TIMEX3s, ``to_timeml``
-writes plain text and its mentions; ``score_document`` and ``evaluate`` score them;
-``find_dateline`` finds the date of a plain text that came without one.
+``read_timeml`` reads a document from its path (``parse_timeml`` from its text): DCT,
+plain text with offsets, gold TIMEX3s, every other annotation; ``write_timeml`` writes it
+back with the system's TIMEX3s, ``to_timeml`` writes plain text and its mentions;
+``score_document`` and ``evaluate`` score them; ``find_dateline`` finds the date of a plain
+text that came without one.
 """
 
 from __future__ import annotations
 
 from timeline.timeml.dateline import Dateline, dateline_anchor, find_dateline
-from timeline.timeml.read import Annotation, TimeMLDocument, TimeMLError, Timex, read_timeml
+from timeline.timeml.read import (
+    Annotation,
+    TimeMLDocument,
+    TimeMLError,
+    Timex,
+    parse_timeml,
+    read_timeml,
+)
 from timeline.timeml.score import Counts, Evaluation, evaluate, score_document, timeml_files
 from timeline.timeml.write import to_timeml, write_timeml
 
@@ -24,6 +32,7 @@ __all__ = [
     "dateline_anchor",
     "evaluate",
     "find_dateline",
+    "parse_timeml",
     "read_timeml",
     "score_document",
     "timeml_files",

@@ -10,14 +10,21 @@ normalised to ``\\n`` as XML 1.0 §2.11 requires.
 
 The input is untrusted: a document type declaration or an entity declaration is refused
 (no entity expansion, no external fetches), and nesting deeper than ``MAX_DEPTH`` is too.
+Bytes are decoded as their XML declaration says: UTF-8, UTF-16 and single-byte encodings;
+any other (unknown, UTF-32, Shift_JIS), like a lone surrogate in a ``str``, is a
+``TimeMLError`` naming the document. ``read_timeml`` takes a path (or bytes),
+``parse_timeml`` a document's text.
 Comments and processing instructions inside ``<TEXT>`` are dropped; outside it they are kept.
 """
 
 from __future__ import annotations
 
 import re
+import stat
+import warnings
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from os import PathLike
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -344,6 +351,11 @@ class _Reader:
         self._misc(ProcessingInstruction(target, data))
 
 
+#: The encoding an XML declaration names, for messages: the name only, bounded.
+_DECLARED = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]{0,200}?"
+                       rb"""encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})""")
+
+
 def _parse(data: bytes | str, name: str) -> _Reader:
     reader = _Reader(name)
     parser = expat.ParserCreate()
@@ -358,9 +370,23 @@ def _parse(data: bytes | str, name: str) -> _Reader:
     parser.ProcessingInstructionHandler = reader.instruction
     try:
         parser.Parse(data, True)
+    except TimeMLError:
+        raise
     except expat.ExpatError as exc:
         raise reader.fail(f"not well-formed XML: {expat.ErrorString(exc.code)} "
                           f"(line {exc.lineno}, column {exc.offset + 1})") from None
+    except UnicodeEncodeError as exc:  # a str holding a lone surrogate has no UTF-8 form
+        raise reader.fail(f"character {exc.start}: a lone surrogate "
+                          f"(U+{ord(exc.object[exc.start]):04X}) is not XML") from None
+    except (LookupError, ValueError) as exc:
+        # pyexpat reads an encoding it does not know itself through Python's codecs: an
+        # unknown name is a LookupError, a multi-byte one (UTF-32, Shift_JIS) a ValueError.
+        if not isinstance(data, bytes) or reader.depth or reader.root or reader.prolog:
+            raise  # not the declaration: a bug, not bad input
+        declared = _DECLARED.match(data)
+        shown = f" {declared[1].decode('ascii')!r}" if declared else ""
+        raise reader.fail(f"cannot read the encoding{shown} its XML declaration names "
+                          f"({exc}); UTF-8, UTF-16 and single-byte encodings are read") from None
     return reader
 
 
@@ -403,26 +429,53 @@ def _dct_timex(root: Element, timexes: Sequence[Timex]) -> Timex | None:
     return None
 
 
-def read_timeml(source: str | Path | bytes, *, name: str | None = None) -> TimeMLDocument:
-    """Read a TimeML document from a path, or from its text (a string starting with ``<``).
+def read_timeml(source: str | PathLike[str] | bytes, *,
+                name: str | None = None) -> TimeMLDocument:
+    """Read a TimeML file from its path, or a document from its bytes.
 
-    ``name`` is what messages and ``TimeMLDocument.name`` call it: the path as given by
-    default, ``<string>`` for text. Bytes and files are decoded as their XML declaration
-    says (UTF-8 by default). A ``TimeMLError`` names the document for anything it cannot
-    read; an unreadable file raises the ``OSError``.
+    A path is read as bytes and decoded as its XML declaration says (UTF-8 by default; UTF-16
+    and single-byte encodings too). ``name`` is what messages and ``TimeMLDocument.name``
+    call it: the path as given by default, ``<bytes>`` for bytes. A ``TimeMLError`` names
+    the document for anything it cannot read (not XML, a DTD, an encoding it cannot decode,
+    no ``<TEXT>``, not a regular file); a file that cannot be opened raises the ``OSError``.
+    A document's text as a ``str`` goes to ``parse_timeml``. A ``str`` starting with ``<``
+    is still read as text here, with a ``DeprecationWarning``, for one release: the guess
+    took a text with anything before its first tag for a path.
+    """
+    if isinstance(source, bytes):
+        return parse_timeml(source, name=name if name is not None else "<bytes>")
+    if isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<"):
+        warnings.warn("read_timeml(text) is deprecated: pass the text to parse_timeml(text), "
+                      "and only paths and bytes to read_timeml (it stops guessing in the next "
+                      "release)", DeprecationWarning,
+                      stacklevel=2)
+        return parse_timeml(source, name=name if name is not None else "<string>")
+    label = name if name is not None else str(source)
+    path = Path(source)
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except ValueError:  # the OS takes no NUL in a path
+        raise TimeMLError("not a path: it holds a NUL character", file=repr(label)) from None
+    if not regular:  # a FIFO would block, a device never end
+        raise TimeMLError("not a regular file", file=label)
+    return parse_timeml(path.read_bytes(), name=label)
 
-    >>> doc = read_timeml('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-02-24">'
-    ...                   'Feb 24</TIMEX3></DCT><TEXT>Vote on <TIMEX3 tid="t1" type="DATE" '
-    ...                   'value="2025-02-25">Tuesday</TIMEX3>.</TEXT></TimeML>')
+
+def parse_timeml(document: str | bytes, *, name: str = "<string>") -> TimeMLDocument:
+    """Read a TimeML document from its text (or its bytes, decoded as its XML declaration
+    says); ``name`` is what messages and ``TimeMLDocument.name`` call it.
+
+    A ``str`` is already decoded, so its declaration's encoding is not used; a lone
+    surrogate in it, which XML cannot hold, is a ``TimeMLError`` as anything else it cannot
+    read (not XML, a DTD, an entity declaration, no ``<TEXT>``).
+
+    >>> doc = parse_timeml('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-02-24">'
+    ...                    'Feb 24</TIMEX3></DCT><TEXT>Vote on <TIMEX3 tid="t1" type="DATE" '
+    ...                    'value="2025-02-25">Tuesday</TIMEX3>.</TEXT></TimeML>')
     >>> doc.dct, doc.text, doc.timexes[0].span, doc.timexes[0].value
     (datetime.date(2025, 2, 24), 'Vote on Tuesday.', (8, 15), '2025-02-25')
     """
-    data: bytes | str
-    if isinstance(source, bytes):
-        data, label = source, "<bytes>"
-    elif isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<"):
-        data, label = source, "<string>"
-    else:
-        path = Path(source)
-        data, label = path.read_bytes(), str(source)
-    return _document(_parse(data, name if name is not None else label))
+    if not isinstance(document, str | bytes):
+        raise TimeMLError(f"expected the document's text (str or bytes), got "
+                          f"{type(document).__name__}", file=name)
+    return _document(_parse(document, name))

@@ -521,6 +521,10 @@ def evaluate(paths: Iterable[str | Path], *, tagger: Tagger = scan,
 
     Only the ``tagger`` calls are timed. The first call (on an empty text) is timed apart
     as ``startup_seconds``: it loads the rule tables, a cost paid once per process.
+
+    Every file is read, and its DCT checked, before any is tagged: the first that cannot be
+    (not XML, an encoding it cannot decode, no usable DCT) stops the run with a
+    ``TimeMLError`` naming it, so a score never silently leaves a gold file out.
     """
     documents = [read_timeml(path) for path in paths]
     anchors = [doc.anchor() for doc in documents]  # every DCT checked before any tagging
