@@ -181,7 +181,10 @@ def set_at_time(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"not a set and a clock time: {m.groups}")
     if days.value in _DAILY and days.freq is None:
         base = _DAILY[0]
-    elif days.value.startswith("XXXX-WXX-") and days.value[-1].isdigit():
+    elif (days.value.startswith("XXXX-WXX-") and days.value[-1].isdigit()
+          and "T" not in days.value):
+        # A weekday's set with no clock time yet: one that has one ("9 p.m. every Sunday")
+        # takes no second ("11:00 Kyiv time 9 p.m. every Sunday" is a time and a set).
         base = days.value
     else:
         raise ResolveError(f"{days.value} is not a set of days")
