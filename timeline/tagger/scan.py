@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -105,6 +105,36 @@ class Mention(JSONable):
 
 #: One empty mapping for every match that has no spans or children to hold.
 _NONE: Mapping[str, Any] = MappingProxyType({})
+
+_V = TypeVar("_V")
+_TIMEX = ("timex",)
+
+
+class _Few(Mapping[str, _V]):
+    """A small read-only mapping: a key tuple shared by every match of a rule that filled
+    the same groups, and a value tuple. A dict of two entries takes 184 bytes; this about
+    a third of that, and a match has two (its groups and its mentions)."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: tuple[str, ...], values: tuple[_V, ...]) -> None:
+        self._keys = keys
+        self._values = values
+
+    def __getitem__(self, key: str) -> _V:
+        for name, value in zip(self._keys, self._values, strict=True):
+            if name == key:
+                return value
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 @attrs.frozen
@@ -222,6 +252,7 @@ class _RuleIndex:
         # the rule listed first.
         ranked = sorted(enumerate(rules), key=lambda pair: (-pair[1].priority, pair[0]))
         self.order = {rule.id: rank for rank, (_, rule) in enumerate(ranked)}
+        self.ranked = [rule for _, rule in ranked]
         anywhere = [r for r in rules if r.first is None]
         by_char: dict[str, list[Rule]] = {}
         for rule in rules:
@@ -404,18 +435,25 @@ class Scanner:
         Candidates are tried longest first, then leftmost, then in rule order; one that
         overlaps a chosen mention is never resolved, and one that fails to resolve
         ("February 30") leaves room for the next.
+
+        A candidate is kept as five ints, not its match object (which holds every group's
+        span): matched again when tried, it matches the same, and most are never tried.
         """
         found = []
         for rule, m in rules.candidates(masked.text):
             start, end = masked.original(m.start(), m.end())
-            found.append((start - end, start, rules.order[rule.id], rule, m))
-        found.sort(key=lambda c: c[:3])
+            found.append((start - end, start, rules.order[rule.id], m.start(), m.end()))
+        found.sort()
         taken = bytearray(len(text) + 1)
         chosen: list[Mention] = []
-        for _, start, _, rule, m in found:
-            end = masked.original(m.start(), m.end())[1]
+        length = len(masked.text)
+        for negative, start, rank, at, stop in found:
+            end = start - negative
             if any(taken[start:end]):
                 continue
+            rule = rules.ranked[rank]
+            m = rule.regex.match(masked.text, at, min(length, at + WINDOW))
+            assert m is not None and m.end() == stop  # the same match as found
             if rule.params.get("blocks"):
                 # Words that look like a time but are not ("four flights a week"): taken,
                 # so no shorter match inside them is read, and no mention made.
@@ -435,21 +473,30 @@ class Scanner:
         readings, shared = state.readings, state.shared
         # Only the groups that matched: an absent one reads as ``None`` all the same, and a
         # rule has dozens of groups where a match fills a few.
-        groups: dict[str, str | None] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        children: dict[str, Mention] = {}
+        names: list[str] = []
+        texts: list[str] = []
+        spans: Mapping[str, tuple[int, int]] = _NONE
+        child_names: list[str] = []
+        child_mentions: list[Mention] = []
         for name in m.re.groupindex:
             g_start, g_end = m.span(name)
             if g_start < 0:
                 continue
             o_start, o_end = masked.original(g_start, g_end)
-            groups[name] = _share(shared, text[o_start:o_end])
+            names.append(name)
+            texts.append(text[o_start:o_end])
             if name == "timex":
-                spans[name] = (o_start, o_end)
+                spans = _Few(_TIMEX, ((o_start, o_end),))
             if g_end - g_start == 1 and g_start in masked.at:
-                children[name] = masked.at[g_start]
+                child_names.append(name)
+                child_mentions.append(masked.at[g_start])
+        groups = _share(shared, ("groups", tuple(names), tuple(texts)),
+                        lambda: _Few(_share(shared, tuple(names)),
+                                     tuple(_share(shared, t) for t in texts)))
+        children = (_Few(_share(shared, tuple(child_names)), tuple(child_mentions))
+                    if child_names else _NONE)
         ordered = masked.mentions_in(m.start(), m.end())
-        match = Match(rule, start, end, groups, spans or _NONE, children or _NONE, ordered)
+        match = Match(rule, start, end, groups, spans, children, ordered)
         cue = None
         if (ctx.tense is None and ctx.read_sentence and "refuse_tense" not in rule.params
                 and rule.params.get("sentence_tense", True)):

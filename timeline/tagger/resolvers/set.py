@@ -37,7 +37,7 @@ _EVERY_WEEKEND = "XXXX-WXX-WE"
 
 def _quant(m: Match) -> str | None:
     """The quantifier as TimeML writes it: the word itself, upper-cased."""
-    text = m["quant"] if "quant" in m.groups else m["per"]
+    text = m["quant"] or m["per"]
     if text is None or text.lower() not in ("every", "each"):
         return None
     return text.upper()
