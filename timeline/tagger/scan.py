@@ -452,14 +452,14 @@ class Scanner:
             if any(taken[start:end]):
                 continue
             rule = rules.ranked[rank]
-            m = rule.regex.match(masked.text, at, min(length, at + WINDOW))
-            assert m is not None and m.end() == stop  # the same match as found
+            again = rule.regex.match(masked.text, at, min(length, at + WINDOW))
+            assert again is not None and again.end() == stop  # the same match as found
             if rule.params.get("blocks"):
                 # Words that look like a time but are not ("four flights a week"): taken,
                 # so no shorter match inside them is read, and no mention made.
                 taken[start:end] = b"\x01" * (end - start)
                 continue
-            mention = self._mention(text, masked, rule, m, ctx, state)
+            mention = self._mention(text, masked, rule, again, ctx, state)
             if mention is None:
                 continue
             taken[start:end] = b"\x01" * (end - start)
