@@ -54,12 +54,18 @@ def test_the_issue_sentence_reads_each_expression() -> None:
     assert "March 3" in found
 
 
-def test_a_range_end_the_zone_cannot_order_stays() -> None:
-    # #13: 4 p.m. (no zone) against 14:00 UTC the next day is before or after it depending
-    # on the zone (is_before answers None): the end is not moved by a day on a guess.
-    text = "at 2 p.m. GMT, the next day, through 4 p.m."
-    end = timeline.tag(text, date(2025, 2, 24))[-1]
-    assert (end.text, end.value.value) == ("4 p.m.", "2025-02-24T16:00")
+@pytest.mark.parametrize(("text", "floating", "aware"), [
+    ("The talks ran from 2 p.m. GMT the next day to 4 p.m.", "2025-02-24T16:00",
+     "2025-02-25T16:00Z"),
+    ("They met 2 p.m. GMT Monday - 4 p.m.", "2025-02-24T16:00", "2025-02-24T16:00Z"),
+    ("from 10 p.m. GMT to 2 a.m.", "2025-02-24T02:00", "2025-02-25T02:00Z"),
+])
+def test_a_range_end_the_zone_cannot_order_stays(text: str, floating: str, aware: str) -> None:
+    # #13: 4 p.m. (no zone) against 14:00 UTC is before or after it depending on the zone
+    # (is_before answers None): the end is not moved by a day, or two, on a guess. Under an
+    # aware anchor both ends are in one frame and the range rises.
+    assert timeline.tag(text, date(2025, 2, 24))[-1].value.value == floating
+    assert timeline.tag(text, datetime(2025, 2, 24, 9, tzinfo=UTC))[-1].value.value == aware
 
 
 def test_the_later_of_two_moments_from_different_mentions() -> None:

@@ -767,12 +767,15 @@ def _placed(mention: Mention, cycle: Granularity, other: TimeValue, *, later: bo
             return None
 
     def rises(candidate: TimeValue | None) -> bool | None:
+        """Whether the range rises with the mention here; ``None`` when it cannot be
+        placed here: no such day, or a zone on one end only and the zone decides (4 p.m.
+        against 14:00 UTC), where moving the end would be a guess."""
         if candidate is None:
             return None
         first, last = (other, candidate) if later else (candidate, other)
         assert first.interval is not None and first.interval.start is not None
         end = range_end(last)
-        return end is not None and is_before(first.interval.start, end) is True
+        return end is not None and is_before(first.interval.start, end)
 
     target = range_end(other) if not later else other.interval.start
     assert target is not None
