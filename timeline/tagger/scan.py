@@ -187,6 +187,7 @@ class _Masked:
         #: Each placeholder's offset in the masked text, in order, and the mention it holds.
         self.places: list[int] = []
         self.held: list[Mention] = []
+        self.held_starts: list[int] = []
         #: How far the original text is ahead of the masked text after each placeholder.
         self.shifts: list[int] = []
         self.at: dict[int, Mention] = {}
@@ -199,6 +200,7 @@ class _Masked:
             place = mention.start - shift
             self.places.append(place)
             self.held.append(mention)
+            self.held_starts.append(mention.start)
             self.at[place] = mention
             pieces.append(_PLACEHOLDER_OF[mention.value.type])
             shift += mention.end - mention.start - 1
@@ -218,6 +220,16 @@ class _Masked:
         """Where the masked character at ``i`` ends in the original text."""
         mention = self.at.get(i)
         return mention.end if mention is not None else self._start(i) + 1
+
+    def masked_of(self, start: int) -> int:
+        """Where a match starting at ``start`` of the original text starts in the masked
+        text: a mention's start is its placeholder's place."""
+        if self.identity:
+            return start
+        k = bisect.bisect_right(self.held_starts, start)
+        if k and self.held_starts[k - 1] == start:
+            return self.places[k - 1]
+        return start - (self.shifts[k - 1] if k else 0)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text of a span in the masked text."""
@@ -436,24 +448,31 @@ class Scanner:
         overlaps a chosen mention is never resolved, and one that fails to resolve
         ("February 30") leaves room for the next.
 
-        A candidate is kept as five ints, not its match object (which holds every group's
-        span): matched again when tried, it matches the same, and most are never tried.
+        A candidate is kept as one int that sorts in that order (its length, start and
+        rule packed), not its match object (which holds every group's span): matched
+        again when tried, it matches the same, and most are never tried. Hostile text
+        has several candidates a word, and their match objects were most of its memory.
         """
+        size, count = len(text) + 1, len(rules.ranked)
         found = []
         for rule, m in rules.candidates(masked.text):
             start, end = masked.original(m.start(), m.end())
-            found.append((start - end, start, rules.order[rule.id], m.start(), m.end()))
+            found.append(((size - (end - start)) * size + start) * count + rules.order[rule.id])
         found.sort()
         taken = bytearray(len(text) + 1)
         chosen: list[Mention] = []
         length = len(masked.text)
-        for negative, start, rank, at, stop in found:
-            end = start - negative
+        for key in found:
+            rest, rank = divmod(key, count)
+            shorter, start = divmod(rest, size)
+            end = start + size - shorter
             if any(taken[start:end]):
                 continue
             rule = rules.ranked[rank]
+            at = masked.masked_of(start)
             again = rule.regex.match(masked.text, at, min(length, at + WINDOW))
-            assert again is not None and again.end() == stop  # the same match as found
+            # The same match as found.
+            assert again is not None and masked.original(at, again.end()) == (start, end)
             if rule.params.get("blocks"):
                 # Words that look like a time but are not ("four flights a week"): taken,
                 # so no shorter match inside them is read, and no mention made.
@@ -529,7 +548,7 @@ class Scanner:
             # The extent is a mention's: its own extent ("the year" of "the year ended").
             extent = children["timex"].extent
         return Mention(start, end, _share(shared, text[start:end]), rule.id,
-                       _share(shared, value), _share(shared, extent), ordered, cue, match, ctx)
+                       _share(shared, value), extent, ordered, cue, match, ctx)
 
 
 class _State:
