@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import operator
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline import TimelineError
 from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 
 anchors_as_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 anchors_as_datetimes = st.datetimes(min_value=datetime(1900, 1, 1),
@@ -118,3 +120,70 @@ def test_tagging_word_salad_never_fails(text: str, anchor: date | datetime) -> N
 def test_reference_values_inside_composites(text: str) -> None:
     for anchor in (date(2025, 2, 24), datetime(2025, 2, 25, 23, 59)):
         timeline.tag(text, anchor)
+
+
+# #13: text joined from date and time phrases, with and without zones, the joins of ranges
+# and anaphora between them: a zoned clock time before "the next day" and a dash-joined
+# date raised TypeError (aware against floating), and a set took a second clock time.
+CLOCKS = ["2 p.m.", "9 a.m.", "14:00", "11:38 a.m.", "noon", "11:00", "10 p.m.", "midnight"]
+ZONES = ["", "", " GMT", " EST", " UTC+3", " ET", " Kyiv time", " UTC-11:30"]
+DATES = ["the next day", "the same day", "that night", "a day later", "the following week",
+         "March 3", "March 5, 2024", "Monday", "Wednesday", "last week", "the quarter",
+         "the first quarter", "a year earlier", "three days", "2019", "yesterday", "Feb. 29"]
+SETS = ["every Sunday", "daily", "every Monday at 9 a.m.", "9 p.m. every Sunday", "weekly"]
+PHRASES = [*DATES, *SETS, *(c + z for c in CLOCKS for z in ZONES if z)]
+JOINS = [" - ", " \u2013 ", " to ", " until ", " through ", " and ", ", ", " then ", " ",
+         ". ", " ended ", " began at ", " from "]
+phrase = st.one_of(st.builds(operator.add, st.sampled_from(CLOCKS), st.sampled_from(ZONES)),
+                   st.sampled_from(DATES), st.sampled_from(SETS))
+joined = st.lists(st.tuples(phrase, st.one_of(st.just(" "), st.sampled_from(JOINS))),
+                  min_size=1, max_size=7).map(lambda parts: "".join(p + j for p, j in parts))
+zoned_anchors = st.one_of(anchors, st.datetimes(
+    min_value=datetime(1990, 1, 2), max_value=datetime(2040, 12, 30),
+    timezones=st.sampled_from([timezone(timedelta(hours=14)), timezone(timedelta(hours=-12)),
+                               timezone(timedelta(hours=5, minutes=45))])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(joined, zoned_anchors)
+def test_joined_phrases_tag_with_exact_spans(text: str, anchor: date | datetime) -> None:
+    try:
+        mentions = timeline.tag(text, anchor)
+    except TimelineError:
+        return
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(joined, zoned_anchors)
+def test_every_value_tagged_reads_back(text: str, anchor: date | datetime) -> None:
+    # #13: no value the tagger writes may be one TimeValue.from_timex cannot read.
+    try:
+        mentions = timeline.tag(text, anchor)
+    except TimelineError:
+        return
+    for mention in mentions:
+        assert TimeValue.from_timex(mention.value.value).value == mention.value.value
+
+
+PLACEHOLDERS = "\ue000\ue001\ue002\ue003"
+
+
+WORDS = ["March", "3", ",", "2024", "at", "2", "p.m.", "GMT", "on", "Monday", "the", "next",
+         "day", "last", "week", "every", "Sunday", "9", "daily", "ago", "three", "days", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(" " + PLACEHOLDERS)),
+                min_size=1, max_size=6).map(lambda parts: "".join(w + s for w, s in parts)),
+       anchors)
+def test_placeholders_in_the_input_keep_spans(text: str, anchor: date | datetime) -> None:
+    # #13: the scanner's own placeholders in the input were read as spaces ("every<U+E003>
+    # day" was the mention "every day").
+    try:
+        mentions = timeline.tag(text, anchor)
+    except TimelineError:
+        return
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text

@@ -14,6 +14,12 @@ from timeline.time.granularity import Granularity, floor, span
 from timeline.time.interval import Interval, as_datetime
 
 
+class CalendarEdge(ResolveError):
+    """The words fit a rule but the date they name lies past the calendar's edge (before
+    year 1 or after 9999): "tomorrow" against 9999-12-31. Phrase mode names this cause
+    rather than "not a time expression"."""
+
+
 class Tense(enum.Enum):
     """Which way an undirected expression ("Monday", "in March") points from the anchor."""
 

@@ -41,7 +41,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.rules import WINDOW, Lexicon
 from timeline.tagger.scan import Mention, found_by, range_end, range_ends
 from timeline.time.edtf import describe
-from timeline.time.interval import Interval, is_floating
+from timeline.time.interval import Interval, is_before, is_floating
 from timeline.time.value import TimexType
 
 #: What reads a text as exactly one time expression (``None`` when it is not one).
@@ -213,8 +213,9 @@ def _length(first: Mention, last: Mention) -> timedelta | None:
     interval = first.value.interval
     start = None if interval is None else interval.start
     end = range_end(last.value)
-    if start is None or end is None or is_floating(start) != is_floating(end) or start >= end:
-        return None
+    if (start is None or end is None or is_floating(start) != is_floating(end)
+            or not is_before(start, end)):
+        return None  # a zone on one end only: how long it lasts depends on the zone
     return end - start
 
 
@@ -234,7 +235,7 @@ def _range(phrase: str, first: Mention, last: Mention) -> Mention:
         if is_floating(start) != is_floating(end):
             raise ResolveError(f"not a range: {phrase!r} has a zone on one end only "
                                f"({first.text!r}, {last.text!r})")
-        if start >= end:
+        if not is_before(start, end):
             raise ResolveError(
                 f"not a range: {phrase!r} ends ({last.text!r}, {last.value.value}) before "
                 f"it starts ({first.text!r}, {first.value.value})")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import MAXYEAR, MINYEAR, datetime
+
 from timeline.errors import ResolveError
 from timeline.tagger.context import Tense
 from timeline.tagger.ranges import read_range
 from timeline.tagger.scan import Mention, Scanner, default_scanner
 from timeline.time.anchor import Anchor
+from timeline.time.granularity import Granularity
 from timeline.time.value import TimeValue
 
 MAX_PHRASE = 1000  # a phrase longer than this is not one time expression
@@ -31,10 +34,13 @@ def resolve_mention(text: str, anchor: Anchor, *, tense: str | Tense | None = No
     ctx = scanner.context(anchor, tense=tense, date_order=date_order, read_sentence=False)
 
     read: dict[str, Mention | None] = {}  # a range reads some of its parts more than once
+    edges: list[tuple[int, int]] = []  # where the calendar's edge stopped a whole phrase
 
     def whole(candidate: str) -> Mention | None:
         if candidate not in read:
-            mentions = scanner.scan_context(candidate, ctx)
+            found: list[tuple[int, int]] = []
+            mentions = scanner.scan_context(candidate, ctx, found)
+            edges.extend(span for span in found if span == (0, len(candidate)))
             read[candidate] = (mentions[0] if len(mentions) == 1 and mentions[0].start == 0
                                and mentions[0].end == len(candidate) else None)
         return read[candidate]
@@ -49,10 +55,19 @@ def resolve_mention(text: str, anchor: Anchor, *, tense: str | Tense | None = No
         mention = read_range(candidate, whole, scanner.rules.lexicon)
         if mention is not None:
             return mention
+    if edges:
+        raise ResolveError(
+            f"{phrase!r} against {_written(ctx.anchor, ctx.anchor_granularity)} falls outside "
+            f"the calendar (years {MINYEAR} to {MAXYEAR})")
     found = ", ".join(repr(m.text) for m in scanner.scan(phrase, anchor, tense=tense,
                                                           date_order=date_order))
     detail = f" (found only {found})" if found else ""
     raise ResolveError(f"not a time expression: {text!r}{detail}")
+
+
+def _written(anchor: datetime, granularity: Granularity) -> str:
+    """The anchor as the caller gave it: a date, or a date and time."""
+    return anchor.date().isoformat() if granularity is Granularity.DAY else anchor.isoformat()
 
 
 def resolve(text: str, anchor: Anchor, *, tense: str | Tense | None = None,

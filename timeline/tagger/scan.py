@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import attrs
 
 from timeline.errors import ResolveError
-from timeline.tagger.context import Context, Tense
+from timeline.tagger.context import CalendarEdge, Context, Tense
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
 from timeline.time.anchor import Anchor
 from timeline.time.granularity import Granularity, floor, shift
-from timeline.time.interval import Interval, is_before
+from timeline.time.interval import Interval, is_before, is_floating
 from timeline.time.jsontext import JSONable
 from timeline.time.value import TimeValue, TimexType
 
@@ -102,10 +103,45 @@ class Mention(JSONable):
         return out
 
 
+#: One empty mapping for every match that has no spans or children to hold.
+_NONE: Mapping[str, Any] = MappingProxyType({})
+
+_V = TypeVar("_V")
+_TIMEX = ("timex",)
+
+
+class _Few(Mapping[str, _V]):
+    """A small read-only mapping: a key tuple shared by every match of a rule that filled
+    the same groups, and a value tuple. A dict of two entries takes 184 bytes; this about
+    a third of that, and a match has two (its groups and its mentions)."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: tuple[str, ...], values: tuple[_V, ...]) -> None:
+        self._keys = keys
+        self._values = values
+
+    def __getitem__(self, key: str) -> _V:
+        for name, value in zip(self._keys, self._values, strict=True):
+            if name == key:
+                return value
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 @attrs.frozen
 class Match:
-    """What a resolver sees: the rule's named groups (as written in the text) and any mentions
-    its placeholders stood for, by group name."""
+    """What a resolver sees: the rule's named groups that matched (as written in the text),
+    the span of the TIMEX3 extent when the rule marks one (``spans["timex"]``), and any
+    mentions its placeholders stood for, by group name."""
 
     rule: Rule
     start: int
@@ -140,46 +176,74 @@ class _Masked:
     """The text with each top-level mention replaced by one placeholder character.
 
     With no mentions (the first pass) it is the text itself and maps offsets to themselves.
+    Offsets map back through the placeholders' positions (a bisection), not a table per
+    character: a table of a 10 MB text held 20 million ints.
     """
 
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.identity = not mentions
         self.text = text
         self.length = len(text)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        #: Each placeholder's offset in the masked text, in order, and the mention it holds.
+        self.places: list[int] = []
+        self.held: list[Mention] = []
+        self.held_starts: list[int] = []
+        #: How far the original text is ahead of the masked text after each placeholder.
+        self.shifts: list[int] = []
         self.at: dict[int, Mention] = {}
         if self.identity:
             return
         pieces: list[str] = []
-        pos = 0
+        pos = shift = 0
         for mention in mentions:
             pieces.append(text[pos:mention.start])
-            self.starts.extend(range(pos, mention.start))
-            self.ends.extend(range(pos + 1, mention.start + 1))
-            self.at[len(self.starts)] = mention
+            place = mention.start - shift
+            self.places.append(place)
+            self.held.append(mention)
+            self.held_starts.append(mention.start)
+            self.at[place] = mention
             pieces.append(_PLACEHOLDER_OF[mention.value.type])
-            self.starts.append(mention.start)
-            self.ends.append(mention.end)
+            shift += mention.end - mention.start - 1
+            self.shifts.append(shift)
             pos = mention.end
         pieces.append(text[pos:])
-        self.starts.extend(range(pos, len(text)))
-        self.ends.extend(range(pos + 1, len(text) + 1))
         self.text = "".join(pieces)
+
+    def _start(self, i: int) -> int:
+        """Where the masked character at ``i`` starts in the original text."""
+        k = bisect.bisect_right(self.places, i)
+        if k and self.places[k - 1] == i:
+            return self.held[k - 1].start
+        return i + (self.shifts[k - 1] if k else 0)
+
+    def _end(self, i: int) -> int:
+        """Where the masked character at ``i`` ends in the original text."""
+        mention = self.at.get(i)
+        return mention.end if mention is not None else self._start(i) + 1
+
+    def masked_of(self, start: int) -> int:
+        """Where a match starting at ``start`` of the original text starts in the masked
+        text: a mention's start is its placeholder's place."""
+        if self.identity:
+            return start
+        k = bisect.bisect_right(self.held_starts, start)
+        if k and self.held_starts[k - 1] == start:
+            return self.places[k - 1]
+        return start - (self.shifts[k - 1] if k else 0)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text of a span in the masked text."""
         if self.identity:
             return start, end
         if start == end:  # an empty group: a point between characters
-            at = self.starts[start] if start < len(self.starts) else self.length
-            return at, at
-        return self.starts[start], self.ends[end - 1]
+            return (self._start(start) if start < len(self.text) else self.length,) * 2
+        return self._start(start), self._end(end - 1)
 
     def mentions_in(self, start: int, end: int) -> tuple[Mention, ...]:
         if self.identity:
             return ()
-        return tuple(self.at[i] for i in range(start, end) if i in self.at)
+        lo, hi = bisect.bisect_left(self.places, start), bisect.bisect_left(self.places, end)
+        return tuple(self.held[lo:hi])
 
 
 def _word_starts(text: str) -> Iterable[int]:
@@ -200,6 +264,7 @@ class _RuleIndex:
         # the rule listed first.
         ranked = sorted(enumerate(rules), key=lambda pair: (-pair[1].priority, pair[0]))
         self.order = {rule.id: rank for rank, (_, rule) in enumerate(ranked)}
+        self.ranked = [rule for _, rule in ranked]
         anywhere = [r for r in rules if r.first is None]
         by_char: dict[str, list[Rule]] = {}
         for rule in rules:
@@ -260,16 +325,22 @@ class Scanner:
                            read_sentence=read_sentence)
         return self.scan_context(text, ctx)
 
-    def scan_context(self, text: str, ctx: Context) -> list[Mention]:
+    def scan_context(self, text: str, ctx: Context,
+                     edges: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """Every time expression in ``text`` resolved in ``ctx``; ``edges``, when given,
+        receives the spans whose words a rule read but whose date the calendar could not
+        hold ("tomorrow" against 9999-12-31), for phrase mode to name the cause."""
+        original = text
         if any(c in text for c in PLACEHOLDER.values()):
-            # Our private-use placeholders must not be forged by the input.
-            text = text.translate({ord(c): " " for c in PLACEHOLDER.values()})
-        readings: dict[tuple[int, int], Reading] = {}  # the tense around each span, once
-        top = self._select(text, _Masked(text, []), self._base, ctx, readings)
+            # Our private-use placeholders must not be forged by the input: each becomes a
+            # character no rule reads (offsets kept), and the mentions' texts are the input's.
+            text = text.translate(_UNFORGED)
+        state = _State(edges)
+        top = self._select(text, _Masked(text, []), self._base, ctx, state)
         for _ in range(_COMPOSITION_PASSES):
             if not top:
                 break  # composite rules need a mention to compose
-            chosen = self._select(text, _Masked(text, top), self._composite, ctx, readings)
+            chosen = self._select(text, _Masked(text, top), self._composite, ctx, state)
             if not chosen:
                 break
             covered = bytearray(len(text) + 1)
@@ -279,6 +350,8 @@ class Scanner:
                          key=lambda m: m.start)
         if ctx.read_sentence:
             top = self._refer(text, top, ctx)
+        if original is not text:
+            top = [_texts_of(original, mention) for mention in top]
         return top
 
     def _refer(self, text: str, mentions: list[Mention], ctx: Context) -> list[Mention]:
@@ -319,7 +392,7 @@ class Scanner:
                     match is None or match.rule.params.get("refers", True)):
                 reference = point
                 if (point[1] is Granularity.QUARTER and not anaphoric
-                        and (point[0] < floor(Granularity.QUARTER, ctx.anchor)
+                        and (is_before(point[0], floor(Granularity.QUARTER, ctx.anchor))
                              or _ENDED.match(text, mention.end))):
                     # A quarter named, not one counted from another, and over by the
                     # anchor's: results are reported once their quarter ends. A fiscal
@@ -329,8 +402,8 @@ class Scanner:
                     # second quarter"); a fiscal quarter is the company's own, not ordered
                     # against the calendar's, and starts a report of its own.
                     fiscal = found_by(mention, lambda m: m.has("fiscal")) is not None
-                    quarter = point[0] if quarter is None or fiscal else max(quarter,
-                                                                             point[0])
+                    quarter = point[0] if quarter is None or fiscal else _later(quarter,
+                                                                                point[0])
             out.append(mention)
         return _ranges_rise(text, _periods_ended(text, out), self._range_joins)
 
@@ -368,30 +441,44 @@ class Scanner:
                             match=match, context=here)
 
     def _select(self, text: str, masked: _Masked, rules: _RuleIndex, ctx: Context,
-                readings: dict[tuple[int, int], Reading]) -> list[Mention]:
+                state: _State) -> list[Mention]:
         """The longest matches that resolve, never two overlapping.
 
         Candidates are tried longest first, then leftmost, then in rule order; one that
         overlaps a chosen mention is never resolved, and one that fails to resolve
         ("February 30") leaves room for the next.
+
+        A candidate is kept as one int that sorts in that order (its length, start and
+        rule packed), not its match object (which holds every group's span): matched
+        again when tried, it matches the same, and most are never tried. Hostile text
+        has several candidates a word, and their match objects were most of its memory.
         """
+        size, count = len(text) + 1, len(rules.ranked)
         found = []
         for rule, m in rules.candidates(masked.text):
             start, end = masked.original(m.start(), m.end())
-            found.append((start - end, start, rules.order[rule.id], rule, m))
-        found.sort(key=lambda c: c[:3])
+            found.append(((size - (end - start)) * size + start) * count + rules.order[rule.id])
+        found.sort()
         taken = bytearray(len(text) + 1)
         chosen: list[Mention] = []
-        for _, start, _, rule, m in found:
-            end = masked.original(m.start(), m.end())[1]
+        length = len(masked.text)
+        for key in found:
+            rest, rank = divmod(key, count)
+            shorter, start = divmod(rest, size)
+            end = start + size - shorter
             if any(taken[start:end]):
                 continue
+            rule = rules.ranked[rank]
+            at = masked.masked_of(start)
+            again = rule.regex.match(masked.text, at, min(length, at + WINDOW))
+            # The same match as found.
+            assert again is not None and masked.original(at, again.end()) == (start, end)
             if rule.params.get("blocks"):
                 # Words that look like a time but are not ("four flights a week"): taken,
                 # so no shorter match inside them is read, and no mention made.
                 taken[start:end] = b"\x01" * (end - start)
                 continue
-            mention = self._mention(text, masked, rule, m, ctx, readings)
+            mention = self._mention(text, masked, rule, again, ctx, state)
             if mention is None:
                 continue
             taken[start:end] = b"\x01" * (end - start)
@@ -400,21 +487,33 @@ class Scanner:
         return chosen
 
     def _mention(self, text: str, masked: _Masked, rule: Rule, m: re.Match[str],
-                 ctx: Context, readings: dict[tuple[int, int], Reading]) -> Mention | None:
+                 ctx: Context, state: _State) -> Mention | None:
         start, end = masked.original(m.start(), m.end())
-        groups: dict[str, str | None] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        children: dict[str, Mention] = {}
+        readings, shared = state.readings, state.shared
+        # Only the groups that matched: an absent one reads as ``None`` all the same, and a
+        # rule has dozens of groups where a match fills a few.
+        names: list[str] = []
+        texts: list[str] = []
+        spans: Mapping[str, tuple[int, int]] = _NONE
+        child_names: list[str] = []
+        child_mentions: list[Mention] = []
         for name in m.re.groupindex:
             g_start, g_end = m.span(name)
             if g_start < 0:
-                groups[name] = None
                 continue
             o_start, o_end = masked.original(g_start, g_end)
-            groups[name] = text[o_start:o_end]
-            spans[name] = (o_start, o_end)
+            names.append(name)
+            texts.append(text[o_start:o_end])
+            if name == "timex":
+                spans = _Few(_TIMEX, ((o_start, o_end),))
             if g_end - g_start == 1 and g_start in masked.at:
-                children[name] = masked.at[g_start]
+                child_names.append(name)
+                child_mentions.append(masked.at[g_start])
+        groups = _share(shared, ("groups", tuple(names), tuple(texts)),
+                        lambda: _Few(_share(shared, tuple(names)),
+                                     tuple(_share(shared, t) for t in texts)))
+        children = (_Few(_share(shared, tuple(child_names)), tuple(child_mentions))
+                    if child_names else _NONE)
         ordered = masked.mentions_in(m.start(), m.end())
         match = Match(rule, start, end, groups, spans, children, ordered)
         cue = None
@@ -428,21 +527,71 @@ class Scanner:
                 # A verb right before the date governs it ("the year ended March 31"); one
                 # further off may govern something else ("declared a dividend, payable
                 # Dec. 7"), so its tense is only a guess.
-                ctx = ctx.with_tense(reading.tense, inferred=reading.distance > _GOVERNS,
-                                     from_sentence=True)
+                inferred = reading.distance > _GOVERNS
+                ctx = _share(shared, ("context", id(ctx), reading.tense, inferred),
+                             lambda: ctx.with_tense(reading.tense, inferred=inferred,
+                                                    from_sentence=True))
                 cue = reading.cue
         try:
             value = self._resolvers[rule.resolver](match, ctx)
+        except CalendarEdge:
+            state.edge(start, end)
+            return None
+        except ResolveError:
+            return None  # "February 30": the words fit a rule, the calendar has no such day
         except (ValueError, OverflowError):
-            # ResolveError, or the calendar's own ValueError/OverflowError at its edges
-            # ("February 30", "next year" in 9999): the words fit, the calendar does not.
+            # The calendar's own errors at its edges ("next year" in 9999).
+            state.edge(start, end)
             return None
         extent = spans.get("timex", (start, end))
         if "timex" in children:
             # The extent is a mention's: its own extent ("the year" of "the year ended").
             extent = children["timex"].extent
-        return Mention(start, end, text[start:end], rule.id, value, extent, ordered, cue,
-                       match, ctx)
+        return Mention(start, end, _share(shared, text[start:end]), rule.id,
+                       _share(shared, value), extent, ordered, cue, match, ctx)
+
+
+class _State:
+    """What one scan keeps across its passes."""
+
+    def __init__(self, edges: list[tuple[int, int]] | None) -> None:
+        #: The tense around each span, read once.
+        self.readings: dict[tuple[int, int], Reading] = {}
+        #: One object for equal values, contexts and texts across the scan's mentions:
+        #: news repeats them, and hostile text ("the week before the week before ...") is
+        #: nothing else. Each mention then holds references, not copies.
+        self.shared: dict[object, Any] = {}
+        self.edges = edges
+
+    def edge(self, start: int, end: int) -> None:
+        if self.edges is not None:
+            self.edges.append((start, end))
+
+
+#: Each placeholder of the input becomes U+FFFD, which no rule reads.
+_UNFORGED = {ord(c): "\ufffd" for c in PLACEHOLDER.values()}
+
+
+def _texts_of(text: str, mention: Mention) -> Mention:
+    """The mention (and those inside it) with its text as the input has it."""
+    children = tuple(_texts_of(text, child) for child in mention.children)
+    return attrs.evolve(mention, text=text[mention.start:mention.end], children=children)
+
+
+def _share(shared: dict[object, Any], key: Any, make: Callable[[], Any] | None = None) -> Any:
+    """The one object the scan keeps for ``key``: ``key`` itself the first time (or what
+    ``make`` builds for it), the same object every later time."""
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = key if make is None else make()
+    return found
+
+
+def _later(kept: datetime, told: datetime) -> datetime:
+    """The later of two moments from different mentions, compared as the time model does
+    (a zone against none is ordered only when every zone agrees); when the zone decides,
+    the one kept stays: nothing in the text says the other is later."""
+    return told if is_before(kept, told) is True else kept
 
 
 def _last_year(value: TimeValue, ctx: Context) -> bool:
@@ -637,19 +786,21 @@ def _placed(mention: Mention, cycle: Granularity, other: TimeValue, *, later: bo
             return None
 
     def rises(candidate: TimeValue | None) -> bool | None:
+        """Whether the range rises with the mention here; ``None`` when it cannot be
+        placed here: no such day, or a zone on one end only and the zone decides (4 p.m.
+        against 14:00 UTC), where moving the end would be a guess."""
         if candidate is None:
             return None
         first, last = (other, candidate) if later else (candidate, other)
         assert first.interval is not None and first.interval.start is not None
         end = range_end(last)
-        return end is not None and is_before(first.interval.start, end) is True
+        return end is not None and is_before(first.interval.start, end)
 
     target = range_end(other) if not later else other.interval.start
     assert target is not None
     # Start near the answer, then step to the first (last) count at which the range rises.
     toward = 1 if later else -1
-    count = round((target.replace(tzinfo=None) - start.replace(tzinfo=None))
-                  / _CYCLE_LENGTH[cycle])
+    count = round(_apart(start, target) / _CYCLE_LENGTH[cycle])
     for _ in range(_STEPS):
         now = rises(moved(count))
         if now is None:
@@ -668,6 +819,15 @@ def _placed(mention: Mention, cycle: Granularity, other: TimeValue, *, later: bo
     here = moved(count)
     assert here is not None
     return _with_timex(mention, here)
+
+
+def _apart(start: datetime, target: datetime) -> timedelta:
+    """How far ``target`` is from ``start``, near enough to count cycles: exactly between
+    two instants (their offsets may differ), on the wall clock when either floats (a zone
+    against none is known only to within a day, which the steps of ``_placed`` absorb)."""
+    if is_floating(start) or is_floating(target):
+        return target.replace(tzinfo=None) - start.replace(tzinfo=None)
+    return target - start
 
 
 #: How many cycles the count of cycles between two dates may be off by.

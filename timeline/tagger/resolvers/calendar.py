@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 import attrs
 
 from timeline.errors import ResolveError
-from timeline.tagger.context import Context, Tense
+from timeline.tagger.context import CalendarEdge, Context, Tense
 from timeline.tagger.resolvers import Resolver, resolver
 from timeline.tagger.resolvers.common import closed, nearest_granule, spanning
 from timeline.tagger.scan import Match
@@ -45,7 +45,7 @@ def in_calendar(function: Resolver) -> Resolver:
         except ResolveError:
             raise
         except (ValueError, OverflowError) as exc:
-            raise ResolveError(f"rule {m.rule.id!r}: outside the calendar ({exc})") from None
+            raise CalendarEdge(f"rule {m.rule.id!r}: outside the calendar ({exc})") from None
 
     return bounded
 

@@ -26,7 +26,7 @@ from timeline.tagger.resolvers.common import (
 )
 from timeline.tagger.scan import Match
 from timeline.time.granularity import Granularity, PartOfDay, Season, floor, shift, span, third
-from timeline.time.interval import Interval
+from timeline.time.interval import Interval, is_before
 from timeline.time.value import Mod, TimeValue, TimexType, apply_mod, one_sided
 
 
@@ -755,7 +755,9 @@ def _reported_quarter(ctx: Context) -> tuple[datetime, Granularity]:
         return ctx.quarter, Granularity.QUARTER
     current = floor(Granularity.QUARTER, ctx.anchor)
     start, granularity = ctx.reference_point
-    if granularity is Granularity.QUARTER and start < current:
+    # The quarter told may be another mention's, with a zone the anchor lacks (or the
+    # reverse): it counts as before the anchor's only when it is so in every zone.
+    if granularity is Granularity.QUARTER and is_before(start, current) is True:
         return start, Granularity.QUARTER
     return shift(Granularity.QUARTER, floor(Granularity.QUARTER, ctx.anchor), -1), \
         Granularity.QUARTER

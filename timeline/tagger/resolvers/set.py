@@ -37,7 +37,7 @@ _EVERY_WEEKEND = "XXXX-WXX-WE"
 
 def _quant(m: Match) -> str | None:
     """The quantifier as TimeML writes it: the word itself, upper-cased."""
-    text = m["quant"] if "quant" in m.groups else m["per"]
+    text = m["quant"] or m["per"]
     if text is None or text.lower() not in ("every", "each"):
         return None
     return text.upper()
@@ -181,7 +181,10 @@ def set_at_time(m: Match, ctx: Context) -> TimeValue:
         raise ResolveError(f"not a set and a clock time: {m.groups}")
     if days.value in _DAILY and days.freq is None:
         base = _DAILY[0]
-    elif days.value.startswith("XXXX-WXX-") and days.value[-1].isdigit():
+    elif (days.value.startswith("XXXX-WXX-") and days.value[-1].isdigit()
+          and "T" not in days.value):
+        # A weekday's set with no clock time yet: one that has one ("9 p.m. every Sunday")
+        # takes no second ("11:00 Kyiv time 9 p.m. every Sunday" is a time and a set).
         base = days.value
     else:
         raise ResolveError(f"{days.value} is not a set of days")
