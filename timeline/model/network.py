@@ -18,12 +18,22 @@ import attrs
 
 from timeline.model.claim import Claim
 from timeline.time.granularity import Granularity
-from timeline.time.interval import EASTERNMOST, WESTERNMOST, Interval, is_floating
+from timeline.time.interval import (
+    EASTERNMOST,
+    SUPPORTED_END,
+    SUPPORTED_START,
+    WESTERNMOST,
+    Interval,
+    is_floating,
+)
 
 NEG = -(2**62)
 POS = 2**62
 _EPOCH = datetime(1, 1, 1)
 _MICRO = timedelta(microseconds=1)
+#: The supported calendar in the network's microseconds (``timeline.time.interval``).
+_FIRST = (SUPPORTED_START - _EPOCH) // _MICRO
+_END = (SUPPORTED_END - _EPOCH) // _MICRO
 
 
 @attrs.frozen
@@ -112,7 +122,10 @@ class Frame:
         return (naive - _EPOCH) // _MICRO
 
     def moment(self, micro: int) -> datetime | None:
-        if micro <= NEG // 2 or micro >= POS // 2:
+        """The datetime of a bound; ``None`` (open) for one propagated past the supported
+        calendar ("5000 years after" an event of 6000): weaker than what was computed,
+        so never false, and no overflow downstream (#13)."""
+        if not _FIRST <= micro < _END:
             return None
         naive = _EPOCH + timedelta(microseconds=micro)
         if self.floating:

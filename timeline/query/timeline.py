@@ -35,9 +35,15 @@ from timeline.query.asof import (
     publication_key,
 )
 from timeline.query.index import IntervalIndex
-from timeline.query.moments import Moment, latest_published, read_moment
+from timeline.query.moments import Moment, as_of_moment, latest_published, read_moment
 from timeline.time.anchor import read_anchor
-from timeline.time.interval import Interval, as_datetime, is_floating
+from timeline.time.interval import (
+    Interval,
+    as_datetime,
+    check_interval,
+    check_moment,
+    is_floating,
+)
 from timeline.time.jsontext import JSONText
 from timeline.time.value import TimeValue
 
@@ -505,8 +511,10 @@ class Timeline:
 
     def _window(self, window: Window, anchor: Moment | str | None, certain: bool) -> tuple[
             int | None, int | None]:
-        moment = None if anchor is None else read_anchor(anchor, error=QueryError)
-        interval = _as_interval(window, moment)
+        moment = None if anchor is None else check_moment(
+            read_anchor(anchor, error=QueryError), error=QueryError, what="anchor")
+        interval = check_interval(_as_interval(window, moment), error=QueryError,
+                                  what=f"window {window!r}")
         frame = self._knowledge.frame
         if certain:  # narrowest in the network's frame: every zone must agree
             lo = None if interval.start is None else frame.upper(interval.start)
@@ -554,7 +562,8 @@ class Timeline:
     def at(self, instant: Moment | str, *, certain: bool = False) -> list[Event]:
         """Events that possibly (or certainly) were going on at an instant (a string as
         ``as_of`` reads it)."""
-        moment = as_datetime(_moment(instant, self.articles))
+        moment = as_datetime(check_moment(_moment(instant, self.articles), error=QueryError,
+                                          what="instant"))
         return self.overlapping(Interval(moment, moment + timedelta(microseconds=1)),
                                 certain=certain)
 
@@ -576,6 +585,7 @@ class Timeline:
         """
         if not isinstance(moment, date):
             moment = _moment(moment, self.articles)
+        moment = as_of_moment(moment)  # 9999-12-31 is "everything" (#13)
         view = Timeline.__new__(Timeline)
         view.title, view.zone = self.title, self.zone
         view._setup(self._knowledge, moment, possibly)
@@ -634,9 +644,10 @@ def _as_interval(window: Window, anchor: Moment | None) -> Interval:
         return window
     if isinstance(window, TimeValue):
         value = window
-    elif isinstance(window, datetime):
-        return Interval(window, window + timedelta(microseconds=1))
     elif isinstance(window, date):
+        check_moment(window, error=QueryError, what="window")  # no day past 9999 (#13)
+        if isinstance(window, datetime):
+            return Interval(window, window + timedelta(microseconds=1))
         day = as_datetime(window)
         return Interval(day, day + timedelta(days=1))
     elif isinstance(window, str):
