@@ -51,6 +51,7 @@ from timeline.export.wording import (
 )
 from timeline.model.claim import Status
 from timeline.model.event import Event
+from timeline.query.moments import as_of_moment
 from timeline.time.interval import is_floating
 
 if TYPE_CHECKING:
@@ -729,7 +730,9 @@ def _defs() -> str:
 
 
 def _as_of_seconds(moment: date | datetime) -> float:
-    """An as-of date means the end of that day (all it published is known)."""
+    """An as-of date means the end of that day (all it published is known); one past the
+    supported calendar (9999-12-31, "everything") is taken where the view is (#13)."""
+    moment = as_of_moment(moment)
     if isinstance(moment, datetime):
         return _seconds(moment)
     return _seconds(datetime(moment.year, moment.month, moment.day)) + _DAY

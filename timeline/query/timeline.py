@@ -179,9 +179,9 @@ class Timeline:
         self._known_articles: dict[str, Article] | None = None
         self.articles: dict[str, Article] = knowledge.articles
         self._specs = knowledge.corpus_order
-        self.as_of_time = as_of
+        self.as_of_time = as_of  # as given, shown; taken at ``as_of_moment`` of it (#13)
         self.possibly = possibly
-        self._state = State(knowledge, as_of, possibly)
+        self._state = State(knowledge, None if as_of is None else as_of_moment(as_of), possibly)
         self._entries: dict[str, Entry] | None = None
         self._order_cache: list[str] | None = None
         self._events_cache: list[Event] | None = None
@@ -207,7 +207,7 @@ class Timeline:
         """The articles this view knows: published by its "as of" time, read as its claims
         are (certainly, or with ``possibly`` possibly); every article when it has none."""
         if self._known_articles is None:
-            moment = self.as_of_time
+            moment = None if self.as_of_time is None else as_of_moment(self.as_of_time)
             self._known_articles = self.articles if moment is None else {
                 key: article for key, article in self.articles.items()
                 if published_by(article.published, moment, possibly=self.possibly,
@@ -585,7 +585,6 @@ class Timeline:
         """
         if not isinstance(moment, date):
             moment = _moment(moment, self.articles)
-        moment = as_of_moment(moment)  # 9999-12-31 is "everything" (#13)
         view = Timeline.__new__(Timeline)
         view.title, view.zone = self.title, self.zone
         view._setup(self._knowledge, moment, possibly)
@@ -653,10 +652,10 @@ def _as_interval(window: Window, anchor: Moment | None) -> Interval:
     elif isinstance(window, str):
         try:
             value = TimeValue.from_timex(window)
-        except TimelineError:
+        except TimelineError as exc:
             if anchor is None:
-                raise QueryError(f"window {window!r} is not a TIMEX3 value; to use an "
-                                 f"expression, give its anchor") from None
+                raise QueryError(f"window {window!r} is not a TIMEX3 value ({exc}); to use "
+                                 f"an expression, give its anchor") from None
             from timeline.tagger.resolve import resolve
 
             value = resolve(window, anchor)
