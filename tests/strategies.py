@@ -282,3 +282,24 @@ def edge_values(draw: st.DrawFn) -> TimeValue | None:
                                     mod=draw(st.sampled_from([*Mod, None])), part=part)
     except TimexError:
         return None
+
+
+@st.composite
+def calendar_edge_values(draw: st.DrawFn) -> TimeValue | None:
+    """``of_granule`` values at the supported calendar's own edges (years 200-201 and
+    9798-9799, ``edge_zones``), any granularity and mod; ``None`` when the value leaves
+    the calendar (a ``Claim`` would refuse it)."""
+    from timeline.errors import TimexError
+    from timeline.time.interval import FIRST_YEAR, LAST_YEAR, interval_problem
+
+    years = (FIRST_YEAR, FIRST_YEAR + 1, LAST_YEAR - 1, LAST_YEAR)
+    granularity = draw(granularities())
+    part = draw(parts_of_day()) if granularity is Granularity.PART_OF_DAY else None
+    try:
+        value = TimeValue.of_granule(granularity, draw(edge_datetimes(years)),
+                                     mod=draw(st.sampled_from([*Mod, None])), part=part)
+    except TimexError:
+        return None
+    if value.interval is None or interval_problem(value.interval) is not None:
+        return None
+    return value

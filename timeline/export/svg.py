@@ -174,7 +174,9 @@ def _seconds(moment: datetime) -> float:
 
 
 def _moment(seconds: float) -> datetime:
-    low, high = 0.0, (datetime.max - _EPOCH).total_seconds()
+    """The datetime of an axis position, clamped to Python's calendar: whole seconds, as
+    ``datetime.max`` in float seconds rounds up past it (an axis padded past 9799, #13)."""
+    low, high = 0.0, float((datetime.max - _EPOCH) // timedelta(seconds=1))
     return _EPOCH + timedelta(seconds=min(max(seconds, low), high))
 
 
