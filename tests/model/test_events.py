@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -480,3 +480,22 @@ title = "F"
     tl = timeline.load(folder)
     assert tl["f"].time.earliest_start is None and tl["f"].time.latest_end is None
     assert tl.to_ics() and tl.chronology() and tl.to_json() and tl.to_svg()
+
+
+def test_the_last_minute_of_the_calendar_keeps_its_bounds(tmp_path: Path) -> None:
+    # Issue 13: read in UTC, 9799-12-31T23:58-12:00 is past the calendar's end; the solver
+    # keeps such a bound exact (it opens only bounds carried well past the calendar).
+    minute = datetime(9799, 12, 31, 23, 58, tzinfo=timezone(timedelta(hours=-12)))
+    folder = write_corpus(tmp_path, {"a": ("The vote closed.", date(9799, 12, 31))}, f"""
+[[events]]
+id = "vote"
+title = "Vote"
+  [[events.claims]]
+  article = "a"
+  quote = "The vote closed."
+  date = {minute.isoformat()}
+  status = "occurred"
+""")
+    vote = timeline.load(folder)["vote"]
+    assert (vote.time.earliest_start, vote.time.latest_end) == (
+        minute, minute + timedelta(minutes=1))

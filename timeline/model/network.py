@@ -31,9 +31,10 @@ NEG = -(2**62)
 POS = 2**62
 _EPOCH = datetime(1, 1, 1)
 _MICRO = timedelta(microseconds=1)
-#: The supported calendar in the network's microseconds (``timeline.time.interval``).
-_FIRST = (SUPPORTED_START - _EPOCH) // _MICRO
-_END = (SUPPORTED_END - _EPOCH) // _MICRO
+#: The supported calendar in the network's microseconds (``timeline.time.interval``), two
+#: days wider: a time of its last day read at UTC-12 is in UTC past its end, and exact.
+_FIRST = (SUPPORTED_START - timedelta(days=2) - _EPOCH) // _MICRO
+_END = (SUPPORTED_END + timedelta(days=2) - _EPOCH) // _MICRO
 
 
 @attrs.frozen

@@ -45,7 +45,7 @@ def in_calendar(moment: date | datetime) -> bool:
     return FIRST_YEAR <= moment.year <= LAST_YEAR
 
 
-#: The supported calendar as an interval: ``[0200-01-01, 9800-01-01)``, floating.
+#: The ends of the supported calendar, floating (``SUPPORTED`` is the interval).
 SUPPORTED_START = datetime(FIRST_YEAR, 1, 1)
 SUPPORTED_END = datetime(LAST_YEAR + 1, 1, 1)
 
@@ -326,3 +326,7 @@ def _parse_iso(text: str | None) -> datetime | None:
     if text is None:
         return None
     return datetime.fromisoformat(text)
+
+
+#: The supported calendar as an interval, ``[0200-01-01, 9800-01-01)`` (``in_calendar``).
+SUPPORTED = Interval(SUPPORTED_START, SUPPORTED_END)
