@@ -240,3 +240,66 @@ def python_timelines(draw: st.DrawFn) -> Any:
     return Timeline.from_articles(articles, specs, title=draw(non_blank_text()),
                                   zone=draw(st.sampled_from([None, "UTC",
                                                              "America/New_York"])))
+
+
+# --- the calendar's edges (issue 13) -------------------------------------------------
+
+#: Years where Python's calendar ends: the time layer must build, write and read back
+#: there without an ``OverflowError`` (or refuse with a ``TimexError``).
+EDGE_YEARS = (1, 2, 3, 9997, 9998, 9999)
+
+
+def edge_zones() -> st.SearchStrategy[Any]:
+    """No zone, the extreme and odd-minute offsets, and zones whose early years are in
+    local mean time (Lord Howe +10:36:20, London -0:01:15, Kathmandu +5:41:16)."""
+    from zoneinfo import ZoneInfo
+
+    fixed = [timezone(timedelta(minutes=m)) for m in (14 * 60, -12 * 60, 345, -1, 765, -570)]
+    lmt = [ZoneInfo(name) for name in ("Australia/Lord_Howe", "Europe/London",
+                                       "Asia/Kathmandu", "America/New_York")]
+    return st.sampled_from([None, *fixed, *lmt])
+
+
+@st.composite
+def edge_datetimes(draw: st.DrawFn, years: tuple[int, ...] = EDGE_YEARS) -> datetime:
+    """Datetimes, to the second, in ``years``, floating or in an ``edge_zones`` zone."""
+    year = draw(st.sampled_from(years))
+    moment = draw(st.datetimes(min_value=datetime(year, 1, 1),
+                               max_value=datetime(year, 12, 31, 23, 59, 59)))
+    return moment.replace(microsecond=0, tzinfo=draw(edge_zones()))
+
+
+@st.composite
+def edge_values(draw: st.DrawFn) -> TimeValue | None:
+    """``of_granule`` of an ``edge_datetimes`` moment, any granularity and mod; ``None``
+    when it refuses (a ``TimexError``: the granule or its widening leaves the calendar)."""
+    from timeline.errors import TimexError
+
+    granularity = draw(granularities())
+    part = draw(parts_of_day()) if granularity is Granularity.PART_OF_DAY else None
+    try:
+        return TimeValue.of_granule(granularity, draw(edge_datetimes()),
+                                    mod=draw(st.sampled_from([*Mod, None])), part=part)
+    except TimexError:
+        return None
+
+
+@st.composite
+def calendar_edge_values(draw: st.DrawFn) -> TimeValue | None:
+    """``of_granule`` values at the supported calendar's own edges (years 200-201 and
+    9798-9799, ``edge_zones``), any granularity and mod; ``None`` when the value leaves
+    the calendar (a ``Claim`` would refuse it)."""
+    from timeline.errors import TimexError
+    from timeline.time.interval import FIRST_YEAR, LAST_YEAR, interval_problem
+
+    years = (FIRST_YEAR, FIRST_YEAR + 1, LAST_YEAR - 1, LAST_YEAR)
+    granularity = draw(granularities())
+    part = draw(parts_of_day()) if granularity is Granularity.PART_OF_DAY else None
+    try:
+        value = TimeValue.of_granule(granularity, draw(edge_datetimes(years)),
+                                     mod=draw(st.sampled_from([*Mod, None])), part=part)
+    except TimexError:
+        return None
+    if value.interval is None or interval_problem(value.interval) is not None:
+        return None
+    return value

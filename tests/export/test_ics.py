@@ -17,15 +17,17 @@ import attrs
 import icalendar
 import pytest
 import vobject
-from corpora import derived_corpus, with_urls
-from hypothesis import given, settings
+from corpora import build, derived_corpus, with_urls
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
+from strategies import calendar_edge_values
 
 import timeline
 from timeline.export import ics
 from timeline.export.json import event_time_value
 from timeline.model.article import Article
+from timeline.model.claim import Status
 from timeline.model.event import EventSpec
 from timeline.model.network import EventTime
 from timeline.query.timeline import Timeline
@@ -436,3 +438,27 @@ def test_a_derived_bound_is_written_at_its_sources_granularity(tmp_path: Path) -
                                                                   date(2022, 2, 27))
     # The machine-readable value stays the model's, as the JSON export names it.
     assert partnership["x"]["X-TIMELINE-EDTF"] == to_edtf(event_time_value(tl["partnership"]))
+
+
+@settings(max_examples=60)
+@given(st.lists(calendar_edge_values(), min_size=1, max_size=3),
+       st.sampled_from([date(200, 1, 1), date(9799, 12, 31),
+                        datetime(9799, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-12))),
+                        datetime(200, 1, 1, tzinfo=timezone(timedelta(hours=14)))]))
+def test_every_export_at_the_calendars_edges(values: list[Any], published: date) -> None:
+    # Issue 13: a claim of year 1 or 9999 raised OverflowError in the network and in every
+    # exporter. The model refuses those; at its own edges (years 200 and 9799, +-14:00,
+    # LMT, centuries "about"), nothing the solver or an exporter does overflows.
+    kept = [v for v in values if v is not None]
+    assume(bool(kept))
+    tl = build([(f"e{k}", f"E{k}", [(v, Status.OCCURRED)]) for k, v in enumerate(kept)],
+               published=published)
+    tl.to_ics(include_open=True)
+    tl.to_timelinejs()
+    tl.to_svg()
+    tl.chronology()
+    back = Timeline.from_json(tl.to_json())
+    assert [e.id for e in back.events] == [e.id for e in tl.events]
+    for event in tl.events:
+        to_edtf(event_time_value(event))
+    tl.as_of("9999-12-31").chronology()

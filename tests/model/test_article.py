@@ -448,3 +448,23 @@ def test_an_article_file_that_is_not_a_regular_file(tmp_path: Path, file: str,
     error = load_error(tmp_path)
     assert_names(error, "article 'a'", "file")
     assert message in str(error)
+
+
+@pytest.mark.parametrize("published", [
+    datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))), date(9999, 12, 31), "0199-12-31"])
+def test_published_outside_the_calendar_is_a_corpus_error(published: object) -> None:
+    # Issue 13: year 1 and 9999 raised OverflowError later, in the network and exports.
+    with pytest.raises(CorpusError, match=r"published: .* outside the supported calendar"):
+        Article(id="a", title="A", published=published, text="x")  # type: ignore[arg-type]
+
+
+def test_published_outside_the_calendar_in_sources_toml(tmp_path: Path) -> None:
+    # Issue 13: `published = 0001-01-01T00:00:00+14:00` named with file, entry and field.
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[[articles]]\nid = "a"\nfile = "a.txt"\ntitle = "A"\n'
+        "published = 0001-01-01T00:00:00+14:00\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        load_articles(tmp_path)
+    assert caught.value.field == "published"
+    assert "0001-01-01T00:00:00+14:00 is outside the supported calendar" in str(caught.value)

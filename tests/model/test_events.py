@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from corpora import write_corpus
 
+import timeline
 from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Offset, Status
 from timeline.model.event import EventSpec
 from timeline.model.load import load_articles, load_events
+from timeline.time.value import TimeValue
 
 TEXT_A = "Leaders met on Monday. Later Monday the council voted. Leaders met on Monday."
 TEXT_B = "The summit is set for next week, officials said."
@@ -452,3 +454,94 @@ def test_an_events_toml_that_cannot_be_read(tmp_path: Path, make: str,
     with pytest.raises(CorpusError) as caught:
         _load(folder)
     assert caught.value.file == str(events) and message in str(caught.value)
+
+
+_DATED = """
+[[events]]
+id = "e"
+title = "E"
+  [[events.claims]]
+  article = "a"
+  quote = "Leaders met on Monday."
+  occurrence = 1
+  date = {date}
+  status = "occurred"
+"""
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31", "0001-01-01", "9800-01-01T00:00:00"])
+def test_a_date_outside_the_calendar_is_a_corpus_error(tmp_path: Path, moment: str) -> None:
+    # Issue 13: `date = 9999-12-31` raised OverflowError in `check`, every export, --as-of.
+    with pytest.raises(CorpusError) as caught:
+        _load(_corpus(tmp_path, _DATED.format(date=moment)))
+    assert caught.value.field == "date"
+    assert f"{moment} is outside the supported calendar, years 0200 to 9799" in str(caught.value)
+
+
+def test_the_last_day_of_the_calendar_loads(tmp_path: Path) -> None:
+    (event,) = _load(_corpus(tmp_path, _DATED.format(date="9799-12-31")))
+    assert str(event.claims[0].value.interval) == "[9799-12-31, 9800-01-01)"
+
+
+def test_an_offset_longer_than_the_calendar_is_a_corpus_error() -> None:
+    # Issue 13: "9999 years after" overflowed the network; no two events are that far apart.
+    with pytest.raises(ValueError, match="longer than the supported calendar"):
+        Offset.parse("9999 years after")
+    assert Offset.parse("9000 years after").start_lo is not None
+
+
+def test_a_claim_built_outside_the_calendar_is_refused() -> None:
+    # Issue 13: Claim itself checks, so from_json and the Python API cannot bring year 9999 in.
+    with pytest.raises(CorpusError, match="value: '9999-12-30'"):
+        Claim(event="e", article="a", quote="q", span=(0, 1), status=Status.OCCURRED,
+              known_from=date(2025, 1, 1),
+              value=TimeValue.from_timex("9999-12-30"))
+    with pytest.raises(CorpusError, match="known_from"):
+        Claim(event="e", article="a", quote="q", span=(0, 1), status=Status.OCCURRED,
+              known_from=date(9999, 1, 1))
+
+
+def test_an_offset_past_the_calendar_leaves_the_bound_open(tmp_path: Path) -> None:
+    # Issue 13: "5000 years after" an event of 6000 raised OverflowError in the solver;
+    # a bound past the calendar is open (weaker than computed, never false).
+    folder = write_corpus(tmp_path, {"a": ("It began. It ended.", date(2025, 2, 25))}, """
+[[events]]
+id = "e"
+title = "E"
+  [[events.claims]]
+  article = "a"
+  quote = "It began."
+  date = 6000-01-01
+  status = "occurred"
+[[events]]
+id = "f"
+title = "F"
+  [[events.claims]]
+  article = "a"
+  quote = "It ended."
+  relative_to = "e"
+  offset = "5000 years after"
+  status = "occurred"
+""")
+    tl = timeline.load(folder)
+    assert tl["f"].time.earliest_start is None and tl["f"].time.latest_end is None
+    assert tl.to_ics() and tl.chronology() and tl.to_json() and tl.to_svg()
+
+
+def test_the_last_minute_of_the_calendar_keeps_its_bounds(tmp_path: Path) -> None:
+    # Issue 13: read in UTC, 9799-12-31T23:58-12:00 is past the calendar's end; the solver
+    # keeps such a bound exact (it opens only bounds carried well past the calendar).
+    minute = datetime(9799, 12, 31, 23, 58, tzinfo=timezone(timedelta(hours=-12)))
+    folder = write_corpus(tmp_path, {"a": ("The vote closed.", date(9799, 12, 31))}, f"""
+[[events]]
+id = "vote"
+title = "Vote"
+  [[events.claims]]
+  article = "a"
+  quote = "The vote closed."
+  date = {minute.isoformat()}
+  status = "occurred"
+""")
+    vote = timeline.load(folder)["vote"]
+    assert (vote.time.earliest_start, vote.time.latest_end) == (
+        minute, minute + timedelta(minutes=1))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import attrs
@@ -202,3 +202,36 @@ def test_an_impossible_order_sets_aside_the_claim_that_states_it() -> None:
     assert conflict.kind == "order" and conflict.claims == (ordered,)
     # With the order set aside, both dates stand.
     assert tl["summit"].time.hull == Interval.of(date(2025, 2, 20), date(2025, 2, 21))
+
+
+@pytest.mark.parametrize("moment", [
+    date(9999, 12, 31), "9999-12-31", "9999-12-31T23:00-05:00",
+    datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-12)))])
+def test_as_of_past_the_calendar_is_everything(corpus: Path, moment: object) -> None:
+    # Issue 13: `--as-of 9999-12-31`, how a user says "everything", raised OverflowError.
+    tl = timeline.load(corpus)
+    view = tl.as_of(moment)  # type: ignore[arg-type]
+    assert view.events == tl.as_of(date(2100, 1, 1)).events
+    assert view.as_of_time == tl.as_of(moment).as_of_time != date(2100, 1, 1)  # as given
+    assert view.chronology() and view.to_ics() and view.to_svg()
+
+
+def test_as_of_before_the_calendar_is_nothing(corpus: Path) -> None:
+    # Issue 13: an aware year-1 time overflowed when read in UTC.
+    tl = timeline.load(corpus)
+    assert len(tl.as_of(datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))))) == 0
+    assert len(tl.as_of("0001-01-01")) == 0
+
+
+@pytest.mark.parametrize("window", [date(9999, 12, 31), datetime(1, 1, 1, 5), "9999-12-31"])
+def test_windows_outside_the_calendar_are_query_errors(corpus: Path, window: object) -> None:
+    # Issue 13: a window (or instant) past the calendar raised OverflowError.
+    tl = timeline.load(corpus)
+    reason = "not a calendar date" if isinstance(window, str) else "outside the supported"
+    with pytest.raises(QueryError, match=reason):
+        tl.overlapping(window)  # type: ignore[arg-type]
+    if not isinstance(window, str):
+        with pytest.raises(QueryError, match="outside the supported calendar"):
+            tl.at(window)  # type: ignore[arg-type]
+    with pytest.raises(QueryError, match="anchor: 9999-12-31 is outside"):
+        tl.overlapping("last week", anchor="9999-12-31")

@@ -7,11 +7,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import CLOCK, granule_values, intervals
+from strategies import CLOCK, edge_values, granule_values, intervals
 
 from timeline.errors import TimexError
 from timeline.time import timex
-from timeline.time.edtf import MAX_LENGTH, from_edtf, to_edtf
+from timeline.time.edtf import MAX_LENGTH, describe, from_edtf, to_edtf
 from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval
 from timeline.time.value import Mod, TimeValue, TimexType, apply_mod
@@ -376,3 +376,44 @@ def test_unspecified_digits_are_cheap() -> None:
         with pytest.raises(TimexError, match="no calendar date"):
             from_edtf(never)
     assert from_edtf("19X6-02-29").interval == iv("1916-02-29", "1996-03-01")
+
+
+# --- the calendar's edges (#13) ------------------------------------------------------
+
+
+@given(edge_values())
+def test_edge_values_read_back(v: TimeValue | None) -> None:
+    # Issue 13: what we write at years 1-3 and 9997-9999 we read back (EDTF "9999/.." and
+    # the value "999X" once could not be), to the same interval; and the TIMEX3 value a
+    # read names reads too.
+    assume(v is not None and v.edtf is not None)
+    assert v is not None and v.edtf is not None
+    back = from_edtf(v.edtf)
+    assert back.interval == v.interval
+    assert back.edtf is not None and from_edtf(back.edtf).edtf == back.edtf  # stable
+    TimeValue.from_timex(**back.to_timex())
+    assert v.interval is not None
+    named = describe(v.interval)
+    assert named.interval == v.interval
+    TimeValue.from_timex(**named.to_timex())
+
+
+@pytest.mark.parametrize(("edtf", "value", "mod"), [
+    ("9999/..", "9999-01-01", Mod.ON_OR_AFTER),
+    ("9999-12-31/..", "9XXX", Mod.ON_OR_AFTER),  # the day's own value would not read
+    ("9990/9998", "9XXX", None),  # was 999X, whose decade ends in year 10000
+    ("../0001-01-01", "0001-01-01", Mod.ON_OR_BEFORE),
+])
+def test_edges_of_the_calendar_read(edtf: str, value: str, mod: Mod | None) -> None:
+    # Issue 13: each raised TimexError (or named a value from_timex refused).
+    back = from_edtf(edtf)
+    assert (back.value, back.mod) == (value, mod)
+    assert from_edtf(back.edtf).interval == back.interval  # type: ignore[arg-type]
+    TimeValue.from_timex(**back.to_timex())
+
+
+def test_describe_before_the_first_day() -> None:
+    # Issue 13: "on or before 0000-12-31" overflowed; BEFORE the first day says the same.
+    v = describe(Interval(None, datetime(1, 1, 1)))
+    assert (v.value, v.mod) == ("0001-01-01", Mod.BEFORE)
+    assert TimeValue.from_timex(**v.to_timex()).interval == v.interval

@@ -7,19 +7,29 @@ every zone from UTC-12 to UTC+14: the floating day 24 February 2025 possibly cov
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import assume, given
+from hypothesis import strategies as st
 from strategies import datetimes, floating_datetimes, intervals
 
+from timeline.errors import QueryError, ResolveError
+from timeline.time.granularity import Granularity
 from timeline.time.interval import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Interval,
+    check_interval,
+    check_moment,
+    in_calendar,
     is_before,
     is_floating,
     is_on_or_before,
     utc_range,
 )
+from timeline.time.value import Mod, TimeValue
 
 DAY = Interval.of(date(2025, 2, 24), date(2025, 2, 25))  # floating
 
@@ -253,3 +263,47 @@ def test_printing_shows_a_strict_orders_step_as_the_whole_second(interval: Inter
                                                                  shown: str) -> None:
     assert str(interval) == shown
     assert Interval.from_iso(*interval.to_iso()) == interval  # the exact bounds are kept
+
+
+# --- the supported calendar (#13) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("moment", "inside"), [
+    (date(200, 1, 1), True),
+    (datetime(9799, 12, 31, 23, 59, tzinfo=timezone(-timedelta(hours=12))), True),
+    (date(199, 12, 31), False), (date(9800, 1, 1), False), (date(1, 1, 1), False),
+    (datetime(9999, 12, 31, 23, tzinfo=timezone(-timedelta(hours=5))), False),
+])
+def test_in_calendar(moment: date, inside: bool) -> None:
+    # Issue 13: the one range, on the moment's own clock.
+    assert in_calendar(moment) is inside
+    if inside:
+        assert check_moment(moment) is moment
+    else:
+        with pytest.raises(ResolveError, match=re.escape(moment.isoformat())):
+            check_moment(moment)
+
+
+@given(st.datetimes(min_value=datetime(FIRST_YEAR, 1, 1),
+                    max_value=datetime(LAST_YEAR, 12, 31, 23, 59, 59, 999999)),
+       st.sampled_from([None, timezone(timedelta(hours=14)), timezone(timedelta(hours=-12)),
+                        timezone(timedelta(minutes=-1))]),
+       st.sampled_from(list(Granularity)))
+def test_nothing_the_model_does_in_the_calendar_overflows(moment: datetime, zone: timezone | None,
+                                                         granularity: Granularity) -> None:
+    # Issue 13: the range's why, as a law: a moment in it, read in every zone, in the
+    # granule of any size holding it, "about" that granule, a day on, stays in datetime.
+    moment = moment.replace(tzinfo=zone)
+    utc_range(moment)
+    if granularity is not Granularity.PART_OF_DAY:
+        v = TimeValue.of_granule(granularity, moment, mod=Mod.APPROX)
+        assert v.interval is not None and v.interval.end is not None
+        v.interval.to_absolute()
+        v.interval.end + timedelta(days=1)
+        assert v.edtf is not None
+
+
+def test_check_interval_names_it() -> None:
+    assert check_interval(Interval.of(date(9799, 12, 31), date(9800, 1, 1))) is not None
+    with pytest.raises(QueryError, match=r"window: \[9800-01-01, \+inf\) is outside"):
+        check_interval(Interval.of(date(9800, 1, 1), None), error=QueryError, what="window")

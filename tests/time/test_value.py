@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import datetimes, durations, granule_values, timex_values
+from strategies import datetimes, durations, edge_values, granule_values, timex_values
 
 import timeline
 from timeline.errors import TimexError
@@ -298,3 +299,44 @@ def test_apply_mod_never_raises_in_range(mod: Mod, granularity: Granularity) -> 
         assert out.start is not None and out.end is not None
         assert granule.interval.start <= out.start < out.end <= granule.interval.end  # type: ignore[operator]
 
+
+
+# --- the calendar's edges (#13) ------------------------------------------------------
+
+
+@given(edge_values())
+def test_edge_values_round_trip(v: TimeValue | None) -> None:
+    # Issue 13: years 1-3 and 9997-9999, +-14:00, odd-minute and local-mean-time offsets:
+    # of_granule builds or refuses with a TimexError (edge_values), and what it builds
+    # writes (to_json once raised OverflowError) and reads back.
+    assume(v is not None)
+    assert v is not None
+    assert TimeValue.from_json(v.to_json()) == v
+    assert TimeValue.from_dict(json.loads(json.dumps(v.to_dict()))) == v
+    back = TimeValue.from_timex(**v.to_timex())
+    assert (back.type, back.value, back.mod, back.granularity) == (
+        v.type, v.value, v.mod, v.granularity)
+    assert v.interval is not None
+    start = v.interval.start or v.interval.end
+    assert start is not None
+    offset = start.utcoffset()
+    if v.interval.floating or (v.granularity in (Granularity.SECOND, Granularity.MINUTE,
+                                                 Granularity.HOUR)
+                               and offset is not None and not offset % timedelta(minutes=1)):
+        assert back == v  # TIMEX3 offsets are whole minutes: an LMT one is written to it
+
+
+def test_local_mean_time_of_year_one_writes() -> None:
+    # Issue 13: to_json() and .edtf raised OverflowError (UTC of year 1 at +10:36:20).
+    v = timeline.resolve("this year", datetime(1, 6, 1, 12, tzinfo=ZoneInfo("Australia/Lord_Howe")))
+    assert v.value == "0001"
+    assert v.edtf is None  # EDTF writes that offset in UTC, which is year 0
+    assert TimeValue.from_json(v.to_json()) == v
+
+
+def test_of_granule_past_the_calendar_is_a_timex_error() -> None:
+    # Issue 13: OverflowError / ValueError escaped; TimexError is a ValueError still.
+    with pytest.raises(TimexError, match="year"):
+        TimeValue.of_granule(Granularity.YEAR, datetime(9999, 3, 1))
+    with pytest.raises(TimexError):
+        TimeValue.of_granule(Granularity.MONTH, datetime(1, 1, 5), mod=Mod.APPROX)

@@ -55,8 +55,9 @@ from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.model.event import Event, status_of
 from timeline.model.network import EventTime
+from timeline.query.moments import as_of_moment
 from timeline.time.edtf import to_edtf
-from timeline.time.interval import is_floating
+from timeline.time.interval import LAST_YEAR, is_floating
 
 if TYPE_CHECKING:
     from timeline.query.timeline import Timeline
@@ -130,10 +131,12 @@ def utc_instant(moment: date | datetime) -> datetime:
 def stamp(tl: Timeline) -> datetime | None:
     """DTSTAMP: the view's as-of time, else the latest publication (``None``: no articles).
 
-    Never the wall clock, so the same corpus gives the same bytes on every run.
+    Never the wall clock, so the same corpus gives the same bytes on every run. A view
+    as of a time past the supported calendar (``--as-of 9999-12-31``) is everything, and
+    stamped as a view of everything is (#13).
     """
-    if tl.as_of_time is not None:
-        return utc_instant(tl.as_of_time)
+    if tl.as_of_time is not None and not tl.as_of_time.year > LAST_YEAR:
+        return utc_instant(as_of_moment(tl.as_of_time))
     published = [a.published for a in tl.articles.values()]
     if not published:  # a hand-built timeline: its claims still say when they were published
         published = [c.known_from for e in tl.events for c in e.claims]

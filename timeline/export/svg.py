@@ -51,6 +51,7 @@ from timeline.export.wording import (
 )
 from timeline.model.claim import Status
 from timeline.model.event import Event
+from timeline.query.moments import as_of_moment
 from timeline.time.interval import is_floating
 
 if TYPE_CHECKING:
@@ -173,7 +174,9 @@ def _seconds(moment: datetime) -> float:
 
 
 def _moment(seconds: float) -> datetime:
-    low, high = 0.0, (datetime.max - _EPOCH).total_seconds()
+    """The datetime of an axis position, clamped to Python's calendar: whole seconds, as
+    ``datetime.max`` in float seconds rounds up past it (an axis padded past 9799, #13)."""
+    low, high = 0.0, float((datetime.max - _EPOCH) // timedelta(seconds=1))
     return _EPOCH + timedelta(seconds=min(max(seconds, low), high))
 
 
@@ -729,7 +732,9 @@ def _defs() -> str:
 
 
 def _as_of_seconds(moment: date | datetime) -> float:
-    """An as-of date means the end of that day (all it published is known)."""
+    """An as-of date means the end of that day (all it published is known); one past the
+    supported calendar (9999-12-31, "everything") is taken where the view is (#13)."""
+    moment = as_of_moment(moment)
     if isinstance(moment, datetime):
         return _seconds(moment)
     return _seconds(datetime(moment.year, moment.month, moment.day)) + _DAY

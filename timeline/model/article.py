@@ -14,6 +14,7 @@ from timeline.errors import CorpusError
 from timeline.model.files import read_regular
 from timeline.model.problems import Problems
 from timeline.time.anchor import iso_moment
+from timeline.time.interval import calendar_problem
 
 #: Keys an ``[[articles]]`` table may have; anything else is a typo to report, not to ignore.
 KEYS = frozenset({"id", "file", "title", "outlet", "url", "published"})
@@ -29,6 +30,14 @@ def _non_empty(instance: Article, attribute: attrs.Attribute[Any], value: str | 
 
 def _optional_str() -> Any:
     return attrs.validators.optional(attrs.validators.instance_of(str))
+
+
+def _in_calendar(instance: Article, attribute: attrs.Attribute[Any],
+                 value: date | datetime) -> None:
+    """Year 1 or 9999 would overflow the time model downstream (#13): refuse it here."""
+    problem = calendar_problem(value)
+    if problem is not None:
+        raise CorpusError(problem, entry=f"article {instance.id!r}", field=attribute.name)
 
 
 def parse_moment(text: str) -> date | datetime:
@@ -62,7 +71,7 @@ class Article:
     id: str = attrs.field(validator=[attrs.validators.instance_of(str), _non_empty])
     title: str = attrs.field(validator=[attrs.validators.instance_of(str), _non_empty])
     published: date | datetime = attrs.field(
-        validator=attrs.validators.instance_of((date, datetime)))
+        validator=[attrs.validators.instance_of((date, datetime)), _in_calendar])
     text: str = attrs.field(repr=False, validator=attrs.validators.instance_of(str))
     outlet: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
     url: str | None = attrs.field(default=None, validator=[_optional_str(), _non_empty])
@@ -133,6 +142,8 @@ class Article:
         published = table.get("published")
         if "published" in table and not isinstance(published, date):  # a datetime is a date
             problems.add("published", moment_problem("published", published))
+        elif isinstance(published, date) and (outside := calendar_problem(published)):
+            problems.add("published", outside)
 
         file = strings.get("file")
         text = None if file is None else problems.attempt(

@@ -14,6 +14,15 @@ from timeline.errors import CorpusError, TimelineError
 from timeline.model.article import Article, moment_problem, parse_moment
 from timeline.model.problems import Problems
 from timeline.model.quote import LONG, closest_passage
+from timeline.time.interval import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    SUPPORTED_END,
+    SUPPORTED_START,
+    calendar_problem,
+    check_interval,
+    interval_problem,
+)
 from timeline.time.value import TimeValue
 
 _Moment = date | datetime
@@ -56,6 +65,8 @@ _UNIT_RANGE: dict[str, tuple[timedelta, timedelta]] = {
     "year": (timedelta(days=365), timedelta(days=366)),
 }
 _DAY = timedelta(days=1)
+#: No offset between two events of the supported calendar is longer than it (#13).
+_CALENDAR_LENGTH = SUPPORTED_END - SUPPORTED_START
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty-four": 24}
 _OFFSET = re.compile(
@@ -97,6 +108,10 @@ class Offset:
         if m["amount"] is None:
             return cls(text, before=side < 0, after=side > 0)
         n = _amount(m["amount"])
+        if n * shortest > _CALENDAR_LENGTH:
+            raise ValueError(f"{text!r} is longer than the supported calendar (years "
+                             f"{FIRST_YEAR:04d} to {LAST_YEAR:04d}): no two events in it "
+                             f"are that far apart")
         # "three days before X": on the day three days before X's, so the starts differ by
         # n units give or take a day, whatever time of day each had ("three years after
         # the invasion": the anniversary, not any time in a three-year window). Below a
@@ -123,6 +138,21 @@ def _amount(word: str) -> int:
     return _NUMBERS[word]
 
 
+def _in_calendar(claim: Claim, attribute: attrs.Attribute[Any],
+                 value: TimeValue | date | datetime | None) -> None:
+    """A claim's times stay in the supported calendar (``timeline.time.interval``), so the
+    network, the queries and the exports never overflow on year 1 or 9999 (#13)."""
+    if isinstance(value, TimeValue):
+        problem = None if value.interval is None else interval_problem(value.interval)
+        if problem is not None:
+            problem = f"{value.value!r}: {problem}"
+    else:
+        problem = None if value is None else calendar_problem(value)
+    if problem is not None:
+        raise CorpusError(problem, entry=f"event {claim.event!r}, claim from {claim.article!r}",
+                          field=attribute.name)
+
+
 @attrs.frozen
 class Claim:
     """What one article says about one event: the quote, where it is, and how it dates it.
@@ -140,13 +170,15 @@ class Claim:
     quote: str
     span: tuple[int, int]
     status: Status
-    known_from: date | datetime
+    known_from: date | datetime = attrs.field(validator=_in_calendar)
     when: str | None = None
     when_span: tuple[int, int] | None = None
     anchor: date | datetime | None = None
     tense: str | None = None
-    value: TimeValue | None = None
-    date: date | datetime | None = None
+    value: TimeValue | None = attrs.field(default=None,
+                                          validator=_in_calendar)
+    date: date | datetime | None = attrs.field(default=None,
+                                               validator=_in_calendar)
     before: str | None = None
     after: str | None = None
     relative_to: str | None = None
@@ -270,7 +302,10 @@ class Claim:
 
                 try:
                     value = resolve(when, anchor, tense=tense)
+                    if value.interval is not None:
+                        check_interval(value.interval, what=repr(when))
                 except TimelineError as exc:
+                    value = None
                     fail("when", str(exc))
         part = table.get("part")
         if part is not None and (not isinstance(part, str) or part not in PARTS):  # #13
@@ -286,6 +321,8 @@ class Claim:
                 pass
             elif not isinstance(absolute, date):
                 fail("date", moment_problem("date", absolute))
+            elif (outside := calendar_problem(absolute)) is not None:
+                fail("date", outside)
             else:
                 value = _absolute_value(absolute)
         offset = None

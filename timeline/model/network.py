@@ -18,12 +18,23 @@ import attrs
 
 from timeline.model.claim import Claim
 from timeline.time.granularity import Granularity
-from timeline.time.interval import EASTERNMOST, WESTERNMOST, Interval, is_floating
+from timeline.time.interval import (
+    EASTERNMOST,
+    SUPPORTED_END,
+    SUPPORTED_START,
+    WESTERNMOST,
+    Interval,
+    is_floating,
+)
 
 NEG = -(2**62)
 POS = 2**62
 _EPOCH = datetime(1, 1, 1)
 _MICRO = timedelta(microseconds=1)
+#: The supported calendar in the network's microseconds (``timeline.time.interval``), two
+#: days wider: a time of its last day read at UTC-12 is in UTC past its end, and exact.
+_FIRST = (SUPPORTED_START - timedelta(days=2) - _EPOCH) // _MICRO
+_END = (SUPPORTED_END + timedelta(days=2) - _EPOCH) // _MICRO
 
 
 @attrs.frozen
@@ -112,7 +123,10 @@ class Frame:
         return (naive - _EPOCH) // _MICRO
 
     def moment(self, micro: int) -> datetime | None:
-        if micro <= NEG // 2 or micro >= POS // 2:
+        """The datetime of a bound; ``None`` (open) for one propagated past the supported
+        calendar ("5000 years after" an event of 6000): weaker than what was computed,
+        so never false, and no overflow downstream (#13)."""
+        if not _FIRST <= micro < _END:
             return None
         naive = _EPOCH + timedelta(microseconds=micro)
         if self.floating:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import QueryError, TimelineError
 from timeline.time.anchor import read_anchor
+from timeline.time.interval import FIRST_YEAR, LAST_YEAR, in_calendar
 
 if TYPE_CHECKING:
     from timeline.model.article import Article
@@ -37,6 +38,33 @@ def latest_published(articles: Iterable[Article]) -> Moment | None:
         if latest is None or end(article.published) > end(latest):
             latest = article.published
     return latest
+
+
+#: What an "as of" time after the supported calendar stands for: two days past its end, a
+#: date (the end of that day), later than every publication it can hold in every zone.
+EVERYTHING = date(LAST_YEAR + 1, 1, 2)
+#: And one before it: two days before its start, earlier than every publication.
+NOTHING = date(FIRST_YEAR - 1, 12, 30)
+
+
+def as_of_moment(moment: Moment) -> Moment:
+    """The "as of" time to take a view at: ``moment``, or ``EVERYTHING``/``NOTHING`` when
+    it lies after/before the supported calendar (``timeline.time.interval.in_calendar``).
+
+    ``--as-of 9999-12-31`` is how a user says "everything": every publication a corpus
+    can hold is in the calendar (the loader refuses others), so a view at any time after
+    it is the same view, and taking it at ``EVERYTHING`` keeps the arithmetic of the
+    view (a day added, floating times widened) inside ``datetime`` (#13). Likewise a
+    time before the calendar knows nothing.
+
+    >>> as_of_moment(date(9999, 12, 31))
+    datetime.date(9800, 1, 2)
+    >>> as_of_moment(date(2025, 3, 5))
+    datetime.date(2025, 3, 5)
+    """
+    if in_calendar(moment):
+        return moment
+    return EVERYTHING if moment.year > LAST_YEAR else NOTHING
 
 
 def read_moment(text: str, anchor: Moment | None) -> tuple[Moment, str]:
@@ -75,4 +103,4 @@ def read_moment(text: str, anchor: Moment | None) -> tuple[Moment, str]:
     return moment, f"{moment.isoformat()} (the end of {text!r})"
 
 
-__all__ = ["Moment", "latest_published", "read_moment"]
+__all__ = ["EVERYTHING", "NOTHING", "Moment", "as_of_moment", "latest_published", "read_moment"]

@@ -35,9 +35,15 @@ from timeline.query.asof import (
     publication_key,
 )
 from timeline.query.index import IntervalIndex
-from timeline.query.moments import Moment, latest_published, read_moment
+from timeline.query.moments import Moment, as_of_moment, latest_published, read_moment
 from timeline.time.anchor import read_anchor
-from timeline.time.interval import Interval, as_datetime, is_floating
+from timeline.time.interval import (
+    Interval,
+    as_datetime,
+    check_interval,
+    check_moment,
+    is_floating,
+)
 from timeline.time.jsontext import JSONText
 from timeline.time.value import TimeValue
 
@@ -173,9 +179,9 @@ class Timeline:
         self._known_articles: dict[str, Article] | None = None
         self.articles: dict[str, Article] = knowledge.articles
         self._specs = knowledge.corpus_order
-        self.as_of_time = as_of
+        self.as_of_time = as_of  # as given, shown; taken at ``as_of_moment`` of it (#13)
         self.possibly = possibly
-        self._state = State(knowledge, as_of, possibly)
+        self._state = State(knowledge, None if as_of is None else as_of_moment(as_of), possibly)
         self._entries: dict[str, Entry] | None = None
         self._order_cache: list[str] | None = None
         self._events_cache: list[Event] | None = None
@@ -201,7 +207,7 @@ class Timeline:
         """The articles this view knows: published by its "as of" time, read as its claims
         are (certainly, or with ``possibly`` possibly); every article when it has none."""
         if self._known_articles is None:
-            moment = self.as_of_time
+            moment = None if self.as_of_time is None else as_of_moment(self.as_of_time)
             self._known_articles = self.articles if moment is None else {
                 key: article for key, article in self.articles.items()
                 if published_by(article.published, moment, possibly=self.possibly,
@@ -505,8 +511,10 @@ class Timeline:
 
     def _window(self, window: Window, anchor: Moment | str | None, certain: bool) -> tuple[
             int | None, int | None]:
-        moment = None if anchor is None else read_anchor(anchor, error=QueryError)
-        interval = _as_interval(window, moment)
+        moment = None if anchor is None else check_moment(
+            read_anchor(anchor, error=QueryError), error=QueryError, what="anchor")
+        interval = check_interval(_as_interval(window, moment), error=QueryError,
+                                  what=f"window {window!r}")
         frame = self._knowledge.frame
         if certain:  # narrowest in the network's frame: every zone must agree
             lo = None if interval.start is None else frame.upper(interval.start)
@@ -554,7 +562,8 @@ class Timeline:
     def at(self, instant: Moment | str, *, certain: bool = False) -> list[Event]:
         """Events that possibly (or certainly) were going on at an instant (a string as
         ``as_of`` reads it)."""
-        moment = as_datetime(_moment(instant, self.articles))
+        moment = as_datetime(check_moment(_moment(instant, self.articles), error=QueryError,
+                                          what="instant"))
         return self.overlapping(Interval(moment, moment + timedelta(microseconds=1)),
                                 certain=certain)
 
@@ -634,18 +643,19 @@ def _as_interval(window: Window, anchor: Moment | None) -> Interval:
         return window
     if isinstance(window, TimeValue):
         value = window
-    elif isinstance(window, datetime):
-        return Interval(window, window + timedelta(microseconds=1))
     elif isinstance(window, date):
+        check_moment(window, error=QueryError, what="window")  # no day past 9999 (#13)
+        if isinstance(window, datetime):
+            return Interval(window, window + timedelta(microseconds=1))
         day = as_datetime(window)
         return Interval(day, day + timedelta(days=1))
     elif isinstance(window, str):
         try:
             value = TimeValue.from_timex(window)
-        except TimelineError:
+        except TimelineError as exc:
             if anchor is None:
-                raise QueryError(f"window {window!r} is not a TIMEX3 value; to use an "
-                                 f"expression, give its anchor") from None
+                raise QueryError(f"window {window!r} is not a TIMEX3 value ({exc}); to use "
+                                 f"an expression, give its anchor") from None
             from timeline.tagger.resolve import resolve
 
             value = resolve(window, anchor)

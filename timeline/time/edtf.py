@@ -166,7 +166,21 @@ def to_edtf(value: TimeValue) -> str | None:
 
     A value whose interval is its own granule gets the granule's form (``2025-21``), an
     approximate one the unwidened granule with ``~``; anything else is its interval.
+    ``None`` too for an end EDTF cannot write inside the calendar: a local-mean-time
+    offset (``+10:36:20``) is written in UTC, whole minutes, and in year 1 UTC can be
+    year 0 (#13).
     """
+    try:
+        return _write(value)
+    except _Unwritable:
+        return None
+
+
+class _Unwritable(ValueError):
+    """An end that cannot be written in EDTF without leaving Python's calendar."""
+
+
+def _write(value: TimeValue) -> str | None:
     interval = value.interval
     if value.type is TimexType.SET or interval is None:
         return None
@@ -289,7 +303,10 @@ def _format(moment: datetime, unit: _Unit) -> str:
         return day
     offset = moment.utcoffset()
     if offset is not None and offset % timedelta(minutes=1):
-        moment = moment.astimezone(UTC)  # EDTF offsets are whole minutes; the instant is kept
+        try:
+            moment = moment.astimezone(UTC)  # EDTF offsets are whole minutes; instant kept
+        except OverflowError:
+            raise _Unwritable(f"{moment.isoformat()} in UTC is outside the calendar") from None
         offset = timedelta(0)
         day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
     return f"{day}T{moment:%H:%M:%S}{_offset(offset)}"
@@ -314,13 +331,29 @@ class _Point:
     """One date or datetime as written: the span ``[lo, hi)`` it allows and its qualifiers.
 
     ``clock`` is set for a datetime, which is an instant (``lo``) as an interval end.
+    ``hi`` is ``None`` past the calendar's end (``9999``, ``9999-12-31``): such a point
+    can start an open interval (``9999/..``, which we write) and nothing else (#13).
     """
 
     lo: datetime
-    hi: datetime
+    hi: datetime | None
     clock: bool = False
     approximate: bool = False
     season: str | None = None  # TIMEX3 season of a southern-hemisphere code
+
+    def end(self) -> datetime:
+        """``hi``, or ``_Malformed`` when it lies past the calendar's end."""
+        if self.hi is None:
+            raise _Malformed(f"{self.lo.isoformat()} ends past the calendar (year 9999)")
+        return self.hi
+
+
+def _past(moment: datetime, length: timedelta | relativedelta) -> datetime | None:
+    """``moment + length``; ``None`` past the calendar's end."""
+    try:
+        return moment + length
+    except (OverflowError, ValueError):
+        return None
 
 
 @attrs.frozen
@@ -358,7 +391,7 @@ def _read_single(text: str) -> TimeValue:
     point = _parse_point(text)
     if isinstance(point, _Unknown):
         return TimeValue(TimexType.DATE, point.value, None, None, point.granularity)
-    interval = Interval(point.lo, point.hi)
+    interval = Interval(point.lo, point.end())
     if point.season is not None:
         mod = Mod.APPROX if point.approximate else None
         if mod is not None:
@@ -382,7 +415,7 @@ def _read_interval(left: str, right: str) -> TimeValue:
         return _open_before(end)
     if end is None:
         return _open_after(start)
-    lo, hi = start.lo, end.lo if end.clock else end.hi
+    lo, hi = start.lo, end.lo if end.clock else end.end()
     if is_floating(lo) != is_floating(hi):
         raise _Malformed("one end has a UTC offset and the other not")
     if lo >= hi:
@@ -415,22 +448,25 @@ def _open_before(end: _Point) -> TimeValue:
     if end.clock:
         value, granularity = _instant(end.lo)
         return _value(value, granularity, Mod.BEFORE, Interval(None, end.lo))
-    exact = _exact(Interval(end.lo, end.hi))
+    hi = end.end()
+    exact = _exact(Interval(end.lo, hi))
     if exact is None:  # a hull of unspecified digits: name its last day
-        exact = timex.render(Granularity.DAY, end.hi - timedelta(days=1)), Granularity.DAY
-    return _value(exact[0], exact[1], Mod.ON_OR_BEFORE, Interval(None, end.hi))
+        exact = timex.render(Granularity.DAY, hi - timedelta(days=1)), Granularity.DAY
+    return _value(exact[0], exact[1], Mod.ON_OR_BEFORE, Interval(None, hi))
 
 
 def _open_after(start: _Point) -> TimeValue:
     """``start/..``: the written start (or its first day, or its minute) ON_OR_AFTER."""
+    interval = Interval(start.lo, None)
+    exact: tuple[str, Granularity] | None = None
     if start.clock:
-        value, granularity = _instant(start.lo)
-    else:
+        exact = _instant(start.lo)
+    elif start.hi is not None:
         exact = _exact(Interval(start.lo, start.hi))
-        if exact is None:
-            exact = timex.render(Granularity.DAY, start.lo), Granularity.DAY
-        value, granularity = exact
-    return _value(value, granularity, Mod.ON_OR_AFTER, Interval(start.lo, None))
+    if exact is None or not _readable(exact[0]):
+        # unspecified digits, or a last granule of the calendar (#13): its first day
+        return _day_value(start.lo, Mod.ON_OR_AFTER, interval)
+    return _value(exact[0], exact[1], Mod.ON_OR_AFTER, interval)
 
 
 def _instant(moment: datetime) -> tuple[str, Granularity]:
@@ -468,7 +504,11 @@ def _exact(interval: Interval) -> tuple[str, Granularity] | None:
     if is_floating(start):
         day = start.replace(hour=0, minute=0, second=0, microsecond=0)
         for part in PartOfDay:
-            if Interval(*part_of_day_span(day, part)) == interval:
+            try:
+                granule = Interval(*part_of_day_span(day, part))
+            except OverflowError:  # the night of 9999-12-31 ends past the calendar
+                continue
+            if granule == interval:
                 return timex.render(Granularity.PART_OF_DAY, day, part), Granularity.PART_OF_DAY
     for value, granularity, granule in _candidate_values(interval):
         if granule == interval:
@@ -494,8 +534,11 @@ def _container(interval: Interval) -> tuple[str, Granularity] | None:
     """The finest granule (in the start's own zone) that holds the whole interval."""
     start, end = interval.start, interval.end
     assert start is not None and end is not None
-    if not is_floating(start):
-        end = end.astimezone(start.tzinfo)
+    if not is_floating(start) and end.utcoffset() != start.utcoffset():
+        try:
+            end = end.astimezone(start.tzinfo)
+        except OverflowError:  # read in the start's zone, past the calendar's edge
+            return None
     for granularity in Granularity:
         if granularity is Granularity.PART_OF_DAY:
             continue
@@ -509,15 +552,40 @@ def _container(interval: Interval) -> tuple[str, Granularity] | None:
     return None
 
 
+def _day_value(day: datetime, mod: Mod, interval: Interval) -> TimeValue:
+    """The day with ``mod``, keeping ``interval``; the last day of the calendar (whose end
+    is past 9999, so its value would not read back) is its year's digits, ``9XXX`` (#13)."""
+    value = timex.render(Granularity.DAY, day)
+    if _readable(value):
+        return _value(value, Granularity.DAY, mod, interval)
+    return _value(_shared_digits(day.year, day.year), None, mod, interval)
+
+
 def _common_years(interval: Interval) -> str:
     """A TIMEX3 year with ``X`` for the digits the interval's years do not share (``1XXX``)."""
     start, end = interval.start, interval.end
     assert start is not None and end is not None
-    first, last = f"{start.year:04d}", f"{(end - timedelta(microseconds=1)).year:04d}"
+    return _shared_digits(start.year, (end - timedelta(microseconds=1)).year)
+
+
+def _shared_digits(first_year: int, last_year: int) -> str:
+    """The digits two years share, ``X`` for the rest, as far as ``timex.parse`` reads it."""
+    first, last = f"{first_year:04d}", f"{last_year:04d}"
     shared = 0
     while shared < 4 and first[shared] == last[shared]:
         shared += 1
+    while shared > 0 and not _readable(first[:shared] + "X" * (4 - shared)):
+        shared -= 1  # 9999 and 999X end in year 10000: write 99XX ... 9XXX, which read (#13)
     return first[:shared] + "X" * (4 - shared)
+
+
+def _readable(value: str) -> bool:
+    """Whether ``timex.parse`` reads ``value``: no value we write may be one we cannot read."""
+    try:
+        timex.parse(value)
+    except TimexError:
+        return False
+    return True
 
 
 def _parse_point(text: str) -> _Point | _Unknown:
@@ -557,14 +625,14 @@ def _parse_point(text: str) -> _Point | _Unknown:
         if not years:
             raise _Malformed("year 0000 is outside the calendar")
         lo = datetime(years[0], first_month, 1)
-        hi = datetime(years[-1], first_month, 1) + relativedelta(months=months)
+        hi = _past(datetime(years[-1], first_month, 1), relativedelta(months=months))
         if len(years) > 1:
             season = None  # a hull of several years' seasons names no one season
         return _Point(lo, hi, approximate=approximate, season=season)
     lo = _first_date(bodies, descending=False)
     last = _first_date(bodies, descending=True)
     unit = (_Unit.YEAR, _Unit.MONTH, _Unit.DAY)[len(bodies) - 1]
-    return _Point(lo, last + _ONE[unit], approximate=approximate)
+    return _Point(lo, _past(last, _ONE[unit]), approximate=approximate)
 
 
 def _strip_qualifiers(component: str) -> tuple[str, str]:
@@ -643,7 +711,7 @@ def _parse_datetime(bodies: list[str], clock: str) -> _Point:
     moment = datetime(int(bodies[0]), int(bodies[1]), int(bodies[2]), hour, minute, second,
                       tzinfo=zone)
     length = timedelta(seconds=1) if second else timedelta(minutes=1)
-    return _Point(moment, moment + length, clock=True)
+    return _Point(moment, _past(moment, length), clock=True)
 
 
 def _zone(text: str) -> timezone | None:
@@ -675,12 +743,11 @@ def describe(interval: Interval) -> TimeValue:
     if start is not None and end is not None:
         return _closed(interval, False)
     if end is not None:
-        midnight = end == floor(Granularity.DAY, end)
+        midnight = end == floor(Granularity.DAY, end) and end.toordinal() > 1
+        # (before 0001-01-01 there is no day to be on or before: BEFORE that day, #13)
         day = end - timedelta(days=1) if midnight else floor(Granularity.DAY, end)
-        return _value(timex.render(Granularity.DAY, day), Granularity.DAY,
-                      Mod.ON_OR_BEFORE if midnight else Mod.BEFORE, interval)
+        return _day_value(day, Mod.ON_OR_BEFORE if midnight else Mod.BEFORE, interval)
     if start is not None:
         midnight = start == floor(Granularity.DAY, start)
-        return _value(timex.render(Granularity.DAY, start), Granularity.DAY,
-                      Mod.ON_OR_AFTER if midnight else Mod.AFTER, interval)
+        return _day_value(start, Mod.ON_OR_AFTER if midnight else Mod.AFTER, interval)
     return TimeValue(TimexType.DATE, "XXXX", None, interval, None)

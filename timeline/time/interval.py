@@ -15,10 +15,90 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
+from timeline.errors import ResolveError, TimelineError
+
 #: The easternmost civil offset in use (Kiribati): a floating time happens earliest there.
 EASTERNMOST = timedelta(hours=14)
 #: The westernmost civil offset (Baker Island): a floating time happens latest there.
 WESTERNMOST = timedelta(hours=-12)
+
+
+#: The first and last years the library supports (see ``in_calendar``).
+FIRST_YEAR = 200
+LAST_YEAR = 9799
+
+
+def in_calendar(moment: date | datetime) -> bool:
+    """Whether ``moment`` lies in the supported calendar: years 200 to 9799 on its own clock.
+
+    Python's ``datetime`` holds years 1 to 9999, and the time model computes around every
+    moment it holds: a floating time widened over UTC-12..+14, an aware one read in UTC,
+    the granule of any size containing it (the largest, a century, reaches up to 100
+    years either way), that granule widened by one more for "about" (``Mod.APPROX``), a
+    day added for an end. A century and a century more, with the day, on each side is
+    what the bounds leave: 0100-0199 widened is 0001, 9800-9899 is past 9999. Inside
+    them no reading, step or rounding the library does can overflow, so the check is
+    made once, where a moment comes in (a publication time, a claim's date or value, an
+    ``as_of`` time, an anchor), and nothing downstream needs its own. The year is read
+    as written, on the moment's own clock (an aware ``9799-12-31T23:00-05:00`` is in).
+    """
+    return FIRST_YEAR <= moment.year <= LAST_YEAR
+
+
+#: The ends of the supported calendar, floating (``SUPPORTED`` is the interval).
+SUPPORTED_START = datetime(FIRST_YEAR, 1, 1)
+SUPPORTED_END = datetime(LAST_YEAR + 1, 1, 1)
+
+
+def calendar_problem(moment: date | datetime) -> str | None:
+    """Why ``moment`` is outside the supported calendar, naming it; ``None`` when inside.
+
+    For callers that collect problems (``CorpusError`` per field); ``check_moment`` raises.
+    """
+    if in_calendar(moment):
+        return None
+    return (f"{moment.isoformat()} is outside the supported calendar, years "
+            f"{FIRST_YEAR:04d} to {LAST_YEAR:04d}")
+
+
+def check_moment(moment: date | datetime, *, error: type[TimelineError] = ResolveError,
+                 what: str = "moment") -> date | datetime:
+    """``moment`` itself when it is in the supported calendar (``in_calendar``), else
+    ``error`` (a ``ResolveError`` unless the caller says otherwise) naming it and ``what``.
+
+    >>> check_moment(date(2025, 2, 24))
+    datetime.date(2025, 2, 24)
+    >>> try:
+    ...     check_moment(date(9999, 12, 31), what="anchor")
+    ... except ResolveError as exc:
+    ...     print(exc)
+    anchor: 9999-12-31 is outside the supported calendar, years 0200 to 9799
+    """
+    problem = calendar_problem(moment)
+    if problem is not None:
+        raise error(f"{what}: {problem}")
+    return moment
+
+
+def interval_problem(interval: Interval) -> str | None:
+    """Why ``interval`` leaves the supported calendar, naming it; ``None`` when both its
+    ends are in (an exclusive end may be the calendar's own end, ``9800-01-01``)."""
+    start, end = interval.start, interval.end
+    last = None if end is None else end - timedelta(microseconds=1)
+    if all(moment is None or in_calendar(moment) for moment in (start, last)):
+        return None
+    return (f"{interval} is outside the supported calendar, years "
+            f"{FIRST_YEAR:04d} to {LAST_YEAR:04d}")
+
+
+def check_interval(interval: Interval, *, error: type[TimelineError] = ResolveError,
+                   what: str = "interval") -> Interval:
+    """``interval`` itself when ``interval_problem`` finds nothing, else ``error`` naming
+    it and ``what``: for a computed value, such as an expression resolved near the edge."""
+    problem = interval_problem(interval)
+    if problem is not None:
+        raise error(f"{what}: {problem}")
+    return interval
 
 
 def is_floating(moment: datetime) -> bool:
@@ -246,3 +326,7 @@ def _parse_iso(text: str | None) -> datetime | None:
     if text is None:
         return None
     return datetime.fromisoformat(text)
+
+
+#: The supported calendar as an interval, ``[0200-01-01, 9800-01-01)`` (``in_calendar``).
+SUPPORTED = Interval(SUPPORTED_START, SUPPORTED_END)

@@ -65,8 +65,13 @@ def _short(value: str) -> Granule:
     """``199`` (a decade) or ``18`` (a century)."""
     granularity = Granularity.DECADE if len(value) == 3 else Granularity.CENTURY
     first_year = int(value) * (10 if len(value) == 3 else 100)
+    return _years(granularity, first_year)
+
+
+def _years(granularity: Granularity, first_year: int) -> Granule:
+    """A decade or century (``00``, starting in year 0, has no interval)."""
     if first_year == 0:
-        return Granule(granularity, None)  # year 0 is outside Python's calendar
+        return Granule(granularity, None)
     return Granule(granularity, Interval(*span(granularity, datetime(first_year, 1, 1))))
 
 
@@ -76,11 +81,9 @@ def _granule(m: re.Match[str]) -> Granule:
     year = g["year"]
     if "X" in year:
         if year[:3].isdigit() and year[3] == "X" and granularity is Granularity.YEAR:
-            start = datetime(int(year[:3]) * 10 or 1, 1, 1)
-            return Granule(Granularity.DECADE, Interval(*span(Granularity.DECADE, start)))
+            return _years(Granularity.DECADE, int(year[:3]) * 10 or 1)
         if year[:2].isdigit() and year[2:] == "XX" and granularity is Granularity.YEAR:
-            start = datetime(int(year[:2]) * 100 or 1, 1, 1)
-            return Granule(Granularity.CENTURY, Interval(*span(Granularity.CENTURY, start)))
+            return _years(Granularity.CENTURY, int(year[:2]) * 100 or 1)
         return Granule(granularity, None)
     if any("X" in (g[k] or "") for k in ("month", "day", "week", "wday", "quarter", "half")):
         return Granule(granularity, None)

@@ -153,17 +153,22 @@ class TimeValue(JSONable):
         """The value naming the granule of this size that contains ``moment``.
 
         The type is TIME for clock times and parts of days, DATE otherwise, as TimeML
-        decides it.
+        decides it. ``TimexError`` (a ``ValueError``) when the granule, or its mod's
+        widening, leaves Python's calendar (years 1-9999).
         """
-        value = timex.render(granularity, moment, part)
-        if granularity is Granularity.PART_OF_DAY:
-            assert part is not None  # render has checked
-            start, end = part_of_day_span(floor(Granularity.DAY, moment), part)
-        else:
-            # Computed from the moment, not parsed back from the value, so that an aware
-            # moment gives a day in its own zone (a date value has no zone to carry it).
-            start, end = span(granularity, floor(granularity, moment))
-        interval = apply_mod(mod, granularity, Interval(start, end))
+        try:
+            value = timex.render(granularity, moment, part)
+            if granularity is Granularity.PART_OF_DAY:
+                assert part is not None  # render has checked
+                start, end = part_of_day_span(floor(Granularity.DAY, moment), part)
+            else:
+                # Computed from the moment, not parsed back from the value, so that an
+                # aware moment gives a day in its own zone (a date value has no zone).
+                start, end = span(granularity, floor(granularity, moment))
+            interval = apply_mod(mod, granularity, Interval(start, end))
+        except (ValueError, OverflowError) as exc:  # past year 1 or 9999 (#13)
+            raise TimexError(f"the {granularity.value} of {moment.isoformat()} with mod "
+                             f"{mod.value if mod else None}: {exc}") from None
         if type is None:
             type = TimexType.TIME if granularity <= Granularity.PART_OF_DAY else TimexType.DATE
         return cls(type, value, mod, interval, granularity)
