@@ -11,7 +11,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.rules import Lexicon
 from timeline.time.anchor import Anchor, read_anchor
 from timeline.time.granularity import Granularity, floor, span
-from timeline.time.interval import Interval, as_datetime
+from timeline.time.interval import Interval, as_datetime, check_moment
 
 
 class CalendarEdge(ResolveError):
@@ -79,8 +79,9 @@ class Context:
     def make(cls, anchor: Anchor, lexicon: Lexicon, *, tense: str | Tense | None = None,
              date_order: str = "mdy", read_sentence: bool = True) -> Context:
         """The context of a text published at ``anchor`` (a date, a datetime or an ISO
-        string: ``read_anchor``)."""
-        anchor = read_anchor(anchor)
+        string: ``read_anchor``), which must lie in the supported calendar (#13: an anchor
+        at its edge, 9999-12-31, is named as the cause, not "not a time expression")."""
+        anchor = check_moment(read_anchor(anchor), what="anchor")
         if date_order not in DATE_ORDERS:
             raise ResolveError(f"date order must be 'mdy' or 'dmy', not {date_order!r}")
         granularity = Granularity.MINUTE if isinstance(anchor, datetime) else Granularity.DAY

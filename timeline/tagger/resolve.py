@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import MAXYEAR, MINYEAR, datetime
+from datetime import datetime
 
 from timeline.errors import ResolveError
 from timeline.tagger.context import Tense
@@ -10,6 +10,7 @@ from timeline.tagger.ranges import read_range
 from timeline.tagger.scan import Mention, Scanner, default_scanner
 from timeline.time.anchor import Anchor
 from timeline.time.granularity import Granularity
+from timeline.time.interval import FIRST_YEAR, LAST_YEAR, check_interval
 from timeline.time.value import TimeValue
 
 MAX_PHRASE = 1000  # a phrase longer than this is not one time expression
@@ -58,7 +59,7 @@ def resolve_mention(text: str, anchor: Anchor, *, tense: str | Tense | None = No
     if edges:
         raise ResolveError(
             f"{phrase!r} against {_written(ctx.anchor, ctx.anchor_granularity)} falls outside "
-            f"the calendar (years {MINYEAR} to {MAXYEAR})")
+            f"the supported calendar (years {FIRST_YEAR} to {LAST_YEAR})")
     found = ", ".join(repr(m.text) for m in scanner.scan(phrase, anchor, tense=tense,
                                                           date_order=date_order))
     detail = f" (found only {found})" if found else ""
@@ -80,4 +81,7 @@ def resolve(text: str, anchor: Anchor, *, tense: str | Tense | None = None,
     >>> resolve("Monday", "2025-02-25", tense="past").value
     '2025-02-24'
     """
-    return resolve_mention(text, anchor, tense=tense, date_order=date_order).value
+    value = resolve_mention(text, anchor, tense=tense, date_order=date_order).value
+    if value.interval is not None:  # near the calendar's edge, "in 300 years" may leave it
+        check_interval(value.interval, what=repr(text))
+    return value
