@@ -457,24 +457,34 @@ def _shortest(dist: dict[int, int], edges: Mapping[int, Sequence[tuple[int, int]
     Inside a component with a cycle, Bellman-Ford with a queue: a distance whose path
     has as many edges as the component has variables went round a negative cycle.
     """
-    if len(component) > 1 or any(v == component[0] for v, _ in edges.get(component[0], ())):
-        inside = set(component)
-        steps = dict.fromkeys(component, 0)
-        queue = deque(u for u in component if dist.get(u, infinite) < infinite)
-        queued = set(queue)
-        while queue:
-            u = queue.popleft()
-            queued.discard(u)
-            du = dist[u]
+    if len(component) == 1:  # the common case, on its own: no cycle but a loop to itself
+        u = component[0]
+        du = dist.get(u, infinite)
+        if du < infinite:
             for v, w in edges.get(u, ()):
-                if v in inside and du + w < dist.get(v, infinite):
-                    dist[v] = du + w
-                    steps[v] = steps[u] + 1
-                    if steps[v] >= len(component):
+                if v == u:
+                    if w < 0:
                         return False
-                    if v not in queued:
-                        queued.add(v)
-                        queue.append(v)
+                elif du + w < dist.get(v, infinite):
+                    dist[v] = du + w
+        return True
+    inside = set(component)
+    steps = dict.fromkeys(component, 0)
+    queue = deque(u for u in component if dist.get(u, infinite) < infinite)
+    queued = set(queue)
+    while queue:
+        u = queue.popleft()
+        queued.discard(u)
+        du = dist[u]
+        for v, w in edges.get(u, ()):
+            if v in inside and du + w < dist.get(v, infinite):
+                dist[v] = du + w
+                steps[v] = steps[u] + 1
+                if steps[v] >= len(component):
+                    return False
+                if v not in queued:
+                    queued.add(v)
+                    queue.append(v)
     for u in component:
         du = dist.get(u, infinite)
         if du < infinite:
