@@ -378,3 +378,52 @@ def test_a_hostile_title_is_shown_not_sent(tmp_path: Path) -> None:
     assert tl.chronology().splitlines()[0] == "Bad\\x1b[31m title second line"
     assert tl.chronology(format="markdown").splitlines()[0] == \
         "# Bad\\\\x1b\\[31m title second line"
+
+
+# -- wrapping in linear time (#13) ----------------------------------------------------------
+
+_PIECES = ["a", "bc", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "x" * 30, "y" * 90, "-",
+           "\u3000" * 50, "z" * 45 + "\u3000" * 3]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.integers(1, 60), st.data())
+def test_wrapping_is_textwraps(pieces: list[str], width: int, data: st.DataObject) -> None:
+    """#13: the linear wrapper gives ``textwrap``'s lines (long words broken where it
+    breaks them, whitespace dropped at the ends of lines), for every indent that leaves
+    a line some room, as the chronology's always do."""
+    import textwrap
+
+    from timeline.export.chronology import _wrap
+
+    text = "".join(pieces)
+    first = " " * data.draw(st.integers(0, width - 1))
+    rest = " " * data.draw(st.integers(0, width - 1))
+    want = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
+    assert _wrap(text, width, first, rest) == want
+
+
+def test_a_very_long_token_is_wrapped_in_linear_time() -> None:
+    """#13: one 20 MB token: ``textwrap`` copied what was left of it for every line (an
+    8 MB outlet took 13 s in the chronology; this, over a minute); now each line is a
+    slice of it, broken where ``textwrap`` breaks it."""
+    from timeline.export.chronology import _wrap
+
+    size = 20_000_000
+    lines = _wrap("ab " + "x" * size + " cd", 80, "  - ", "    ")
+    assert lines[0] == "  - ab " + "x" * 73
+    assert all(line == "    " + "x" * 76 for line in lines[1:-1])
+    assert lines[-1] == "    " + "x" * ((size - 73) % 76) + " cd"
+
+
+def test_a_long_outlet_is_shown_whole() -> None:
+    """#13: a chronology's sources keep an outlet of a single long token, line by line."""
+    size = 100_000
+    article = timeline.Article(id="a", title="Title", published=date(2025, 2, 24),
+                               text="It happened.", outlet="x" * size)
+    claim = timeline.Claim.build(article, "It happened.", event="e", date=date(2025, 2, 24))
+    tl = Timeline.from_articles([article], [timeline.EventSpec.build("e", "Event", [claim])])
+    lines = [line for line in tl.chronology(width=80).splitlines() if "xxxxx" in line]
+    assert all(len(line) <= 80 for line in lines)
+    assert sum(line.count("x") for line in lines) == size

@@ -222,3 +222,29 @@ def test_a_timeline_built_as_of_a_string_is_that_view() -> None:
     built = Timeline(list(tl.articles.values()), list(tl.specs), as_of="2025-02-24")
     assert [e.id for e in built.events] == [e.id for e in tl.as_of("2025-02-24").events]
     assert built.as_of_time == date(2025, 2, 24)
+
+
+def test_a_long_chain_told_one_event_an_article() -> None:
+    """#13: 3,000 events each after the one before, each told by its own article (3,000
+    times the linked group changes): the history settled the whole group at every one of
+    them up front (hours); now a view settles it once, at its own time, and gives what a
+    timeline of only the articles out by then gives."""
+    n = 3_000
+    start = date(2024, 1, 1)
+    articles, specs = [], []
+    for k in range(n):
+        article = Article(id=f"a{k:05d}", title="t", published=start + timedelta(days=k),
+                          text="It happened. Then more.")
+        claims = [Claim.build(article, "It happened.", event=f"e{n - k:05d}",
+                              date=start - timedelta(days=1))] if k == 0 else [
+            Claim.build(article, "Then more.", event=f"e{n - k:05d}", after=f"e{n - k + 1:05d}")]
+        articles.append(article)
+        specs.append(EventSpec.build(f"e{n - k:05d}", f"Event {k}", claims))
+    tl = Timeline.from_articles(articles, specs)
+    for day in (0, 1, 1_000, n - 1):
+        view = tl.as_of(start + timedelta(days=day))
+        alone = Timeline.from_articles(articles[:day + 1], specs[:day + 1])
+        assert [(e.id, e.time) for e in view.events] == [(e.id, e.time) for e in alone.events]
+    last = tl[f"e{1:05d}"]
+    assert last.time.earliest_start == datetime(2023, 12, 31) + (n - 1) * timedelta(
+        microseconds=1)

@@ -11,6 +11,7 @@ bound widened over every zone (UTC-12 to UTC+14) so nothing is claimed that coul
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -162,26 +163,42 @@ class Network:
             tuple[int, int], int]:
         """Shortest constraint paths: ``x_t - x_s <= d[s, t]`` (``POS`` when unconstrained).
 
-        Bellman-Ford from each source over the constraint graph (weights may be negative);
-        only the events connected to the sources are visited.
+        Only the events connected to the sources are visited, their strongly connected
+        components in topological order (linear on chains and fans; weights may be
+        negative, so Bellman-Ford with a queue inside a component). A negative cycle has no
+        shortest paths: then the bounded rounds of Bellman-Ford give what they always gave.
         """
         out: dict[tuple[int, int], int] = {}
+        order = strong_components(sources, self.edges)
         for source in sources:
-            dist = {source: 0}
-            frontier = [source]
-            for _ in range(len(self.lower) + 1):
-                changed = []
-                for u in frontier:
-                    for v, w in self.edges.get(u, ()):
-                        if dist[u] + w < dist.get(v, POS):
-                            dist[v] = dist[u] + w
-                            changed.append(v)
-                if not changed:
+            dist: dict[int, int] | None = {source: 0}
+            for component in order:
+                assert dist is not None
+                if not _shortest(dist, self.edges, component, POS):
+                    dist = None
                     break
-                frontier = changed
+            if dist is None:
+                dist = self._rounds_from(source)
             for target in targets:
                 out[source, target] = dist.get(target, POS)
         return out
+
+    def _rounds_from(self, source: int) -> dict[int, int]:
+        """Bellman-Ford from one source in at most as many rounds as there are variables
+        (where a negative cycle leaves the distances)."""
+        dist = {source: 0}
+        frontier = [source]
+        for _ in range(len(self.lower) + 1):
+            changed = []
+            for u in frontier:
+                for v, w in self.edges.get(u, ()):
+                    if dist[u] + w < dist.get(v, POS):
+                        dist[v] = dist[u] + w
+                        changed.append(v)
+            if not changed:
+                break
+            frontier = changed
+        return dist
 
 
 def solve(events: Mapping[str, Sequence[Claim]], frame: Frame | None = None) -> Network:
@@ -403,9 +420,190 @@ def _propagate(lower: list[int], upper: list[int],
                edges: Mapping[int, tuple[tuple[int, int], ...]], variables: Sequence[int]) -> bool:
     """Narrow the bounds along the constraints until stable; False on a contradiction.
 
-    Only ``variables`` (closed under ``edges``) are visited; after as many rounds as there
-    are variables without settling, a negative cycle makes the constraints unsatisfiable.
+    Only ``variables`` (closed under ``edges``) are visited. Consistent constraints have
+    one stable state, whatever the order of the steps: it is found in near-linear time
+    (``_stable``). On a contradiction there is none, and ``_settle`` reads which events
+    collapsed from where the round-by-round propagation stops (``_rounds``), so that is
+    replayed from the same start.
     """
+    start = [(v, lower[v], upper[v]) for v in variables]
+    if _stable(lower, upper, edges, variables):
+        return True
+    for v, lo, hi in start:
+        lower[v], upper[v] = lo, hi
+    return _rounds(lower, upper, edges, variables)
+
+
+def _stable(lower: list[int], upper: list[int],
+            edges: Mapping[int, tuple[tuple[int, int], ...]], variables: Sequence[int]) -> bool:
+    """The bounds' one stable state, or False when there is none or a bound collapses.
+
+    An upper bound moves forward along ``x_v <= x_u + w``, a lower bound backward: each is
+    a shortest-path problem (from the finite bounds), solved over the strongly connected
+    components in topological order (backward for the lower bounds), so a chain or a fan
+    of N events takes O(N) steps, not rounds over the whole group.
+    """
+    ordered = _acyclic_order(variables, edges)
+    if ordered is not None:  # the common case (order claims alone never make a cycle)
+        for u in ordered:
+            hi = upper[u]
+            if hi < POS:
+                for v, w in edges.get(u, ()):
+                    if hi + w < upper[v]:
+                        upper[v] = hi + w
+        for u in reversed(ordered):  # each after every variable it constrains
+            for v, w in edges.get(u, ()):
+                lo = lower[v]
+                if lo > NEG and lo - w > lower[u]:
+                    lower[u] = lo - w
+        return all(lower[v] <= upper[v] for v in variables)
+    order = strong_components(variables, edges)
+    ups = {v: upper[v] for v in variables}
+    for component in order:
+        if not _shortest(ups, edges, component, POS):
+            return False  # a negative cycle keeps lowering a finite upper bound
+    backward: dict[int, list[tuple[int, int]]] = {}
+    for u in variables:
+        for v, w in edges.get(u, ()):
+            backward.setdefault(v, []).append((u, w))
+    # Lower bounds, negated, are upper bounds on -x along the reversed constraints.
+    downs = {v: -lower[v] for v in variables}
+    for component in reversed(order):
+        if not _shortest(downs, backward, component, -NEG):
+            return False
+    for v in variables:
+        lower[v], upper[v] = -downs[v], ups[v]
+    return all(lower[v] <= upper[v] for v in variables)
+
+
+def _acyclic_order(variables: Sequence[int],
+                   edges: Mapping[int, Sequence[tuple[int, int]]]) -> list[int] | None:
+    """The variables in an order every constraint goes forward in, or ``None`` when they
+    are in a cycle (Kahn's algorithm: cheaper than finding the components)."""
+    waiting = dict.fromkeys(variables, 0)
+    for u in variables:
+        for v, _ in edges.get(u, ()):
+            waiting[v] += 1
+    ordered = [v for v, n in waiting.items() if n == 0]
+    for u in ordered:  # grows as it goes
+        for v, _ in edges.get(u, ()):
+            waiting[v] -= 1
+            if waiting[v] == 0:
+                ordered.append(v)
+    return ordered if len(ordered) == len(waiting) else None
+
+
+def _shortest(dist: dict[int, int], edges: Mapping[int, Sequence[tuple[int, int]]],
+              component: Sequence[int], infinite: int) -> bool:
+    """Settle one strongly connected component (every earlier one settled) and pass its
+    distances on along its edges; False on a negative cycle through a finite distance.
+
+    A distance at ``infinite`` (or beyond, in ``dist.get``) is none and passes nothing on.
+    Inside a component with a cycle, Bellman-Ford with a queue: a distance whose path
+    has as many edges as the component has variables went round a negative cycle.
+    """
+    if len(component) == 1:  # the common case, on its own: no cycle but a loop to itself
+        u = component[0]
+        du = dist.get(u, infinite)
+        if du < infinite:
+            for v, w in edges.get(u, ()):
+                if v == u:
+                    if w < 0:
+                        return False
+                elif du + w < dist.get(v, infinite):
+                    dist[v] = du + w
+        return True
+    inside = set(component)
+    steps = dict.fromkeys(component, 0)
+    queue = deque(u for u in component if dist.get(u, infinite) < infinite)
+    queued = set(queue)
+    while queue:
+        u = queue.popleft()
+        queued.discard(u)
+        du = dist[u]
+        for v, w in edges.get(u, ()):
+            if v in inside and du + w < dist.get(v, infinite):
+                dist[v] = du + w
+                steps[v] = steps[u] + 1
+                if steps[v] >= len(component):
+                    return False
+                if v not in queued:
+                    queued.add(v)
+                    queue.append(v)
+    for u in component:
+        du = dist.get(u, infinite)
+        if du < infinite:
+            for v, w in edges.get(u, ()):
+                if du + w < dist.get(v, infinite):
+                    dist[v] = du + w
+    return True
+
+
+def strong_components(roots: Iterable[int],
+                      edges: Mapping[int, Sequence[tuple[int, int]]]) -> list[list[int]]:
+    """The strongly connected components of what ``roots`` reach, in topological order
+    (an edge between two goes from an earlier to a later one).
+
+    Tarjan's algorithm, with an explicit stack so a chain of any length fits.
+    """
+    number: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    out: list[list[int]] = []
+    for root in roots:
+        if root in number:
+            continue
+        number[root] = low[root] = len(number)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(edges.get(root, ())))]
+        while work:
+            node, successors = work[-1]
+            for v, _ in successors:
+                if v not in number:
+                    number[v] = low[v] = len(number)
+                    stack.append(v)
+                    on_stack.add(v)
+                    work.append((v, iter(edges.get(v, ()))))
+                    break
+                if v in on_stack:
+                    low[node] = min(low[node], number[v])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == number[node]:
+                    component = []
+                    while True:
+                        v = stack.pop()
+                        on_stack.discard(v)
+                        component.append(v)
+                        if v == node:
+                            break
+                    out.append(component)
+    out.reverse()
+    return out
+
+
+def _rounds(lower: list[int], upper: list[int],
+            edges: Mapping[int, tuple[tuple[int, int], ...]], variables: Sequence[int]) -> bool:
+    """Narrow the bounds round by round until stable; False on a contradiction, the bounds
+    left as they stood at the end of the round that found it.
+
+    Each round steps every pending variable's constraints; after as many rounds as there
+    are variables without settling, a negative cycle makes the constraints unsatisfiable.
+    Which events ``_settle`` reports depends on where this stops (the rounds' sets are
+    made as they always were, so it stops in the same place); the variables a round
+    touched lead to their predecessors through a reversed index, not a scan of every
+    constraint, so a long chain costs rounds of a few steps each.
+    """
+    before: dict[int, list[int]] = {}
+    for u, vs in edges.items():
+        for v, _ in vs:
+            before.setdefault(v, []).append(u)
+    position = {u: i for i, u in enumerate(edges)}
     pending = set(variables)
     for _ in range(len(variables) + 2):
         if not pending:
@@ -419,7 +617,12 @@ def _propagate(lower: list[int], upper: list[int],
                 if lower[v] > NEG and lower[v] - w > lower[u]:
                     lower[u] = lower[v] - w
                     touched.add(u)
-        pending = touched | {u for u in edges if any(v in touched for v, _ in edges[u])}
+        # The constraints' sources that reach a touched variable, added in the order of
+        # ``edges`` (as a scan of it would add them: the set, and so the next round's
+        # order, comes out the same).
+        reaching = sorted({u for v in touched for u in before.get(v, ())},
+                          key=position.__getitem__)
+        pending = touched | set(reaching)
         if any(lower[i] > upper[i] for i in touched):
             return False
     return False

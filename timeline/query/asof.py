@@ -199,18 +199,16 @@ class History:
                 (key for event in group
                  for key, c in zip(keys_of[event], knowledge.specs[event].claims, strict=True)
                  if c.references), default=POS)
-        # Each linked group settled after each of its claims became known (as each event
-        # is, above), from the first order claim on; and the same with members past their
-        # announced time marked unconfirmed, made when first asked for.
+        # The times each linked group changes (each of its claims becoming known, from the
+        # first order claim on). It is settled at one of them when a view first asks (each
+        # settling takes the whole group: done for every time up front, a chain of N
+        # events told by N articles took N settlings of up to N events); the same with
+        # members past their announced time marked unconfirmed, made when first asked for.
         self.group_keys: list[list[int]] = []
-        self.settled: list[list[dict[str, Entry]]] = []
         for number, group in enumerate(knowledge.groups):
-            changes = sorted({k for event in group for k in self.events[event].keys
-                              if k >= self.linked_from[number]})
-            self.group_keys.append(changes)
-            self.settled.append([knowledge.settle(
-                {e: claims for e in group if (claims := self.known(e, key))})
-                for key in changes])
+            self.group_keys.append(sorted({k for event in group for k in self.events[event].keys
+                                           if k >= self.linked_from[number]}))
+        self._settled: dict[tuple[int, int], dict[str, Entry]] = {}
         self.late: dict[tuple[int, int, tuple[str, ...]], dict[str, Entry]] = {}
         # Events on their own, in the order of their final state (every claim known): a
         # view takes those it knows whole with one mask, in order, with no per-event
@@ -226,6 +224,16 @@ class History:
         self.partial: IntervalIndex[int] = IntervalIndex.build(
             (i, h.keys[0], h.keys[-1]) for i, h in enumerate(solo) if h.keys[0] < h.keys[-1])
 
+
+    def settled(self, group: int, at: int) -> dict[str, Entry]:
+        """The linked group settled with what was known at its ``at``-th change."""
+        settled = self._settled.get((group, at))
+        if settled is None:
+            key = self.group_keys[group][at]
+            settled = self._settled[group, at] = self.knowledge.settle(
+                {e: claims for e in self.knowledge.groups[group]
+                 if (claims := self.known(e, key))})
+        return settled
 
     def known(self, event: str, key: int) -> tuple[Claim, ...]:
         """The event's claims known by ``key``, in corpus order."""
@@ -474,12 +482,12 @@ class State:
         return late
 
     def _settled(self, group: int) -> dict[str, Entry]:
-        """A linked group as known here (settled when the history was built), marked
+        """A linked group as known here (settled when first asked for), marked
         unconfirmed where an announced time has passed by this state's time."""
         history, deadline = self.history, self.deadline
         assert history is not None and deadline is not None
         at = bisect_right(history.group_keys[group], self.key) - 1
-        base = history.settled[group][at]
+        base = history.settled(group, at)
         late = tuple(e for e, entry in base.items() if entry.pending and entry.end <= deadline)
         if not late:
             return base
