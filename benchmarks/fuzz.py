@@ -1,6 +1,7 @@
 """Fuzz every parser of ``timeline`` with generated hostile and extreme input (issue 13).
 
-Usage: ``python benchmarks/fuzz.py [--n 100000] [--only PARSER ...] [--seed S] [--limit SEC]``.
+Usage: ``python benchmarks/fuzz.py [--n 100000] [--only PARSER ...] [--seed S] [--limit SEC]
+[--cap N] [--budget SEC]``; ``--index I --only PARSER`` runs one input with its traceback.
 
 The generators and invariants live in ``tests/fuzz/`` (``fuzz_inputs.py``,
 ``fuzz_targets.py``), shared with the CI smoke test that runs a few hundred inputs a parser.
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=float, default=None,
                         help="seconds an input may take before it counts as slow "
                              "(default: 5, 20 for loader, json and cli)")
+    parser.add_argument("--budget", type=float, default=None,
+                        help="stop a parser after this many seconds, reporting the inputs "
+                             "it tried (a loaded machine)")
     parser.add_argument("--index", type=int, default=None,
                         help="run the one input of this index (with --only) and show it")
     parser.add_argument("--cap", type=int, default=None,
@@ -52,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cap is not None and name in ("loader", "json", "cli"):
             n = min(n, args.cap)
         report = fuzz_targets.fuzz(fuzz_targets.TARGETS[name], n, seed=args.seed,
-                                   limit=args.limit)
+                                   limit=args.limit, budget=args.budget)
         reports.append(report)
         exceptions = sum(g.count for g in report.exceptions.values())
         violations = sum(g.count for g in report.violations.values())

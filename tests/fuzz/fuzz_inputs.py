@@ -12,6 +12,7 @@ and zones with local mean time. Nothing here writes outside the folder it is giv
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import os
@@ -492,7 +493,7 @@ def seed_corpus() -> tuple[dict[str, Any], dict[str, Any], dict[str, bytes]]:
 def corpus(rng: random.Random, folder: Path) -> str:
     """Write a mutated copy of the seed corpus into ``folder`` (which must exist and be
     empty); return a one-line description of the mutation, the reproducer."""
-    sources, events, texts = seed_corpus()
+    sources, events, texts = copy.deepcopy(seed_corpus())  # the cached seeds stay as they are
     for name, data in texts.items():
         (folder / name).write_bytes(data)
     roll = rng.random()

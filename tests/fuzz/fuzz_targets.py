@@ -513,7 +513,9 @@ def _cli(case: CliCase, tmp: Path) -> None:
     folder = tmp / "corpus"
     before = tree_digest(folder)
     out, err = io.StringIO(), io.StringIO()
-    with _fifo_reader(case.output, case.output_kind):
+    # In the input's own folder: a relative path a generated command line names ("-o x")
+    # lands there, never in the current directory.
+    with _fifo_reader(case.output, case.output_kind), contextlib.chdir(tmp):
         status = run(case.argv, out=out, err=err)
     message = err.getvalue()
     expect("Traceback" not in message, "cli: a traceback on stderr", message[-300:])
@@ -592,14 +594,21 @@ class Report:
     seconds: float = 0.0
 
     @property
+    def exceptions_count(self) -> int:
+        return sum(group.count for group in self.exceptions.values())
+
+    @property
+    def violations_count(self) -> int:
+        return sum(group.count for group in self.violations.values())
+
+    @property
     def clean(self) -> bool:
         return not self.exceptions and not self.violations and not self.slow.count
 
     def summary(self) -> str:
         """Every group on its own lines, with its reproducer (what a failing test shows)."""
         lines = [f"{self.target}: {self.tried} inputs, {self.refused} TimelineErrors, "
-                 f"{sum(g.count for g in self.exceptions.values())} other exceptions, "
-                 f"{sum(g.count for g in self.violations.values())} violations, "
+                 f"{self.exceptions_count} other exceptions, {self.violations_count} violations, "
                  f"{self.slow.count} slow"]
         for title, groups in (("exception", self.exceptions), ("violation", self.violations),
                               ("slow", {"slow": self.slow} if self.slow.count else {})):
@@ -636,9 +645,10 @@ def _alarm(signum: int, frame: object) -> None:
 
 
 def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
-         base: Path | None = None) -> Report:
+         base: Path | None = None, budget: float | None = None) -> Report:
     """Run ``target`` on ``n`` generated inputs: every input in a fresh folder under a
-    temporary directory (removed after), under a time limit where signals allow."""
+    temporary directory (removed after), under a time limit where signals allow; stop
+    early once ``budget`` seconds have passed (``Report.tried`` says how far it got)."""
     report = Report(target.name, seed)
     limit = target.limit if limit is None else limit
     timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -648,6 +658,8 @@ def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
     try:
         with tempfile.TemporaryDirectory(prefix=f"fuzz-{target.name}-", dir=base) as root:
             for index in range(n):
+                if budget is not None and time.perf_counter() - started > budget:
+                    break
                 tmp = Path(root) / str(index)
                 tmp.mkdir()
                 try:
