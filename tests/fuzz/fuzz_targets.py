@@ -41,6 +41,10 @@ from timeline.time.value import TimeValue
 PACKAGE = str(Path(timeline.__file__).resolve().parent)
 
 
+#: Seconds an input that can only finish at once or hang (``Target.hangs``) is given.
+HANG = 3.0
+
+
 class Violation(AssertionError):
     """An invariant that failed: ``label`` groups it, ``detail`` shows this case."""
 
@@ -644,8 +648,6 @@ def warm_up() -> None:
     gen.seed_timeml()
 
 
-#: Seconds an input that can only finish at once or hang (``Target.hangs``) is given.
-HANG = 3.0
 
 
 def _alarm(signum: int, frame: object) -> None:
@@ -653,10 +655,12 @@ def _alarm(signum: int, frame: object) -> None:
 
 
 def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
-         base: Path | None = None, budget: float | None = None) -> Report:
+         base: Path | None = None, budget: float | None = None,
+         hang: float = HANG) -> Report:
     """Run ``target`` on ``n`` generated inputs: every input in a fresh folder under a
     temporary directory (removed after), under a time limit where signals allow; stop
-    early once ``budget`` seconds have passed (``Report.tried`` says how far it got)."""
+    early once ``budget`` seconds have passed (``Report.tried`` says how far it got).
+    ``hang`` is the limit of an input that can only finish at once or hang."""
     report = Report(target.name, seed)
     limit = target.limit if limit is None else limit
     warm_up()
@@ -672,7 +676,7 @@ def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
                 tmp = Path(root) / str(index)
                 tmp.mkdir()
                 try:
-                    _one(target, report, index, tmp, limit if timed else None)
+                    _one(target, report, index, tmp, limit if timed else None, hang)
                 finally:
                     sys.setrecursionlimit(recursion)
                     shutil.rmtree(tmp, ignore_errors=True)
@@ -684,12 +688,13 @@ def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
     return report
 
 
-def _one(target: Target, report: Report, index: int, tmp: Path, limit: float | None) -> None:
+def _one(target: Target, report: Report, index: int, tmp: Path, limit: float | None,
+         hang: float) -> None:
     case = target.make(input_rng(report.seed, target.name, index), tmp)
     report.tried += 1
     started = time.perf_counter()
     if limit is not None and target.hangs(case):
-        limit = min(limit, HANG)
+        limit = min(limit, hang)
     try:
         if limit is not None:
             signal.setitimer(signal.ITIMER_REAL, limit)
