@@ -334,14 +334,12 @@ def _diff(old: Any, new: Any, path: str = "") -> str:
 
 
 def read_timeml_text(document: str | bytes) -> Any:
-    """``read_timeml`` on a document's text or bytes, through a ``text=`` keyword where the
-    reader has one (issue 13 separates paths from texts)."""
-    import inspect
+    """A document's text through ``parse_timeml``, its bytes through ``read_timeml`` (issue
+    13 separates texts from paths)."""
+    from timeline.timeml.read import parse_timeml, read_timeml
 
-    from timeline.timeml.read import read_timeml
-
-    if isinstance(document, str) and "text" in inspect.signature(read_timeml).parameters:
-        return read_timeml(text=document)  # type: ignore[call-arg]
+    if isinstance(document, str):
+        return parse_timeml(document)
     return read_timeml(document)
 
 

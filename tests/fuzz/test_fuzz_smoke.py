@@ -23,24 +23,7 @@ COUNTS = {"resolve": 300, "tag": 200, "timex": 400, "edtf": 300, "as-of": 300,
           "timeml": 300, "loader": 50, "json": 60, "cli": 60}
 
 #: What each failing parser still finds, and which fix of #13 it waits for.
-FAILING = {
-    "resolve": "#13: two clock times in one SET value ('11:00 Kyiv time 9 p.m. every Sunday' "
-               "gives XXXX-WXX-7T21:00T11:00+02:00), which from_timex rejects; routed to tagger",
-    "tag": "#13: the same SET value, and the placeholder U+E000 in the input read as a space "
-           "(mention.text != text[start:end]); routed to tagger",
-    "timex": "#13: from_timex('00XX') is [0001, 0100), its EDTF '00XX' reads back as "
-             "0001/0099 (the calendar's first century); routed to edges",
-    "timeml": "#13: a lone surrogate (UnicodeEncodeError) or a bogus declared encoding "
-              "(LookupError) in read_timeml; routed to timeml",
-    "loader": "#13: a FIFO in place of a manifest or an article blocks load() for ever, "
-              "routed to io; as_of('9999-12-31') raises OverflowError, routed to edges",
-    "json": "#13: from_json accepts wrong types that fail later (TypeError, OverflowError in "
-            "exports), routed to timeml; as_of('9999-12-31') raises OverflowError, routed to "
-            "edges",
-    "cli": "#13: -o replaces a symlink, breaks a hard link and writes over the corpus's own "
-           "files (routed to io); a bogus declared encoding in eval raises LookupError "
-           "(routed to timeml)",
-}
+FAILING: dict[str, str] = {}
 
 
 def _case(name: str) -> object:

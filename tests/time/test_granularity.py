@@ -136,3 +136,15 @@ def test_thirds_keep_the_zone(granularity: Granularity, moment: datetime) -> Non
     start = floor(granularity, moment)
     for piece in third(granularity, start, 1):
         assert piece.tzinfo is moment.tzinfo
+
+
+def test_the_first_decade_and_century_end_where_their_unit_does() -> None:
+    """#13: there is no year 0, so 00XX starts in year 1, and still ends with year 99
+    (it ran to year 100, and its EDTF '00XX' read back as another interval)."""
+    from timeline.time.value import TimeValue
+
+    assert str(TimeValue.from_timex("00XX").interval) == "[0001-01-01, 0100-01-01)"
+    assert str(TimeValue.from_timex("000X").interval) == "[0001-01-01, 0010-01-01)"
+    assert str(TimeValue.from_timex("01XX").interval) == "[0100-01-01, 0200-01-01)"
+    again = TimeValue.from_edtf(TimeValue.from_timex("00XX").edtf or "")
+    assert again.interval == TimeValue.from_timex("00XX").interval

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from strategies import datetimes, durations, edge_values, granule_values, timex_values
 
 import timeline
-from timeline.errors import TimexError
+from timeline.errors import ResolveError, TimexError
 from timeline.time import timex
 from timeline.time.duration import Duration, Unit
 from timeline.time.granularity import Granularity, PartOfDay
@@ -328,8 +328,13 @@ def test_edge_values_round_trip(v: TimeValue | None) -> None:
 
 def test_local_mean_time_of_year_one_writes() -> None:
     # Issue 13: to_json() and .edtf raised OverflowError (UTC of year 1 at +10:36:20).
-    v = timeline.resolve("this year", datetime(1, 6, 1, 12, tzinfo=ZoneInfo("Australia/Lord_Howe")))
+    lord_howe = datetime(1, 6, 1, 12, tzinfo=ZoneInfo("Australia/Lord_Howe"))
+    v = TimeValue.of_granule(Granularity.YEAR, lord_howe.replace(month=1, day=1, hour=0))
     assert v.value == "0001"
+    # Resolving against such an anchor is refused, naming it: year 1 is outside the
+    # supported calendar (the time layer itself still writes and reads it).
+    with pytest.raises(ResolveError, match="anchor: 0001-06-01T12:00:00"):
+        timeline.resolve("this year", lord_howe)
     assert v.edtf is None  # EDTF writes that offset in UTC, which is year 0
     assert TimeValue.from_json(v.to_json()) == v
 

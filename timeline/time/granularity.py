@@ -193,7 +193,16 @@ def span(granularity: Granularity, start: datetime) -> tuple[datetime, datetime]
     """
     if granularity is Granularity.WEEKEND:
         return start, start + timedelta(days=2)
+    if granularity in _YEARS and start.year < _YEARS[granularity]:
+        # The first decade and century have no year 0 to start from (00XX is years 1-99):
+        # the granule still ends where its calendar unit does (#13).
+        size = _YEARS[granularity]
+        return start, start.replace(year=(start.year // size + 1) * size)
     return start, start + step(granularity)
+
+
+#: Granules counted in whole years, by their length.
+_YEARS = {Granularity.DECADE: 10, Granularity.CENTURY: 100}
 
 
 def part_of_day_span(day: datetime, part: PartOfDay) -> tuple[datetime, datetime]:
