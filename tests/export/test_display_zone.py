@@ -113,3 +113,24 @@ def test_order_claims_among_floating_events_beside_an_aware_one() -> None:
                                        zone=zone)
         assert zoned.to_ics() and zoned.to_svg() and zoned.to_timelinejs()
         assert zoned._repr_html_() and len(zoned.to_dataframe()) == 3
+
+
+def test_a_view_that_knows_only_floating_claims_of_an_absolute_group() -> None:
+    """#13 (found by the harness): as of a time when only a linked group's floating claims
+    were out, the model still computes the group in its absolute frame; the exports'
+    derivation compared those times with civil ones and raised TypeError."""
+    floating = Article(id="a", title="Vote", published="2025-02-24",
+                       text="The Assembly voted on Monday.")
+    zoned = Article(id="b", title="Later", published="2025-02-26T09:00+00:00",
+                    text="The U.S. refused amendments on Tuesday.")
+    vote = EventSpec.build("vote", "Vote", [
+        Claim.build(floating, "The Assembly voted on Monday.", when="on Monday",
+                    event="vote")])
+    refused = EventSpec.build("refused", "Refused", [
+        Claim.build(zoned, "The U.S. refused amendments on Tuesday.", when="on Tuesday",
+                    after="vote", event="refused")])
+    tl = Timeline.from_articles([floating, zoned], [vote, refused])
+    view = tl.as_of("2025-02-25")
+    assert "vote" in view and "refused" not in view
+    assert '  - Vote ("on Monday") [a]' in view.chronology()
+    assert view.to_ics() and view.to_svg() and view.to_timelinejs()

@@ -231,3 +231,11 @@ def test_a_socket_is_neither_read_nor_replaced(tmp_path: Path) -> None:  # #13
             read_regular(tmp_path / "sock")
         assert stat.S_ISSOCK((tmp_path / "sock").lstat().st_mode)
     assert _names(tmp_path) == ["sock"]
+
+
+def test_a_name_with_a_lone_surrogate_is_an_os_error_naming_it() -> None:
+    """#13 (found by the harness): `timeline scan 'Ea\\udbffrly'` raised UnicodeEncodeError."""
+    from timeline.model.files import read_regular
+
+    with pytest.raises(OSError, match="a file name must be valid text"):
+        read_regular("Ea\udbffrly/sources.toml")

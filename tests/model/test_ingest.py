@@ -583,3 +583,13 @@ def test_a_records_file_that_is_not_a_regular_file(tmp_path: Path, make: str) ->
     with pytest.raises(CorpusError, match=r"records\.jsonl: cannot read: a"):
         read_records(tmp_path / "corpus", source)
     assert not (tmp_path / "corpus").exists()
+
+
+def test_a_file_whose_headline_is_blank_is_listed_without_a_title(tmp_path: Path) -> None:
+    """#13 (found by the harness): a first line of spaces no strip() keeps made an Article
+    with an empty title (ValueError) instead of a file listed as undated."""
+    from timeline.model.ingest import read_folder
+
+    (tmp_path / "a.txt").write_text("\u3000\u2003\n", encoding="utf-8")
+    intake = read_folder(tmp_path)
+    assert [(f.article, f.undated) for f in intake.found] == [(None, "no text")]

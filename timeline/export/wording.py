@@ -38,6 +38,7 @@ from timeline.model.network import (
     POS,
     Conflict,
     EventTime,
+    Frame,
     _relate,  # the one statement of what an order claim constrains
     bounds_of,
     claimed,
@@ -598,8 +599,14 @@ def derivations(events: Sequence[Event]) -> dict[str, Derivation]:
 
 
 def _derivations(events: Sequence[Event]) -> dict[str, Derivation]:
-    """``derivations`` for one linked group."""
-    frame = frame_for((c for e in events for c in e.claims), _DISPLAY.get().corpus)
+    """``derivations`` for one linked group, in the frame its events' times are in: a view
+    may know only floating claims of a group the model computes absolute (#13)."""
+    corpus = _DISPLAY.get().corpus
+    aware = any(m is not None and not is_floating(m) for e in events
+                for m in (e.time.earliest_start, e.time.latest_start, e.time.earliest_end,
+                          e.time.latest_end))
+    frame = (Frame(floating=False, zone=corpus) if aware
+             else frame_for((c for e in events for c in e.claims), corpus))
     index = {e.id: 2 * i for i, e in enumerate(events)}
     n = 2 * len(index)
     lower, upper = [NEG] * n, [POS] * n

@@ -31,6 +31,7 @@ import errno
 import os
 import secrets
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -58,6 +59,11 @@ def _fail(code: int, message: str, path: str | os.PathLike[str]) -> OSError:
 def _checked_name(path: str | os.PathLike[str]) -> str:
     """The path as a string; a NUL in it is an ``OSError``, not the ``ValueError`` of ``os``."""
     name = os.fspath(path)
+    try:
+        name.encode(sys.getfilesystemencoding(), "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no file system name can hold (#13)
+        raise _fail(errno.EINVAL, "a file name must be valid text",
+                    name.encode("utf-8", "backslashreplace").decode("utf-8")) from None
     if "\0" in name:
         raise _fail(errno.EINVAL, "a file name cannot hold a NUL character",
                     name.replace("\0", "\\0"))

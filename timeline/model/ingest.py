@@ -609,7 +609,7 @@ def read_folder(directory: str | Path, *, year: int | None = None,
             else:
                 write = True
         read = read_article(text, stated=stated, year=year, date_order=date_order)
-        if read.title is None:
+        if read.title is None or not read.title.strip():  # blank: no headline to take (#13)
             pending.append((Found(name, undated="no text"), None, file))
             continue
         pending.append((Found(name, dated_by=read.dated_by, undated=read.undated,
@@ -832,8 +832,8 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
             continue
         seen_ids[record_id] = number
         title = values["title"] or headline(text)  # a title given is kept as given
-        if title is None:
-            fail("text", "has no words for a title")
+        if title is None or not title.strip():  # blank: none to keep (#13)
+            fail("text" if not values["title"] else "title", "has no words for a title")
             continue
         file = _file_for(directory, record_id, text, listed_files, new_files)
         if file is None:
