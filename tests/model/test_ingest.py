@@ -593,3 +593,17 @@ def test_a_file_whose_headline_is_blank_is_listed_without_a_title(tmp_path: Path
     (tmp_path / "a.txt").write_text("\u3000\u2003\n", encoding="utf-8")
     intake = read_folder(tmp_path)
     assert [(f.article, f.undated) for f in intake.found] == [(None, "no text")]
+
+
+def test_a_record_with_a_lone_surrogate_is_a_problem_named_by_line(tmp_path: Path) -> None:
+    """#13 (found by the harness): JSON may escape a lone surrogate ("\\ud800"); writing it
+    to sources.toml raised UnicodeEncodeError. It is a problem of its line, nothing written."""
+    from timeline.errors import CorpusError
+    from timeline.model.ingest import read_records
+
+    source = tmp_path / "records.jsonl"
+    source.write_text('{"id": "\\ud800", "title": "T", "text": "Talks on Monday.", '
+                      '"published": "2025-02-24"}\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 1: id: holds a lone surrogate"):
+        read_records(tmp_path / "out", source)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

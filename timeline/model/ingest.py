@@ -83,6 +83,10 @@ _HEADER = ("Written by 'timeline init'. Edit freely: 'timeline init' appends the
            "gives one, an offset only where it gives a zone.")
 
 
+#: A lone surrogate: JSON and Python strings can hold one, UTF-8 files cannot.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class IngestError(CorpusError):
     """Every problem found in one run (``problems``, at most ``MAX_PROBLEMS``; ``omitted``,
     also named ``more``, counts the rest): the message is the first, the command line
@@ -798,6 +802,10 @@ def _records_intake(directory: str | Path, records: Iterable[tuple[int, Mapping[
                 value = str(value)
             if value is not None and not isinstance(value, str):
                 fail(label, f"expected a string, got {json.dumps(value)[:60]}")
+                value = None
+            if isinstance(value, str) and _SURROGATE.search(value):
+                # JSON can escape a lone surrogate ("\ud800"); no file can hold it (#13).
+                fail(label, "holds a lone surrogate, which is not text")
                 value = None
             if isinstance(value, str) and not value.strip():
                 value = None
