@@ -160,6 +160,15 @@ def view(args: argparse.Namespace, err: TextIO) -> tuple[Timeline, str | None]:
     return tl.as_of(moment), label
 
 
+def output_view(args: argparse.Namespace, err: TextIO) -> Timeline:
+    """The view an export writes: ``-o`` checked first (before any work), the corpus read
+    as ``view`` reads it, then ``-o`` refused if it is one of that corpus's own files."""
+    check_target(args.output)
+    tl, _ = view(args, err)
+    check_not_corpus(args.output, args.dir, tl)
+    return tl
+
+
 def load_articles_of(directory: str | None) -> list[Article]:
     from timeline.model.load import load_articles, seeds_dir
 

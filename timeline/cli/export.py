@@ -9,11 +9,9 @@ from timeline.cli.common import (
     add_output_argument,
     add_view_arguments,
     add_zone_argument,
-    check_not_corpus,
-    check_target,
     emit,
     json_bytes,
-    view,
+    output_view,
     wrap,
 )
 
@@ -40,9 +38,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    check_target(args.output)
-    tl, _ = view(args, err)
-    check_not_corpus(args.output, args.dir, tl)
+    tl = output_view(args, err)
     document = (tl.to_dict(zone=args.zone) if args.format == "json"
                 else tl.to_timelinejs(zone=args.zone))
     emit(args.output, json_bytes(document), out)

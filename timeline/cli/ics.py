@@ -10,10 +10,8 @@ from timeline.cli.common import (
     add_output_argument,
     add_view_arguments,
     add_zone_argument,
-    check_not_corpus,
-    check_target,
     emit,
-    view,
+    output_view,
     wrap,
 )
 
@@ -43,9 +41,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    check_target(args.output)
-    tl, _ = view(args, err)
-    check_not_corpus(args.output, args.dir, tl)
+    tl = output_view(args, err)
     from timeline.export.ics import open_ended, undated
     from timeline.export.wording import plural
 

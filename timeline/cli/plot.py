@@ -11,10 +11,8 @@ from timeline.cli.common import (
     add_view_arguments,
     add_zone_argument,
     at_least,
-    check_not_corpus,
-    check_target,
     emit,
-    view,
+    output_view,
     wrap,
 )
 
@@ -42,9 +40,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    check_target(args.output)
-    tl, _ = view(args, err)
-    check_not_corpus(args.output, args.dir, tl)
+    tl = output_view(args, err)
     svg = tl.to_svg(width=args.width, zone=args.zone)
     emit(args.output, (svg if svg.endswith("\n") else svg + "\n").encode("utf-8"), out)
     return 0
