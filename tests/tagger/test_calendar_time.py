@@ -13,6 +13,7 @@ import timeline
 from timeline.errors import ResolveError
 from timeline.tagger.resolvers.time import zone_at
 from timeline.time.granularity import Granularity
+from timeline.time.value import TimeValue
 
 MONDAY = date(2025, 2, 24)
 TUESDAY = date(2025, 2, 25)  # the seed articles' publication day
@@ -357,3 +358,51 @@ def test_the_year_to_a_month_is_twelve_months() -> None:
              for m in timeline.tag("Inflation was 2.1 percent in the year to February.",
                                    date(2013, 3, 15))]
     assert found == [("DURATION", "P1Y"), ("DATE", "2013-02")]
+
+
+# --- anchors in a zone's DST gap or fold (#13, found by the harness) -----------------
+_CHANGES = [  # (zone, wall time in the gap or fold, fold)
+    ("Australia/Lord_Howe", datetime(2025, 10, 5, 2, 10), 0),   # gap, half an hour
+    ("Australia/Lord_Howe", datetime(2025, 4, 6, 1, 40), 0),    # fold, first pass
+    ("Australia/Lord_Howe", datetime(2025, 4, 6, 1, 40), 1),    # fold, second pass
+    ("Europe/London", datetime(2025, 3, 30, 1, 30), 0),         # gap
+    ("Europe/London", datetime(2025, 10, 26, 1, 30), 1),        # fold
+    ("America/Havana", datetime(2025, 3, 9, 0, 30), 0),         # gap at midnight
+]
+_NEAR_A_CHANGE = ["currently", "now", "today", "tomorrow", "this morning", "tonight",
+                  "at 1:45 a.m.", "an hour ago", "earlier this week", "next month"]
+
+
+@pytest.mark.parametrize(("zone", "wall", "fold"), _CHANGES)
+def test_anchor_in_a_gap_or_fold_gives_values_equal_to_their_copies(
+        zone: str, wall: datetime, fold: int) -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    anchor = wall.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=fold)
+    for text in _NEAR_A_CHANGE:
+        value = timeline.resolve(text, anchor)
+        assert TimeValue.from_dict(value.to_dict()) == value, text
+        interval = value.interval
+        assert interval is not None and interval.start is not None
+        assert interval.end is not None
+        assert interval.start.astimezone(UTC) < interval.end.astimezone(UTC), text
+
+
+def test_a_wall_time_in_a_gap_is_read_as_the_clock_shows_it() -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    lord_howe = zoneinfo.ZoneInfo("Australia/Lord_Howe")
+    now = timeline.resolve("currently", datetime(2025, 10, 5, 2, 10, tzinfo=lord_howe))
+    assert now.interval is not None and now.interval.start is not None
+    # 02:10 at the old offset (+10:30) is 15:40 UTC the day before: Lord Howe's clocks
+    # show it as 02:40.
+    assert now.interval.start == datetime(2025, 10, 4, 15, 40, tzinfo=UTC)
+    assert now.interval.start.utcoffset() == timedelta(hours=11)
+
+
+def test_the_minute_in_a_fold_is_one_minute_long() -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    london = zoneinfo.ZoneInfo("Europe/London")
+    second_pass = datetime(2025, 10, 26, 1, 30, fold=1, tzinfo=london)  # 01:30 GMT
+    now = timeline.resolve("currently", second_pass)
+    assert now.interval is not None
+    assert now.interval.start == datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
+    assert now.interval.end == datetime(2025, 10, 26, 1, 31, tzinfo=UTC)

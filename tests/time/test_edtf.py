@@ -417,3 +417,22 @@ def test_describe_before_the_first_day() -> None:
     v = describe(Interval(None, datetime(1, 1, 1)))
     assert (v.value, v.mod) == ("0001-01-01", Mod.BEFORE)
     assert TimeValue.from_timex(**v.to_timex()).interval == v.interval
+
+
+# --- southern seasons write back as themselves (#13, found by the harness) ----------
+@pytest.mark.parametrize("edtf", ["2038-29", "2038-30", "2038-31", "2038-32", "2038-32~",
+                                  "0001-32", "2025-29~"])
+def test_southern_seasons_are_a_fixed_point(edtf: str) -> None:
+    value = from_edtf(edtf)
+    assert to_edtf(value) == edtf
+    assert from_edtf(edtf) == value
+
+
+def test_southern_winter_is_not_read_back_as_northern_summer() -> None:
+    winter = from_edtf("2038-32")
+    assert (winter.value, winter.interval) == ("2038-WI", iv("2038-06-01", "2038-09-01"))
+    assert from_edtf(to_edtf(winter) or "").value == "2038-WI"
+    # The same months named by a northern value are still the northern summer.
+    summer = from_edtf("2038-06/2038-08")
+    assert summer.value == "2038-SU"
+    assert to_edtf(summer) == "2038-22"

@@ -23,6 +23,7 @@ from timeline.time.interval import (
     Interval,
     check_interval,
     check_moment,
+    clock_reading,
     in_calendar,
     is_before,
     is_floating,
@@ -307,3 +308,30 @@ def test_check_interval_names_it() -> None:
     assert check_interval(Interval.of(date(9799, 12, 31), date(9800, 1, 1))) is not None
     with pytest.raises(QueryError, match=r"window: \[9800-01-01, \+inf\) is outside"):
         check_interval(Interval.of(date(9800, 1, 1), None), error=QueryError, what="window")
+
+
+# --- bounds in a zone's DST gap or fold (#13) -----------------------------------------
+def test_a_bound_in_a_fold_or_gap_equals_its_fixed_offset_copy() -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    london = zoneinfo.ZoneInfo("Europe/London")
+    for wall in (datetime(2025, 10, 26, 1, 30, fold=1, tzinfo=london),   # fold
+                 datetime(2025, 3, 30, 1, 30, tzinfo=london)):           # gap
+        interval = Interval(wall, wall.replace(hour=5))
+        assert interval.start is not None
+        copy = Interval(datetime.fromisoformat(interval.start.isoformat()), interval.end)
+        assert copy == interval
+        assert interval.start.utcoffset() == wall.utcoffset()
+    ordinary = datetime(2025, 6, 1, 12, tzinfo=london)
+    assert Interval(ordinary, None).start.tzinfo is london  # type: ignore[union-attr]
+
+
+def test_clock_reading_moves_a_gap_wall_time_to_the_clock() -> None:
+    zoneinfo = pytest.importorskip("zoneinfo")
+    london = zoneinfo.ZoneInfo("Europe/London")
+    gap = datetime(2025, 3, 30, 1, 30, tzinfo=london)
+    assert clock_reading(gap).replace(tzinfo=None) == datetime(2025, 3, 30, 2, 30)
+    assert clock_reading(gap) == gap.astimezone(UTC)
+    fold = datetime(2025, 10, 26, 1, 30, fold=1, tzinfo=london)
+    assert (clock_reading(fold).hour, clock_reading(fold).fold) == (1, 1)
+    floating = datetime(2025, 3, 30, 1, 30)
+    assert clock_reading(floating) is floating

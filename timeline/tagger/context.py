@@ -11,7 +11,7 @@ from timeline.errors import ResolveError
 from timeline.tagger.rules import Lexicon
 from timeline.time.anchor import Anchor, read_anchor
 from timeline.time.granularity import Granularity, floor, span
-from timeline.time.interval import Interval, as_datetime, check_moment
+from timeline.time.interval import Interval, as_datetime, check_moment, clock_reading
 
 
 class CalendarEdge(ResolveError):
@@ -82,6 +82,8 @@ class Context:
         string: ``read_anchor``), which must lie in the supported calendar (#13: an anchor
         at its edge, 9999-12-31, is named as the cause, not "not a time expression")."""
         anchor = check_moment(read_anchor(anchor), what="anchor")
+        if isinstance(anchor, datetime):
+            anchor = clock_reading(anchor)  # a wall time in a DST gap is no clock's reading
         if date_order not in DATE_ORDERS:
             raise ResolveError(f"date order must be 'mdy' or 'dmy', not {date_order!r}")
         granularity = Granularity.MINUTE if isinstance(anchor, datetime) else Granularity.DAY

@@ -18,7 +18,8 @@ Conventions, where the standard leaves room or our model differs:
   The months (meteorological, northern) are our reading of it, carried by the interval.
   On input, 25-28 read as 21-24, and 29-32 (southern) keep the season's TIMEX3 name with
   the southern months as the interval (southern spring 2025 is ``2025-SP`` over
-  September-November; its summer starts in December, as our winter does).
+  September-November; its summer starts in December, as our winter does). Such a value is
+  written back as its southern code, so reading and writing it is a fixed point (#13).
   Quadrimesters 37-39 are the thirds of a year and read as ``2025`` START/MID/END.
 - Times of day. EDTF requires seconds, so a clock time said to the minute is written
   ``2025-02-25T11:38:00`` (with ``Z`` or ``+hh:mm`` when aware), and a lone datetime whose
@@ -198,8 +199,33 @@ def _write(value: TimeValue) -> str | None:
             approximate = _approximate(granularity, granule.interval)
             if approximate is not None:
                 return approximate
+        elif granularity is Granularity.SEASON:
+            southern = _southern(value.value, value.mod, interval)
+            if southern is not None:
+                return southern
     cap = _Unit.YEAR if granularity is None else _CAP[granularity]
     return _render_interval(interval, cap)
+
+
+def _southern(text: str, mod: Mod | None, interval: Interval) -> str | None:
+    """The southern code (29-32) of a season value whose interval is the southern months.
+
+    ``2038-WI`` over June-August is what ``2038-32`` reads as; written as its months it
+    would read back as the northern ``2038-SU`` (#13).
+    """
+    if mod not in (None, Mod.APPROX) or interval.start is None:
+        return None
+    year, _, name = text.partition("-")
+    for code, (first_month, months, season) in _GROUPING.items():
+        if season != name or not year.isdigit():
+            continue
+        start = datetime(int(year), first_month, 1, tzinfo=interval.start.tzinfo)
+        own = Interval(start, start + relativedelta(months=months))
+        if mod is None and own == interval:
+            return f"{year}-{code}"
+        if mod is Mod.APPROX and _widened(Granularity.SEASON, own) == interval:
+            return f"{year}-{code}~"
+    return None
 
 
 def _granule_of(value: TimeValue) -> timex.Granule | None:

@@ -19,7 +19,7 @@ Conventions (see ``docs/conventions.md``):
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from dateutil.relativedelta import relativedelta
 
@@ -198,8 +198,16 @@ def span(granularity: Granularity, start: datetime) -> tuple[datetime, datetime]
         # the granule still ends where its calendar unit does (#13).
         size = _YEARS[granularity]
         return start, start.replace(year=(start.year // size + 1) * size)
+    if granularity in _CLOCK and start.tzinfo is not None and type(start.tzinfo) is not timezone:
+        # An hour, minute or second is a length of time, not of wall clock: across a zone's
+        # DST change (or inside its fold, where arithmetic forgets ``fold``) the end is
+        # the instant one unit later, in the start's zone (#13).
+        return start, (start.astimezone(UTC) + step(granularity)).astimezone(start.tzinfo)
     return start, start + step(granularity)
 
+
+#: Granules that are lengths of time, whatever a zone's wall clock does.
+_CLOCK = frozenset({Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND})
 
 #: Granules counted in whole years, by their length.
 _YEARS = {Granularity.DECADE: 10, Granularity.CENTURY: 100}

@@ -11,7 +11,7 @@ answer ``True``, ``False`` or ``None`` (it depends on the zone).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import attrs
 
@@ -149,6 +149,40 @@ def is_on_or_before(a: datetime, b: datetime) -> bool | None:
     return None if after is None else not after
 
 
+def clock_reading(moment: datetime) -> datetime:
+    """What a clock in ``moment``'s zone shows at the instant ``moment`` names.
+
+    A wall time in a zone's DST gap (02:10 on the night clocks jump from 02:00 to 03:00)
+    is no clock's reading: it names the instant an offset before the jump gives, which
+    the zone's clocks show as 03:10. Any other moment, a floating one or one in a fold
+    (whose ``fold`` already picks the instant), is returned as it is (#13).
+    """
+    zone = moment.tzinfo
+    if zone is None or type(zone) is timezone:
+        return moment
+    return moment.astimezone(UTC).astimezone(zone)
+
+
+def _settled(moment: datetime | None) -> datetime | None:
+    """``moment``, with a fixed UTC offset when its zone's wall clock is ambiguous there.
+
+    In a zone's DST gap or fold the offset depends on ``fold``, and PEP 495 makes such a
+    datetime unequal to every datetime of another zone, itself in UTC included: a bound
+    there would never equal its own JSON copy, and two such bounds of one zone compare by
+    wall clock, not instant (#13). Any other bound keeps its zone, for the arithmetic
+    that follows it.
+    """
+    if moment is None:
+        return None
+    zone = moment.tzinfo
+    if zone is None or type(zone) is timezone:
+        return moment
+    offset = moment.utcoffset()
+    if offset is None or moment.replace(fold=1 - moment.fold).utcoffset() == offset:
+        return moment
+    return moment.replace(tzinfo=timezone(offset), fold=0)
+
+
 def _check_order(instance: Interval, attribute: attrs.Attribute[datetime | None],
                  end: datetime | None) -> None:
     start = instance.start
@@ -174,8 +208,8 @@ class Interval:
     False
     """
 
-    start: datetime | None
-    end: datetime | None = attrs.field(validator=_check_order)
+    start: datetime | None = attrs.field(converter=_settled)
+    end: datetime | None = attrs.field(converter=_settled, validator=_check_order)
 
     @classmethod
     def of(cls, start: date | datetime | None, end: date | datetime | None) -> Interval:
