@@ -1,7 +1,9 @@
-"""Imports inside ``timeline/`` point back only: time <- tagger <- model <- query <- export <- cli.
+"""Imports inside ``timeline/`` point back only: time <- tagger <- model <- draft <- query <-
+export <- cli.
 
-Read with ``ast``, nothing is imported. ``errors`` may be imported anywhere; ``timeml`` and
-``draft`` come after ``tagger``; ``lang`` is data (no code). The one exception is a
+Read with ``ast``, nothing is imported. ``errors`` may be imported anywhere; ``timeml``
+comes after ``tagger``; ``draft`` (raw articles to a draft timeline) reads the model's
+articles and writes its claims, below ``query``; ``lang`` is data (no code). The one exception is a
 delegating method, such as ``Timeline.to_ics()`` or ``_repr_html_``: a method whose body is
 a function-local import and one call (which also keeps optional dependencies optional).
 """
@@ -17,15 +19,15 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "timeline"
 
 #: Rank of each layer: a module may import its own layer and any layer of lower rank.
-#: ``timeml`` and ``draft`` share a rank after ``tagger`` and do not import each other.
+#: ``timeml`` comes after ``tagger``; ``draft`` after ``model``, before ``query`` (#14).
 RANK: dict[str, float] = {
     "errors": 0,
     "lang": 0,
     "time": 1,
     "tagger": 2,
     "timeml": 2.5,
-    "draft": 2.5,
     "model": 3,
+    "draft": 3.5,
     "query": 4,
     "export": 5,
     "__init__": 6,  # the public API re-exports from every layer below the command line
