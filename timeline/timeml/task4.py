@@ -40,6 +40,7 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from itertools import pairwise
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -186,7 +187,7 @@ def read_task4(source: str | PathLike[str] | bytes, *, name: str | None = None) 
 # --- timeline files -----------------------------------------------------------------------------
 
 def _no_space(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value or any(c.isspace() for c in value):
+    if not isinstance(value, str) or not value or any(c.isspace() for c in value):
         raise ValueError(f"{attribute.name} must be a non-empty string without whitespace: "
                          f"{value!r}")
 
@@ -199,9 +200,18 @@ def _mentions(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, 
 
 
 def _entity(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value.strip() or value != value.strip() or any(c in value for c in "\t\r\n"):
-        raise ValueError(f"an entity is a name on one line, without a tab or surrounding "
-                         f"space: {value!r}")
+    if (not isinstance(value, str) or not value.strip() or value != value.strip()
+            or any(c.isspace() and c != " " for c in value)):
+        raise ValueError(f"an entity is a name on one line, words parted by spaces, with "
+                         f"no space around it: {value!r}")
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _rows(value: Iterable[TimelineRow]) -> tuple[TimelineRow, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -212,7 +222,7 @@ class TimelineRow:
     order: int = attrs.field(validator=[attrs.validators.instance_of(int),
                                         attrs.validators.ge(0)])
     date: str = attrs.field(validator=_no_space)
-    mentions: tuple[str, ...] = attrs.field(converter=tuple, validator=_mentions)
+    mentions: tuple[str, ...] = attrs.field(converter=_strings, validator=_mentions)
 
 
 @attrs.frozen
@@ -220,7 +230,7 @@ class EntityTimeline:
     """The timeline of one target entity: its name and its rows in file order."""
 
     entity: str = attrs.field(validator=_entity)
-    rows: tuple[TimelineRow, ...] = attrs.field(converter=tuple, default=())
+    rows: tuple[TimelineRow, ...] = attrs.field(converter=_rows, default=())
 
     @property
     def file_name(self) -> str:
@@ -318,7 +328,7 @@ def relations(timeline: EntityTimeline) -> list[Relation]:
             node: Node = ("event", mention, str(k))
             placed.append((node, row.order))
             out.append((SIMULTANEOUS, node, ("date", row.date)))
-    for (x, order), (y, next_order) in zip(placed, placed[1:], strict=False):
+    for (x, order), (y, next_order) in pairwise(placed):
         out.append((BEFORE if order < next_order else SIMULTANEOUS, x, y))
     return out
 
