@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import stat
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from os import PathLike
 from pathlib import Path
@@ -47,6 +47,7 @@ from typing import Any
 
 import attrs
 
+from timeline.time.interval import Interval
 from timeline.timeml.read import Element, TimeMLError, read_timeml
 
 
@@ -241,6 +242,34 @@ class EntityTimeline:
 def timeline_file_name(entity: str) -> str:
     """``Steve Jobs`` -> ``steve_jobs.txt``, as the task names its timeline files."""
     return "_".join(entity.lower().split()) + ".txt"
+
+
+#: The DATE of an event the text does not date to a day, a month or a year.
+UNKNOWN_DATE = "XXXX-XX-XX"
+
+
+def task_date(interval: Interval | None) -> str:
+    """The DATE the task writes for an interval: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` when
+    it is exactly that day, month or year (on its own clock), else ``XXXX-XX-XX``.
+
+    >>> task_date(Interval.of(date(2008, 6, 1), date(2008, 7, 1)))
+    '2008-06'
+    >>> task_date(Interval.of(date(2007, 12, 31), date(2008, 1, 7)))  # a week
+    'XXXX-XX-XX'
+    """
+    if interval is None or interval.start is None or interval.end is None:
+        return UNKNOWN_DATE
+    start, end = interval.start.replace(tzinfo=None), interval.end.replace(tzinfo=None)
+    if start.time() != time(0) or end.time() != time(0):
+        return UNKNOWN_DATE
+    first, last = start.date(), end.date()
+    if last == first + timedelta(days=1):
+        return first.isoformat()
+    if first.day == 1 and last == (first + timedelta(days=31)).replace(day=1):
+        return f"{first.year:04d}-{first.month:02d}"
+    if (first.month, first.day) == (1, 1) and last == date(first.year + 1, 1, 1):
+        return f"{first.year:04d}"
+    return UNKNOWN_DATE
 
 
 def parse_timeline(text: str, *, name: str = "<string>") -> EntityTimeline:
@@ -566,6 +595,7 @@ def score_timelines(pairs: Iterable[tuple[EntityTimeline | None, EntityTimeline]
 
 
 __all__ = [
+    "UNKNOWN_DATE",
     "EntityTimeline",
     "PointGraph",
     "Task4Document",
@@ -581,6 +611,7 @@ __all__ = [
     "score",
     "score_timeline",
     "score_timelines",
+    "task_date",
     "timeline_file_name",
     "timeline_files",
     "write_timeline",
