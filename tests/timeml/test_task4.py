@@ -4,7 +4,7 @@ hand-made pair whose counts are worked out below (independent of ../shared)."""
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.errors import CorpusError
+from timeline.time.interval import Interval
 from timeline.timeml.task4 import (
     EntityTimeline,
     PointGraph,
@@ -23,6 +24,7 @@ from timeline.timeml.task4 import (
     relations,
     score,
     score_timeline,
+    task_date,
     timeline_file_name,
     write_timeline,
 )
@@ -234,3 +236,20 @@ def test_point_graph_closure() -> None:
     assert graph.add(("BEFORE", z, x)) == "violated"
     assert graph.add(("SIMULTANEOUS", x, z)) == "violated"
     assert not graph.implies(("SIMULTANEOUS", x, ("date", "2001")))
+
+
+@pytest.mark.parametrize(("start", "end", "written"), [
+    (date(2008, 6, 9), date(2008, 6, 10), "2008-06-09"),
+    (date(2008, 12, 1), date(2009, 1, 1), "2008-12"),
+    (date(2008, 1, 1), date(2009, 1, 1), "2008"),
+    (date(2008, 1, 1), date(2008, 1, 3), "XXXX-XX-XX"),  # two days
+    (date(2008, 1, 2), date(2009, 1, 2), "XXXX-XX-XX"),  # a year's length, not a year
+    (date(2008, 1, 1), None, "XXXX-XX-XX"),
+])
+def test_task_date(start: date, end: date | None, written: str) -> None:
+    assert task_date(Interval.of(start, end)) == written
+
+
+def test_task_date_of_a_moment_and_of_nothing() -> None:
+    minute = Interval(datetime(2008, 1, 7, 15, 0), datetime(2008, 1, 7, 15, 1))
+    assert task_date(minute) == task_date(None) == "XXXX-XX-XX"

@@ -1,0 +1,105 @@
+"""The Task 4 benchmark's adapter: a draft's events mapped to the task's lines (with a
+stand-in for the draft API), and the naive baseline end to end on a hand-made document."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+import pytest
+
+from timeline.time.interval import Interval
+from timeline.timeml.task4 import EntityTimeline, TimelineRow, read_task4, read_timeline
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "semeval2015_task4.py"
+
+DOCUMENT = b"""<?xml version="1.0" encoding="utf-8"?>
+<TimeML><DOCID>7</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2010-06-08">June 8 , 2010</TIMEX3></DCT>
+<EXTRAINFO>Acme unveils a phone</EXTRAINFO>
+<TEXT><s id="1">June 8 , 2010</s><s id="2">Acme Corp unveiled the phone on Monday .</s>\
+<s id="3">Jobs said Acme Corp will soon ship it in July 2010 .</s>\
+<s id="4">The Corp has struggled .</s></TEXT></TimeML>
+"""
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("semeval2015_task4", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def span(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def test_events_map_to_lines(bench: ModuleType) -> None:
+    doc = read_task4(DOCUMENT, name="7.tml")
+    documents = {doc.docid: doc}
+    day = Interval.of(date(2010, 6, 7), date(2010, 6, 8))
+    july = Interval.of(date(2010, 7, 1), date(2010, 8, 1))
+
+    def event(interval: Interval | None, *words: str) -> SimpleNamespace:
+        return SimpleNamespace(interval=interval, candidates=tuple(
+            SimpleNamespace(article="7", event_span=span(doc.text, w)) for w in words))
+
+    problems: Counter[str] = Counter()
+    events = [event(None, "struggled"), event(day, "unveiled", "unveiled"), event(day, "said"),
+              event(july, "ship"), event(july, "Jobs said"),
+              SimpleNamespace(interval=july, candidates=(
+                  SimpleNamespace(article="8", event_span=(0, 1)),))]
+    timeline = bench.map_events("Acme Corp", events, documents, problems)
+    assert timeline == EntityTimeline("Acme Corp", (
+        TimelineRow(0, "XXXX-XX-XX", ("7-4-struggled",)),
+        TimelineRow(1, "2010-06-07", ("7-2-unveiled",)),  # one mention once
+        TimelineRow(1, "2010-06-07", ("7-3-said",)),  # the same interval, the same ORDER
+        TimelineRow(2, "2010-07", ("7-3-ship",)),
+        TimelineRow(2, "2010-07", ("7-3-Jobs_said",))))
+    assert problems == Counter({"candidate from an unknown article": 1,
+                                "event with no mappable candidate": 1})
+
+
+def test_the_missing_api_is_named(bench: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline
+
+    draft = getattr(timeline, "draft", None)
+    if callable(draft) and not isinstance(draft, ModuleType):
+        monkeypatch.delattr(timeline, "draft")
+    monkeypatch.setitem(sys.modules, "timeline.draft", ModuleType("timeline.draft"))
+    monkeypatch.setattr(timeline, "draft", sys.modules["timeline.draft"], raising=False)
+    with pytest.raises(bench.Unavailable, match=r"timeline\.draft is not available yet"):
+        bench.draft_function()
+
+
+def test_baselines_end_to_end(bench: ModuleType, tmp_path: Path) -> None:
+    folder, out = tmp_path / "input", tmp_path / "out"
+    folder.mkdir()
+    (folder / "7.tml").write_bytes(DOCUMENT)
+    entities = tmp_path / "entities.txt"
+    entities.write_text("Acme Corp\n", encoding="utf-8")
+    assert bench.main([str(folder), str(entities), str(out), "--baseline", "first-timex"]) == 0
+    # Sentences 2, 3 and 4 name it (4 by the head of its name, "Corp"). The event is the
+    # first word after the name shaped like a main verb: "unveiled"; none in 3 ("will" is a
+    # modal, "ship" has no verb form), so no line; "struggled" ("has" is an auxiliary).
+    # Dated by the sentence's first day, month or year ("on Monday"), else the DCT.
+    assert read_timeline(out / "acme_corp.txt") == EntityTimeline("Acme Corp", (
+        TimelineRow(1, "2010-06-07", ("7-2-unveiled",)),
+        TimelineRow(2, "2010-06-08", ("7-4-struggled",))))
+    assert bench.main([str(folder), str(entities), str(out), "--baseline", "dct"]) == 0
+    assert {row.date for row in read_timeline(out / "acme_corp.txt").rows} == {"2010-06-08"}
+
+
+def test_date_f1(bench: ModuleType) -> None:
+    weights = Counter({"2010-06-07": 3, "2010-06-08": 3, "2010-07-01": 1})
+    assert bench.top_days(weights, 2) == ["2010-06-07", "2010-06-08"]
+    assert bench.date_f1(["2010-06-07", "2010-06-08"], {"2010-06-08", "2011-01-01"}) == (
+        0.5, 0.5, 0.5)
