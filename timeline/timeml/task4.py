@@ -381,11 +381,14 @@ class PointGraph:
         self._points: dict[Node, tuple[int, int]] = {}
         self._parent: list[int] = []
         self._after: list[set[int]] = []
+        #: Every class's successors as a bit set, built on the first query after a change.
+        self._reach: dict[int, int] | None = None
 
     def __contains__(self, node: Node) -> bool:
         return node in self._points
 
     def _point(self) -> int:
+        self._reach = None
         self._parent.append(len(self._parent))
         self._after.append(set())
         return len(self._parent) - 1
@@ -404,6 +407,7 @@ class PointGraph:
         return root
 
     def _union(self, a: int, b: int) -> None:
+        self._reach = None
         a, b = self._find(a), self._find(b)
         if a != b:
             self._parent[b] = a
@@ -427,6 +431,32 @@ class PointGraph:
                     stack.append(found)
         return False
 
+    def _closure(self) -> dict[int, int]:
+        """Each class's successors (strictly after it), as bits: a DAG in post-order."""
+        if self._reach is not None:
+            return self._reach
+        reach: dict[int, int] = {}
+        for root in {self._find(p) for p in range(len(self._parent))}:
+            if root in reach:
+                continue
+            stack: list[tuple[int, bool]] = [(root, False)]
+            while stack:
+                point, done = stack.pop()
+                if done:
+                    bits = 0
+                    for after in self._after[point]:
+                        target = self._find(after)
+                        bits |= (1 << target) | reach[target]
+                    reach[point] = bits
+                    continue
+                if point in reach:
+                    continue
+                stack.append((point, True))
+                stack.extend((self._find(a), False) for a in self._after[point]
+                             if self._find(a) not in reach)
+        self._reach = reach
+        return reach
+
     def _compare(self, a: int, b: int) -> str:
         """``=``, ``<``, ``>`` or ``?`` (neither follows) between two points."""
         if self._find(a) == self._find(b):
@@ -445,7 +475,7 @@ class PointGraph:
         (xs, xe), (ys, ye) = self._points[x], self._points[y]
         if kind == SIMULTANEOUS:
             return self._find(xs) == self._find(ys) and self._find(xe) == self._find(ye)
-        return self._before(xe, ys)
+        return bool(self._closure()[self._find(xe)] >> self._find(ys) & 1)
 
     def add(self, relation: Relation) -> str:
         """Add ``relation``: ``"added"``, ``"implied"`` (nothing to add) or ``"violated"``
@@ -472,6 +502,7 @@ class PointGraph:
                 return "implied"
             if order != "?":
                 return "violated"
+        self._reach = None
         self._after[self._find(xe)].add(ys)
         return "added"
 
