@@ -292,6 +292,54 @@ def calibrate(folder: Path, gold: Path) -> int:
     return 1 if differ else 0
 
 
+# --- misses -------------------------------------------------------------------------------------
+
+def mention_dates(item: EntityTimeline) -> dict[str, tuple[int, str]]:
+    """Each mention's (ORDER, DATE), the first line that names it."""
+    found: dict[str, tuple[int, str]] = {}
+    for row in item.rows:
+        for mention in row.mentions:
+            found.setdefault(mention, (row.order, row.date))
+    return found
+
+
+def sentence_of(mention: str, documents: dict[str, Task4Document]) -> str:
+    docid, _, rest = mention.partition("-")
+    sentence = rest.partition("-")[0]
+    doc = documents.get(docid)
+    if doc is None:
+        return "(no such document)"
+    return " ".join(t.text for t in doc.tokens if t.sentence == sentence)
+
+
+def misses(out: Path, gold: Path, documents: dict[str, Task4Document], shown: int) -> None:
+    """What the output gets wrong, mention by mention, by kind, with examples."""
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for path in timeline_files(gold):
+        truth = mention_dates(read_timeline(path))
+        answer_path = out / path.name
+        answer = mention_dates(read_timeline(answer_path)) if answer_path.is_file() else {}
+        entity = path.stem
+        for mention, (order, day) in truth.items():
+            if mention not in answer:
+                kinds["gold mention missed" if order else "unplaced gold mention missed"].append(
+                    f"{entity}: {mention} ({day})")
+            elif order and not answer[mention][0]:
+                kinds["found, not placed (ORDER 0)"].append(f"{entity}: {mention} ({day})")
+            elif order and answer[mention][1] != day:
+                kinds["found, other DATE"].append(
+                    f"{entity}: {mention} gold {day}, system {answer[mention][1]}")
+        for mention, (_, day) in answer.items():
+            if mention not in truth:
+                kinds["not in the gold"].append(f"{entity}: {mention} ({day})")
+    print("misses, mention by mention")
+    for kind, items in sorted(kinds.items(), key=lambda k: -len(k[1])):
+        print(f"  {len(items):>4}  {kind}")
+        for item in items[:shown]:
+            mention = item.split(": ", 1)[1].split(" ", 1)[0]
+            print(f"          {item}\n            | {sentence_of(mention, documents)[:110]}")
+
+
 # --- key dates -----------------------------------------------------------------------------------
 
 def gold_days(gold: Path) -> set[str]:
@@ -363,11 +411,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--calibrate", nargs="?", const="", metavar="DIR",
                         help="score every calibration output (default: the gold's sibling "
                              "folder 'calibration') beside the official figures")
+    parser.add_argument("--misses", nargs="?", type=int, const=3, metavar="N",
+                        help="list what the output misses against the gold, by kind, with N "
+                             "examples each (default 3)")
     parser.add_argument("--key-dates", action="store_true",
                         help="Date-F1 of the most reported days against the gold's days")
     args = parser.parse_args(argv)
-    if (args.calibrate is not None or args.key_dates) and args.gold is None:
-        parser.error("--calibrate and --key-dates need --gold")
+    if (args.calibrate is not None or args.key_dates or args.misses is not None) \
+            and args.gold is None:
+        parser.error("--calibrate, --misses and --key-dates need --gold")
     status = 0
     try:
         if args.calibrate is not None:
@@ -394,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(timelines)} timelines ({label}) written to {args.out}")
         if args.gold is not None:
             print_score(score(args.out, args.gold), f"{label} against {args.gold}")
+        if args.misses is not None:
+            misses(args.out, args.gold, documents, args.misses)
         if args.key_dates:
             key_dates(args.gold, tagged, draft)
     except (TimelineError, OSError) as exc:

@@ -103,3 +103,23 @@ def test_date_f1(bench: ModuleType) -> None:
     assert bench.top_days(weights, 2) == ["2010-06-07", "2010-06-08"]
     assert bench.date_f1(["2010-06-07", "2010-06-08"], {"2010-06-08", "2011-01-01"}) == (
         0.5, 0.5, 0.5)
+
+
+def test_score_and_misses_printed(bench: ModuleType, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder, out, gold = tmp_path / "input", tmp_path / "out", tmp_path / "gold"
+    folder.mkdir()
+    gold.mkdir()
+    (folder / "7.tml").write_bytes(DOCUMENT)
+    entities = tmp_path / "entities.txt"
+    entities.write_text("Acme Corp\n", encoding="utf-8")
+    (gold / "acme_corp.txt").write_text(
+        "Acme Corp\n1\t2010-06-07\t7-2-unveiled\n2\t2010-07\t7-3-ship\n", encoding="utf-8")
+    assert bench.main([str(folder), str(entities), str(out), "--baseline", "first-timex",
+                       "--gold", str(gold), "--misses", "1"]) == 0
+    printed = capsys.readouterr().out
+    # The baseline's 3 relations (unveiled and struggled with their days, one BEFORE the
+    # other) against the gold's 3: unveiled's date link is the only one both hold.
+    assert "acme_corp.txt                  33.33   33.33   33.33" in printed
+    assert "1  gold mention missed\n          acme_corp: 7-3-ship (2010-07)" in printed
+    assert "1  not in the gold" in printed

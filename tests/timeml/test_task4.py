@@ -62,6 +62,7 @@ def test_mentions_name_sentence_and_tokens() -> None:
     assert [t.text for t in doc.tokens_in(accounts, accounts + 10)] == ["accounts", "for"]
     space = doc.text.index(" sued")
     assert doc.tokens_in(space, space + 1) == ()
+    assert doc.tokens_in(sued + 4, sued) == ()
     with pytest.raises(Task4Error, match=r"42\.tml.*hold no token"):
         read_task4(DOCUMENT, name="42.tml").mention(space, space + 1)
     newline = doc.text.index("\nIt")

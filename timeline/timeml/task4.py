@@ -93,11 +93,11 @@ class Task4Document:
 
     def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
         """The tokens that overlap ``[start, end)``, in order; an empty span overlaps the
-        token it lies in (a caret inside a word names the word)."""
+        token it lies in (a caret inside a word names the word), a reversed one nothing."""
         from bisect import bisect_right
 
         if end < start:
-            start, end = end, start
+            return ()
         first = max(bisect_right(self._starts, start) - 1, 0)
         found: list[Token] = []
         for token in self.tokens[first:]:
