@@ -36,13 +36,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import timeline
 from timeline.errors import TimelineError
 from timeline.model.files import replace_file
 from timeline.time.interval import Interval
+from timeline.time.value import TimeValue
 from timeline.timeml.task4 import (
     UNKNOWN_DATE,
     EntityTimeline,
@@ -292,6 +293,44 @@ def calibrate(folder: Path, gold: Path) -> int:
     return 1 if differ else 0
 
 
+# --- the mapping's ceiling ----------------------------------------------------------------------
+
+def gold_events(gold: EntityTimeline, documents: dict[str, Task4Document]) -> list[Any]:
+    """The gold timeline as a draft would give it: a line an event, its mentions' token spans
+    as candidates, the interval its DATE names (none for ORDER 0), in the gold's order."""
+    events: list[Any] = []
+    for row in sorted(gold.rows, key=lambda r: (r.order != 0, r.order)):
+        candidates = []
+        for mention in row.mentions:
+            docid, _, rest = mention.partition("-")
+            sentence, _, words = rest.partition("-")
+            doc = documents.get(docid)
+            tokens = [] if doc is None else [t for t in doc.tokens if t.sentence == sentence]
+            wanted = words.split("_")
+            at = next((i for i in range(len(tokens) - len(wanted) + 1)
+                       if [t.text for t in tokens[i:i + len(wanted)]] == wanted), None)
+            if at is not None:
+                span = (tokens[at].start, tokens[at + len(wanted) - 1].end)
+                candidates.append(SimpleNamespace(article=docid, event_span=span))
+        try:
+            interval = TimeValue.from_timex(row.date).interval if row.order else None
+        except TimelineError:
+            interval = None
+        events.append(SimpleNamespace(interval=interval, candidates=tuple(candidates)))
+    return events
+
+
+def ceiling(gold: Path, documents: dict[str, Task4Document], out: Path) -> None:
+    """The gold's own events through the mapping, scored: the best the mapping allows."""
+    problems: Counter[str] = Counter()
+    timelines = [map_events(item.entity, gold_events(item, documents), documents, problems)
+                 for item in map(read_timeline, timeline_files(gold))]
+    write_all(timelines, out)
+    print_score(score(out, gold), "the gold's own events through the mapping (its ceiling)")
+    for problem, count in sorted(problems.items()):
+        print(f"  note: {count} x {problem}")
+
+
 # --- misses -------------------------------------------------------------------------------------
 
 def mention_dates(item: EntityTimeline) -> dict[str, tuple[int, str]]:
@@ -414,12 +453,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--misses", nargs="?", type=int, const=3, metavar="N",
                         help="list what the output misses against the gold, by kind, with N "
                              "examples each (default 3)")
+    parser.add_argument("--gold-events", action="store_true",
+                        help="map the gold's own events as a draft's and score them: the "
+                             "ceiling of the mapping (written to OUT_DIR/gold-events)")
     parser.add_argument("--key-dates", action="store_true",
                         help="Date-F1 of the most reported days against the gold's days")
     args = parser.parse_args(argv)
-    if (args.calibrate is not None or args.key_dates or args.misses is not None) \
-            and args.gold is None:
-        parser.error("--calibrate, --misses and --key-dates need --gold")
+    if (args.calibrate is not None or args.key_dates or args.misses is not None
+            or args.gold_events) and args.gold is None:
+        parser.error("--calibrate, --misses, --gold-events and --key-dates need --gold")
     status = 0
     try:
         if args.calibrate is not None:
@@ -427,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = calibrate(folder, args.gold)
         documents = read_documents(args.input)
         entities = read_entities(args.entities)
+        if args.gold_events:
+            ceiling(args.gold, documents, args.out / "gold-events")
         tagged = tag_all(documents) if args.baseline == "first-timex" or args.key_dates else {}
         draft = None
         if args.baseline:
