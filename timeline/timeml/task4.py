@@ -144,9 +144,7 @@ def read_task4(source: str | PathLike[str] | bytes, *, name: str | None = None) 
     """
     try:
         doc = read_timeml(source, name=name)
-    except TimeMLError as exc:
-        if isinstance(exc, Task4Error):
-            raise
+    except TimeMLError as exc:  # the same message, as this module's error
         raise Task4Error(exc.message, file=exc.file, entry=exc.entry,
                          field=exc.field) from None
     label = doc.name
