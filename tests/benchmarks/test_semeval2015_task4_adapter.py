@@ -140,3 +140,40 @@ def test_gold_events_through_the_mapping(bench: ModuleType, tmp_path: Path) -> N
         TimelineRow(1, "2010-06-07", ("7-2-unveiled",)),
         TimelineRow(2, "2010-07", ("7-3-ship", "7-3-Jobs_said")),
         TimelineRow(2, "2010-07", ("7-1-June",))))
+
+
+def test_the_draft_path_end_to_end(bench: ModuleType, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a stand-in for the documented API: the script calls draft(articles), then
+    about(entity).events, and writes what it maps."""
+    import timeline
+
+    seen: list[object] = []
+
+    class Draft:
+        def __init__(self, articles: list[object]) -> None:
+            seen.extend(articles)
+            text = read_task4(DOCUMENT).text
+            self.events = (SimpleNamespace(
+                interval=Interval.of(date(2010, 6, 7), date(2010, 6, 8)),
+                candidates=(SimpleNamespace(article="7", event_span=span(text, "unveiled")),)),)
+
+        def about(self, entity: str) -> Draft:
+            assert entity == "Acme Corp"
+            return self
+
+    module = ModuleType("timeline.draft")
+    module.draft = Draft  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "timeline.draft", module)
+    monkeypatch.setattr(timeline, "draft", module, raising=False)
+    folder, out = tmp_path / "input", tmp_path / "out"
+    folder.mkdir()
+    (folder / "7.tml").write_bytes(DOCUMENT)
+    entities = tmp_path / "entities.txt"
+    entities.write_text("Acme Corp\n", encoding="utf-8")
+    assert bench.main([str(folder), str(entities), str(out)]) == 0
+    article = seen[0]
+    assert (article.id, article.title, article.published) == (  # type: ignore[attr-defined]
+        "7", "Acme unveils a phone", date(2010, 6, 8))
+    assert read_timeline(out / "acme_corp.txt") == EntityTimeline("Acme Corp", (
+        TimelineRow(1, "2010-06-07", ("7-2-unveiled",)),))
