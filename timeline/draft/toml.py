@@ -61,7 +61,7 @@ def unseen(candidates: Iterable[Candidate], memory: DraftMemory) -> list[Candida
 
 def update_events_toml(existing: str | None, new: Sequence[EventSpec], *,
                        articles: Mapping[str, Article], seen: Iterable[str],
-                       maybe_same: Mapping[str, Sequence[str] | str] | None = None,
+                       maybe_same: Mapping[str, Sequence[str]] | None = None,
                        file: str | None = EVENTS) -> str:
     """``events.toml`` with ``new`` events added and ``seen`` fingerprints remembered.
 
@@ -110,7 +110,7 @@ def update_events_toml(existing: str | None, new: Sequence[EventSpec], *,
 
 
 def _added(old: Sequence[EventSpec], new: Sequence[EventSpec],
-           suggestions: Mapping[str, Sequence[str] | str]) -> list[EventSpec]:
+           suggestions: Mapping[str, Sequence[str]]) -> list[EventSpec]:
     """The new events as they will be written: ids unique against the file's, references
     among them renamed alike, the extra suggestions on the new side of each pair; checked
     with the file's events as loading checks them."""
