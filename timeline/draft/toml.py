@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
@@ -116,7 +117,7 @@ def _added(old: Sequence[EventSpec], new: Sequence[EventSpec],
     with the file's events as loading checks them."""
     problems = Problems(file=None)
     ids = [spec.id for spec in new]
-    for event_id in sorted({i for i in ids if ids.count(i) > 1}):
+    for event_id in sorted(i for i, n in Counter(ids).items() if n > 1):
         problems.add("id", "duplicate id among the new events", entry=f"event {event_id!r}")
     problems.raise_any()
     ours = set(ids)
@@ -124,11 +125,12 @@ def _added(old: Sequence[EventSpec], new: Sequence[EventSpec],
                                           zip(ids, new, strict=True)}
     for key, others in suggestions.items():
         for other in [others] if isinstance(others, str) else others:
+            if other in ours and key in extra[other]:
+                continue  # written on the other side already: once is enough
             if key in ours:
                 extra[key][other] = None
             elif other in ours:
-                if key not in extra[other]:
-                    extra[other][key] = None
+                extra[other][key] = None
             else:
                 problems.add("maybe_same", f"a suggestion between {key!r} and {other!r}, "
                                            f"neither of them a new event",
