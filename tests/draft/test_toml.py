@@ -212,6 +212,20 @@ def test_a_second_round_keeps_the_users_later_edits(data: st.DataObject) -> None
     assert _update(result, [], seen) == result
 
 
+@settings(PROPERTY, max_examples=15)
+@given(st.data())
+def test_a_fresh_draft_loads_and_is_a_fixed_point(data: st.DataObject) -> None:
+    new = data.draw(new_specs([]))
+    seen = [fingerprint(s) for s in new]
+    out = _update(None, new, seen)
+    assert out.startswith(HEADER)
+    assert _ids(out) == [s.id for s in new]
+    assert len(_loads(out)) == len(new)
+    assert read_memory(out).seen == set(seen)
+    assert _update(out, [], seen) == out
+    assert _update(out, [s for s in new if fingerprint(s) not in read_memory(out)], []) == out
+
+
 def test_a_fresh_draft_says_what_it_is_and_loads() -> None:
     new = [EventSpec.build("drafted", "Drafted", [_claim(SENTENCES[0], "drafted")])]
     for existing in (None, "", "  \n\n"):
