@@ -120,6 +120,7 @@ def event_to_json(spec: EventSpec, event: Event | None, *,
         "actors": list(spec.actors),
         "place": spec.place,
         "note": spec.note,
+        "maybe_same": list(spec.maybe_same),
         "status": None if event is None else event.status.value,
         "time": None,
         "conflicts": [],
@@ -343,7 +344,8 @@ def _event(raw: _Object, articles: Mapping[str, Article]) -> EventSpec:
     if not claims:
         raise CorpusError("an event needs at least one claim", field=raw.at("claims"))
     return EventSpec(event, raw.text("title"), raw.strings("actors"), raw.string("place"),
-                     raw.string("note"), tuple(_claim(c, event, articles) for c in claims))
+                     raw.string("note"), tuple(_claim(c, event, articles) for c in claims),
+                     raw.strings("maybe_same"))
 
 
 #: The statuses a claim may have: ``unconfirmed`` is derived, never claimed.

@@ -16,7 +16,7 @@ from timeline.model.network import Conflict, EventTime
 from timeline.model.problems import Problems
 
 #: Keys an ``[[events]]`` table may have.
-KEYS = frozenset({"id", "title", "actors", "place", "note", "claims"})
+KEYS = frozenset({"id", "title", "actors", "place", "note", "claims", "maybe_same"})
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 #: Which claimed status speaks for the event when its claims differ: having happened
@@ -47,6 +47,9 @@ class EventSpec:
     place: str | None
     note: str | None
     claims: tuple[Claim, ...]
+    #: Events this one may be the same as (the draft's suggestions, for the user to merge
+    #: or dismiss): symmetric for readers (``Event.maybe_same``), written on one side.
+    maybe_same: tuple[str, ...] = ()
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], *, articles: Mapping[str, Article],
@@ -69,20 +72,23 @@ class EventSpec:
                     entry=f"{entry}, claim {i}"))
                 if claim is not None:
                     claims.append(claim)
-        actors = table.get("actors", [])
+        actors, same = table.get("actors", []), table.get("maybe_same", [])
         return cls._checked(raw_id, table.get("title"),
                             tuple(actors) if isinstance(actors, list) else actors,
                             table.get("place"), table.get("note"), claims,
                             given=len(raw_claims) if isinstance(raw_claims, list) else None,
-                            problems=problems)
+                            problems=problems,
+                            maybe_same=tuple(same) if isinstance(same, list) else same)
 
     @classmethod
     def build(cls, id: str, title: str, claims: Iterable[Claim], *,
               actors: Iterable[str] = (), place: str | None = None,
-              note: str | None = None) -> EventSpec:
+              note: str | None = None, maybe_same: Iterable[str] = ()) -> EventSpec:
         """An event built in Python from ``Claim.build`` claims, checked as ``events.toml``'s
         events are: an id of lower-case letters, digits and hyphens, a title, at least one
-        claim, each made for this event (``Claim.build(..., event=id)``)."""
+        claim, each made for this event (``Claim.build(..., event=id)``); ``maybe_same``
+        the ids of events it may be the same as (checked against the corpus's events by
+        ``Timeline.from_articles``, as loading checks them)."""
         problems = Problems(entry=f"event {id!r}")
         given: tuple[object, ...] = tuple(claims)
         for i, claim in enumerate(given, start=1):
@@ -92,16 +98,18 @@ class EventSpec:
                 problems.add("claims", f"claim {i} was built for event {claim.event!r}; "
                                        f"build it with event={id!r}")
         actors = actors if isinstance(actors, str) else tuple(actors)
+        same = maybe_same if isinstance(maybe_same, str) else tuple(maybe_same)
         return cls._checked(id, title, actors, place, note,
                             [c for c in given if isinstance(c, Claim)], given=len(given),
-                            problems=problems)
+                            problems=problems, maybe_same=same)
 
     @classmethod
     def _checked(cls, event_id: object, title: object, actors: object, place: object,
                  note: object, claims: Sequence[Claim], *, given: int | None,
-                 problems: Problems) -> EventSpec:
+                 problems: Problems, maybe_same: object = ()) -> EventSpec:
         """The one check of an event's own fields, for ``from_toml`` and ``build``;
-        ``given`` is how many claims it was given (``None``: not a list)."""
+        ``given`` is how many claims it was given (``None``: not a list). Whether the
+        events ``maybe_same`` names exist is ``check_specs``'s to say."""
         if not isinstance(event_id, str) or not _ID.fullmatch(event_id):
             problems.add("id", "expected lower-case letters, digits and hyphens")
         if not isinstance(title, str) or not title.strip():
@@ -113,11 +121,28 @@ class EventSpec:
                 problems.add(key, "expected a string")
         if not given:
             problems.add("claims", "an event needs at least one [[events.claims]]")
+        _check_maybe_same(event_id, maybe_same, problems)
         problems.raise_any()
         assert isinstance(event_id, str) and isinstance(title, str)
         assert isinstance(actors, tuple) and isinstance(place, str | None)
-        assert isinstance(note, str | None)
-        return cls(event_id, title, actors, place, note, tuple(claims))
+        assert isinstance(note, str | None) and isinstance(maybe_same, tuple)
+        return cls(event_id, title, actors, place, note, tuple(claims), maybe_same)
+
+
+def _check_maybe_same(event_id: object, maybe_same: object, problems: Problems) -> None:
+    """A list of other events' ids, each once: a suggestion that names its own event or
+    repeats itself says nothing and is most likely a slip of the hand."""
+    if not isinstance(maybe_same, tuple) or not all(isinstance(o, str) for o in maybe_same):
+        problems.add("maybe_same", "expected a list of event ids")
+        return
+    for other in sorted(set(maybe_same)):
+        if not _ID.fullmatch(other):
+            problems.add("maybe_same", f"{other!r} is not an event id (lower-case letters, "
+                                       f"digits and hyphens)")
+        elif other == event_id:
+            problems.add("maybe_same", "names the event itself")
+        elif maybe_same.count(other) > 1:
+            problems.add("maybe_same", f"{other!r} is named twice")
 
 
 def check_specs(specs: Sequence[EventSpec], problems: Problems, *,
@@ -133,6 +158,11 @@ def check_specs(specs: Sequence[EventSpec], problems: Problems, *,
         seen.add(spec.id)
     known = seen | set(ids)
     for spec in specs:
+        for other in spec.maybe_same:
+            if other not in known:
+                problems.add("maybe_same", f"unknown event {other!r}; name an event of the "
+                                           f"file, or remove it once decided",
+                             entry=f"event {spec.id!r}")
         for i, claim in enumerate(spec.claims, start=1):
             for key in ("before", "after", "relative_to"):
                 other = getattr(claim, key)
@@ -145,6 +175,20 @@ def check_specs(specs: Sequence[EventSpec], problems: Problems, *,
         problems.add("relative_to/before/after",
                      f"events placed against each other in a cycle: {' -> '.join(path)}",
                      entry=f"event {path[-2]!r}, claim {i}")
+
+
+def maybe_same_of(specs: Iterable[EventSpec]) -> dict[str, tuple[str, ...]]:
+    """Each event's ``maybe_same``, read both ways: a suggestion written on one of two events
+    is about both (the ids it names first, then those naming it, in corpus order)."""
+    specs = tuple(specs)
+    both: dict[str, dict[str, None]] = {}
+    for spec in specs:
+        for other in spec.maybe_same:
+            both.setdefault(spec.id, {})[other] = None
+    for spec in specs:
+        for other in spec.maybe_same:
+            both.setdefault(other, {})[spec.id] = None
+    return {event: tuple(others) for event, others in both.items()}
 
 
 def _cycle(specs: Sequence[EventSpec]) -> tuple[list[str], int] | None:
@@ -196,6 +240,8 @@ class Event:
     status: Status
     conflicts: tuple[Conflict, ...] = ()
     note: str | None = None
+    #: Events this one may be the same as, suggested on either of them (``maybe_same``).
+    maybe_same: tuple[str, ...] = ()
 
     @property
     def conflicted(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
@@ -16,6 +16,7 @@ from timeline.errors import CorpusError
 from timeline.model.article import FORMS, Article
 from timeline.model.event import EventSpec, check_specs
 from timeline.model.files import read_regular
+from timeline.model.memory import DRAFT, DraftMemory
 from timeline.model.problems import Problems
 
 SOURCES = "sources.toml"
@@ -171,14 +172,23 @@ def load_events(directory: str | Path, articles: Sequence[Article], *,
     ``CorpusError`` naming the file, the event and claim, and the field.
     """
     path = Path(directory) / EVENTS
-    source = str(path)
     try:
         document = read_toml(path)
     except FileNotFoundError:
         return []
-    for key in sorted(set(document) - {"events"}):
-        raise CorpusError("unknown key; expected only [[events]] tables", file=source,
-                          field=key)
+    return events_from_toml(document, articles, file=str(path), progress=progress)
+
+
+def events_from_toml(document: Mapping[str, Any], articles: Iterable[Article], *,
+                     file: str | None = EVENTS,
+                     progress: Callable[[int, int], None] | None = None) -> list[EventSpec]:
+    """The events of a parsed ``events.toml``, checked as ``load_events`` checks the file
+    (its ``[draft]`` table too, though the events do not need it)."""
+    source = file
+    for key in sorted(set(document) - {"events", DRAFT}):
+        raise CorpusError("unknown key; expected [[events]] tables and a [draft] table",
+                          file=source, field=key)
+    draft_memory_of(document, file=source)
     tables = document.get("events", [])
     if not isinstance(tables, list):
         raise CorpusError("expected an array of tables ([[events]])", file=source,
@@ -198,6 +208,27 @@ def load_events(directory: str | Path, articles: Sequence[Article], *,
     check_specs(specs, problems, ids=ids)
     problems.raise_any()
     return specs
+
+
+def draft_memory_of(document: Mapping[str, Any], *, file: str | None = EVENTS) -> DraftMemory:
+    """A parsed ``events.toml``'s ``[draft]`` table (none: an empty memory)."""
+    if DRAFT not in document:
+        return DraftMemory()
+    return DraftMemory.from_toml(document[DRAFT], file=file)
+
+
+def read_draft_memory(path: str | Path) -> DraftMemory:
+    """What the draft step has proposed for a corpus: the ``[draft]`` table of ``path``
+    (an ``events.toml``, or a corpus folder for its own). No file or no table: an empty
+    memory; a file that is not TOML or a bad table: ``CorpusError`` naming the field."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / EVENTS
+    try:
+        document = read_toml(path)
+    except FileNotFoundError:
+        return DraftMemory()
+    return draft_memory_of(document, file=str(path))
 
 
 #: ``(at line 3, column 13)`` in a ``tomllib`` error message.
@@ -227,16 +258,22 @@ def read_toml(path: Path) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"not UTF-8 text: byte {exc.start}", file=source) from None
+    return parse_toml(text, file=source)
+
+
+def parse_toml(text: str, *, file: str | None) -> dict[str, Any]:
+    """TOML text as a dict, or the ``CorpusError`` ``read_toml`` gives for it (naming
+    ``file``)."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, text, source) from None
+        raise _toml_error(exc, text, file) from None
     except RecursionError:  # tomllib recurses once an array or inline table deep
         raise CorpusError("not valid TOML: arrays or tables nested too deeply",
-                          file=source) from None
+                          file=file) from None
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> CorpusError:
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str, source: str | None) -> CorpusError:
     """``not valid TOML``, and for a malformed date (``published = 2025-2-25``) which key
     and the form expected: tomllib only says where it stopped."""
     at = _AT_LINE.search(str(exc))

@@ -110,7 +110,8 @@ def events_toml(specs: Iterable[EventSpec], articles: Mapping[str, Article]) -> 
     for spec in specs:
         lines = ["[[events]]\n", toml_pairs([("id", spec.id), ("title", spec.title),
                                              ("actors", list(spec.actors) or None),
-                                             ("place", spec.place), ("note", spec.note)])]
+                                             ("place", spec.place), ("note", spec.note),
+                                             ("maybe_same", list(spec.maybe_same) or None)])]
         for index, claim in enumerate(spec.claims, start=1):
             entry = f"event {spec.id!r}, claim {index}"
             article = articles.get(claim.article)

@@ -25,7 +25,7 @@ import attrs
 
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
-from timeline.model.event import Event, EventSpec, status_of
+from timeline.model.event import Event, EventSpec, maybe_same_of, status_of
 from timeline.model.network import (
     NEG,
     OPEN,
@@ -251,6 +251,7 @@ class Knowledge:
         self.articles: dict[str, Article] = {a.id: a for a in articles}
         self.corpus_order = tuple(specs)
         self.specs: dict[str, EventSpec] = {s.id: s for s in self.corpus_order if s.claims}
+        self.maybe_same = maybe_same_of(self.corpus_order)
         #: The frame views compare events in (ranks, windows, "as of" deadlines): absolute
         #: as soon as one claimed time is aware.
         self.frame = frame_for((c for s in self.specs.values() for c in s.claims), self.zone)
@@ -367,7 +368,7 @@ class Knowledge:
         frame = self.frames[spec.id]
         time = EventTime(*(self._moment(frame, bound) for bound in four))
         event = Event(spec.id, spec.title, spec.actors, spec.place, claims, time, status,
-                      conflicts, spec.note)
+                      conflicts, spec.note, self.maybe_same.get(spec.id, ()))
         return Entry(event, self._shared(frame, four), self.positions[spec.id])
 
 
