@@ -220,7 +220,10 @@ def _southern(text: str, mod: Mod | None, interval: Interval) -> str | None:
         if season != name or not year.isdigit():
             continue
         start = datetime(int(year), first_month, 1, tzinfo=interval.start.tzinfo)
-        own = Interval(start, start + relativedelta(months=months))
+        end = _past(start, relativedelta(months=months))
+        if end is None:  # southern summer 9999 ends past the calendar
+            continue
+        own = Interval(start, end)
         if mod is None and own == interval:
             return f"{year}-{code}"
         if mod is Mod.APPROX and _widened(Granularity.SEASON, own) == interval:
