@@ -60,7 +60,7 @@ W_TIME = {"same day": 0.2, "same week": 0.14, "same month": 0.1, "overlapping": 
 W_LEMMA = 0.35
 W_ACTORS = 0.25
 #: Both statements name actors and share none: evidence of two happenings.
-W_OTHER_ACTORS = -0.15
+W_OTHER_ACTORS = -0.25
 W_CONTENT = 0.15
 W_STATUS = 0.05
 
@@ -199,18 +199,15 @@ def _same_statement(a: Candidate, b: Candidate) -> bool:
             and a.quote_span[0] < b.quote_span[1] and b.quote_span[0] < a.quote_span[1])
 
 
-def _compatible(a: Interval | None, b: Interval | None) -> bool:
-    return a is None or b is None or a.intersect(b) is not None
-
-
 def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
     """The score that ``a`` and ``b`` report one happening, in [0, 1], and its cues; ``None``
     when they cannot be merged (times that do not both exist and intersect, unless they
     are one statement found twice) or share neither the event lemma nor an actor."""
     ia, ib = a.interval, b.interval
-    if _same_statement(a, b) and _compatible(ia, ib):
+    both = None if ia is None or ib is None else ia.intersect(ib)
+    if _same_statement(a, b) and (both is not None or ia is None or ib is None):
         return 1.0, (Cue("statement", "same clause, same event word", 1.0),)
-    if ia is None or ib is None or ia.intersect(ib) is None:
+    if ia is None or ib is None or both is None:
         return None
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
     ka, kb = _keys(a), _keys(b)
@@ -544,12 +541,14 @@ def _ids(titles: Sequence[str]) -> list[str]:
     taken: set[str] = set()
     bases = [slug(t) for t in titles]
     natural = set(bases)
+    tried: dict[str, int] = {}  # the last suffix tried for a base: each is tried once
     ids = []
     for base in bases:
-        candidate, n = base, 1
+        candidate, n = base, tried.get(base, 1)
         while candidate in taken or (n > 1 and candidate in natural):
             n += 1
             candidate = f"{base}-{n}"
+        tried[base] = n
         taken.add(candidate)
         ids.append(candidate)
     return ids
