@@ -107,6 +107,9 @@ def test_one_statement_found_twice_is_merged() -> None:
     assert len(events) == 1
     assert events[0].merges[0].link.cues[0].name == "statement"
     assert str(events[0].interval) == "[2025-02-24, 2025-02-25)"
+    # Counted once: another article's report joins both as it would join one.
+    (event,) = group([dated, undated, _vote("b")])
+    assert len(event.candidates) == 3 and event.merges[-1].score >= THRESHOLD
 
 
 def test_a_year_merges_with_a_day_of_the_same_lemma_inside_it() -> None:

@@ -21,12 +21,14 @@ reaches ``suggest`` is a suggestion on both events ("maybe the same as ...").
 Blocking by time (``related_pairs``): candidates with a bounded interval of at most
 ``FINE`` are swept in order of start with an active set, so each is compared only with
 those whose intervals reach it; longer or open intervals (a year, a decade, "since
-2022") are compared with each other the same way and with the fine candidates of their
-own lemma that can fall inside them, found by bisection. On a news corpus, where most
-statements are dated to a day or a week, the comparisons are
-``O(n * w + c * m + n log n)`` for ``n`` candidates, ``w`` the candidates on one day (or
-in one week), ``c`` the coarse candidates and ``m`` the fine candidates of one lemma in a
-coarse candidate's span: they grow with the corpus, not its square.
+2022") are compared only with candidates of their own lemma: with each other by the same
+sweep, and with the fine ones that can fall inside them, found by bisection (a year and
+a day share a happening only when they name it with one word; by actors alone, a year
+would be compared with the whole year's news). On a news corpus, where most statements
+are dated to a day or a week, the comparisons are ``O(n * w + c * m + n log n)`` for
+``n`` candidates, ``w`` the candidates on one day (or in one week), ``c`` the coarse
+candidates and ``m`` the candidates of one lemma in a coarse candidate's span: they grow
+with the corpus, not its square (``tests/draft/test_group.py`` counts them).
 """
 
 from __future__ import annotations
@@ -291,8 +293,11 @@ def related_pairs(candidates: Sequence[Candidate], *,
             seen.add(pair)
             yield pair
 
-    for group in (fine, coarse):
-        for i, j in _sweep(group, ends):
+    coarse_by_lemma: dict[str, list[int]] = {}
+    for i in coarse:
+        coarse_by_lemma.setdefault(candidates[i].lemma, []).append(i)
+    for members in [fine, *coarse_by_lemma.values()]:
+        for i, j in _sweep(members, ends):
             yield from emit(i, j)
     by_lemma: dict[str, list[tuple[datetime, int]]] = {}
     for i in fine:
@@ -387,60 +392,128 @@ def group(candidates: Iterable[Candidate], *, threshold: float = THRESHOLD,
     if not 0 <= suggest <= threshold:
         raise ValueError(f"expected 0 <= suggest <= threshold, got suggest={suggest!r}, "
                          f"threshold={threshold!r}")
-    items = canonical(candidates)
-    n = len(items)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    common: dict[int, Interval | None] = {i: c.interval for i, c in enumerate(items)}
-    merges: dict[int, list[Merge]] = {i: [] for i in range(n)}
-    between: dict[int, dict[int, _Pair]] = {i: {} for i in range(n)}
-    for i, j in related_pairs(items, comparisons=comparisons):
-        scored = score(items[i], items[j])
-        if scored is not None:
-            value, cues = scored
-            pair = _Pair(value, value, (i, j), cues)
-            between[i][j] = pair
-            between[j][i] = attrs.evolve(pair)
-    heap = [(-_linkage(between[a][b], members, a, b), a, b)
-            for a in range(n) for b in between[a] if a < b]
+    groups = _Groups.of(canonical(candidates), comparisons)
+    heap = [(-groups.linkage(a, b), a, b) for a in groups.between for b in groups.between[a]
+            if a < b]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or b not in between[a]:
-            continue
-        linkage = _linkage(between[a][b], members, a, b)
+        if a not in groups.members or b not in groups.between[a]:
+            continue  # merged away, or a pair already refused
+        linkage = groups.linkage(a, b)
         if linkage != -negative or linkage < threshold:
-            continue
-        both = _intersection(common[a], common[b])
+            continue  # stale: the pair's linkage has changed since
+        both = _intersection(groups.common[a], groups.common[b])
         if both is False:
-            continue  # a group's time only narrows: this pair can never merge again
-        pair = between[a][b]
-        merges[a].extend([*merges.pop(b), Merge(linkage, _link(pair, items))])
-        members[a] = sorted(members[a] + members.pop(b))
-        common[a] = both if isinstance(both, Interval) else common[a] or common[b]
-        del common[b]
-        for other, stats in between.pop(b).items():
-            if other == a:
+            # A group's time only narrows: these two can never merge; what is left of
+            # the pair is kept for suggestions.
+            continue
+        groups.join(a, b, both, Merge(linkage, groups.link(groups.between[a][b])))
+        for other in groups.between[a]:
+            heapq.heappush(heap, (-groups.linkage(a, other), min(a, other), max(a, other)))
+    return groups.events(suggest)
+
+
+@attrs.define
+class _Groups:
+    """The groups while they merge, each known by its smallest candidate index: its
+    members, how many distinct statements they are, their common time, the merges that
+    made it, and its pairs with other groups (sum of statement-pair scores, best pair)."""
+
+    items: Sequence[Candidate]
+    members: dict[int, list[int]]
+    statements: dict[int, int]
+    common: dict[int, Interval | None]
+    merges: dict[int, list[Merge]]
+    between: dict[int, dict[int, _Pair]]
+
+    @classmethod
+    def of(cls, items: Sequence[Candidate], comparisons: Comparisons | None) -> _Groups:
+        """Each candidate a group, except that one statement found twice is one group
+        from the start, counted once in the linkage; the pairs scored between them."""
+        scored = []
+        for i, j in related_pairs(items, comparisons=comparisons):
+            result = score(items[i], items[j])
+            if result is not None:
+                scored.append((i, j, *result))
+        scored.sort(key=lambda pair: (pair[0], pair[1]))
+        n = len(items)
+        groups = cls(items, {i: [i] for i in range(n)}, {i: 1 for i in range(n)},
+                     {i: c.interval for i, c in enumerate(items)}, {i: [] for i in range(n)},
+                     {i: {} for i in range(n)})
+        of = list(range(n))
+        for i, j, value, cues in scored:
+            a, b = sorted((of[i], of[j]))
+            if cues[0].name != "statement" or a == b:
                 continue
-            mine = between[a].get(other)
-            merged = _combine(mine, stats)
-            between[a][other] = merged
-            between[other][a] = merged
-            del between[other][b]
-        del between[a][b]
-        for other in between[a]:
-            heapq.heappush(heap, (-_linkage(between[a][other], members, a, other),
-                                  min(a, other), max(a, other)))
-    return _events(items, members, common, merges, between, suggest=suggest,
-                   threshold=threshold)
+            both = _intersection(groups.common[a], groups.common[b])
+            if both is not False:
+                merge = Merge(value, Link(items[i].fingerprint, items[j].fingerprint, value,
+                                          cues))
+                for k in groups.members[b]:
+                    of[k] = a
+                groups.join(a, b, both, merge)
+                groups.statements[a] = 1
+        for i, j, value, cues in scored:
+            a, b = of[i], of[j]
+            if a == b:
+                continue
+            pair = _Pair(value, value, (i, j), cues)
+            known = groups.between[a].get(b)
+            if known is None or pair.better(known):  # a statement pair: its best pair
+                groups.between[a][b] = groups.between[b][a] = pair
+        return groups
 
+    def linkage(self, a: int, b: int) -> float:
+        """The mean score over the statement pairs of two groups (an unscored pair: 0)."""
+        return round(self.between[a][b].total / (self.statements[a] * self.statements[b]), 6)
 
-def _linkage(pair: _Pair, members: dict[int, list[int]], a: int, b: int) -> float:
-    return round(pair.total / (len(members[a]) * len(members[b])), 6)
+    def link(self, pair: _Pair) -> Link:
+        i, j = pair.link
+        return Link(self.items[i].fingerprint, self.items[j].fingerprint, pair.best, pair.cues)
+
+    def join(self, a: int, b: int, both: Interval | bool, merge: Merge) -> None:
+        """Group ``b`` into group ``a`` (``a < b``)."""
+        self.merges[a].extend([*self.merges.pop(b), merge])
+        self.members[a] = sorted(self.members[a] + self.members.pop(b))
+        self.statements[a] += self.statements.pop(b)
+        common = self.common.pop(b)
+        self.common[a] = both if isinstance(both, Interval) else self.common[a] or common
+        for other, pair in self.between.pop(b).items():
+            if other != a:
+                merged = _combine(self.between[a].get(other), pair)
+                self.between[a][other] = self.between[other][a] = merged
+                del self.between[other][b]
+        self.between[a].pop(b, None)
+
+    def events(self, suggest: float) -> list[DraftEvent]:
+        """The groups as ``DraftEvent``s in time order, with unique ids and suggestions."""
+        items, members = self.items, self.members
+        order = sorted(members, key=lambda g: (time_key(self.common[g]), g))
+        ids = _ids([_best(items, members[g]).title for g in order])
+        id_of = dict(zip(order, ids, strict=True))
+        events = []
+        for g in order:
+            group_items = [items[i] for i in members[g]]
+            suggestions = [Suggestion(id_of[other], self.linkage(g, other), self.link(pair))
+                           for other, pair in self.between[g].items()
+                           if self.linkage(g, other) >= suggest]
+            suggestions.sort(key=lambda s: (-s.score, s.event))
+            published = sorted((c.published for c in group_items), key=publication_key)
+            events.append(DraftEvent(
+                id=id_of[g], title=_best(items, members[g]).title,
+                actors=_actors(group_items), candidates=tuple(group_items),
+                interval=self.common[g], lemma=_lemma(group_items),
+                status=status_of([c.claim for c in group_items]),
+                merges=tuple(self.merges[g]), suggestions=tuple(suggestions),
+                articles=tuple(sorted({c.article for c in group_items})),
+                first_reported=published[0], last_reported=published[-1]))
+        return events
 
 
 def _combine(mine: _Pair | None, theirs: _Pair) -> _Pair:
     if mine is None:
-        return attrs.evolve(theirs)
+        return theirs
     best = mine if mine.better(theirs) else theirs
     return _Pair(mine.total + theirs.total, best.best, best.link, best.cues)
 
@@ -452,39 +525,6 @@ def _intersection(a: Interval | None, b: Interval | None) -> Interval | bool:
         return True
     both = a.intersect(b)
     return False if both is None else both
-
-
-def _link(pair: _Pair, items: Sequence[Candidate]) -> Link:
-    i, j = pair.link
-    return Link(items[i].fingerprint, items[j].fingerprint, pair.best, pair.cues)
-
-
-def _events(items: Sequence[Candidate], members: dict[int, list[int]],
-            common: dict[int, Interval | None], merges: dict[int, list[Merge]],
-            between: dict[int, dict[int, _Pair]], *, suggest: float,
-            threshold: float) -> list[DraftEvent]:
-    """The groups as ``DraftEvent``s in time order, with unique ids and suggestions."""
-    order = sorted(members, key=lambda g: (time_key(common[g]), g))
-    ids = _ids([_best(items, members[g]).title for g in order])
-    id_of = dict(zip(order, ids, strict=True))
-    events = []
-    for g in order:
-        group_items = [items[i] for i in members[g]]
-        suggestions = []
-        for other, pair in between[g].items():
-            linkage = _linkage(pair, members, g, other)
-            if linkage >= suggest:
-                suggestions.append(Suggestion(id_of[other], linkage, _link(pair, items)))
-        suggestions.sort(key=lambda s: (-s.score, s.event))
-        published = sorted((c.published for c in group_items), key=publication_key)
-        events.append(DraftEvent(
-            id=id_of[g], title=_best(items, members[g]).title, actors=_actors(group_items),
-            candidates=tuple(group_items), interval=common[g], lemma=_lemma(group_items),
-            status=status_of([c.claim for c in group_items]), merges=tuple(merges[g]),
-            suggestions=tuple(suggestions),
-            articles=tuple(sorted({c.article for c in group_items})),
-            first_reported=published[0], last_reported=published[-1]))
-    return events
 
 
 def _best(items: Sequence[Candidate], group_members: Sequence[int]) -> Candidate:
