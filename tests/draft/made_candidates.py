@@ -7,7 +7,7 @@ statements are extracted from text.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -98,12 +98,14 @@ START = date(2025, 2, 20)
 
 @st.composite
 def said(draw: st.DrawFn) -> Said:
-    """A statement dated to one of a few days (so that some coincide), a week's Monday, a
-    month, the year, or not at all."""
-    kind = draw(st.sampled_from(("day", "day", "day", "month", "year", "none")))
+    """A statement dated to one of a few days (so that some coincide), a weekday (resolved
+    against the publication, in its zone when it has one), a month, the year, or not at
+    all."""
+    kind = draw(st.sampled_from(("day", "day", "day", "weekday", "month", "year", "none")))
     day = START + timedelta(days=draw(st.integers(0, 6)))
-    when = {"day": day_text(day), "month": f"{MONTHS[day.month - 1]} {day.year}",
-            "year": str(day.year), "none": None}[kind]
+    when = {"day": day_text(day), "weekday": day.strftime("%A"),
+            "month": f"{MONTHS[day.month - 1]} {day.year}", "year": str(day.year),
+            "none": None}[kind]
     event, lemma = draw(st.sampled_from(EVENTS))
     return Said(when=when, event=event, lemma=lemma,
                 actors=tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True))),
@@ -115,11 +117,16 @@ def said(draw: st.DrawFn) -> Said:
 
 @st.composite
 def corpora(draw: st.DrawFn, max_articles: int = 4) -> tuple[list[Article], list[Candidate]]:
-    """A few articles, a few statements each, and every candidate of them."""
+    """A few articles, a few statements each, and every candidate of them; published on a
+    day, at a floating time or at a time in a zone, so that floating and absolute times
+    meet."""
     articles: list[Article] = []
     candidates: list[Candidate] = []
     for n in range(draw(st.integers(1, max_articles))):
-        published = START + timedelta(days=draw(st.integers(7, 9)))
+        day = START + timedelta(days=draw(st.integers(7, 9)))
+        at = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
+        published: date | datetime = draw(st.sampled_from((
+            day, at, at.replace(tzinfo=timezone(timedelta(hours=draw(st.integers(-12, 14))))))))
         article, made = write(f"a{n}", published, draw(st.lists(said(), min_size=1,
                                                                    max_size=4)))
         articles.append(article)
