@@ -2,7 +2,8 @@
 
 Two candidates are scored on cues (``score``): their times must intersect (required; a
 candidate without an interval is never merged by time), the same event lemma, shared
-actors (by ``Actor.key``), shared content words (Jaccard) and, weakly, the same status
+actors (by ``Actor.key``, Ochiai's overlap weighted by kind: ``ACTOR_WEIGHT``), shared
+content words (Jaccard), and, weakly, the same status
 family (done or pending); a same-day pair counts more than a pair that only shares a
 month or a year. Pairs that share neither the lemma nor an actor are not scored at all:
 the content words of one story ("Ukraine", "war") are shared by everything in it.
@@ -36,6 +37,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -44,7 +46,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
-from timeline.draft.candidate import Actor, Candidate
+from timeline.draft.candidate import Actor, ActorKind, Candidate
 from timeline.model.claim import Status
 from timeline.model.event import status_of
 from timeline.time.interval import Interval, as_datetime, utc_range
@@ -52,7 +54,7 @@ from timeline.time.interval import Interval, as_datetime, utc_range
 #: Default linkage at which two groups become one event.
 THRESHOLD = 0.6
 #: Default linkage at which two events that stay apart suggest each other.
-SUGGEST = 0.4
+SUGGEST = 0.45
 #: The longest interval swept with the fine candidates: a month, with room for the
 #: widening an interval gets when read in absolute time.
 FINE = timedelta(days=33)
@@ -65,6 +67,11 @@ W_ACTORS = 0.25
 W_OTHER_ACTORS = -0.25
 W_CONTENT = 0.15
 W_STATUS = 0.05
+#: What sharing an actor of each kind weighs in the actors' overlap:
+#: the countries of a story are its background, named by most of its statements; the
+#: people and organisations say who acted.
+ACTOR_WEIGHT = {ActorKind.PERSON: 1.0, ActorKind.ORGANISATION: 1.0, ActorKind.OTHER: 0.75,
+                ActorKind.COUNTRY: 0.4}
 
 
 @attrs.frozen
@@ -191,8 +198,13 @@ def _time_cue(a: Interval, b: Interval) -> Cue:
     return Cue("time", name, W_TIME[name])
 
 
-def _keys(candidate: Candidate) -> frozenset[str]:
-    return frozenset(m.actor.key for m in candidate.actors)
+def _keys(candidate: Candidate) -> dict[str, float]:
+    """Each actor's key with what sharing it weighs (``ACTOR_WEIGHT``)."""
+    keys: dict[str, float] = {}
+    for mention in candidate.actors:
+        actor = mention.actor
+        keys[actor.key] = max(keys.get(actor.key, 0.0), ACTOR_WEIGHT[actor.kind])
+    return keys
 
 
 def _same_statement(a: Candidate, b: Candidate) -> bool:
@@ -213,14 +225,18 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
         return None
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
     ka, kb = _keys(a), _keys(b)
-    shared = ka & kb
+    shared = ka.keys() & kb.keys()
     if not same_lemma and not shared:
         return None
     cues = [_time_cue(ia, ib)]
     if same_lemma:
         cues.append(Cue("lemma", a.lemma, W_LEMMA))
     if shared:
-        overlap = len(shared) / min(len(ka), len(kb))
+        # Ochiai's overlap: a clause names more actors than its event's, so the union
+        # (Jaccard) punishes a long clause; the smaller set alone (overlap coefficient)
+        # lets two countries of the story decide.
+        overlap = sum(max(ka[k], kb[k]) for k in shared) / math.sqrt(
+            sum(ka.values()) * sum(kb.values()))
         cues.append(Cue("actors", ", ".join(sorted(shared)), W_ACTORS * overlap))
     elif ka and kb:
         cues.append(Cue("actors", "none shared", W_OTHER_ACTORS))
