@@ -35,8 +35,18 @@ class Said:
     confidence: float = 1.0
 
 
+#: The kinds of the actors the tests name; any other is ``OTHER``.
+KINDS = {"Russia": ActorKind.COUNTRY, "Ukraine": ActorKind.COUNTRY,
+         "France": ActorKind.COUNTRY, "Emmanuel Macron": ActorKind.PERSON,
+         "Donald Trump": ActorKind.PERSON, "Trump": ActorKind.PERSON,
+         "Keir Starmer": ActorKind.PERSON,
+         "the UN General Assembly": ActorKind.ORGANISATION,
+         "the Security Council": ActorKind.ORGANISATION}
+
+
 def actor(name: str) -> Actor:
-    return Actor(name=name, kind=ActorKind.OTHER, key=actor_key(name),
+    """The actor ``name`` names; a name of several words has its last word as an alias."""
+    return Actor(name=name, kind=KINDS.get(name, ActorKind.OTHER), key=actor_key(name),
                  aliases=frozenset({name.split()[-1]}) if " " in name else frozenset())
 
 

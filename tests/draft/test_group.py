@@ -144,6 +144,29 @@ def test_actors_are_united_by_key_most_mentioned_first() -> None:
     assert "the U.N. General Assembly" in event.actors[0].aliases
 
 
+def test_an_actor_named_by_an_alias_in_another_article_is_shared() -> None:
+    full = _one("a", Said("24 February 2025", "met", "meet", ("Donald Trump",)))
+    short = _one("b", Said("24 February 2025", "spoke", "speak", ("Trump",)))
+    scored = score(full, short)
+    assert scored is not None
+    assert [c.value for c in scored[1] if c.name == "actors"] == ["donald trump"]
+    (event,) = group([full, attrs.evolve(short, lemma="meet")])
+    assert [a.name for a in event.actors] == ["Donald Trump"]
+    assert "Trump" in event.actors[0].aliases
+
+
+def test_sharing_a_person_counts_more_than_sharing_countries() -> None:
+    def pair(*actors: str) -> float:
+        a = _one("a", Said("24 February 2025", "met", "meet", (*actors, "Emmanuel Macron")))
+        b = _one("b", Said("24 February 2025", "signed", "sign", (*actors, "Donald Trump")))
+        scored = score(a, b)
+        assert scored is not None
+        return scored[0]
+
+    assert pair("Russia") < pair("Keir Starmer") - 0.05
+    assert pair("Russia", "Ukraine") < SUGGEST
+
+
 def test_mixed_floating_and_aware_times_group() -> None:
     aware = datetime(2025, 2, 24, 15, 0, tzinfo=timezone(timedelta(hours=1)))
     a = _vote("a", "24 February 2025")

@@ -35,6 +35,7 @@ with the corpus, not its square (``tests/draft/test_group.py`` counts them).
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import itertools
 import math
@@ -46,7 +47,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
-from timeline.draft.candidate import Actor, ActorKind, Candidate
+from timeline.draft.candidate import Actor, ActorKind, Candidate, actor_key
 from timeline.model.claim import Status
 from timeline.model.event import status_of
 from timeline.time.interval import Interval, as_datetime, utc_range
@@ -198,13 +199,42 @@ def _time_cue(a: Interval, b: Interval) -> Cue:
     return Cue("time", name, W_TIME[name])
 
 
-def _keys(candidate: Candidate) -> dict[str, float]:
-    """Each actor's key with what sharing it weighs (``ACTOR_WEIGHT``)."""
-    keys: dict[str, float] = {}
+def _keys(candidate: Candidate) -> dict[str, tuple[float, Actor]]:
+    """Each actor by key, with what sharing it weighs (``ACTOR_WEIGHT``)."""
+    keys: dict[str, tuple[float, Actor]] = {}
     for mention in candidate.actors:
         actor = mention.actor
-        keys[actor.key] = max(keys.get(actor.key, 0.0), ACTOR_WEIGHT[actor.kind])
+        weight = ACTOR_WEIGHT[actor.kind]
+        if actor.key not in keys or keys[actor.key][0] < weight:
+            keys[actor.key] = (weight, actor)
     return keys
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _names(actor: Actor) -> frozenset[str]:
+    """The keys an actor answers to: its own and its aliases' ("trump" for Donald Trump)."""
+    return frozenset({actor.key, *(actor_key(alias) for alias in actor.aliases)})
+
+
+def _same_actor(x: Actor, y: Actor) -> bool:
+    """One actor, named fully in one article and by an alias in another."""
+    return x.key == y.key or x.key in _names(y) or y.key in _names(x)
+
+
+def _shared_actors(ka: dict[str, tuple[float, Actor]],
+                   kb: dict[str, tuple[float, Actor]]) -> dict[str, float]:
+    """The actors two statements share, each once, by its longer key: the same key, or a
+    key the other's aliases name; with the larger of the two weights."""
+    shared: dict[str, float] = {}
+    used: set[str] = set()
+    for x in sorted(ka):
+        match = x if x in kb else next(
+            (y for y in sorted(kb) if y not in used and _same_actor(ka[x][1], kb[y][1])), None)
+        if match is None or match in used:
+            continue
+        used.add(match)
+        shared[max(x, match, key=lambda k: (len(k), k))] = max(ka[x][0], kb[match][0])
+    return shared
 
 
 def _same_statement(a: Candidate, b: Candidate) -> bool:
@@ -225,7 +255,7 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
         return None
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
     ka, kb = _keys(a), _keys(b)
-    shared = ka.keys() & kb.keys()
+    shared = _shared_actors(ka, kb)
     if not same_lemma and not shared:
         return None
     cues = [_time_cue(ia, ib)]
@@ -235,8 +265,8 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
         # Ochiai's overlap: a clause names more actors than its event's, so the union
         # (Jaccard) punishes a long clause; the smaller set alone (overlap coefficient)
         # lets two countries of the story decide.
-        overlap = sum(max(ka[k], kb[k]) for k in shared) / math.sqrt(
-            sum(ka.values()) * sum(kb.values()))
+        overlap = min(1.0, sum(shared.values()) / math.sqrt(
+            sum(w for w, _ in ka.values()) * sum(w for w, _ in kb.values())))
         cues.append(Cue("actors", ", ".join(sorted(shared)), W_ACTORS * overlap))
     elif ka and kb:
         cues.append(Cue("actors", "none shared", W_OTHER_ACTORS))
@@ -557,7 +587,8 @@ def _lemma(candidates: Sequence[Candidate]) -> str:
 
 def _actors(candidates: Sequence[Candidate]) -> tuple[Actor, ...]:
     """The union of the actors by key, most mentioned first; each actor as first named in
-    canonical order, with every alias and the first title any mention gives it."""
+    canonical order, with every alias and the first title any mention gives it. An actor
+    another one's aliases name ("Trump" beside "Donald Trump") is that one."""
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     aliases: dict[str, set[str]] = {}
@@ -571,6 +602,13 @@ def _actors(candidates: Sequence[Candidate]) -> tuple[Actor, ...]:
             aliases.setdefault(actor.key, set()).update(actor.aliases)
             if actor.name != first[actor.key].name:
                 aliases[actor.key].add(actor.name)
+    for key in sorted(first, key=lambda k: (len(k), k)):
+        owners = [o for o in first if o != key and o in counts and len(o) > len(key)
+                  and key in _names(attrs.evolve(first[o], aliases=frozenset(aliases[o])))]
+        if owners:
+            owner = min(owners, key=lambda o: (-counts[o], o))
+            counts[owner] += counts.pop(key)
+            aliases[owner] |= aliases[key] | {first[key].name}
     keys = sorted(counts, key=lambda k: (-counts[k], k))
     return tuple(attrs.evolve(first[k], aliases=frozenset(aliases[k] - {first[k].name}))
                  for k in keys)
