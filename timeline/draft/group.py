@@ -247,16 +247,16 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
     """The score that ``a`` and ``b`` report one happening, in [0, 1], and its cues; ``None``
     when they cannot be merged (times that do not both exist and intersect, unless they
     are one statement found twice) or share neither the event lemma nor an actor."""
+    same_lemma = bool(a.lemma) and a.lemma == b.lemma
+    ka, kb = _keys(a), _keys(b)
+    shared = _shared_actors(ka, kb)
+    if not same_lemma and not shared:  # first: the cheap test most pairs fail
+        return None
     ia, ib = a.interval, b.interval
     both = None if ia is None or ib is None else ia.intersect(ib)
     if _same_statement(a, b) and (both is not None or ia is None or ib is None):
         return 1.0, (Cue("statement", "same clause, same event word", 1.0),)
     if ia is None or ib is None or both is None:
-        return None
-    same_lemma = bool(a.lemma) and a.lemma == b.lemma
-    ka, kb = _keys(a), _keys(b)
-    shared = _shared_actors(ka, kb)
-    if not same_lemma and not shared:
         return None
     cues = [_time_cue(ia, ib)]
     if same_lemma:
@@ -621,8 +621,16 @@ _SLUG = 60
 
 def slug(title: str) -> str:
     """An event id from a title: lower-case ASCII letters, digits and hyphens, cut at a word
-    boundary, ``event`` when nothing of it is left."""
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    boundary, ``event`` when nothing of it is left.
+
+    >>> slug("UN General Assembly adopts Ukraine’s resolution")
+    'un-general-assembly-adopts-ukraines-resolution'
+    >>> slug("Élysée talks")
+    'elysee-talks'
+    """
+    # An apostrophe joins its word ("Ukraine's", "Ukraine’s": "ukraines"), curly or not.
+    plain = title.replace("\u2019", "").replace("'", "")
+    folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii")
     words = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     if len(words) > _SLUG:
         words = words[:_SLUG + 1]
