@@ -109,13 +109,14 @@ START = date(2025, 2, 20)
 @st.composite
 def said(draw: st.DrawFn) -> Said:
     """A statement dated to one of a few days (so that some coincide), a weekday (resolved
-    against the publication, in its zone when it has one), a month, the year, or not at
-    all."""
-    kind = draw(st.sampled_from(("day", "day", "day", "weekday", "month", "year", "none")))
+    against the publication, in its zone when it has one), a month, the year, an open
+    "since" a day, a decade, or not at all."""
+    kind = draw(st.sampled_from(("day", "day", "day", "weekday", "month", "year", "since",
+                                 "decade", "none")))
     day = START + timedelta(days=draw(st.integers(0, 6)))
     when = {"day": day_text(day), "weekday": day.strftime("%A"),
             "month": f"{MONTHS[day.month - 1]} {day.year}", "year": str(day.year),
-            "none": None}[kind]
+            "since": f"since {day_text(day)}", "decade": "the 2020s", "none": None}[kind]
     event, lemma = draw(st.sampled_from(EVENTS))
     return Said(when=when, event=event, lemma=lemma,
                 actors=tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True))),

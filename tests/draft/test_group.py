@@ -118,6 +118,17 @@ def test_a_year_merges_with_a_day_of_the_same_lemma_inside_it() -> None:
     assert str(events[0].interval) == "[2025-02-24, 2025-02-25)"
 
 
+def test_open_and_long_times_meet_the_days_inside_them() -> None:
+    """"since 20 February" (no end) and "the 2020s" are compared with the candidates of
+    their lemma whose times they meet, not with everything."""
+    events = group([_vote("a", "since 20 February 2025"), _vote("b", "the 2020s"),
+                    _vote("c"), _vote("d", "2019"),
+                    _one("e", Said("24 February 2025", "met", "meet", (GA,)))])
+    assert [sorted(c.article for c in e.candidates) for e in events] == [
+        ["d"], ["a", "b", "c"], ["e"]]
+    assert str(events[1].interval) == "[2025-02-24, 2025-02-25)"
+
+
 def test_the_event_speaks_with_its_best_candidate() -> None:
     """Most confident first, then earliest published; salience counts articles, not
     candidates, and first/last reported compare dates and datetimes as times."""
