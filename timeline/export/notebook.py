@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from timeline.draft.candidate import Candidate
-from timeline.draft.draft import Draft, cues_text, interval_text, quote_marks
+from timeline.draft.draft import Draft, cues_text, quote_marks
 from timeline.export.json import event_time_value
 from timeline.export.svg import clean, to_svg
 from timeline.export.wording import (
@@ -725,7 +725,8 @@ def draft_html(draft: Draft) -> str:
                                   for s in event.suggestions)
         pairs: list[tuple[str, str | None]] = [
             ("id", _h(event.id)),
-            ("when", _h(interval_text(event.interval))),
+            ("when", "time unknown" if event.interval is None
+             else _h(_interval_words(event.interval))),
             ("status", f'<span style="{style}">{status}</span>' if style else status),
             ("actors", _h(", ".join(a.display for a in event.actors)) or None),
             ("reports", _h(f"{plural(event.reports, 'article')}, first "
