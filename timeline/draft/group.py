@@ -109,7 +109,8 @@ class Merge:
 @attrs.frozen
 class Suggestion:
     """Another event that may be the same happening: its id, the linkage between the two
-    events (at least ``suggest``, below ``threshold``) and the strongest pair between them."""
+    events (at least ``suggest``; below ``threshold``, unless their times are disjoint) and
+    the strongest pair between them."""
 
     event: str
     score: float
