@@ -1,12 +1,15 @@
 """One event per happening: candidates that report the same happening grouped into one.
 
-Two candidates are scored on cues (``score``): their times must intersect (required; a
-candidate without an interval is never merged by time), the same event lemma, shared
-actors (by ``Actor.key``, Ochiai's overlap weighted by kind: ``ACTOR_WEIGHT``), shared
-content words (Jaccard), and, weakly, the same status
-family (done or pending); a same-day pair counts more than a pair that only shares a
-month or a year. Pairs that share neither the lemma nor an actor are not scored at all:
-the content words of one story ("Ukraine", "war") are shared by everything in it.
+Two candidates are scored on cues (``score``, weights ``W_*``): their times must intersect
+(required; a candidate without an interval is never merged by time), the same event
+lemma, shared actors (by ``Actor.key`` or an alias, Ochiai's overlap weighted by kind:
+``ACTOR_WEIGHT``; two statements that both name actors and share none are told apart),
+shared content words (Jaccard) and, weakly, the same status family (done or pending); a
+same-day pair counts more than a pair that only shares a week, a month or a year. Pairs
+that share neither the lemma nor an actor are not scored at all: the content words of
+one story ("Ukraine", "war") are shared by everything in it. One statement found twice
+(the same article, overlapping clauses, the same lemma, times that agree) is one from
+the start, and counts once.
 
 Grouping is agglomerative with **average linkage**: two groups merge when the mean score
 over all their cross pairs (an unscored pair counts 0) reaches ``threshold``, and only
