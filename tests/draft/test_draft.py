@@ -52,6 +52,10 @@ def test_a_draft_of_a_story() -> None:
     council, assembly = draft.events[1], draft.events[2]
     assert draft.maybe_same == {council.id: (assembly.id,), assembly.id: (council.id,)}
     assert len(draft.fingerprints) == 5
+    assert repr(draft) == "<Draft: 3 events from 3 articles>"
+    assert repr(assembly) == ("<DraftEvent 'the-un-general-assembly-adopted': "
+                              "[2025-02-24, 2025-02-25) [occurred], 3 candidates from "
+                              "3 articles>")
 
 
 def test_events_are_in_time_order_unknown_last() -> None:

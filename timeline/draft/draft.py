@@ -29,7 +29,7 @@ from timeline.time.interval import Interval, is_floating
 MARKS = ("when", "event", "actor")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Draft:
     """Draft events in time order (by interval start, unknown last, then id) and the
     articles they quote (by id).
@@ -56,6 +56,11 @@ class Draft:
 
     def __len__(self) -> int:
         return len(self.events)
+
+    def __repr__(self) -> str:
+        """``<Draft: 33 events from 5 articles>``: its candidates are too many to print."""
+        return (f"<Draft: {_plural(len(self.events), 'event')} from "
+                f"{_plural(len(self.articles), 'article')}>")
 
     def __iter__(self) -> Iterator[DraftEvent]:
         return iter(self.events)

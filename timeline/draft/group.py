@@ -120,7 +120,7 @@ class Suggestion:
     link: Link
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DraftEvent:
     """One happening as the draft sees it: the candidates that report it, and why.
 
@@ -148,6 +148,14 @@ class DraftEvent:
     def reports(self) -> int:
         """How many distinct articles report the event."""
         return len(self.articles)
+
+    def __repr__(self) -> str:
+        """``<DraftEvent 'ga-vote': [2025-02-24, 2025-02-25) [occurred], 5 candidates from
+        4 articles>``: what it holds, not every candidate's fields."""
+        return (f"<DraftEvent {self.id!r}: {self.interval or 'time unknown'} "
+                f"[{self.status.value}], {len(self.candidates)} candidate"
+                f"{'' if len(self.candidates) == 1 else 's'} from {self.reports} article"
+                f"{'' if self.reports == 1 else 's'}>")
 
 
 def publication_key(moment: date | datetime) -> tuple[datetime, str]:
