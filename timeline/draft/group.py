@@ -259,8 +259,13 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
     """The score that ``a`` and ``b`` report one happening, in [0, 1], and its cues; ``None``
     when they cannot be merged (times that do not both exist and intersect, unless they
     are one statement found twice) or share neither the event lemma nor an actor."""
+    return _score(a, b, _keys(a), _keys(b))
+
+
+def _score(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
+           kb: dict[str, tuple[float, Actor]]) -> tuple[float, tuple[Cue, ...]] | None:
+    """``score``, given each candidate's actors by key (``_keys``, made once a candidate)."""
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
-    ka, kb = _keys(a), _keys(b)
     shared = _shared_actors(ka, kb)
     if not same_lemma and not shared:  # first: the cheap test most pairs fail
         return None
@@ -479,6 +484,7 @@ class _Groups:
     made it, and its pairs with other groups (sum of statement-pair scores, best pair)."""
 
     items: Sequence[Candidate]
+    fingerprints: list[str]
     members: dict[int, list[int]]
     statements: dict[int, int]
     common: dict[int, Interval | None]
@@ -490,15 +496,16 @@ class _Groups:
         """Each candidate a group, except that one statement found twice is one group
         from the start, counted once in the linkage; the pairs scored between them."""
         scored = []
+        keys = [_keys(c) for c in items]
         for i, j in related_pairs(items, comparisons=comparisons):
-            result = score(items[i], items[j])
+            result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:
                 scored.append((i, j, *result))
         scored.sort(key=lambda pair: (pair[0], pair[1]))
         n = len(items)
-        groups = cls(items, {i: [i] for i in range(n)}, {i: 1 for i in range(n)},
-                     {i: c.interval for i, c in enumerate(items)}, {i: [] for i in range(n)},
-                     {i: {} for i in range(n)})
+        groups = cls(items, [c.fingerprint for c in items], {i: [i] for i in range(n)},
+                     {i: 1 for i in range(n)}, {i: c.interval for i, c in enumerate(items)},
+                     {i: [] for i in range(n)}, {i: {} for i in range(n)})
         of = list(range(n))
         for i, j, value, cues in scored:
             a, b = sorted((of[i], of[j]))
@@ -506,8 +513,8 @@ class _Groups:
                 continue
             both = _intersection(groups.common[a], groups.common[b])
             if both is not False:
-                merge = Merge(value, Link(items[i].fingerprint, items[j].fingerprint, value,
-                                          cues))
+                merge = Merge(value, Link(groups.fingerprints[i], groups.fingerprints[j],
+                                          value, cues))
                 for k in groups.members[b]:
                     of[k] = a
                 groups.join(a, b, both, merge)
@@ -528,7 +535,7 @@ class _Groups:
 
     def link(self, pair: _Pair) -> Link:
         i, j = pair.link
-        return Link(self.items[i].fingerprint, self.items[j].fingerprint, pair.best, pair.cues)
+        return Link(self.fingerprints[i], self.fingerprints[j], pair.best, pair.cues)
 
     def join(self, a: int, b: int, both: Interval | bool, merge: Merge) -> None:
         """Group ``b`` into group ``a`` (``a < b``)."""
