@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from timeline.draft.candidate import Candidate
+from timeline.draft.draft import Draft, cues_text, quote_marks
 from timeline.export.json import event_time_value
 from timeline.export.svg import clean, to_svg
 from timeline.export.wording import (
@@ -688,6 +690,70 @@ def _timeline_markdown(tl: Timeline) -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- drafts ------------------------------------------------------------------------------------
+
+#: How a draft's quote marks each kind: the time expression as a claim's, the event word
+#: bold and underlined, an actor tinted.
+_DRAFT_MARKS = {"when": ('<mark style="background:#fff3b0">', "</mark>"),
+                "event": ('<b style="text-decoration:underline">', "</b>"),
+                "actor": ('<span style="background:#e3effb;border-radius:2px">', "</span>")}
+
+
+def _draft_quote_html(candidate: Candidate) -> str:
+    """A candidate's quote with its time expression, event word and actors highlighted."""
+    quote, out, at = candidate.quote, [], 0
+    for start, end, kind in quote_marks(candidate):
+        left, right = _DRAFT_MARKS[kind]
+        out += [_h(quote[at:start]), left, _h(quote[start:end]), right]
+        at = end
+    out.append(_h(quote[at:]))
+    return "".join(out)
+
+
+def draft_html(draft: Draft) -> str:
+    """A draft for a notebook: each event with its time, status, reports and suggestions,
+    then its candidate claims, each quote with the time expression, the event word and the
+    actors highlighted."""
+    out = [f'<div style="{_BOX}">',
+           f'<div style="font-weight:600;font-size:14px">Draft: '
+           f'{_h(plural(len(draft.events), "event"))} from '
+           f'{_h(plural(len(draft.articles), "article"))}</div>']
+    for event in draft.events[:MAX_ROWS]:
+        style = _STATUS_STYLE[event.status]
+        status = _h(status_text(event.status))
+        suggestions = "<br>".join(f"{_h(s.event)} ({s.score:.2f}: {_h(cues_text(s.link))})"
+                                  for s in event.suggestions)
+        pairs: list[tuple[str, str | None]] = [
+            ("id", _h(event.id)),
+            ("when", "time unknown" if event.interval is None
+             else _h(_interval_words(event.interval))),
+            ("status", f'<span style="{style}">{status}</span>' if style else status),
+            ("actors", _h(", ".join(a.display for a in event.actors)) or None),
+            ("reports", _h(f"{plural(event.reports, 'article')}, first "
+                           f"{moment_text(event.first_reported)}, last "
+                           f"{moment_text(event.last_reported)}")),
+            ("maybe the same as", suggestions or None),
+        ]
+        out.append(f'<div style="margin:10px 0 0 0;font-weight:600">{_h(event.title)}</div>')
+        out.append(_rows(pairs))
+        out.append(f'<table style="{_TABLE}"><thead><tr>'
+                   + "".join(f'<th style="{_TH}">{h}</th>'
+                             for h in ("Article", "Status", "Says", "Quote"))
+                   + "</tr></thead><tbody>")
+        for candidate in event.candidates[:MAX_ROWS]:
+            says = _value_words(candidate.value) if candidate.value.interval else ""
+            out.append(f'<tr><td style="{_TD}">{_h(candidate.article)}</td>'
+                       f'<td style="{_TD}">{_h(status_text(candidate.status))}</td>'
+                       f'<td style="{_TD}">{says}</td>'
+                       f'<td style="{_TD}">{_draft_quote_html(candidate)}</td></tr>')
+        out.append("</tbody></table>")
+        out.append(_more(min(len(event.candidates), MAX_ROWS), len(event.candidates),
+                         "candidate"))
+    out.append(_more(min(len(draft.events), MAX_ROWS), len(draft.events), "event"))
+    out.append("</div>")
+    return "\n".join(line for line in out if line)
+
+
 __all__ = ["CLAIM_COLUMNS", "EVENT_COLUMNS", "MAX_PICTURE", "MAX_ROWS", "claim_html",
-           "event_html", "md", "timeline_html", "timeline_markdown", "to_dataframe",
-           "value_html"]
+           "draft_html", "event_html", "md", "timeline_html", "timeline_markdown",
+           "to_dataframe", "value_html"]

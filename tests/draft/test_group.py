@@ -1,0 +1,310 @@
+"""One event per happening: cues, linkage, time blocking, and the laws of ``group``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from functools import reduce
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from made_candidates import EVENTS, Said, corpora, day_text, events_as_sets, write
+
+from timeline.draft.candidate import Candidate
+from timeline.draft.group import (
+    SUGGEST,
+    THRESHOLD,
+    Comparisons,
+    group,
+    publication_key,
+    score,
+    slug,
+)
+from timeline.model.claim import Claim, Status
+from timeline.time.interval import Interval
+
+GA = "the UN General Assembly"
+SC = "the Security Council"
+PUBLISHED = date(2025, 2, 25)
+
+
+def _one(article: str, said: Said, published: date | datetime = PUBLISHED) -> Candidate:
+    return write(article, published, [said])[1][0]
+
+
+def _vote(article: str, when: str | None = "24 February 2025", *actors: str,
+          words: tuple[str, ...] = ("resolution",), published: date | datetime = PUBLISHED,
+          status: Status = Status.OCCURRED) -> Candidate:
+    return _one(article, Said(when, "adopted", "adopt", actors or (GA,), status=status,
+                              words=words), published)
+
+
+# -- cues and merges ---------------------------------------------------------------------------
+
+def test_reports_of_one_happening_across_articles_are_one_event() -> None:
+    events = group([_vote("a"), _vote("b"), _vote("c", words=("resolution", "ukraine"))])
+    assert len(events) == 1
+    event = events[0]
+    assert event.articles == ("a", "b", "c") and event.reports == 3
+    assert len(event.merges) == 2
+    for merge in event.merges:
+        assert merge.score >= THRESHOLD
+        assert {c.name for c in merge.link.cues} >= {"time", "lemma", "actors"}
+        time = next(c for c in merge.link.cues if c.name == "time")
+        assert time.value == "same day"
+    assert str(event.interval) == "[2025-02-24, 2025-02-25)"
+    assert event.lemma == "adopt" and event.status is Status.OCCURRED
+
+
+def test_a_same_day_counts_more_than_a_shared_year() -> None:
+    day = score(_vote("a"), _vote("b"))
+    year = score(_vote("a"), _vote("b", "2025"))
+    assert day is not None and year is not None
+    assert day[0] > year[0]
+    assert [c.value for c in year[1] if c.name == "time"] == ["overlapping"]
+
+
+def test_disjoint_times_never_merge_whatever_else_is_shared() -> None:
+    events = group([_vote("a", "24 February 2025"), _vote("b", "25 February 2025")])
+    assert len(events) == 2
+    assert all(not e.merges and not e.suggestions for e in events)
+    assert score(_vote("a", "24 February 2025"), _vote("b", "25 February 2025")) is None
+
+
+def test_the_same_word_on_one_day_by_other_actors_is_a_suggestion_on_both() -> None:
+    """The two UN votes of 24 February: one lemma, one day, two bodies."""
+    events = group([_vote("a", "24 February 2025", GA), _vote("b", "24 February 2025", SC)])
+    assert len(events) == 2
+    first, second = events
+    assert [s.event for s in first.suggestions] == [second.id]
+    assert [s.event for s in second.suggestions] == [first.id]
+    assert SUGGEST <= first.suggestions[0].score < THRESHOLD
+    assert "none shared" in [c.value for c in first.suggestions[0].link.cues]
+
+
+def test_nothing_shared_but_the_day_is_neither_merge_nor_suggestion() -> None:
+    a = _one("a", Said("24 February 2025", "met", "meet", ("Emmanuel Macron",)))
+    b = _one("b", Said("24 February 2025", "adopted", "adopt", (GA,)))
+    assert score(a, b) is None
+    assert all(not e.suggestions for e in group([a, b]))
+
+
+def test_a_candidate_without_an_interval_never_merges_by_time() -> None:
+    events = group([_vote("a", None), _vote("b", None), _vote("c")])
+    assert len(events) == 3
+    assert events[-1].interval is None and events[0].interval is not None
+
+
+def test_one_statement_found_twice_is_merged() -> None:
+    """The same clause and event word, once dated by its expression and once by nothing."""
+    article, (dated,) = write("a", PUBLISHED, [Said("24 February 2025", "adopted", "adopt",
+                                                    (GA,))])
+    undated = attrs.evolve(dated, when=None, when_span=None, claim=Claim.build(
+        article, dated.quote, event="draft", ongoing=True))
+    assert dated.fingerprint != undated.fingerprint
+    events = group([dated, undated])
+    assert len(events) == 1
+    assert events[0].merges[0].link.cues[0].name == "statement"
+    assert str(events[0].interval) == "[2025-02-24, 2025-02-25)"
+    # Counted once: another article's report joins both as it would join one.
+    (event,) = group([dated, undated, _vote("b")])
+    assert len(event.candidates) == 3 and event.merges[-1].score >= THRESHOLD
+
+
+def test_a_year_merges_with_a_day_of_the_same_lemma_inside_it() -> None:
+    events = group([_vote("a", "2025"), _vote("b")])
+    assert len(events) == 1
+    assert str(events[0].interval) == "[2025-02-24, 2025-02-25)"
+
+
+def test_open_and_long_times_meet_the_days_inside_them() -> None:
+    """"since 20 February" (no end) and "the 2020s" are compared with the candidates of
+    their lemma whose times they meet, not with everything."""
+    events = group([_vote("a", "since 20 February 2025"), _vote("b", "the 2020s"),
+                    _vote("c"), _vote("d", "2019"),
+                    _one("e", Said("24 February 2025", "met", "meet", (GA,)))])
+    assert [sorted(c.article for c in e.candidates) for e in events] == [
+        ["d"], ["a", "b", "c"], ["e"]]
+    assert str(events[1].interval) == "[2025-02-24, 2025-02-25)"
+
+
+def test_the_event_speaks_with_its_best_candidate() -> None:
+    """Most confident first, then earliest published; salience counts articles, not
+    candidates, and first/last reported compare dates and datetimes as times."""
+    early = _vote("b", published=datetime(2025, 2, 24, 20, 0))
+    late = _vote("a", published=date(2025, 2, 26))
+    unsure = attrs.evolve(_vote("c", published=date(2025, 2, 24)), confidence=0.5,
+                          title="Less sure")
+    _, two = write("d", date(2025, 2, 25), [
+        Said("24 February 2025", "adopted", "adopt", (GA,)),
+        Said("24 February 2025", "adopted", "adopt", (GA, "Ukraine"))])
+    (event,) = group([late, early, unsure, *two])
+    assert event.title == early.title
+    assert event.first_reported == date(2025, 2, 24)
+    assert event.last_reported == date(2025, 2, 26)
+    assert event.reports == 4 and len(event.candidates) == 5
+    assert [a.key for a in event.actors] == ["un general assembly", "ukraine"]
+
+
+def test_actors_are_united_by_key_most_mentioned_first() -> None:
+    a = _vote("a", "24 February 2025", "Emmanuel Macron", GA)
+    b = _vote("b", "24 February 2025", "the U.N. General Assembly")
+    (event,) = group([a, b])
+    assert [x.key for x in event.actors] == ["un general assembly", "emmanuel macron"]
+    assert "the U.N. General Assembly" in event.actors[0].aliases
+
+
+def test_an_actor_named_by_an_alias_in_another_article_is_shared() -> None:
+    full = _one("a", Said("24 February 2025", "met", "meet", ("Donald Trump",)))
+    short = _one("b", Said("24 February 2025", "spoke", "speak", ("Trump",)))
+    scored = score(full, short)
+    assert scored is not None
+    assert [c.value for c in scored[1] if c.name == "actors"] == ["donald trump"]
+    (event,) = group([full, attrs.evolve(short, lemma="meet")])
+    assert [a.name for a in event.actors] == ["Donald Trump"]
+    assert "Trump" in event.actors[0].aliases
+
+
+def test_sharing_a_person_counts_more_than_sharing_countries() -> None:
+    def pair(*actors: str) -> float:
+        a = _one("a", Said("24 February 2025", "met", "meet", (*actors, "Emmanuel Macron")))
+        b = _one("b", Said("24 February 2025", "signed", "sign", (*actors, "Donald Trump")))
+        scored = score(a, b)
+        assert scored is not None
+        return scored[0]
+
+    assert pair("Russia") < pair("Keir Starmer") - 0.05
+    assert pair("Russia", "Ukraine") < SUGGEST
+
+
+def test_mixed_floating_and_aware_times_group() -> None:
+    aware = datetime(2025, 2, 24, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+    a = _vote("a", "24 February 2025")
+    b = _one("b", Said("Monday", "adopted", "adopt", (GA,)), published=aware)
+    events = group([a, b])
+    assert len(events) == 1
+    assert publication_key(aware) < publication_key(PUBLISHED)
+
+
+def test_threshold_and_suggest_are_checked() -> None:
+    with pytest.raises(ValueError, match="suggest"):
+        group([], threshold=0.3, suggest=0.5)
+    assert group([]) == []
+
+
+def test_a_lower_threshold_merges_what_was_suggested() -> None:
+    pair = [_vote("a", "24 February 2025", GA), _vote("b", "24 February 2025", SC)]
+    assert len(group(pair, threshold=0.5)) == 1
+
+
+# -- ids ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("UN General Assembly adopts Ukraine's resolution",
+     "un-general-assembly-adopts-ukraines-resolution"),
+    ("Élysée talks — Macron", "elysee-talks-macron"),
+    ("!!!", "event"),
+    ("word " * 30, "-".join(["word"] * 12)),
+])
+def test_slug(title: str, expected: str) -> None:
+    assert slug(title) == expected
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    import timeline.draft.group
+
+    assert doctest.testmod(timeline.draft.group).failed == 0
+
+
+def test_ids_are_unique_and_deterministic() -> None:
+    same = [_one(f"a{n}", Said(day_text(date(2025, 2, 20 + n)), "adopted", "adopt", (GA,)))
+            for n in range(3)]
+    events = group(same)
+    assert [e.id for e in events] == ["the-un-general-assembly-adopted",
+                                      "the-un-general-assembly-adopted-2",
+                                      "the-un-general-assembly-adopted-3"]
+
+
+# -- blocking ----------------------------------------------------------------------------------
+
+def _many_days(days: int) -> list[Candidate]:
+    """Five statements a day on ``days`` days, and a month's or a year's statement now and
+    then: the shape of a news corpus."""
+    candidates = []
+    start = date(2020, 1, 1)
+    for d in range(days):
+        day = start + timedelta(days=d)
+        statements = [Said(day_text(day), *EVENTS[(d + k) % len(EVENTS)], (GA,) if k % 2 else ())
+                      for k in range(5)]
+        if d % 30 == 0:
+            statements.append(Said(str(day.year), "voted", "vote", (GA,)))
+        candidates.extend(write(f"d{d}", day + timedelta(days=1), statements)[1])
+    return candidates
+
+
+def test_comparisons_grow_with_the_corpus_not_its_square() -> None:
+    small, large = _many_days(150), _many_days(600)
+    counted = []
+    for corpus in (small, large):
+        comparisons = Comparisons()
+        group(corpus, comparisons=comparisons)
+        counted.append(comparisons.count)
+        assert comparisons.count < len(corpus) ** 2 / 50
+    # Four times the days: about four times the comparisons (the years add a little).
+    assert counted[1] < 6 * counted[0]
+
+
+# -- laws --------------------------------------------------------------------------------------
+
+@settings(max_examples=60)
+@given(corpora(), st.randoms(use_true_random=False))
+def test_order_does_not_matter(corpus: tuple[list, list[Candidate]], random: st.Random) -> None:
+    _, candidates = corpus
+    shuffled = list(candidates)
+    random.shuffle(shuffled)
+    assert group(shuffled) == group(candidates)
+
+
+@settings(max_examples=60)
+@given(corpora())
+def test_an_event_never_joins_disjoint_times(corpus: tuple[list, list[Candidate]]) -> None:
+    for event in group(corpus[1]):
+        intervals = [c.interval for c in event.candidates if c.interval is not None]
+        if intervals:
+            common = reduce(lambda a, b: None if a is None else a.intersect(b), intervals,
+                            Interval(None, None))
+            assert common is not None
+            assert event.interval == common
+
+
+@settings(max_examples=60)
+@given(corpora())
+def test_an_event_grouped_again_is_one_event(corpus: tuple[list, list[Candidate]]) -> None:
+    events = group(corpus[1])
+    assert events_as_sets(events) == events_as_sets(
+        [e for event in events for e in group(event.candidates)])
+    for event in events:
+        assert len(group(event.candidates)) == 1
+
+
+@settings(max_examples=60)
+@given(corpora())
+def test_merges_and_suggestions(corpus: tuple[list, list[Candidate]]) -> None:
+    events = group(corpus[1])
+    by_id = {e.id: e for e in events}
+    assert len(by_id) == len(events)
+    assert sum(len(e.candidates) for e in events) == len(set(corpus[1]))
+    for event in events:
+        assert len(event.merges) == len(event.candidates) - 1
+        fingerprints = {c.fingerprint for c in event.candidates}
+        for merge in event.merges:
+            assert merge.score >= THRESHOLD and merge.link.cues
+            assert 0 <= merge.link.score <= 1
+            assert {merge.link.first, merge.link.second} <= fingerprints
+        for suggestion in event.suggestions:
+            assert suggestion.score >= SUGGEST and suggestion.event != event.id
+            back = [s for s in by_id[suggestion.event].suggestions if s.event == event.id]
+            assert [s.score for s in back] == [suggestion.score]
