@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from timeline.draft.actors import (
-    actor_named,
-    entity_mentions,
     find_actors,
     load_actor_lexicon,
     matches,
-    mentions_entity,
-    normal_key,
 )
-from timeline.draft.candidate import Actor, ActorKind
+from timeline.draft.candidate import Actor
 
 LEXICON = load_actor_lexicon()
 

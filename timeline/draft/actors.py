@@ -22,10 +22,11 @@ longest title or country name, and every alias found through a dictionary.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from importlib import resources
 from typing import Any
 
@@ -54,6 +55,7 @@ class ActorLexicon:
     """``actors.toml`` read into lookups (words in lower case without dots, unless said)."""
 
     stop: frozenset[str]
+    numbers: frozenset[str]
     particles: frozenset[str]
     of_joins: frozenset[str]
     of_heads: frozenset[str]
@@ -81,6 +83,8 @@ class ActorLexicon:
     place_longest: int
     #: actor_key of any form, demonym or capital -> the country's name
     country_keys: Mapping[str, str]
+    #: the names in ``places`` that are regions, not states ("Europe", "Middle East")
+    regions: frozenset[str]
     #: months and weekdays written in full; ``time_abbreviations`` need their dot ("Sept.")
     times: frozenset[str]
     time_abbreviations: frozenset[str]
@@ -128,7 +132,8 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
     forms: dict[str, tuple[str, ...]] = {}
     demonyms: set[tuple[str, ...]] = set()
     country_keys: dict[str, str] = {}
-    for country, table in data.get("countries", {}).items():
+    regions = frozenset(data.get("regions", {}))
+    for country, table in [*data.get("countries", {}).items(), *data.get("regions", {}).items()]:
         if not isinstance(table, dict):
             raise RuleTableError(f"actors.toml: countries.{country}: expected a table")
         own = [country, *_strings(table, "forms", f"countries.{country}")]
@@ -162,6 +167,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         lexicon.categories.get("weekday_plural", ()))
     return ActorLexicon(
         stop=frozenset(_strings(names, "stop", "names")),
+        numbers=frozenset(_strings(names, "numbers", "names")),
         particles=frozenset(_strings(names, "particles", "names")),
         of_joins=frozenset(_strings(names, "of_joins", "names")),
         of_heads=frozenset(_strings(names, "of_heads", "names")) | heads,
@@ -177,7 +183,8 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         places=places, forms=forms,
         demonyms=frozenset(demonyms),
         glued={k: tuple(sorted(v, key=len, reverse=True)) for k, v in glued.items()},
-        place_longest=max(map(len, places)), country_keys=country_keys, times=times,
+        place_longest=max(map(len, places)), country_keys=country_keys, regions=regions,
+        times=times,
         time_abbreviations=frozenset(w.replace(".", "") for w in calendar) - times,
         dotted=frozenset(lexicon.cues.get("abbreviations", ())),
         examples=tuple(data.get("example", ())))
@@ -202,6 +209,11 @@ class _Token:
     joined: bool = False
     #: the word opens a sentence or a quotation: a capital there says nothing
     initial: bool = False
+    #: the word begins a line
+    newline: bool = False
+    #: the word is in a title-case heading ("US Policy Shift on Russia"): no capital in
+    #: the line says anything
+    heading: bool = False
 
     @property
     def norm(self) -> str:
@@ -287,17 +299,40 @@ def _tokens(text: str, lexicon: ActorLexicon) -> list[_Token]:
             token.joined = False
             opener = True
         token.initial = opener
+        token.newline = not out or "\n" in gap
         out.extend(_split_places(token, lexicon))
         sentence_over = full_stop or word.endswith(("!", "?"))
         previous_end = end
+    _mark_headings(out, lexicon)
     return out
+
+
+#: A line longer than this is prose, whatever its capitals.
+_HEADING_WORDS = 16
+
+
+def _mark_headings(tokens: list[_Token], lexicon: ActorLexicon) -> None:
+    """Mark the words of title-case lines: short, no full stop, and every content word
+    (four letters or more, not a stop word) capitalised."""
+    begin = 0
+    for end in range(1, len(tokens) + 1):
+        if end < len(tokens) and not tokens[end].newline:
+            continue
+        line = tokens[begin:end]
+        if len(line) <= _HEADING_WORDS and not line[-1].ends:
+            content = [t.text for t in line if len(t.text) >= 4 and t.text.isalpha()
+                       and t.norm not in lexicon.stop]
+            if len(content) >= 2 and all(w[:1].isupper() for w in content):
+                for token in line:
+                    token.heading = token.initial = True
+        begin = end
 
 
 def _keeps_dot(base: str, lexicon: ActorLexicon) -> bool:
     """Whether a full stop belongs to the word: an abbreviation ("Mr.", "Inc."), an
     initial ("J."), a dotted acronym ("U.S.", "U.N.")."""
     norm = base.replace(".", "").lower()
-    return (len(base) == 1 and base.isupper() or "." in base or norm in lexicon.dotted
+    return ((len(base) == 1 and base.isupper()) or "." in base or norm in lexicon.dotted
             or norm in lexicon.corporate or (norm,) in lexicon.titles)
 
 
@@ -312,6 +347,11 @@ def _split_places(token: _Token, lexicon: ActorLexicon) -> list[_Token]:
     if "-" not in token.text or (token.text,) in lexicon.places:
         return [token]
     parts = token.text.split("-")
+    if len(parts) == 2 and (parts[0],) in lexicon.places and parts[1].islower():
+        # "U.S.-led", "Russian-made": the place, then an adjective that is no name.
+        place = _Token(token.start, token.start + len(parts[0]), parts[0], parts[0],
+                       possessive=True, joined=token.joined, initial=token.initial)
+        return [place]
     if len(parts) > 4 or not all((p,) in lexicon.places for p in parts):
         return [token]
     out, at = [], token.start
@@ -345,7 +385,7 @@ class _Reader:
         """The country these words name (a form, a demonym or a capital), if any."""
         if not tokens or len(tokens) > self.lex.place_longest:
             return None
-        words = tuple(t.raw for t in tokens[:-1]) + (tokens[-1].text,)
+        words = (*(t.raw for t in tokens[:-1]), tokens[-1].text)
         return self.lex.places.get(words)
 
     def is_time(self, token: _Token) -> bool:
@@ -360,24 +400,49 @@ class _Reader:
         text = token.text
         if not (_is_capital(text, self.lex) or _is_product(text)):
             return False
+        head, _, tail = text.rpartition("-")
+        if head and tail.islower() and head.lower() not in self.lex.particles:
+            return False  # "European-backed", "Co-founder": an adjective or a noun
         norm = token.norm
         if norm in self.lex.stop:
             return ((text,) in self.lex.places
                     or (_is_acronym(text) and norm in self.lex.abbreviations))
         return not self.is_time(token)
 
-    def title_at(self, tokens: Sequence[_Token], at: int) -> int:
-        """How many words from ``at`` make the longest title there (0: none)."""
-        best = 0
-        words: tuple[str, ...] = ()
-        for k in range(at, min(len(tokens), at + self.lex.title_longest)):
-            words += (tokens[k].text.replace(".", "").lower(),)
-            if words in self.lex.titles:
-                best = k - at + 1
-        return best
+    def name_word_at(self, i: int) -> bool:
+        """``is_name_word``, and a number word after a head's "of" ("Group of Seven")."""
+        tokens, token = self.tokens, self.tokens[i]
+        if self.is_name_word(token):
+            return True
+        return (token.norm in self.lex.numbers and token.text[:1].isupper() and i >= 2
+                and token.joined and tokens[i - 1].joined and tokens[i - 1].norm == "of"
+                and tokens[i - 2].norm in self.lex.of_heads)
 
-    def title_words(self, tokens: Sequence[_Token]) -> str:
-        return self.lex.titles[tuple(t.text.replace(".", "").lower() for t in tokens)]
+    def title_at(self, tokens: Sequence[_Token], at: int) -> tuple[int, str | None]:
+        """How many words from ``at`` make the longest title there, and the title as
+        written ("Prime Minister"); (0, None) for none. Modifiers before it are part of it
+        ("Deputy Foreign Minister", "Then-President", "Acting Secretary")."""
+        lex = self.lex
+        modifiers: list[str] = []
+        k = at
+        while k < len(tokens) and len(modifiers) < 2 and tokens[k].norm in lex.title_modifiers:
+            modifiers.append(tokens[k].text)
+            k += 1
+        first = k
+        best, title = 0, None
+        words: tuple[str, ...] = ()
+        for k in range(first, min(len(tokens), first + lex.title_longest)):
+            word = tokens[k].text.replace(".", "").lower()
+            if k == first and "-" in word:  # "Then-President", "ex-Minister"
+                head, _, tail = word.partition("-")
+                if head in lex.title_modifiers and (tail,) in lex.titles:
+                    word = tail
+            words += (word,)
+            if words in lex.titles:
+                best, title = k - at + 1, lex.titles[words]
+        if title is not None and modifiers:
+            title = " ".join([*modifiers, title])
+        return best, title
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -403,7 +468,7 @@ class _Reader:
                     out.append((start, last + 1))
                     start = None
                 continue
-            if self.is_name_word(token) or (start is not None and self.month_in_name(i)):
+            if self.name_word_at(i) or (start is not None and self.month_in_name(i)):
                 if start is None:
                     start, has_of = i, False
                 last = i
@@ -474,7 +539,7 @@ class _Reader:
             j += 1
         if not words or j >= len(tokens) or not tokens[j].joined:
             return 0
-        if not self.is_name_word(tokens[j]) or self.is_time(tokens[j]):
+        if not self.name_word_at(j) or self.is_time(tokens[j]):
             return 0
         head = tokens[i - 1].norm
         if all(w in lex.particles for w in words):
@@ -529,14 +594,29 @@ class _Segmenter(_Reader):
 
     def raws(self) -> list[_Raw]:
         runs = self.runs()
+        tokens = self.tokens
+        # Names in a title-case heading count only as the prose writes them: a run the
+        # prose has too, else word by word ("US Policy Shift" is the US).
+        prose = {tuple(t.text for t in tokens[a:b])[i:j] for a, b in runs
+                 if not tokens[a].heading for i in range(b - a) for j in range(i + 1, b - a + 1)}
         out: list[_Raw] = []
         for first, last in runs:
-            out.extend(self.segment(first, last, self.title_before(first)))
+            words = tuple(t.text for t in tokens[first:last])
+            if tokens[first].heading and words not in prose:
+                k = first
+                while k < last:  # the longest piece the prose has, else one word
+                    j = next((j for j in range(last, k + 1, -1)
+                              if words[k - first:j - first] in prose), k + 1)
+                    out.extend(self.segment(k, j, None))
+                    k = j
+            else:
+                out.extend(self.segment(first, last, self.title_before(first)))
         # A plain capitalised word that opens a sentence is a name only if the article
         # also capitalises it where a sentence does not begin ("Negotiations are going").
         inside = {t.text for first, last in runs for t in self.tokens[first:last]
                   if not t.initial}
-        return [r for r in out if not self.sentence_capital(r) or r.words[0] in inside]
+        return [r for r in out if not (self.sentence_capital(r) and r.words[0] not in inside)
+                and not (len(r.words) == 1 and len(r.words[0].rstrip(".")) == 1)]
 
     def sentence_capital(self, raw: _Raw) -> bool:
         return (len(raw.words) == 1 and raw.title is None and raw.country is None
@@ -551,7 +631,7 @@ class _Segmenter(_Reader):
             return None
         for k in range(first - 1, max(-1, first - 1 - self.lex.title_longest), -1):
             token = tokens[k]
-            if token.text[:1].isupper() or token.ends or token.possessive:
+            if self.is_name_word(token) or token.ends or token.possessive:
                 break
             words = (token.norm, *words)
             if words in self.lex.titles:
@@ -566,16 +646,17 @@ class _Segmenter(_Reader):
             return []
         country = self.place(tokens)
         if country is not None:
-            return [self.raw(first, last, ActorKind.COUNTRY, country=country)]
+            kind = ActorKind.OTHER if country in self.lex.regions else ActorKind.COUNTRY
+            return [self.raw(first, last, kind, country=country)]
         for p in range(len(tokens)):
-            length = self.title_at(tokens, p)
-            if not length:
+            length, title = self.title_at(tokens, p)
+            if title is None:
                 continue
             rest = tokens[p + length:]
             if rest and (self.is_org(rest) or self.place(rest) is not None
-                         or not _is_capital(rest[0].text, self.lex)):
+                         or (not _is_capital(rest[0].text, self.lex)
+                         and rest[0].norm not in self.lex.particles)):
                 continue  # "General Assembly", "Justice Department": not a title here
-            title = self.title_words(tokens[p:p + length])
             out = self.segment(first, first + p, None) if p else []
             if rest:
                 out.append(self.raw(first + p + length, last, ActorKind.PERSON, title=title,
@@ -597,7 +678,7 @@ class _Segmenter(_Reader):
         if last.norm in self.lex.heads or (len(tokens) == 1 and _is_acronym(last.text)):
             return True
         return any(t.norm in self.lex.of_joins and before.norm in self.lex.heads
-                   for before, t in zip(tokens, tokens[1:], strict=False))
+                   for before, t in pairwise(tokens))
 
     def classify(self, tokens: Sequence[_Token]) -> ActorKind:
         return ActorKind.ORGANISATION if self.is_org(tokens) else ActorKind.OTHER
@@ -623,8 +704,8 @@ def _person_like(words: Sequence[str], lexicon: ActorLexicon) -> bool:
         if norm in lexicon.particles and not word[:1].isupper():
             continue
         letters = word.replace("-", "").replace("'", "").replace("\u2019", "").replace(".", "")
-        if (not letters.isalpha() or not _is_capital(word, lexicon) or _is_acronym(word)
-                and norm not in _GENERATIONS or norm in lexicon.heads
+        if (not letters.isalpha() or not _is_capital(word, lexicon) or (_is_acronym(word)
+                and norm not in _GENERATIONS) or norm in lexicon.heads
                 or norm in lexicon.of_joins):
             return False
         saw_name = True
@@ -771,6 +852,9 @@ class _Joiner:
         suffixes: dict[tuple[str, ...], list[int]] = {}  # people's shorter names
         org_suffixes: dict[tuple[str, ...], list[int]] = {}  # "Assembly", "General Assembly"
         initials: dict[str, list[int]] = {}
+        # Titled people by their first word: a name written family name first ("President
+        # Xi Jinping", then "Xi"); news never calls a titled person by the given name.
+        family_first: dict[str, list[int]] = {}
         for i, raw in enumerate(raws):
             if raw.title_only:
                 continue
@@ -784,6 +868,8 @@ class _Joiner:
                 for k in range(1, len(words)):
                     if raw.words[k][:1].isupper():
                         suffixes.setdefault(words[k:], []).append(i)
+                if raw.title is not None:
+                    family_first.setdefault(words[0], []).append(i)
             if len(raw.words) > 1 and raw.kind is ActorKind.ORGANISATION:
                 for k in range(1, len(words)):
                     org_suffixes.setdefault(words[k:], []).append(i)
@@ -796,6 +882,8 @@ class _Joiner:
             words = _surname_words(raw.words)
             if raw.person_like:  # "Macron" after "Emmanuel Macron" (or before it)
                 j = self.nearest(suffixes.get(words, []), i)
+                if j is None and len(words) == 1:
+                    j = self.nearest(family_first.get(words[0], []), i)
                 if j is not None and j != i:
                     self.union(i, j)
                     self.person[i] = self.person[j] = True
@@ -834,7 +922,7 @@ class _Joiner:
                     self.union(i, next(iter(roots)))
 
     def actors(self) -> list[ActorMention]:
-        raws, lex = self.raws, self.lex
+        raws = self.raws
         groups: dict[int, list[int]] = {}
         for i in range(len(raws)):
             groups.setdefault(self.find(i), []).append(i)
@@ -853,11 +941,12 @@ class _Joiner:
     def actor(self, members: list[int], named: list[int]) -> Actor:
         raws, lex = self.raws, self.lex
         country = next((raws[i].country for i in named if raws[i].country), None)
-        titles = [raws[i].title for i in members if raws[i].title]
+        titles = [t for t in (raws[i].title for i in members) if t is not None]
         strong = [t for t in titles if " ".join(_words(t)) not in lex.honorifics]
         title = max(strong or titles, key=(strong or titles).count) if titles else None
         if country is not None:
-            kind, name, title = ActorKind.COUNTRY, country, None
+            name, title = country, None
+            kind = ActorKind.OTHER if country in lex.regions else ActorKind.COUNTRY
         else:
             best = max(named, key=lambda i: (len(raws[i].words), -i))
             name = raws[best].surface
@@ -905,9 +994,9 @@ def actor_named(name: str) -> Actor:
     text = " ".join(name.split())
     country = lexicon.country_keys.get(actor_key(text))
     if country is not None:
-        return Actor(country, ActorKind.COUNTRY, actor_key(country), None,
-                     _aliases(country, ActorKind.COUNTRY, None, {text}, lexicon,
-                              country=country))
+        kind = ActorKind.OTHER if country in lexicon.regions else ActorKind.COUNTRY
+        return Actor(country, kind, actor_key(country), None,
+                     _aliases(country, kind, None, {text}, lexicon, country=country))
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
