@@ -34,13 +34,14 @@ import attrs
 
 from timeline.draft.candidate import Actor, ActorKind, ActorMention, actor_key
 from timeline.errors import RuleTableError
+from timeline.model.event import EventSpec
 from timeline.tagger.rules import load_lexicon
 
 #: Words and the marks that may sit inside one: "O'Brien", "Jean-Claude", "U.S.", "AT&T".
 #: One character class, so the scan is linear; tokens are cleaned afterwards.
 _WORD = re.compile(r"[\w&'\u2019.\-]+")
 #: What may separate two words of one name: blanks on one line.
-_BLANKS = frozenset(" \t\u00a0\u2009\u202f")
+_BLANKS = " \t\u00a0\u2009\u202f"
 #: Marks after which the next word starts a sentence or a quotation (and may be capitalised
 #: for that alone).
 _OPENERS = frozenset(".!?\n\"\u201c\u201d\u2018:;")
@@ -74,6 +75,8 @@ class ActorLexicon:
     country_abbreviations: frozenset[str]
     #: a country's form, demonym or capital as words written (case kept) -> its name
     places: Mapping[tuple[str, ...], str]
+    #: every form, demonym and capital of each country or region, as written
+    place_names: Mapping[str, tuple[str, ...]]
     #: the forms that are not demonyms or capitals: what a country may be called by itself
     forms: Mapping[str, tuple[str, ...]]
     demonyms: frozenset[tuple[str, ...]]
@@ -102,6 +105,13 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleTableError(f"actors.toml: {where}.{key}: expected a list of strings")
     return value
+
+
+def _by_place(places: Mapping[tuple[str, ...], str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for words, name in places.items():
+        out.setdefault(name, []).append(" ".join(words))
+    return {name: tuple(forms) for name, forms in out.items()}
 
 
 @cache
@@ -180,7 +190,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         country_abbreviations=frozenset(
             actor_key(f) for forms_ in forms.values() for f in forms_
             if " " not in f and ("." in f or f.isupper())),
-        places=places, forms=forms,
+        places=places, place_names=_by_place(places), forms=forms,
         demonyms=frozenset(demonyms),
         glued={k: tuple(sorted(v, key=len, reverse=True)) for k, v in glued.items()},
         place_longest=max(map(len, places)), country_keys=country_keys, regions=regions,
@@ -223,9 +233,10 @@ class _Token:
 def _is_capital(word: str, lexicon: ActorLexicon) -> bool:
     """A name word: capitalised ("Macron", "U.N."), or a particle joined to a capitalised
     word ("al-Assad", "d'Ivoire")."""
-    first = word[:1]
-    if first.isupper():
+    if word[:1].isupper():
         return True
+    if word.isalnum():  # the common case: a plain lowercase word
+        return False
     for mark in ("-", "'", "\u2019"):
         head, sep, rest = word.partition(mark)
         if sep and rest[:1].isupper() and (head.lower() in lexicon.particles
@@ -236,7 +247,7 @@ def _is_capital(word: str, lexicon: ActorLexicon) -> bool:
 
 def _is_product(word: str) -> bool:
     """A product-like word: lower case then a capital ("iPod", "iTunes", "eBay")."""
-    return word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalnum()
+    return word[:1].islower() and not word.islower() and word.isalnum()
 
 
 def _is_number(word: str) -> bool:
@@ -291,8 +302,8 @@ def _tokens(text: str, lexicon: ActorLexicon) -> list[_Token]:
         gap = text[previous_end:start]
         token = _Token(start, start + len(word), word, text[start:start + raw_length],
                        possessive=possessive, ends=full_stop, maybe_ends=maybe)
-        token.joined = bool(out) and all(c in _BLANKS for c in gap) and not out[-1].ends
-        opener = sentence_over or any(c in _OPENERS for c in gap)
+        token.joined = bool(out) and not gap.strip(_BLANKS) and not out[-1].ends
+        opener = sentence_over or not _OPENERS.isdisjoint(gap)
         if out and out[-1].maybe_ends and token.joined and _is_capital(word, lexicon) and (
                 token.norm in lexicon.stop):
             out[-1].ends = True  # "... the U.S. The vote": the dotted word ended it
@@ -614,7 +625,7 @@ class _Segmenter(_Reader):
         # A plain capitalised word that opens a sentence is a name only if the article
         # also capitalises it where a sentence does not begin ("Negotiations are going").
         inside = {t.text for first, last in runs for t in self.tokens[first:last]
-                  if not t.initial}
+                  if not t.initial or last - first > 1 and not t.heading}
         return [r for r in out if not (self.sentence_capital(r) and r.words[0] not in inside)
                 and not (len(r.words) == 1 and len(r.words[0].rstrip(".")) == 1)]
 
@@ -779,7 +790,7 @@ def _aliases(name: str, kind: ActorKind, title: str | None, surfaces: Iterable[s
     words = name.split()
     if country is not None:
         out.update(lexicon.forms.get(country, ()))
-        out.update(" ".join(w) for w, c in lexicon.places.items() if c == country)
+        out.update(lexicon.place_names.get(country, ()))
     elif kind is ActorKind.PERSON or (kind is ActorKind.OTHER and len(words) > 1
                                       and _person_like(words, lexicon)):
         surname = _surname_words(words)
@@ -1048,6 +1059,10 @@ def matches(entity: str, actor: Actor) -> bool:
         if (actor.kind is ActorKind.ORGANISATION and len(own) > 1 and own[-1] in lexicon.heads
                 and len(words) > len(own) and words[-len(own):] == own):
             return True  # "Beatles Apple Corps" names "Apple Corps"
+        if (actor.kind is ActorKind.ORGANISATION and words and words[-1] in lexicon.heads
+                and len(own) > len(words) and own[:len(words)] == words
+                and own[-1] in lexicon.heads):
+            return True  # the UN takes part in what the "UN General Assembly" does
     return False
 
 
@@ -1078,5 +1093,21 @@ def mentions_entity(entity: str, text: str | Sequence[ActorMention]) -> bool:
     return bool(entity_mentions(entity, text))
 
 
-__all__ = ["ActorLexicon", "actor_named", "entity_mentions", "find_actors",
+def about_ids(entity: str, specs: Iterable[EventSpec]) -> frozenset[str]:
+    """The ids of the events whose ``actors`` name the entity (``Timeline.about``); each
+    actor string is read once (``actor_named``)."""
+    verdicts: dict[str, bool] = {}
+    kept = set()
+    for spec in specs:
+        for name in spec.actors:
+            verdict = verdicts.get(name)
+            if verdict is None:
+                verdict = verdicts[name] = matches(entity, actor_named(name))
+            if verdict:
+                kept.add(spec.id)
+                break
+    return frozenset(kept)
+
+
+__all__ = ["ActorLexicon", "about_ids", "actor_named", "entity_mentions", "find_actors",
            "load_actor_lexicon", "matches", "mentions_entity", "normal_key"]
