@@ -625,7 +625,7 @@ class _Segmenter(_Reader):
         # A plain capitalised word that opens a sentence is a name only if the article
         # also capitalises it where a sentence does not begin ("Negotiations are going").
         inside = {t.text for first, last in runs for t in self.tokens[first:last]
-                  if not t.initial or last - first > 1 and not t.heading}
+                  if not t.initial or (last - first > 1 and not t.heading)}
         return [r for r in out if not (self.sentence_capital(r) and r.words[0] not in inside)
                 and not (len(r.words) == 1 and len(r.words[0].rstrip(".")) == 1)]
 
