@@ -366,3 +366,28 @@ def test_a_megabyte_of_capitalised_words_is_read() -> None:
     text = "Aaa Bbb " * 70_000 + ". " + "President J. " * 40_000
     mentions = find_actors(text)
     assert all(len(m.text) < 200 for m in mentions)
+
+
+def test_a_company_by_its_own_name_after_the_full_one() -> None:
+    mentions = find_actors("Apple Computer sued. Later Apple won, and the NPD Group said "
+                           "NPD would check.")
+    actors = {m.text: m.actor for m in mentions}
+    assert actors["Apple"] is actors["Apple Computer"]
+    assert actors["NPD"] is actors["NPD Group"]
+
+
+def test_an_organisation_named_with_a_word_more_or_less() -> None:
+    store = actor_named("iTunes Music Store")
+    assert matches("iTunes store", store) and matches("the iTunes Store", store)
+    assert not matches("App Store", store)
+
+
+def test_a_sentence_capital_on_a_common_word_is_no_part_of_a_name() -> None:
+    text = "Current PowerPC chips are slow. The current PowerPC line ends."
+    assert {m.actor.name for m in find_actors(text)} == {"PowerPC"}
+
+
+def test_a_dotted_country_then_a_name_is_two_names() -> None:
+    text = "Sales rose in the U.S. Jobs said so; Steve Jobs smiled."
+    assert [m.actor.name for m in find_actors(text)] == ["United States", "Steve Jobs",
+                                                          "Steve Jobs"]

@@ -67,6 +67,7 @@ class ActorLexicon:
     title_modifiers: frozenset[str]
     heads: frozenset[str]
     corporate: frozenset[str]
+    company_words: frozenset[str]
     #: abbreviation key ("un") -> its expansion ("United Nations")
     abbreviations: Mapping[str, str]
     #: (abbreviation as written, expansion), for writing a name the other way
@@ -186,6 +187,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
                                                                     "titles")),
         title_modifiers=frozenset(_strings(titles_t, "title_modifiers", "titles")),
         heads=heads, corporate=frozenset(_strings(orgs, "corporate", "organisations")),
+        company_words=frozenset(_strings(orgs, "company_words", "organisations")),
         abbreviations=abbreviations, expansions=tuple(expansions),
         country_abbreviations=frozenset(
             actor_key(f) for forms_ in forms.values() for f in forms_
@@ -389,6 +391,9 @@ class _Reader:
         self.text = text
         self.lex = lexicon
         self.tokens = _tokens(text, lexicon)
+        #: words the article writes in lower case: common words, whatever a sentence's
+        #: first capital makes of them ("Current PowerPC chips", then "the current chips")
+        self.lower = {t.text for t in self.tokens if t.text[:1].islower()}
 
     # -- word classes ----------------------------------------------------------------------
 
@@ -621,13 +626,27 @@ class _Segmenter(_Reader):
                     out.extend(self.segment(k, j, None))
                     k = j
             else:
+                if self.common_opener(first, last):
+                    first += 1
                 out.extend(self.segment(first, last, self.title_before(first)))
         # A plain capitalised word that opens a sentence is a name only if the article
-        # also capitalises it where a sentence does not begin ("Negotiations are going").
+        # also capitalises it where a sentence does not begin ("Negotiations are going"),
+        # and never writes it in lower case.
         inside = {t.text for first, last in runs for t in self.tokens[first:last]
                   if not t.initial or (last - first > 1 and not t.heading)}
-        return [r for r in out if not (self.sentence_capital(r) and r.words[0] not in inside)
+        return [r for r in out
+                if not (self.sentence_capital(r) and (r.words[0] not in inside
+                                                      or r.words[0].lower() in self.lower))
                 and not (len(r.words) == 1 and len(r.words[0].rstrip(".")) == 1)]
+
+    def common_opener(self, first: int, last: int) -> bool:
+        """Whether a run's first word is a common word a sentence capitalised: plain, the
+        article also writes it in lower case, and it is no title or place."""
+        token = self.tokens[first]
+        return (last - first > 1 and token.initial and _is_plain(token.text)
+                and token.text.lower() in self.lower
+                and self.title_at(self.tokens[first:last], 0)[1] is None
+                and self.place(self.tokens[first:first + 1]) is None)
 
     def sentence_capital(self, raw: _Raw) -> bool:
         return (len(raw.words) == 1 and raw.title is None and raw.country is None
@@ -676,6 +695,10 @@ class _Segmenter(_Reader):
                 out.append(attrs.evolve(self.raw(first + p, last, ActorKind.PERSON,
                                                  title=title), title_only=True))
             return out
+        if (len(tokens) > 1 and tokens[0].maybe_ends and self.place(tokens[:1]) is not None
+                and not self.is_org(tokens)):
+            # "in the U.S. Jobs said": a dotted country then a name is two names.
+            return [*self.segment(first, first + 1, None), *self.segment(first + 1, last, None)]
         kind = self.classify(tokens)
         raw = self.raw(first, last, kind)
         if title_before is not None and kind is ActorKind.OTHER and raw.person_like:
@@ -715,12 +738,24 @@ def _person_like(words: Sequence[str], lexicon: ActorLexicon) -> bool:
         if norm in lexicon.particles and not word[:1].isupper():
             continue
         letters = word.replace("-", "").replace("'", "").replace("\u2019", "").replace(".", "")
-        if (not letters.isalpha() or not _is_capital(word, lexicon) or (_is_acronym(word)
+        if (not letters.isalpha() or not _is_capital(word, lexicon) or not _name_cased(word)
+                or (_is_acronym(word)
                 and norm not in _GENERATIONS) or norm in lexicon.heads
                 or norm in lexicon.of_joins):
             return False
         saw_name = True
     return saw_name
+
+
+def _name_cased(word: str) -> bool:
+    """Capitals only where names have them: first, after a hyphen or an apostrophe, or
+    after "Mc"/"Mac" ("McCain", "O'Brien", "Jean-Claude"; not "PowerPC", "FaceTime")."""
+    if word.isupper():
+        return True
+    for i in range(1, len(word)):
+        if word[i].isupper() and not (word[i - 1] in "-'\u2019." or word[:i] in ("Mc", "Mac")):
+            return False
+    return True
 
 
 def _surname_words(words: Sequence[str]) -> tuple[str, ...]:
@@ -866,6 +901,8 @@ class _Joiner:
         # Titled people by their first word: a name written family name first ("President
         # Xi Jinping", then "Xi"); news never calls a titled person by the given name.
         family_first: dict[str, list[int]] = {}
+        # Companies by their own name: "Apple" after "Apple Computer" or "Apple Inc.".
+        companies: dict[str, list[int]] = {}
         for i, raw in enumerate(raws):
             if raw.title_only:
                 continue
@@ -884,6 +921,8 @@ class _Joiner:
             if len(raw.words) > 1 and raw.kind is ActorKind.ORGANISATION:
                 for k in range(1, len(words)):
                     org_suffixes.setdefault(words[k:], []).append(i)
+                if all(w in lex.company_words or w in lex.corporate for w in words[1:]):
+                    companies.setdefault(words[0], []).append(i)
             if len(raw.words) > 1 and raw.country is None:
                 letters = "".join(w[0] for w in raw.words if w[:1].isupper())
                 initials.setdefault(letters, []).append(i)
@@ -898,6 +937,10 @@ class _Joiner:
                 if j is not None and j != i:
                     self.union(i, j)
                     self.person[i] = self.person[j] = True
+            if len(words) == 1 and raw.title is None:
+                j = self.nearest(companies.get(words[0], []), i)
+                if j is not None and j != i:
+                    self.union(i, j)
             if raw.kind is ActorKind.ORGANISATION and not raw.acronym:
                 j = self.nearest(org_suffixes.get(words, []), i, following=False)
                 if j is not None:  # "the Assembly" after "the UN General Assembly"
@@ -1063,7 +1106,17 @@ def matches(entity: str, actor: Actor) -> bool:
                 and len(own) > len(words) and own[:len(words)] == words
                 and own[-1] in lexicon.heads):
             return True  # the UN takes part in what the "UN General Assembly" does
+        if (actor.kind is ActorKind.ORGANISATION and len(words) > 1 and len(own) > 1
+                and words[0] == own[0] and words[-1] == own[-1] and own[-1] in lexicon.heads
+                and (_within(words, own) or _within(own, words))):
+            return True  # "iTunes Store" and "iTunes Music Store"
     return False
+
+
+def _within(shorter: Sequence[str], longer: Sequence[str]) -> bool:
+    """Whether ``shorter``'s words appear in ``longer`` in order (gaps allowed)."""
+    rest = iter(longer)
+    return len(shorter) < len(longer) and all(word in rest for word in shorter)
 
 
 def _key_person_like(words: Sequence[str], lexicon: ActorLexicon) -> bool:
