@@ -391,3 +391,15 @@ def test_a_dotted_country_then_a_name_is_two_names() -> None:
     text = "Sales rose in the U.S. Jobs said so; Steve Jobs smiled."
     assert [m.actor.name for m in find_actors(text)] == ["United States", "Steve Jobs",
                                                           "Steve Jobs"]
+
+
+def test_a_regnal_name_is_no_surname() -> None:
+    # A king is called by his given name: "King Hussein" of Jordan is not Saddam Hussein.
+    actors = _by_text("Saddam Hussein invaded. King Hussein of Jordan objected.")
+    assert actors["Saddam Hussein"] is not actors["King Hussein"]
+
+
+def test_initials_inside_a_name_even_a_and_i() -> None:
+    actors = _by_text("Secretary of State James A. Baker III said it. Baker left.")
+    assert actors["Baker"] is actors["Secretary of State James A. Baker III"]
+    assert actors["Baker"].name == "James A. Baker III"

@@ -46,6 +46,8 @@ _BLANKS = " \t\u00a0\u2009\u202f"
 #: for that alone).
 _OPENERS = frozenset(".!?\n\"\u201c\u201d\u2018:;")
 _APOSTROPHES = "'\u2019"
+#: Longer words in capitals are shouted words or datelines ("CANBERRA"), not acronyms.
+_ACRONYM_LONGEST = 6
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -64,6 +66,8 @@ class ActorLexicon:
     titles: Mapping[tuple[str, ...], str]
     title_longest: int
     honorifics: frozenset[str]
+    #: titles before a given name, not a surname ("King Hussein" is not Saddam Hussein)
+    regnal: frozenset[str]
     title_modifiers: frozenset[str]
     heads: frozenset[str]
     corporate: frozenset[str]
@@ -185,6 +189,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         titles=titles, title_longest=max(map(len, titles)),
         honorifics=frozenset(" ".join(_words(h)) for h in _strings(titles_t, "honorifics",
                                                                     "titles")),
+        regnal=frozenset(_strings(titles_t, "regnal", "titles")),
         title_modifiers=frozenset(_strings(titles_t, "title_modifiers", "titles")),
         heads=heads, corporate=frozenset(_strings(orgs, "corporate", "organisations")),
         company_words=frozenset(_strings(orgs, "company_words", "organisations")),
@@ -261,7 +266,7 @@ def _is_number(word: str) -> bool:
 def _is_acronym(word: str) -> bool:
     """Capitals (with dots or digits): "UN", "U.N.", "NATO", "G7"."""
     letters = word.replace(".", "").replace("-", "").replace("&", "")
-    return (len(letters) >= 2 and letters[:1].isupper() and letters.isalnum()
+    return (2 <= len(letters) <= _ACRONYM_LONGEST and letters[:1].isupper() and letters.isalnum()
             and all(c.isupper() or c.isdigit() for c in letters))
 
 
@@ -420,6 +425,8 @@ class _Reader:
         if head and tail.islower() and head.lower() not in self.lex.particles:
             return False  # "European-backed", "Co-founder": an adjective or a noun
         norm = token.norm
+        if len(text) == 2 and text[1] == ".":
+            return True  # an initial, even "A." or "I."
         if norm in self.lex.stop:
             return ((text,) in self.lex.places
                     or (_is_acronym(text) and norm in self.lex.abbreviations))
@@ -930,7 +937,8 @@ class _Joiner:
             if raw.title_only or raw.country is not None:
                 continue
             words = _surname_words(raw.words)
-            if raw.person_like:  # "Macron" after "Emmanuel Macron" (or before it)
+            regnal = raw.title is not None and raw.title in lex.regnal
+            if raw.person_like and not regnal:  # "Macron" after "Emmanuel Macron"
                 j = self.nearest(suffixes.get(words, []), i)
                 if j is None and len(words) == 1:
                     j = self.nearest(family_first.get(words[0], []), i)
