@@ -403,3 +403,15 @@ def test_initials_inside_a_name_even_a_and_i() -> None:
     actors = _by_text("Secretary of State James A. Baker III said it. Baker left.")
     assert actors["Baker"] is actors["Secretary of State James A. Baker III"]
     assert actors["Baker"].name == "James A. Baker III"
+
+
+def test_contractions_of_stop_words_are_no_names() -> None:
+    assert [m.text for m in find_actors("I'm Sachi Koto. We're here.")] == ["Sachi Koto"]
+
+
+def test_a_plural_possessive_inside_a_name() -> None:
+    actors = _by_text("The German People's Union met. Russia's Foreign Ministry replied.")
+    assert actors["German People's Union"].kind is ActorKind.ORGANISATION
+    assert actors["German People's Union"].name == "German People's Union"
+    assert actors["Russia"].kind is ActorKind.COUNTRY
+    assert actors["Foreign Ministry"].kind is ActorKind.ORGANISATION

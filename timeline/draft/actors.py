@@ -59,6 +59,7 @@ class ActorLexicon:
 
     stop: frozenset[str]
     numbers: frozenset[str]
+    possessive_nouns: frozenset[str]
     particles: frozenset[str]
     of_joins: frozenset[str]
     of_heads: frozenset[str]
@@ -183,6 +184,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
     return ActorLexicon(
         stop=frozenset(_strings(names, "stop", "names")),
         numbers=frozenset(_strings(names, "numbers", "names")),
+        possessive_nouns=frozenset(_strings(names, "possessive_nouns", "names")),
         particles=frozenset(_strings(names, "particles", "names")),
         of_joins=frozenset(_strings(names, "of_joins", "names")),
         of_heads=frozenset(_strings(names, "of_heads", "names")) | heads,
@@ -427,6 +429,8 @@ class _Reader:
         norm = token.norm
         if len(text) == 2 and text[1] == ".":
             return True  # an initial, even "A." or "I."
+        if "'" in norm or "\u2019" in norm:  # "I'm", "We're", "Don't": a stop word's
+            norm = norm.replace("\u2019", "'").partition("'")[0] or norm
         if norm in self.lex.stop:
             return ((text,) in self.lex.places
                     or (_is_acronym(text) and norm in self.lex.abbreviations))
@@ -496,7 +500,7 @@ class _Reader:
                     start, has_of = i, False
                 last = i
                 i += 1
-                if token.possessive or token.ends:
+                if token.ends or (token.possessive and not self.possessive_in_name(i - 1)):
                     out.append((start, last + 1))
                     start = None
                 continue
@@ -518,6 +522,13 @@ class _Reader:
         if start is not None:
             out.append((start, last + 1))
         return [(a, b) for a, b in out if b - a <= MAX_NAME]
+
+    def possessive_in_name(self, i: int) -> bool:
+        """A possessive inside a name: "People's Union", "Children's Fund" (a plural
+        common noun then a capitalised word), not "Russia's Foreign Ministry"."""
+        tokens = self.tokens
+        return (tokens[i].norm in self.lex.possessive_nouns and i + 1 < len(tokens)
+                and tokens[i + 1].joined and self.is_name_word(tokens[i + 1]))
 
     def glued_at(self, i: int) -> int:
         """Words of a country name holding a lowercase word or a possessive at ``i``."""
@@ -727,7 +738,7 @@ class _Segmenter(_Reader):
     def raw(self, first: int, last: int, kind: ActorKind, *, title: str | None = None,
             country: str | None = None, span_from: int | None = None) -> _Raw:
         tokens = self.tokens[first:last]
-        words = tuple(t.text for t in tokens)
+        words = (*(t.raw for t in tokens[:-1]), tokens[-1].text)  # "People's Union"
         return _Raw(first, last, tokens[0].start if span_from is None else span_from,
                     tokens[-1].end, words, kind, title, country,
                     person_like=country is None and _person_like(words, self.lex),
