@@ -415,3 +415,29 @@ def test_a_plural_possessive_inside_a_name() -> None:
     assert actors["German People's Union"].name == "German People's Union"
     assert actors["Russia"].kind is ActorKind.COUNTRY
     assert actors["Foreign Ministry"].kind is ActorKind.ORGANISATION
+
+
+def test_a_short_name_of_two_companies_joins_the_nearest_only() -> None:
+    text = ("Apple Corps sued Apple Computer. Apple Corps said Apple had agreed. "
+            "Apple Computer said Apple would appeal.")
+    mentions = find_actors(text)
+    corps, computer = mentions[0].actor, mentions[1].actor
+    assert corps is not computer
+    assert [m.actor is corps for m in mentions] == [True, False, True, True, False, False]
+
+
+def test_a_given_name_two_people_share_joins_nobody() -> None:
+    text = "CEO Steve Ballmer met Steve Jobs. Steve smiled."
+    actors = _by_text(text)
+    assert actors["Steve"] is not actors["CEO Steve Ballmer"]
+
+
+def test_a_company_name_ends_at_its_suffix() -> None:
+    assert [m.actor.name for m in find_actors("Apple Inc. Steve Jobs spoke.")] == [
+        "Apple Inc.", "Steve Jobs"]
+
+
+def test_a_company_name_shared_with_a_suffixed_one_is_ambiguous() -> None:
+    text = "Apple Inc. settled with Apple Corps. Apple Corps said Apple would pay."
+    actors = [m.actor for m in find_actors(text)]
+    assert actors[0] is not actors[1] and actors[1] is actors[2]

@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 import attrs
@@ -313,6 +313,8 @@ def _tokens(text: str, lexicon: ActorLexicon) -> list[_Token]:
                        possessive=possessive, ends=full_stop, maybe_ends=maybe)
         token.joined = bool(out) and not gap.strip(_BLANKS) and not out[-1].ends
         opener = sentence_over or not _OPENERS.isdisjoint(gap)
+        if out and out[-1].maybe_ends and token.joined and out[-1].norm in lexicon.corporate:
+            token.joined = False  # "Apple Inc. Steve Jobs": a company's name ends at "Inc."
         if out and out[-1].maybe_ends and token.joined and _is_capital(word, lexicon) and (
                 token.norm in lexicon.stop):
             out[-1].ends = True  # "... the U.S. The vote": the dotted word ended it
@@ -776,6 +778,12 @@ def _name_cased(word: str) -> bool:
     return True
 
 
+def _several(meanings: Iterable[str]) -> bool:
+    """Whether a short name may stand for two full names (looks at two of them at most,
+    so a name thousands share costs nothing more)."""
+    return len(list(islice(meanings, 2))) > 1
+
+
 def _surname_words(words: Sequence[str]) -> tuple[str, ...]:
     """Words without a generation suffix ("Jr.", "III"), lower case without dots."""
     out = tuple(w.replace(".", "").lower() for w in words)
@@ -912,38 +920,51 @@ class _Joiner:
 
     def join(self) -> list[ActorMention]:
         raws, lex = self.raws, self.lex
-        first_of: dict[str, int] = {}
+        keys = ["" if raw.title_only else
+                "\x00" + raw.country if raw.country else _normal_key(raw.surface, lex)
+                for raw in raws]
         suffixes: dict[tuple[str, ...], list[int]] = {}  # people's shorter names
         org_suffixes: dict[tuple[str, ...], list[int]] = {}  # "Assembly", "General Assembly"
         initials: dict[str, list[int]] = {}
         # Titled people by their first word: a name written family name first ("President
-        # Xi Jinping", then "Xi"); news never calls a titled person by the given name.
+        # Xi Jinping", then "Xi"); news calls a titled person by the given name only when
+        # it is a king's or a pope's (regnal titles).
         family_first: dict[str, list[int]] = {}
         # Companies by their own name: "Apple" after "Apple Computer" or "Apple Inc.".
         companies: dict[str, list[int]] = {}
+        # The full names a short one may stand for ("Apple": Apple Corps, Apple Computer).
+        meanings: dict[tuple[str, ...], set[str]] = {}
         for i, raw in enumerate(raws):
-            if raw.title_only:
+            if raw.title_only or len(raw.words) < 2:
                 continue
-            key = "\x00" + raw.country if raw.country else _normal_key(raw.surface, lex)
-            if key in first_of:
-                self.union(i, first_of[key])
-            else:
-                first_of[key] = i
             words = _surname_words(raw.words)
-            if len(raw.words) > 1 and raw.person_like:
+            if raw.person_like:
                 for k in range(1, len(words)):
                     if raw.words[k][:1].isupper():
                         suffixes.setdefault(words[k:], []).append(i)
+                        meanings.setdefault(words[k:], set()).add(keys[i])
+                meanings.setdefault(words[:1], set()).add(keys[i])
                 if raw.title is not None:
                     family_first.setdefault(words[0], []).append(i)
-            if len(raw.words) > 1 and raw.kind is ActorKind.ORGANISATION:
+            if raw.kind is ActorKind.ORGANISATION:
                 for k in range(1, len(words)):
                     org_suffixes.setdefault(words[k:], []).append(i)
                 if all(w in lex.company_words or w in lex.corporate for w in words[1:]):
                     companies.setdefault(words[0], []).append(i)
-            if len(raw.words) > 1 and raw.country is None:
+                    meanings.setdefault(words[:1], set()).add(keys[i])
+            if raw.country is None:
                 letters = "".join(w[0] for w in raw.words if w[:1].isupper())
                 initials.setdefault(letters, []).append(i)
+        # Mentions with one name join by key; a short name that may stand for two full
+        # ones joins only the nearest ("Apple" near "Apple Corps" is not Apple Computer).
+        first_of: dict[str, int] = {}
+        for i, raw in enumerate(raws):
+            if raw.title_only or _several(meanings.get(_surname_words(raw.words), ())):
+                continue
+            if keys[i] in first_of:
+                self.union(i, first_of[keys[i]])
+            else:
+                first_of[keys[i]] = i
         for i, raw in enumerate(raws):
             if raw.title_only or raw.country is not None:
                 continue
@@ -951,7 +972,7 @@ class _Joiner:
             regnal = raw.title is not None and raw.title in lex.regnal
             if raw.person_like and not regnal:  # "Macron" after "Emmanuel Macron"
                 j = self.nearest(suffixes.get(words, []), i)
-                if j is None and len(words) == 1:
+                if j is None and len(words) == 1 and not _several(meanings.get(words, ())):
                     j = self.nearest(family_first.get(words[0], []), i)
                 if j is not None and j != i:
                     self.union(i, j)
