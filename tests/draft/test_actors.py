@@ -441,3 +441,12 @@ def test_a_company_name_shared_with_a_suffixed_one_is_ambiguous() -> None:
     text = "Apple Inc. settled with Apple Corps. Apple Corps said Apple would pay."
     actors = [m.actor for m in find_actors(text)]
     assert actors[0] is not actors[1] and actors[1] is actors[2]
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    import timeline.draft.actors as module
+
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
