@@ -16,6 +16,7 @@ from timeline.draft.actors import (
     matches,
     mentions_entity,
     normal_key,
+    same_actor,
 )
 from timeline.draft.candidate import Actor, ActorKind
 
@@ -450,3 +451,32 @@ def test_the_docstring_examples_run() -> None:
 
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("President Emmanuel Macron", ("Emmanuel Macron", "person", "President")),
+    ("Emmanuel Macron", ("Emmanuel Macron", "person", None)),
+    ("the UN General Assembly", ("UN General Assembly", "organisation", None)),
+    ("U.S.", ("United States", "country", None)),
+    ("iPhone 4", ("iPhone 4", "other", None)),
+    ("Mr. Jobs", ("Jobs", "person", "Mr.")),
+])
+def test_an_actor_from_a_bare_name(name: str, expected: tuple[str, str, str | None]) -> None:
+    actor = actor_named(name)
+    assert (actor.name, actor.kind.value, actor.title) == expected
+
+
+def test_same_actor_across_articles() -> None:
+    one = find_actors("President Emmanuel Macron spoke.")[0].actor
+    two = find_actors("Macron spoke. Macron left.")[0].actor
+    assert one.key != two.key and same_actor(one, two) and same_actor(two, one)
+    assert not same_actor(one, actor_named("Brigitte Macron"))
+    assert same_actor(actor_named("UN"), find_actors("The U.N. met.")[0].actor)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES + _ORGS + _PLACES + _THINGS + ["Jobs", "Macron", "UN"]),
+                min_size=2, max_size=2))
+def test_same_actor_is_symmetric_and_reflexive(names: list[str]) -> None:
+    a, b = (actor_named(n) for n in names)
+    assert same_actor(a, a) and same_actor(a, b) is same_actor(b, a)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -652,8 +653,11 @@ class _Segmenter(_Reader):
         # A plain capitalised word that opens a sentence is a name only if the article
         # also capitalises it where a sentence does not begin ("Negotiations are going"),
         # and never writes it in lower case.
+        # (Opening two sentences counts too: a common noun seldom does, a name often.)
         inside = {t.text for first, last in runs for t in self.tokens[first:last]
                   if not t.initial or (last - first > 1 and not t.heading)}
+        openers = Counter(r.words[0] for r in out if self.sentence_capital(r))
+        inside.update(word for word, n in openers.items() if n > 1)
         return [r for r in out
                 if not (self.sentence_capital(r) and (r.words[0] not in inside
                                                       or r.words[0].lower() in self.lower))
@@ -1083,7 +1087,8 @@ def find_actors(text: str) -> list[ActorMention]:
 def actor_named(name: str) -> Actor:
     """An actor from a bare name, as an ``events.toml`` lists it ("Emmanuel Macron", "UN
     General Assembly", "Russia"): its kind read from the words alone (a country's form, an
-    organisation's head or acronym, two or more capitalised words for a person)."""
+    organisation's head or acronym, two or more capitalised words or a title for a person:
+    "President Emmanuel Macron" is Emmanuel Macron with his title)."""
     lexicon = load_actor_lexicon()
     text = " ".join(name.split())
     country = lexicon.country_keys.get(actor_key(text))
@@ -1094,16 +1099,23 @@ def actor_named(name: str) -> Actor:
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    rest = _strip_title(" ".join(words), lexicon).split()
+    title = None
+    if rest and len(rest) < len(words):  # "President Emmanuel Macron"
+        title = lexicon.titles.get(tuple(_words(" ".join(words[:len(words) - len(rest)]))))
+        words = rest
     last = words[-1].replace(".", "").lower() if words else ""
-    if last in lexicon.heads or (len(words) == 1 and _is_acronym(words[0])):
+    if title is not None:
+        kind = ActorKind.PERSON
+    elif last in lexicon.heads or (len(words) == 1 and _is_acronym(words[0])):
         kind = ActorKind.ORGANISATION
     elif len(words) > 1 and _person_like(words, lexicon):
         kind = ActorKind.PERSON
     else:
         kind = ActorKind.OTHER
     clean = " ".join(words)
-    return Actor(clean, kind, _normal_key(clean, lexicon), None,
-                 _aliases(clean, kind, None, (), lexicon))
+    return Actor(clean, kind, _normal_key(clean, lexicon), title,
+                 _aliases(clean, kind, title, (), lexicon))
 
 
 def matches(entity: str, actor: Actor) -> bool:
@@ -1151,6 +1163,21 @@ def matches(entity: str, actor: Actor) -> bool:
                 and (_within(words, own) or _within(own, words))):
             return True  # "iTunes Store" and "iTunes Music Store"
     return False
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two actors (of two articles, say) may be one participant: equal keys, or
+    either's name names the other ("Macron" in one article, "Emmanuel Macron" in another).
+    Symmetric; countries only by their key, so "Georgia" the state never meets a person.
+
+    >>> same_actor(actor_named("Macron"), actor_named("President Emmanuel Macron"))
+    True
+    """
+    if a.key == b.key:
+        return True
+    if ActorKind.COUNTRY in (a.kind, b.kind):
+        return False
+    return matches(a.name, b) or matches(b.name, a)
 
 
 def _within(shorter: Sequence[str], longer: Sequence[str]) -> bool:
@@ -1203,4 +1230,4 @@ def about_ids(entity: str, specs: Iterable[EventSpec]) -> frozenset[str]:
 
 
 __all__ = ["ActorLexicon", "about_ids", "actor_named", "entity_mentions", "find_actors",
-           "load_actor_lexicon", "matches", "mentions_entity", "normal_key"]
+           "load_actor_lexicon", "matches", "mentions_entity", "normal_key", "same_actor"]
