@@ -480,3 +480,10 @@ def test_same_actor_across_articles() -> None:
 def test_same_actor_is_symmetric_and_reflexive(names: list[str]) -> None:
     a, b = (actor_named(n) for n in names)
     assert same_actor(a, a) and same_actor(a, b) is same_actor(b, a)
+
+
+def test_a_given_name_alone_joins_the_one_person_it_begins() -> None:
+    actors = _by_text('Steve Jobs resigned. "Steve will stay on the board," they said.')
+    assert actors["Steve"] is actors["Steve Jobs"]
+    actors = _by_text("North Carolina voted. The North won.")
+    assert actors["North"] is not actors["North Carolina"]

@@ -930,9 +930,9 @@ class _Joiner:
         suffixes: dict[tuple[str, ...], list[int]] = {}  # people's shorter names
         org_suffixes: dict[tuple[str, ...], list[int]] = {}  # "Assembly", "General Assembly"
         initials: dict[str, list[int]] = {}
-        # Titled people by their first word: a name written family name first ("President
-        # Xi Jinping", then "Xi"); news calls a titled person by the given name only when
-        # it is a king's or a pope's (regnal titles).
+        # People by their first word: a name written family name first ("President Xi
+        # Jinping", then "Xi"), or a given name in a quote ("Steve will continue"); only
+        # when no other name in the article starts with that word.
         family_first: dict[str, list[int]] = {}
         # Companies by their own name: "Apple" after "Apple Computer" or "Apple Inc.".
         companies: dict[str, list[int]] = {}
@@ -948,8 +948,7 @@ class _Joiner:
                         suffixes.setdefault(words[k:], []).append(i)
                         meanings.setdefault(words[k:], set()).add(keys[i])
                 meanings.setdefault(words[:1], set()).add(keys[i])
-                if raw.title is not None:
-                    family_first.setdefault(words[0], []).append(i)
+                family_first.setdefault(words[0], []).append(i)
             if raw.kind is ActorKind.ORGANISATION:
                 for k in range(1, len(words)):
                     org_suffixes.setdefault(words[k:], []).append(i)
