@@ -84,9 +84,6 @@ class ActorLexicon:
     places: Mapping[tuple[str, ...], str]
     #: every form, demonym and capital of each country or region, as written
     place_names: Mapping[str, tuple[str, ...]]
-    #: the forms that are not demonyms or capitals: what a country may be called by itself
-    forms: Mapping[str, tuple[str, ...]]
-    demonyms: frozenset[tuple[str, ...]]
     #: the first word of a place name holding a lowercase word or a possessive ("Bosnia and
     #: Herzegovina", "People's Republic of China") -> those names' words, longest first
     glued: Mapping[str, tuple[tuple[str, ...], ...]]
@@ -147,7 +144,6 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         expansions.append((short, expansion))
     places: dict[tuple[str, ...], str] = {}
     forms: dict[str, tuple[str, ...]] = {}
-    demonyms: set[tuple[str, ...]] = set()
     country_keys: dict[str, str] = {}
     regions = frozenset(data.get("regions", {}))
     for country, table in [*data.get("countries", {}).items(), *data.get("regions", {}).items()]:
@@ -168,7 +164,6 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
                 words = words[1:]
             places[words] = country
             country_keys[actor_key(" ".join(words))] = country
-        demonyms.update(tuple(a.split()) for a in adjectives)
     glued: dict[str, list[tuple[str, ...]]] = {}
     for words in places:
         if any(not w[:1].isupper() or w.endswith(("'s", "\u2019s")) for w in words):
@@ -200,8 +195,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         country_abbreviations=frozenset(
             actor_key(f) for forms_ in forms.values() for f in forms_
             if " " not in f and ("." in f or f.isupper())),
-        places=places, place_names=_by_place(places), forms=forms,
-        demonyms=frozenset(demonyms),
+        places=places, place_names=_by_place(places),
         glued={k: tuple(sorted(v, key=len, reverse=True)) for k, v in glued.items()},
         place_longest=max(map(len, places)), country_keys=country_keys, regions=regions,
         times=times,
@@ -854,7 +848,6 @@ def _aliases(name: str, kind: ActorKind, title: str | None, surfaces: Iterable[s
     out = set(surfaces)
     words = name.split()
     if country is not None:
-        out.update(lexicon.forms.get(country, ()))
         out.update(lexicon.place_names.get(country, ()))
     elif kind is ActorKind.PERSON or (kind is ActorKind.OTHER and len(words) > 1
                                       and _person_like(words, lexicon)):
