@@ -16,9 +16,11 @@ from timeline.draft.actors import (
     matches,
     mentions_entity,
     normal_key,
+    read_actor_lexicon,
     same_actor,
 )
 from timeline.draft.candidate import Actor, ActorKind
+from timeline.errors import RuleTableError
 
 LEXICON = load_actor_lexicon()
 
@@ -487,3 +489,36 @@ def test_a_given_name_alone_joins_the_one_person_it_begins() -> None:
     assert actors["Steve"] is actors["Steve Jobs"]
     actors = _by_text("North Carolina voted. The North won.")
     assert actors["North"] is not actors["North Carolina"]
+
+
+def _table(**change: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"titles": {"titles": ["President"]},
+                            "countries": {"France": {"demonyms": ["French"]}}}
+    for key, value in change.items():
+        table, _, field = key.partition("__")
+        if field:
+            data.setdefault(table, {})[field] = value
+        else:
+            data[table] = value
+    return data
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"colours": {}}, r"unknown tables \['colours'\]"),
+    ({"names": []}, "names: expected a table"),
+    ({"names__stop": "the"}, "names.stop: expected a list of strings"),
+    ({"titles__titles": []}, "titles.titles: expected at least one title"),
+    ({"countries__Chad": []}, "countries.Chad: expected a table"),
+    ({"countries__Chad": {"capital": 3}}, "countries.Chad.capital: expected a string"),
+    ({"countries__Chad": {"flag": "x"}}, r"countries.Chad: unknown keys \['flag'\]"),
+    ({"countries__Chad": {"forms": [""]}}, "countries.Chad: an empty name"),
+    ({"organisations__abbreviations": {"UN": 1}}, "organisations.abbreviations.UN: expected"),
+])
+def test_a_broken_actors_table_names_its_entry(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(RuleTableError, match=f"actors.toml: {message}"):
+        read_actor_lexicon(_table(**change))
+
+
+def test_a_small_actors_table_reads() -> None:
+    lexicon = read_actor_lexicon(_table())
+    assert lexicon.places[("French",)] == "France" and lexicon.titles[("president",)]

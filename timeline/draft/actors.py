@@ -126,7 +126,23 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RuleTableError(f"actors.toml: not valid TOML: {exc}") from None
+    return read_actor_lexicon(data, package)
+
+
+def read_actor_lexicon(data: Mapping[str, Any], package: str = "timeline.lang.en"
+                       ) -> ActorLexicon:
+    """An ``actors.toml`` table read and checked: ``RuleTableError`` naming the table and
+    the entry at fault."""
+    unknown = set(data) - {"names", "titles", "organisations", "countries", "regions",
+                           "example"}
+    if unknown:
+        raise RuleTableError(f"actors.toml: unknown tables {sorted(unknown)}")
+    for table in ("names", "titles", "organisations", "countries", "regions"):
+        if not isinstance(data.get(table, {}), dict):
+            raise RuleTableError(f"actors.toml: {table}: expected a table")
     names, titles_t, orgs = (data.get(k, {}) for k in ("names", "titles", "organisations"))
+    if not _strings(titles_t, "titles", "titles"):
+        raise RuleTableError("actors.toml: titles.titles: expected at least one title")
     titles: dict[tuple[str, ...], str] = {}
     for title in _strings(titles_t, "titles", "titles"):
         titles.setdefault(_words(title), title)
@@ -160,6 +176,8 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
         forms[country] = tuple(own)
         for name in [*own, *adjectives, *([capital] if capital else [])]:
             words = tuple(name.split())
+            if not words or words == ("The",):
+                raise RuleTableError(f"actors.toml: countries.{country}: an empty name")
             if words[0] == "The":  # "The Bahamas": the article is not part of a name
                 words = words[1:]
             places[words] = country
@@ -197,7 +215,7 @@ def load_actor_lexicon(package: str = "timeline.lang.en") -> ActorLexicon:
             if " " not in f and ("." in f or f.isupper())),
         places=places, place_names=_by_place(places),
         glued={k: tuple(sorted(v, key=len, reverse=True)) for k, v in glued.items()},
-        place_longest=max(map(len, places)), country_keys=country_keys, regions=regions,
+        place_longest=max(map(len, places), default=1), country_keys=country_keys, regions=regions,
         times=times,
         time_abbreviations=frozenset(w.replace(".", "") for w in calendar) - times,
         dotted=frozenset(lexicon.cues.get("abbreviations", ())),
@@ -1222,4 +1240,5 @@ def about_ids(entity: str, specs: Iterable[EventSpec]) -> frozenset[str]:
 
 
 __all__ = ["ActorLexicon", "about_ids", "actor_named", "entity_mentions", "find_actors",
-           "load_actor_lexicon", "matches", "mentions_entity", "normal_key", "same_actor"]
+           "load_actor_lexicon", "matches", "mentions_entity", "normal_key", "read_actor_lexicon",
+           "same_actor"]
