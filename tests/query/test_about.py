@@ -86,3 +86,10 @@ def test_about_is_the_events_whose_actors_name_the_entity(tl: Timeline,
                 if any(matches(entity, actor_named(a)) for a in e.actors)]
     assert view.events == expected
     assert len(view) == len(expected)
+
+
+def test_exports_of_an_about_view_hold_its_events(tl: Timeline) -> None:
+    view = tl.about("Starmer")
+    assert [e["id"] for e in view.to_dict()["events"]] == ["starmer-visit"]
+    assert view.to_ics().count(b"BEGIN:VEVENT") == 1
+    assert "Starmer visits Trump" in view.chronology()
