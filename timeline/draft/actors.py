@@ -26,7 +26,7 @@ import tomllib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice, pairwise
 from typing import Any
@@ -815,6 +815,12 @@ def normal_key(text: str) -> str:
     company's legal suffix dropped ("Apple Inc." is "apple"), conventional abbreviations
     expanded ("U.N." and "UN" are "united nations"), a country by its name ("U.S.",
     "America" and "American" are "united states")."""
+    return _cached_key(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_key(text: str) -> str:
+    """``normal_key`` remembered: matching asks for the same aliases' keys again and again."""
     return _normal_key(text, load_actor_lexicon())
 
 
@@ -1142,16 +1148,15 @@ def matches(entity: str, actor: Actor) -> bool:
     False
     """
     lexicon = load_actor_lexicon()
-    wanted = {_normal_key(entity, lexicon), _normal_key(_strip_title(entity, lexicon),
-                                                          lexicon)}
+    wanted = {_cached_key(entity), _cached_key(_strip_title(entity, lexicon))}
     wanted.discard("")
     if not wanted:
         return False
-    names = {actor.key, _normal_key(actor.name, lexicon)}
-    names.update(_normal_key(a, lexicon) for a in actor.aliases)
+    names = {actor.key, _cached_key(actor.name)}
+    names.update(_cached_key(a) for a in actor.aliases)
     if wanted & names:
         return True
-    own = _normal_key(actor.name, lexicon).split()
+    own = _cached_key(actor.name).split()
     for key in wanted:
         words = key.split()
         if actor.kind in (ActorKind.PERSON, ActorKind.OTHER) and _key_person_like(own, lexicon) \
