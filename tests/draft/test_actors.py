@@ -522,3 +522,11 @@ def test_a_broken_actors_table_names_its_entry(change: dict[str, Any], message: 
 def test_a_small_actors_table_reads() -> None:
     lexicon = read_actor_lexicon(_table())
     assert lexicon.places[("French",)] == "France" and lexicon.titles[("president",)]
+
+
+def test_a_description_makes_a_person_without_a_title() -> None:
+    actor = _by_text("Russian leader Vladimir Putin spoke.")["Vladimir Putin"]
+    assert (actor.kind, actor.title, actor.display) == (ActorKind.PERSON, None,
+                                                        "Vladimir Putin")
+    actor = _by_text("Spokesman Pete Williams said so.")["Pete Williams"]
+    assert (actor.kind, actor.title) == (ActorKind.PERSON, None)

@@ -68,6 +68,8 @@ class ActorLexicon:
     titles: Mapping[tuple[str, ...], str]
     title_longest: int
     honorifics: frozenset[str]
+    #: words that say what a person does, not a title to show ("spokesman", "leader")
+    descriptions: frozenset[str]
     #: titles before a given name, not a surname ("King Hussein" is not Saddam Hussein)
     regnal: frozenset[str]
     title_modifiers: frozenset[str]
@@ -206,6 +208,7 @@ def read_actor_lexicon(data: Mapping[str, Any], package: str = "timeline.lang.en
         honorifics=frozenset(" ".join(_words(h)) for h in _strings(titles_t, "honorifics",
                                                                     "titles")),
         regnal=frozenset(_strings(titles_t, "regnal", "titles")),
+        descriptions=frozenset(_strings(titles_t, "descriptions", "titles")),
         title_modifiers=frozenset(_strings(titles_t, "title_modifiers", "titles")),
         heads=heads, corporate=frozenset(_strings(orgs, "corporate", "organisations")),
         company_words=frozenset(_strings(orgs, "company_words", "organisations")),
@@ -724,9 +727,13 @@ class _Segmenter(_Reader):
                          and rest[0].norm not in self.lex.particles)):
                 continue  # "General Assembly", "Justice Department": not a title here
             out = self.segment(first, first + p, None) if p else []
-            if rest:
+            if rest and title in self.lex.descriptions:  # "Spokesman Yuri Gremitskikh"
+                out.append(self.raw(first + p + length, last, ActorKind.PERSON))
+            elif rest:
                 out.append(self.raw(first + p + length, last, ActorKind.PERSON, title=title,
                                     span_from=tokens[p].start))
+            elif title in self.lex.descriptions:
+                pass  # "the Spokesman" names nobody in particular
             else:  # "the President", "the U.S. President": resolved against the article
                 out.append(attrs.evolve(self.raw(first + p, last, ActorKind.PERSON,
                                                  title=title), title_only=True))
@@ -738,7 +745,9 @@ class _Segmenter(_Reader):
         kind = self.classify(tokens)
         raw = self.raw(first, last, kind)
         if title_before is not None and kind is ActorKind.OTHER and raw.person_like:
-            raw.kind, raw.title = ActorKind.PERSON, title_before
+            raw.kind = ActorKind.PERSON
+            if title_before not in self.lex.descriptions:
+                raw.title = title_before
         return [raw]
 
     def is_org(self, tokens: Sequence[_Token]) -> bool:
@@ -1064,7 +1073,7 @@ class _Joiner:
         else:
             best = max(named, key=lambda i: (len(raws[i].words), -i))
             name = raws[best].surface
-            if titles:
+            if titles or any(raws[i].kind is ActorKind.PERSON for i in named):
                 kind = ActorKind.PERSON
             elif any(raws[i].kind is ActorKind.ORGANISATION for i in named):
                 kind = ActorKind.ORGANISATION
