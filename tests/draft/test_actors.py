@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.draft.actors import (
+    across_articles,
     actor_named,
     entity_mentions,
     find_actors,
@@ -530,3 +531,43 @@ def test_a_description_makes_a_person_without_a_title() -> None:
                                                         "Vladimir Putin")
     actor = _by_text("Spokesman Pete Williams said so.")["Pete Williams"]
     assert (actor.kind, actor.title) == (ActorKind.PERSON, None)
+
+
+def _corpus_actors(*texts: str) -> list[Actor]:
+    out: dict[int, Actor] = {}
+    for text in texts:
+        for mention in find_actors(text):
+            out.setdefault(id(mention.actor), mention.actor)
+    return list(out.values())
+
+
+def test_across_articles_the_fullest_name_stands_for_each_participant() -> None:
+    actors = _corpus_actors("Macron spoke. Mr. Macron left.", "President Emmanuel Macron met "
+                            "the UN General Assembly.", "The General Assembly voted; the "
+                            "U.S. abstained.", "The United States voted.")
+    unified = across_articles(actors)
+    assert unified["macron"] is unified["emmanuel macron"]
+    assert unified["macron"].display == "President Emmanuel Macron"
+    assert "Mr. Macron" in unified["macron"].aliases
+    assert unified["general assembly"] is unified["united nations general assembly"]
+    assert unified["united states"].kind is ActorKind.COUNTRY
+
+
+def test_across_articles_a_surname_two_people_share_stays_apart() -> None:
+    actors = [actor_named(n) for n in ("Macron", "Emmanuel Macron", "Brigitte Macron")]
+    unified = across_articles(actors)
+    assert unified["macron"].name == "Macron"
+    assert unified["emmanuel macron"] is not unified["brigitte macron"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES + _ORGS + _PLACES + _THINGS + [
+    "Jobs", "Macron", "General Assembly", "Assembly", "President Macron", "Brigitte Macron"]),
+    max_size=8), st.randoms())
+def test_across_articles_does_not_depend_on_order(names: list[str], rng: Any) -> None:
+    actors = [actor_named(n) for n in names]
+    shuffled = list(actors)
+    rng.shuffle(shuffled)
+    one, two = across_articles(actors), across_articles(shuffled)
+    assert one.keys() == two.keys() == {a.key for a in actors}
+    assert all(one[k] == two[k] for k in one)

@@ -1204,6 +1204,76 @@ def same_actor(a: Actor, b: Actor) -> bool:
     return matches(a.name, b) or matches(b.name, a)
 
 
+def across_articles(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """One actor for each participant of a corpus: every input key -> the actor that stands
+    for it, under the fullest name any article gives ("Trump" in one article and "Donald
+    Trump" in another are "Donald Trump"), with every article's aliases.
+
+    A short key joins a longer one only when exactly one longer one fits (a surname to the
+    one person of that name, "general assembly" to the one assembly it ends), so the result
+    does not depend on the order of the actors; keys are compared in sorted order.
+
+    >>> people = across_articles([actor_named("Trump"), actor_named("President Donald Trump")])
+    >>> people["trump"].display
+    'President Donald Trump'
+    """
+    lexicon = load_actor_lexicon()
+    by_key: dict[str, list[Actor]] = {}
+    for actor in actors:
+        by_key.setdefault(actor.key, []).append(actor)
+    keys = sorted(by_key)
+    kinds = {key: _kind_of(by_key[key]) for key in keys}
+    # The longer keys each shorter one may stand for: people by their last words,
+    # organisations by the words they end with; bounded by a name's length.
+    longer: dict[tuple[str, ...], set[str]] = {}
+    for key in keys:
+        words = tuple(key.split())
+        if kinds[key] is ActorKind.COUNTRY or len(words) > MAX_NAME:
+            continue
+        for k in range(1, len(words)):
+            if kinds[key] is ActorKind.ORGANISATION or _key_person_like(words, lexicon):
+                longer.setdefault(words[k:], set()).add(key)
+    target = {}
+    for key in keys:
+        fits = longer.get(tuple(key.split()), set()) - {key}
+        if kinds[key] is not ActorKind.COUNTRY and len(fits) == 1:
+            (full,) = fits
+            if kinds[full] is kinds[key] or kinds[key] is ActorKind.OTHER:
+                target[key] = full
+    groups: dict[str, list[Actor]] = {}
+    for key in keys:
+        root = key
+        while root in target:  # a chain is short: each step adds words
+            root = target[root]
+        groups.setdefault(root, []).extend(by_key[key])
+    out: dict[str, Actor] = {}
+    for root, members in groups.items():
+        merged = _merged(root, members)
+        for member in members:
+            out[member.key] = merged
+    return out
+
+
+def _kind_of(actors: Sequence[Actor]) -> ActorKind:
+    """The most telling kind among one key's actors."""
+    kinds = {a.kind for a in actors}
+    for kind in (ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANISATION):
+        if kind in kinds:
+            return kind
+    return ActorKind.OTHER
+
+
+def _merged(key: str, actors: Sequence[Actor]) -> Actor:
+    """One actor from several articles' actors of one participant."""
+    best = max(actors, key=lambda a: (len(a.name.split()), a.key == key, a.name))
+    titles = [a.title for a in actors if a.title is not None]
+    lexicon = load_actor_lexicon()
+    strong = [t for t in titles if " ".join(_words(t)) not in lexicon.honorifics] or titles
+    title = max(sorted(set(strong)), key=strong.count) if strong else None
+    aliases = {form for a in actors for form in (a.name, *a.aliases)} - {best.name}
+    return Actor(best.name, _kind_of(actors), best.key, title, frozenset(aliases))
+
+
 def _within(shorter: Sequence[str], longer: Sequence[str]) -> bool:
     """Whether ``shorter``'s words appear in ``longer`` in order (gaps allowed)."""
     rest = iter(longer)
@@ -1253,6 +1323,6 @@ def about_ids(entity: str, specs: Iterable[EventSpec]) -> frozenset[str]:
     return frozenset(kept)
 
 
-__all__ = ["ActorLexicon", "about_ids", "actor_named", "entity_mentions", "find_actors",
-           "load_actor_lexicon", "matches", "mentions_entity", "normal_key", "read_actor_lexicon",
-           "same_actor"]
+__all__ = ["ActorLexicon", "about_ids", "across_articles", "actor_named", "entity_mentions",
+           "find_actors", "load_actor_lexicon", "matches", "mentions_entity", "normal_key",
+           "read_actor_lexicon", "same_actor"]
