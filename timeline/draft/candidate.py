@@ -61,7 +61,8 @@ class Actor:
     def named_by(self, text: str) -> bool:
         """Whether ``text`` ("Macron", "the U.N.", "emmanuel macron") names this actor."""
         wanted = actor_key(text)
-        return wanted == self.key or wanted in {actor_key(a) for a in self.aliases}
+        return (wanted in (self.key, actor_key(self.name))
+                or wanted in {actor_key(a) for a in self.aliases})
 
 
 def actor_key(text: str) -> str:

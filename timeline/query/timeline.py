@@ -155,8 +155,8 @@ class Timeline:
 
     # Views are made by the hundred thousand a second: slots make each one cheaper.
     __slots__ = ("_entries", "_events_cache", "_index", "_knowledge", "_known_articles",
-                 "_order_cache", "_specs", "_state", "articles", "as_of_time", "possibly",
-                 "title", "zone")
+                 "_only", "_order_cache", "_specs", "_state", "articles", "as_of_time",
+                 "possibly", "title", "zone")
 
     def __init__(self, articles: Sequence[Article], specs: Sequence[EventSpec], *,
                  title: str | None = None, zone: str | None = None,
@@ -169,13 +169,17 @@ class Timeline:
         moment = None if as_of is None else _moment(as_of, knowledge.articles)
         self._setup(knowledge, moment, possibly)
 
-    def _setup(self, knowledge: Knowledge, as_of: Moment | None, possibly: bool) -> None:
+    def _setup(self, knowledge: Knowledge, as_of: Moment | None, possibly: bool,
+               only: frozenset[str] | None = None) -> None:
         """A view of ``knowledge``: O(log n), everything else is computed when asked for.
 
         ``articles`` is the whole corpus in every view (the JSON of a view and its ICS
         UIDs name the corpus); ``known_articles`` those published by the view's time.
+        ``only`` keeps just those events (``about``): each is computed as in the whole
+        timeline, with the order and times its links to other events give it.
         """
         self._knowledge = knowledge
+        self._only = only
         self._known_articles: dict[str, Article] | None = None
         self.articles: dict[str, Article] = knowledge.articles
         self._specs = knowledge.corpus_order
@@ -191,7 +195,10 @@ class Timeline:
     def _all(self) -> dict[str, Entry]:
         """Every event this view knows, materialised."""
         if self._entries is None:
-            self._entries = self._state.entries()
+            entries = self._state.entries()
+            only = self._only
+            self._entries = entries if only is None else {
+                e: entry for e, entry in entries.items() if e in only}
         return self._entries
 
     @property
@@ -226,6 +233,10 @@ class Timeline:
         the full ordering (``_sort``) only when a stated order disagrees."""
         if self._entries is None and self._order_cache is None:
             ordered, linked = self._state.collect()
+            only = self._only
+            if only is not None:
+                ordered = [entry for entry in ordered if entry.event.id in only]
+                linked = {e: entry for e, entry in linked.items() if e in only}
             if all(linked[a].rank < linked[b].rank for a, b in self._knowledge.precedences
                    if a in linked and b in linked):
                 return [entry.event for entry in ordered]
@@ -236,23 +247,31 @@ class Timeline:
         """The event with this id; ``UnknownEventError`` (a ``QueryError`` and a ``KeyError``)
         when this timeline (or view) does not have it, so ``except KeyError`` works as it
         does for a dict."""
-        entry = self._state.entry(event_id) if isinstance(event_id, str) else None
+        entry = self._entry(event_id) if isinstance(event_id, str) else None
         if entry is None:
             raise UnknownEventError(event_id)
         return entry.event
 
     def get(self, event_id: str) -> Event | None:
         """The event, or ``None`` when this timeline (or view) does not have it."""
-        entry = self._state.entry(event_id)
+        entry = self._entry(event_id)
         return None if entry is None else entry.event
 
+    def _entry(self, event_id: str) -> Entry | None:
+        if self._only is not None and event_id not in self._only:
+            return None
+        return self._state.entry(event_id)
+
     def __contains__(self, event_id: object) -> bool:
-        return isinstance(event_id, str) and self._state.count(event_id) > 0
+        return (isinstance(event_id, str) and (self._only is None or event_id in self._only)
+                and self._state.count(event_id) > 0)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def __len__(self) -> int:
+        if self._only is not None:
+            return sum(1 for event_id in self._only if self._state.count(event_id))
         return len(self._state)
 
     @property
@@ -260,7 +279,9 @@ class Timeline:
         """The corpus's events as written, with every claim (known in this view or not),
         in time order where the view has them and in corpus order after."""
         rank = {event_id: i for i, event_id in enumerate(self._order)}
-        return tuple(sorted(self._specs, key=lambda s: rank.get(s.id, len(rank))))
+        specs = self._specs if self._only is None else [
+            s for s in self._specs if s.id in self._only]
+        return tuple(sorted(specs, key=lambda s: rank.get(s.id, len(rank))))
 
     def to_dict(self, *, zone: str | None = None) -> dict[str, Any]:
         """Lossless JSON-ready data (``timeline.export.json``): the articles with their texts,
@@ -333,7 +354,7 @@ class Timeline:
         return (self.articles == other.articles and self._specs == other._specs
                 and (self.title, self.zone, self.possibly) == (other.title, other.zone,
                                                                other.possibly)
-                and self.as_of_time == other.as_of_time)
+                and self.as_of_time == other.as_of_time and self._only == other._only)
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
 
@@ -587,7 +608,30 @@ class Timeline:
             moment = _moment(moment, self.articles)
         view = Timeline.__new__(Timeline)
         view.title, view.zone = self.title, self.zone
-        view._setup(self._knowledge, moment, possibly)
+        view._setup(self._knowledge, moment, possibly, self._only)
+        return view
+
+    def about(self, entity: str) -> Timeline:
+        """The events an entity takes part in: a view keeping those whose ``actors`` name
+        it, in time order, each with the time it has in the whole timeline.
+
+        An actor names the entity as ``timeline.draft.actors.matches`` says: its name or a
+        form of it, case, dots and "the" aside ("the U.N." is "UN" is "United Nations"), a
+        person's surname ("Macron" for "Emmanuel Macron"), a country's short forms and
+        demonyms ("U.S.", "American"); a name with a number is a model ("iPhone 4" is not
+        "iPhone 3G"). ``QueryError`` for an empty entity. Views combine: ``about`` of an
+        ``as_of`` view, or ``about`` twice (the events both name).
+        """
+        from timeline.draft.actors import about_ids
+
+        if not isinstance(entity, str) or not entity.strip():
+            raise QueryError(f"about: expected an entity's name, got {entity!r}")
+        kept = about_ids(entity, self._specs)
+        if self._only is not None:
+            kept &= self._only
+        view = Timeline.__new__(Timeline)
+        view.title, view.zone = self.title, self.zone
+        view._setup(self._knowledge, self.as_of_time, self.possibly, kept)
         return view
 
     def changes(self, start: Moment | str, end: Moment | str, *,
