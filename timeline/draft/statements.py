@@ -321,9 +321,12 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
         return i not in taken and clause.is_event(i) and (
             clause.relative[i] == clause.relative[lo] if lo < n else not clause.relative[i])
 
-    # A noun the expression modifies: "Monday's vote", "Russia's 2022 invasion".
+    # A noun the expression modifies: "Monday's vote", "Russia's 2022 invasion"; a noun
+    # that names no happening leaves it dating nothing ("a 20th century building").
     if hi + 1 < n and usable(hi + 1) and clause.kinds[hi + 1] == _NOUN:
         return hi + 1, 0
+    if _modifies_noun(clause, lo, hi):
+        return None
     # The verb it follows ("voted on Monday", "will meet in March") or a noun it
     # qualifies ("the vote on Monday").
     best: tuple[int, int] | None = None
@@ -362,6 +365,20 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
         if best is None or rank < clause.rank(best[0]):
             best = (i, steps)
     return noun if noun is not None else best
+
+
+def _modifies_noun(clause: _Clause, lo: int, hi: int) -> bool:
+    """Whether the expression on words ``lo..hi`` stands between a determiner and a noun,
+    as an adjective does ("a 20th century building", "the 2000 Olympics")."""
+    words, text = clause.words, clause.text
+    if lo == 0 or hi + 1 >= len(words):
+        return False
+    before, after = words[lo - 1], words[hi + 1]
+    joined = not text[before.end:words[lo].start].strip() and not text[
+        words[hi].end:after.start].strip()
+    return (joined and (before.folded in clause.lang.determiners or before.possessive)
+            and clause.kinds[hi + 1] is None and after.folded not in clause.lang.stop
+            and not words[hi].possessive)
 
 
 def _governing_verb(clause: _Clause, noun: int) -> int | None:
@@ -477,9 +494,10 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
             actor = mention
     group = _group_start(clause, event)
     if clause.kinds[event] == _NOUN:
-        modifiers = _modifiers(clause, event, taken)
-        subject = [actor.actor.display] if actor is not None and not modifiers else []
-        parts = subject + modifiers + [word.text] + _object(clause, event, taken, of_only=True)
+        # "<actor> <noun>" ("President Macron visit"), else the noun with its modifiers.
+        subject = ([actor.actor.display] if actor is not None
+                   else _modifiers(clause, event, taken))
+        parts = [*subject, word.text, *_object(clause, event, taken, of_only=True)]
     else:
         subject = ([actor.actor.display] if actor is not None
                    else _subject(clause, group, taken))

@@ -35,6 +35,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])[ \t]")
 #: hyphen is one word with it ("U.S.", "Russia’s", "European-backed", "2025-02-24").
 _PIECE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset(".'\u2019-")
+#: A dotted name's possessive: "U.S.'s".
+_DOTTED_POSSESSIVE = frozenset((".'", ".\u2019"))
 
 
 @attrs.frozen
@@ -113,16 +115,17 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     i = 0
     while i < len(pieces):
         lo, hi = pieces[i]
-        while (i + 1 < len(pieces) and pieces[i + 1][0] == hi + 1
-               and text[hi] in _JOINERS):
+        while i + 1 < len(pieces) and (
+                (pieces[i + 1][0] == hi + 1 and text[hi] in _JOINERS)
+                or text[hi:pieces[i + 1][0]] in _DOTTED_POSSESSIVE):
             i += 1
             hi = pieces[i][1]
         if hi < end and text[hi] == "." and "." in text[lo:hi]:
             hi += 1  # "U.S." keeps its last dot
         word = text[lo:hi]
-        folded = fold(word.rstrip("."))
-        out.append(Token(lo, hi, word, folded, folded != word.lower().replace(
-            "\u2019", "'").rstrip("."), word[:1].isupper()))
+        plain = word.lower().replace("\u2019", "'")
+        out.append(Token(lo, hi, word, fold(word).rstrip("."),
+                         plain.endswith(("'s", "s'")), word[:1].isupper()))
         i += 1
     return out
 
