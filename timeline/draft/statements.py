@@ -50,6 +50,10 @@ LEAD_IN = 3
 #: How many words an event noun may lie before the expression that dates it ("the vote at
 #: the U.N. on Monday"); a verb may lie up to ``NEAR`` words off.
 NOUN_REACH = 5
+#: How many words after an expression its verb may lie: a clause may open with the time
+#: and a long phrase before its subject ("Yesterday, at this year's conference in San
+#: Francisco, Jobs unveiled...").
+AFTER = 24
 #: Most words in a title.
 TITLE_WORDS = 10
 #: Most words of a title's subject when no actor is known ("British Prime Minister Keir
@@ -327,6 +331,15 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
         return hi + 1, 0
     if _modifies_noun(clause, lo, hi):
         return None
+    if words[hi].possessive:
+        # "this year's Worldwide Developers Conference": the time of what it owns.
+        for steps, i in enumerate(range(hi + 1, min(n, hi + 1 + NOUN_REACH))):
+            gap = clause.text[words[i - 1].end:words[i].start].strip(" '\u2019")
+            if gap or clause.kinds[i] in (_VERB, _AUX, _COPULA):
+                break
+            if i not in taken and clause.vocab.is_event_noun(words[i].folded):
+                return i, steps
+        return None
     # The verb it follows ("voted on Monday", "will meet in March") or a noun it
     # qualifies ("the vote on Monday").
     best: tuple[int, int] | None = None
@@ -352,7 +365,7 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
     # The verb after it ("On Monday the assembly adopted", "last week falsely
     # suggested"): the first, a light one only without another; a noun only without one.
     noun: tuple[int, int] | None = None
-    for steps, i in enumerate(range(hi + 1, min(n, hi + 1 + NEAR))):
+    for steps, i in enumerate(range(hi + 1, min(n, hi + 1 + AFTER))):
         if not usable(i):
             continue
         rank = clause.rank(i)
@@ -429,7 +442,7 @@ def _status(text: str, clause: _Clause, event: int, sentence: Sequence[Token],
     lang = clause.lang
     start = max(0, _group_start(clause, event) - LEAD_IN, event - GROUP)
     group = [w.folded for w in clause.words[start:event]]
-    if clause.kinds[event] == _NOUN:
+    if clause.kinds[event] != _VERB:  # an event noun
         # A noun's status is its clause's verb's: "the ceasefire might hold".
         group += [w.folded for w in clause.words[event + 1:event + 1 + GROUP]]
     if _ends_phrase(group, lang.expected) is not None:
@@ -493,7 +506,7 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
                 and (actor is None or mention.span[0] > actor.span[0])):
             actor = mention
     group = _group_start(clause, event)
-    if clause.kinds[event] == _NOUN:
+    if clause.kinds[event] != _VERB:  # an event noun
         # "<actor> <noun>" ("President Macron visit"), else the noun with its modifiers.
         subject = ([actor.actor.display] if actor is not None
                    else _modifiers(clause, event, taken))
@@ -801,14 +814,18 @@ def _clause_candidates(article: Article, clause: _Clause, own: list[Mention],
             continue
         taken.update(covered)
         places.append((mention, covered[0], covered[-1]))
-    chosen: dict[int, tuple[int, Mention]] = {}
+    # Of the times that date one event word, the finest, then the nearest: "Yesterday,
+    # at this year's conference, Jobs unveiled" is yesterday's unveiling.
+    chosen: dict[int, tuple[tuple[int, int], Mention]] = {}
     for mention, lo, hi in places:
         found = _event_word(clause, lo, hi, taken)
         if found is None:
             continue
         event, distance = found
-        if event not in chosen or distance < chosen[event][0]:
-            chosen[event] = (distance, mention)
+        granularity = mention.value.granularity
+        key = (granularity.rank if granularity is not None else len(Granularity), distance)
+        if event not in chosen or key < chosen[event][0]:
+            chosen[event] = (key, mention)
     out = []
     for event, (_, mention) in chosen.items():
         candidate = _candidate(article, clause, event, mention, sentence, sentence_span,
@@ -849,7 +866,7 @@ def _candidate(article: Article, clause: _Clause, event: int, mention: Mention |
             article.published.year, article.published.month, article.published.day))
     else:
         value = mention.value
-    if clause.kinds[event] == _NOUN:
+    if clause.kinds[event] != _VERB:  # an event noun
         sure *= NOUN_CONFIDENCE
     if mention is not None and _generic(mention):
         sure *= GENERIC_CONFIDENCE

@@ -37,6 +37,7 @@ _PIECE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset(".'\u2019-")
 #: A dotted name's possessive: "U.S.'s".
 _DOTTED_POSSESSIVE = frozenset((".'", ".\u2019"))
+_DETACHED_POSSESSIVE = frozenset((" '", " \u2019"))
 
 
 @attrs.frozen
@@ -124,6 +125,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             hi += 1  # "U.S." keeps its last dot
         word = text[lo:hi]
         plain = word.lower().replace("\u2019", "'")
+        if (out and word.lower() == "s" and text[lo - 2:lo] in _DETACHED_POSSESSIVE
+                and out[-1].end == lo - 2):
+            # Tokenised text ("Apple 's shop"): the possessive belongs to the word before.
+            out[-1] = attrs.evolve(out[-1], possessive=True)
         out.append(Token(lo, hi, word, fold(word).rstrip("."),
                          plain.endswith(("'s", "s'")), word[:1].isupper()))
         i += 1
