@@ -19,6 +19,7 @@ with the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -54,6 +55,10 @@ NOUN_REACH = 5
 #: and a long phrase before its subject ("Yesterday, at this year's conference in San
 #: Francisco, Jobs unveiled...").
 AFTER = 24
+#: The longest clause quoted whole, in characters; a longer one is quoted around its
+#: event word and expression, ``QUOTE_REACH`` words each side.
+LONGEST_QUOTE = 1000
+QUOTE_REACH = 12
 #: Most words in a title.
 TITLE_WORDS = 10
 #: Most words of a title's subject when no actor is known ("British Prime Minister Keir
@@ -168,6 +173,20 @@ class _Clause:
             self.kinds.append(kind)
             self.finite.append(finite)
         self.relative = self._relatives()
+        #: Where the clause names a source: its verbs of saying, -1 for an attribution.
+        self.sources: list[int] | None = None
+        self._content: dict[frozenset[int], frozenset[str]] = {}
+
+    def content(self, taken: set[int]) -> frozenset[str]:
+        """The lemmas of the content words, but for the words ``taken`` (time words)."""
+        key = frozenset(taken)
+        found = self._content.get(key)
+        if found is None:
+            found = self._content[key] = frozenset(
+                self.vocab.lemma(w.folded) for i, w in enumerate(self.words)
+                if i not in taken and w.folded not in self.lang.stop and w.folded.isalpha()
+                and len(w.folded) > 1)
+        return found
 
     def adverb(self, i: int) -> bool:
         """Whether word ``i`` is an adverb that may stand in a verb group ("also",
@@ -193,8 +212,13 @@ class _Clause:
     def _classify(self, i: int, *, sentence_first: bool) -> tuple[str | None, bool]:
         lang, vocab, word = self.lang, self.vocab, self.words[i]
         folded = word.folded
-        if word.possessive or "-" in folded or folded.isdigit():
-            return None, False  # a name's or a time's ("Russia's"), a compound, a figure
+        if word.possessive or folded.isdigit():
+            return None, False  # a name's or a time's ("Russia's"), a figure
+        if "-" in folded:  # a compound: an event noun by its last part ("cease-fire")
+            last = folded.rsplit("-", 1)[1]
+            event = not word.capital and (self.vocab.is_event_noun(folded.replace("-", ""))
+                                          or self.vocab.is_event_noun(last))
+            return (_NOUN if event else None), False
         j = self.previous(i)
         before = self.words[j].folded if j is not None else ""
         if folded in lang.modals or folded in lang.do:
@@ -484,12 +508,12 @@ def _attributed(clause: _Clause, event: int) -> bool:
     lang, vocab = clause.lang, clause.vocab
     if clause.rank(event) == 2:
         return False  # the saying itself is seen
-    if _ends_phrase([w.folded for w in clause.words], lang.attribution) is not None:
-        return True
-    for i, word in enumerate(clause.words):
-        if i != event and clause.kinds[i] == _VERB and vocab.lemma(word.folded) in lang.saying:
-            return True
-    return False
+    if clause.sources is None:  # read once a clause
+        clause.sources = [i for i, word in enumerate(clause.words)
+                          if clause.kinds[i] == _VERB and vocab.lemma(word.folded) in lang.saying]
+        if _ends_phrase([w.folded for w in clause.words], lang.attribution) is not None:
+            clause.sources.append(-1)
+    return any(i != event for i in clause.sources)
 
 
 # --- title ----------------------------------------------------------------------------------
@@ -543,7 +567,7 @@ def _group_start(clause: _Clause, event: int) -> int:
     """Where the verb group of ``event`` starts ("has also been", "is set to")."""
     lang = clause.lang
     i = event
-    while i > 0:
+    while i > max(0, event - GROUP):
         prev = clause.words[i - 1].folded
         if (clause.kinds[i - 1] in (_AUX, _COPULA) or clause.adverb(i - 1) or prev == "to"
                 or (prev in lang.have | lang.be)):
@@ -642,12 +666,10 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 # --- claims ---------------------------------------------------------------------------------
 
 
-def _claim(article: Article, quote: str, quote_span: Span, status: Status,
+def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
            mention: Mention | None) -> tuple[Claim, float]:
     """The model's claim for the statement, resolving ``when`` as the tagger did in
     context, and how sure that is (lower when the claim had to read it differently)."""
-    starts = occurrences(article.text, quote)
-    occurrence = starts.index(quote_span[0]) + 1 if len(starts) > 1 else None
     if mention is None:
         published = article.published
         day = date(published.year, published.month, published.day)
@@ -740,6 +762,29 @@ def _today(article: Article) -> Interval:
     return Interval(*granule(Granularity.DAY, day))
 
 
+class _Reading:
+    """One article being read: what every statement of it shares."""
+
+    def __init__(self, article: Article, actors: Sequence[ActorMention]) -> None:
+        self.article, self.text = article, article.text
+        self.today = _today(article)
+        self.actors = sorted(actors, key=lambda a: a.span)
+        self._starts: dict[str, list[int]] = {}
+
+    def occurrence(self, quote: str, start: int) -> int | None:
+        """Which occurrence of ``quote`` in the text starts at ``start`` (from 1), or None
+        when it occurs once; each quote's occurrences are found once an article."""
+        starts = self._starts.get(quote)
+        if starts is None:
+            starts = self._starts[quote] = occurrences(self.text, quote)
+        return bisect.bisect_left(starts, start) + 1 if len(starts) > 1 else None
+
+    def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
+        first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
+        last = bisect.bisect_left(self.actors, span[1], key=lambda a: a.span[0])
+        return tuple(a for a in self.actors[first:last] if a.span[1] <= span[1])
+
+
 def extract(article: Article, *, actors: Sequence[ActorMention] = (),
             mentions: Sequence[Mention] | None = None) -> list[Candidate]:
     """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
@@ -757,18 +802,16 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                     key=lambda m: m.start)
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
-    today = _today(article)
-    ordered_actors = sorted(actors, key=lambda a: a.span)
+    reading = _Reading(article, actors)
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
         while cursor < len(dating) and dating[cursor].start < span[0]:
             cursor += 1
         inside = []
-        k = cursor
-        while k < len(dating) and dating[k].start < span[1]:
-            inside.append(dating[k])
-            k += 1
+        while cursor < len(dating) and dating[cursor].start < span[1]:
+            inside.append(dating[cursor])
+            cursor += 1
         if not inside and span != lead:
             continue
         sentence_words = tokens(text, *span)
@@ -776,7 +819,13 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                         has_verb=lambda ws: _classify_words(text, ws, lang, vocab),
                         coordinators=lang.coordinators, subordinators=lang.subordinators)
         dated = any(not _generic(m) for m in inside)
+        at = 0  # the next of the sentence's mentions, clause by clause
         for index, (clause_span, words) in enumerate(parts):
+            own = []
+            while at < len(inside) and inside[at].start < clause_span[1]:
+                if inside[at].start >= clause_span[0]:
+                    own.append(inside[at])
+                at += 1
             if not words:
                 continue
             clause = _Clause(text, clause_span, words, first=index == 0, lang=lang,
@@ -784,41 +833,47 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
             if span == lead and not dated:
                 # News leads report the publication day's events: the first clause with
                 # an event word stands for the sentence.
-                found = _lead_candidate(article, clause, sentence_words, today,
-                                        ordered_actors)
+                found = _lead_candidate(reading, clause, sentence_words)
                 if found is not None:
                     out.append(found)
                     break
                 continue
-            own = [m for m in inside if clause_span[0] <= m.start < clause_span[1]]
             if own:
-                out.extend(_clause_candidates(article, clause, own, sentence_words, span,
-                                              today, ordered_actors))
+                out.extend(_clause_candidates(reading, clause, own, sentence_words, span))
     return sorted(out, key=lambda c: c.sort_key)
 
 
-def _clause_candidates(article: Article, clause: _Clause, own: list[Mention],
-                       sentence: list[Token], sentence_span: Span, today: Interval,
-                       actors: Sequence[ActorMention]) -> list[Candidate]:
+def _covered(words: Sequence[Token], starts: Sequence[int], mention: Mention) -> list[int]:
+    """The words a mention overlaps (``starts``: the words' starts)."""
+    i = max(0, bisect.bisect_right(starts, mention.start) - 1)
+    out = []
+    while i < len(words) and words[i].start < mention.end:
+        if mention.start < words[i].end:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
+                       sentence: list[Token], sentence_span: Span) -> list[Candidate]:
     """The candidates of one clause: one per event word its expressions date."""
     # Only generic times ("now"): the first dates the clause; else none does.
     specific = [m for m in own if not _generic(m)]
     own = specific or own[:1]
     words = clause.words
+    starts = [w.start for w in words]
     taken: set[int] = set()
-    places: list[tuple[Mention, int, int]] = []
+    places: list[tuple[Mention, list[int]]] = []
     for mention in own:
-        covered = [i for i, w in enumerate(words)
-                   if w.start < mention.end and mention.start < w.end]
-        if not covered:
-            continue
-        taken.update(covered)
-        places.append((mention, covered[0], covered[-1]))
+        covered = _covered(words, starts, mention)
+        if covered:
+            taken.update(covered)
+            places.append((mention, covered))
     # Of the times that date one event word, the finest, then the nearest: "Yesterday,
     # at this year's conference, Jobs unveiled" is yesterday's unveiling.
     chosen: dict[int, tuple[tuple[int, int], Mention]] = {}
-    for mention, lo, hi in places:
-        found = _event_word(clause, lo, hi, taken)
+    for mention, covered in places:
+        found = _event_word(clause, covered[0], covered[-1], taken)
         if found is None:
             continue
         event, distance = found
@@ -828,36 +883,51 @@ def _clause_candidates(article: Article, clause: _Clause, own: list[Mention],
             chosen[event] = (key, mention)
     out = []
     for event, (_, mention) in chosen.items():
-        candidate = _candidate(article, clause, event, mention, sentence, sentence_span,
-                               today, actors, taken)
+        candidate = _candidate(reading, clause, event, mention, sentence, sentence_span,
+                               taken)
         if candidate is not None:
             out.append(candidate)
     return out
 
 
-def _lead_candidate(article: Article, clause: _Clause, sentence: list[Token],
-                    today: Interval, actors: Sequence[ActorMention]) -> Candidate | None:
+def _lead_candidate(reading: _Reading, clause: _Clause,
+                    sentence: list[Token]) -> Candidate | None:
     event = _lead_event(clause)
     if event is None:
         return None
-    found = _candidate(article, clause, event, None, sentence, clause.span, today, actors,
-                       set())
+    found = _candidate(reading, clause, event, None, sentence, clause.span, set())
     return None if found is None else attrs.evolve(
         found, confidence=found.confidence * LEAD_CONFIDENCE)
 
 
-def _candidate(article: Article, clause: _Clause, event: int, mention: Mention | None,
-               sentence: list[Token], sentence_span: Span, today: Interval,
-               actors: Sequence[ActorMention], taken: set[int]) -> Candidate | None:
-    text = article.text
-    quote_span = clause.span
+def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
+    """The clause, or, in a clause too long to quote (no punctuation for thousands of
+    words), the words around the event word and the expression."""
+    start, end = clause.span
+    if end - start <= LONGEST_QUOTE:
+        return start, end
+    word = clause.words[event]
+    lo = min(word.start, mention.start) if mention is not None else word.start
+    hi = max(word.end, mention.end) if mention is not None else word.end
+    starts = [w.start for w in clause.words]
+    first = max(0, bisect.bisect_right(starts, lo) - 1 - QUOTE_REACH)
+    last = min(len(starts) - 1, bisect.bisect_left(starts, hi) + QUOTE_REACH)
+    return clause.words[first].start, max(hi, clause.words[last].end)
+
+
+def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention | None,
+               sentence: list[Token], sentence_span: Span,
+               taken: set[int]) -> Candidate | None:
+    article, text = reading.article, reading.text
+    quote_span = _quote_span(clause, event, mention)
     if mention is not None and not (quote_span[0] <= mention.start
                                     and mention.end <= quote_span[1]):
         quote_span = sentence_span  # an expression across a clause join: the sentence
     quote = text[quote_span[0]:quote_span[1]]
-    status = _status(text, clause, event, sentence, mention, today)
+    status = _status(text, clause, event, sentence, mention, reading.today)
     try:
-        claim, sure = _claim(article, quote, quote_span, status, mention)
+        claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
+                             status, mention)
     except _Unclaimable:
         return None
     word = clause.words[event]
@@ -870,21 +940,15 @@ def _candidate(article: Article, clause: _Clause, event: int, mention: Mention |
         sure *= NOUN_CONFIDENCE
     if mention is not None and _generic(mention):
         sure *= GENERIC_CONFIDENCE
-    inside = tuple(a for a in actors
-                   if quote_span[0] <= a.span[0] and a.span[1] <= quote_span[1])
-    skip = {i for i, w in enumerate(clause.words)
-            if mention is not None and w.start < mention.end and mention.start < w.end}
-    content = frozenset(clause.vocab.lemma(w.folded) for i, w in enumerate(clause.words)
-                        if i not in taken and i not in skip
-                        and w.folded not in clause.lang.stop and w.folded.isalpha()
-                        and len(w.folded) > 1)
+    inside = reading.actors_in(quote_span)
+    content = clause.content(taken)
     return Candidate(
         article=article.id, published=article.published, quote=quote, quote_span=quote_span,
         when=None if mention is None else mention.text,
         when_span=None if mention is None else (mention.start, mention.end),
         value=value, event=word.text.rstrip("."), event_span=(word.start, word.end),
         lemma=clause.vocab.lemma(word.folded), status=status, actors=inside,
-        title=_title(clause, event, inside, taken | skip), content=content, claim=claim,
+        title=_title(clause, event, inside, taken), content=content, claim=claim,
         confidence=sure)
 
 
