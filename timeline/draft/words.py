@@ -25,15 +25,15 @@ _VOWELS = frozenset("aeiou")
 _THIRD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 #: How many inflections deep a word is read ("meetings" -> "meeting" -> "meet").
 _DEPTH = 2
+#: How many times a guessed lemma is read again to settle.
+_SETTLE = 4
 
 
 def fold(word: str) -> str:
     """The form words are looked up by: lower case, straight apostrophe, no possessive."""
     word = word.lower().replace("\u2019", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    elif word.endswith("s'"):
-        word = word[:-1]
+    while word.endswith(("'s", "s'")):
+        word = word[:-2] if word.endswith("'s") else word[:-1]
     return word
 
 
@@ -90,8 +90,19 @@ class Words:
         folded = fold(word)
         found = self._lemmas.get(folded)
         if found is None:
-            found = self._lemmas[folded] = self._lemma(folded, _DEPTH) or _guess(folded)
+            found = self._read(folded)
+            # A guess may itself look inflected ("aaased" -> "aaas"): read again until it
+            # is its own lemma, so lemmas compare as equals.
+            for _ in range(_SETTLE):
+                again = self._read(fold(found))
+                if again == found:
+                    break
+                found = again
+            self._lemmas[folded] = found
         return found
+
+    def _read(self, folded: str) -> str:
+        return self._lemma(folded, _DEPTH) or _guess(folded)
 
     def known(self, lemma: str) -> bool:
         """Whether ``lemma`` is a verb the data knows (not a spelling guess)."""
