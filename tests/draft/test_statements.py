@@ -93,6 +93,8 @@ def test_the_table_covers_every_status() -> None:
     ("The firm expects to sign the deal next month.", "sign", "sign"),
     # Held talks: a light verb leaves the event to its noun.
     ("The ministers held talks on Friday.", "talks", "talk"),
+    # A participle describing a noun is not the clause's verb.
+    ("On Monday, the text proposed by Ukraine was adopted.", "adopted", "adopt"),
     # A relative clause's verb dates nothing outside it.
     ("Earlier on Monday, the Assembly, which represents 193 states, approved the text.",
      "approved", "approve"),

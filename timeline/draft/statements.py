@@ -173,6 +173,9 @@ class _Clause:
             self.kinds.append(kind)
             self.finite.append(finite)
         self.relative = self._relatives()
+        #: The clause's last verb, or -1.
+        self.last_verb = max((i for i, k in enumerate(self.kinds) if k in (_VERB, _AUX)),
+                             default=-1)
         #: Where the clause names a source: its verbs of saying, -1 for an attribution.
         self.sources: list[int] | None = None
         self._content: dict[frozenset[int], frozenset[str]] = {}
@@ -312,6 +315,18 @@ class _Clause:
             i += 1
         return inside
 
+    def in_finite_group(self, i: int) -> bool:
+        """Whether verb ``i`` is finite or follows a finite auxiliary ("had approved")."""
+        if self.finite[i]:
+            return True
+        j = self.previous(i)
+        if j is not None and self.words[j].folded == "to":
+            j = self.previous(j)  # "is set to meet", "plans to open"
+            while j is not None and self.kinds[j] is None and self.words[j].folded in (
+                    "set", "due", "going", "about", "likely", "expected", "scheduled"):
+                j = self.previous(j)
+        return j is not None and self.kinds[j] in (_AUX, _COPULA, _VERB) and self.finite[j]
+
     def has_verb(self) -> bool:
         return any(self.finite)
 
@@ -388,8 +403,12 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
             best = (i, steps)
     # The verb after it ("On Monday the assembly adopted", "last week falsely
     # suggested"): the first, a light one only without another; a noun only without one.
+    # A participle or an infinitive on the way ("On Monday, the text proposed by Ukraine,
+    # backing its claims, was adopted") only when no finite verb follows.
     noun: tuple[int, int] | None = None
-    for steps, i in enumerate(range(hi + 1, min(n, hi + 1 + AFTER))):
+    nonfinite: tuple[int, int] | None = None
+    end = min(n, hi + 1 + AFTER)
+    for steps, i in enumerate(range(hi + 1, end)):
         if not usable(i):
             continue
         rank = clause.rank(i)
@@ -397,11 +416,29 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
             if noun is None:
                 noun = (i, steps)
             continue
-        if rank != 1:
+        if rank == 1:
+            if best is None or rank < clause.rank(best[0]):
+                best = (i, steps)
+            continue
+        if clause.in_finite_group(i) and not _reduced_relative(clause, i, end):
             return i, steps
-        if best is None or rank < clause.rank(best[0]):
-            best = (i, steps)
-    return noun if noun is not None else best
+        if nonfinite is None:
+            nonfinite = (i, steps)
+    return nonfinite or noun or best
+
+
+def _reduced_relative(clause: _Clause, i: int, end: int) -> bool:
+    """Whether the participle ``i`` describes the noun before it, with the clause's own
+    verb group still to come: "its resolution tabled in opposition ..., was passed"."""
+    words, lang = clause.words, clause.lang
+    if i == 0 or i + 1 >= len(words) or not clause.vocab.is_participle(words[i].text):
+        return False
+    before, after = words[i - 1], words[i + 1]
+    if (before.folded in lang.stop or clause.kinds[i - 1] is not None or before.possessive
+            or after.folded not in lang.prepositions):
+        return False
+    return any(words[k].folded in lang.be or words[k].folded in lang.have
+               for k in range(i + 2, end) if clause.kinds[k] in (_AUX, _COPULA))
 
 
 def _modifies_noun(clause: _Clause, lo: int, hi: int) -> bool:
@@ -513,7 +550,10 @@ def _attributed(clause: _Clause, event: int) -> bool:
                           if clause.kinds[i] == _VERB and vocab.lemma(word.folded) in lang.saying]
         if _ends_phrase([w.folded for w in clause.words], lang.attribution) is not None:
             clause.sources.append(-1)
-    return any(i != event for i in clause.sources)
+    # A verb of saying before the event governs it ("diplomats said the council
+    # adopted"); one after it only as the clause's last verb ("..., officials said"),
+    # not one that has a clause of its own ("signalled ..., saying talks were held").
+    return any(i < event or (i > event and clause.last_verb == i) for i in clause.sources)
 
 
 # --- title ----------------------------------------------------------------------------------
