@@ -112,6 +112,8 @@ def test_event_word(text: str, event: str, lemma: str) -> None:
     "A 20th century building houses the museum.",
     "February 25, 2025 at 11:38",  # a dateline, not a statement
     "Ministers, officials and diplomats.",  # no time, no lead
+    "The council did not vote on Monday.",  # a denied event
+    "The envoy won\u2019t visit Kyiv next week.",
 ])
 def test_no_candidate(text: str) -> None:
     assert dated(text) == []

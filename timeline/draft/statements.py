@@ -95,6 +95,7 @@ class Language:
     do: frozenset[str]
     modals: frozenset[str]
     adverbs: frozenset[str]
+    negations: frozenset[str]
     reporting: frozenset[str]
     saying: frozenset[str]
     light: frozenset[str]
@@ -104,6 +105,7 @@ class Language:
     scheduled: frozenset[str]
     stop: frozenset[str]
     prepositions: frozenset[str]
+    attached: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
 
@@ -125,6 +127,7 @@ class Language:
             be=frozenset(words("verbs", "be")), have=frozenset(words("verbs", "have")),
             do=frozenset(words("verbs", "do")), modals=frozenset(words("verbs", "modals")),
             adverbs=frozenset(words("verbs", "adverbs")),
+            negations=frozenset(words("verbs", "negations")),
             reporting=frozenset(words("verbs", "reporting")),
             saying=frozenset(words("status", "saying")),
             light=frozenset(words("verbs", "light")), keeps=frozenset(words("verbs", "keeps")),
@@ -133,6 +136,7 @@ class Language:
             scheduled=frozenset(words("status", "scheduled")),
             stop=frozenset(words("words", "stop")),
             prepositions=frozenset(words("words", "prepositions")),
+            attached=frozenset(words("words", "attached")),
             determiners=frozenset(words("words", "determiners")),
             pronouns=frozenset(words("words", "pronouns")))
 
@@ -224,8 +228,8 @@ class _Clause:
             return (_NOUN if event else None), False
         j = self.previous(i)
         before = self.words[j].folded if j is not None else ""
-        if folded in lang.modals or folded in lang.do:
-            return _AUX, True
+        if folded in lang.modals or folded in lang.do or folded.endswith("n't"):
+            return _AUX, True  # "will", "did", "won't", "isn't"
         if folded in lang.adverbs:
             return None, False
         nxt = self._next_content(i)
@@ -427,6 +431,15 @@ def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int
     return nonfinite or noun or best
 
 
+def _negated(clause: _Clause, event: int) -> bool:
+    """Whether the verb group of ``event`` denies it ("did not vote", "won't meet")."""
+    if clause.kinds[event] != _VERB:
+        return False
+    negations = clause.lang.negations
+    return any(w.folded in negations or w.folded.endswith("n't")
+               for w in clause.words[_group_start(clause, event):event])
+
+
 def _reduced_relative(clause: _Clause, i: int, end: int) -> bool:
     """Whether the participle ``i`` describes the noun before it, with the clause's own
     verb group still to come: "its resolution tabled in opposition ..., was passed"."""
@@ -564,20 +577,22 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
     """A title from the clause's own words: who, the event word in the present, what."""
     lang, vocab, words = clause.lang, clause.vocab, clause.words
     word = words[event]
+    noun = clause.kinds[event] != _VERB
+    group = event if noun else _group_start(clause, event)
+    # Who: the words before the verb group (a noun's modifiers: "Russia's invasion"),
+    # named by the actor among them; without such words, the nearest actor before.
+    found = _subject(clause, group, taken, over_phrase=not noun)
+    lo, hi = ((words[found[0]].start, words[found[-1]].end) if found
+              else (clause.span[0], word.start))
     actor = None
     for mention in actors:
-        if (clause.span[0] <= mention.span[0] and mention.span[1] <= word.start
+        if (lo <= mention.span[0] and mention.span[1] <= hi
                 and (actor is None or mention.span[0] > actor.span[0])):
             actor = mention
-    group = _group_start(clause, event)
-    if clause.kinds[event] != _VERB:  # an event noun
-        # "<actor> <noun>" ("President Macron visit"), else the noun with its modifiers.
-        subject = ([actor.actor.display] if actor is not None
-                   else _modifiers(clause, event, taken))
+    subject = [actor.actor.display] if actor is not None else [words[i].text for i in found]
+    if noun:  # "<actor> <noun>" ("President Macron visit"), else the noun and its modifiers
         parts = [*subject, word.text, *_object(clause, event, taken, of_only=True)]
     else:
-        subject = ([actor.actor.display] if actor is not None
-                   else _subject(clause, group, taken))
         before = clause.previous(event)
         passive = (before is not None and words[before].folded in lang.be
                    and vocab.is_participle(word.text))
@@ -632,10 +647,12 @@ def _kept(clause: _Clause, group: int, event: int) -> int | None:
     return None
 
 
-def _subject(clause: _Clause, group: int, taken: set[int]) -> list[str]:
+def _subject(clause: _Clause, group: int, taken: set[int], *,
+             over_phrase: bool = True) -> list[int]:
     """The words just before the verb group: a name or a noun with its modifiers, past a
-    time ("Trump last week suggested") or an aside between commas ("The United States,
-    along with Russia, voted")."""
+    time ("Trump last week suggested"), an aside between commas ("The United States,
+    along with Russia, voted") and (``over_phrase``) a phrase after the noun ("the
+    conflict in eastern Ukraine can end": "conflict")."""
     lang, words, text = clause.lang, clause.words, clause.text
 
     def gap(k: int) -> str:  # the characters between word k and the next
@@ -649,21 +666,23 @@ def _subject(clause: _Clause, group: int, taken: set[int]) -> list[str]:
             if gap(k) == ",":
                 i = k
                 break
-    out: list[str] = []
+    out: list[int] = []
     while i >= 0 and len(out) < SUBJECT_WORDS:
         word = words[i]
+        if (over_phrase and out and word.folded in lang.attached and i > 0
+                and not gap(i - 1) and clause.kinds[i - 1] is None
+                and words[i - 1].folded not in lang.stop):
+            over_phrase = False  # once: the noun the phrase follows
+            out = []
+            i -= 1
+            continue
         if (i in taken or (out and gap(i)) or word.folded in lang.prepositions
                 or clause.kinds[i] in (_VERB, _AUX, _COPULA)
                 or word.folded in lang.determiners or word.folded in lang.stop):
             break
-        out.append(word.text)
+        out.append(i)
         i -= 1
     return out[::-1]
-
-
-def _modifiers(clause: _Clause, event: int, taken: set[int]) -> list[str]:
-    """The words before an event noun back to its determiner ("Russia's", "UN")."""
-    return _subject(clause, event, taken)
 
 
 def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> list[str]:
@@ -959,6 +978,8 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
                sentence: list[Token], sentence_span: Span,
                taken: set[int]) -> Candidate | None:
     article, text = reading.article, reading.text
+    if _negated(clause, event):
+        return None  # "did not vote on Monday": no event to date
     quote_span = _quote_span(clause, event, mention)
     if mention is not None and not (quote_span[0] <= mention.start
                                     and mention.end <= quote_span[1]):
