@@ -244,7 +244,8 @@ class _Clause:
         if capital_name or folded in lang.stop:
             return (_NOUN if not capital_name and self._event_noun(i) else None), False
         after_det = before in lang.determiners or (j is not None and self.words[j].possessive)
-        if before in lang.modals or before in lang.do or (before == "to" and vocab.is_base(folded)):
+        if (before in lang.modals or before in lang.do or before.endswith("n't")
+                or (before == "to" and vocab.is_base(folded))):
             return _VERB, before != "to"
         if before in lang.be and (vocab.is_participle(word.text) or vocab.is_gerund(word.text)):
             return _VERB, False
