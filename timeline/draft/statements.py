@@ -160,6 +160,14 @@ def _cues() -> TenseCues:
     return TenseCues(default_scanner().rules.lexicon.cues)
 
 
+@cache
+def _planned() -> frozenset[str]:
+    """The words between "is" and "to" in the tagger's future cues ("is set to", "is due
+    to", "is expected to"): "set to meet" is the verb group of "is"."""
+    return frozenset(phrase[-2] for _, phrase in _cues().ending.get("to", ())
+                     if len(phrase) == 3 and phrase[0] in ("is", "are", "was", "were"))
+
+
 # --- reading a clause ---------------------------------------------------------------------
 
 
@@ -327,8 +335,7 @@ class _Clause:
         j = self.previous(i)
         if j is not None and self.words[j].folded == "to":
             j = self.previous(j)  # "is set to meet", "plans to open"
-            while j is not None and self.kinds[j] is None and self.words[j].folded in (
-                    "set", "due", "going", "about", "likely", "expected", "scheduled"):
+            while j is not None and self.words[j].folded in _planned():
                 j = self.previous(j)
         return j is not None and self.kinds[j] in (_AUX, _COPULA, _VERB) and self.finite[j]
 
@@ -598,9 +605,9 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
         passive = (before is not None and words[before].folded in lang.be
                    and vocab.is_participle(word.text))
         lemma = vocab.lemma(word.folded)
-        plural = bool(subject) and actor is None and _plural(subject[-1], len(subject) == 1)
-        if passive or not vocab.known(lemma):
-            verb = [word.text]
+        plural = bool(subject) and actor is None and _plural(subject[-1])
+        if passive or not vocab.known(lemma) or not clause.in_finite_group(event):
+            verb = [word.text]  # "resolution adopted", "Jobs, born in San Francisco"
         else:
             verb = [lemma if plural else vocab.third_person(lemma)]
             keep = _kept(clause, group, event)
@@ -612,10 +619,10 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
     return title[:1].upper() + title[1:]
 
 
-def _plural(word: str, alone: bool) -> bool:
-    """A plural common noun ("leaders", "tensions"; capitalised only as a subject on its
-    own, at the start of a sentence: "Members"), which takes a plural verb."""
-    return ((word[:1].islower() or (alone and word[1:].islower())) and word.endswith("s")
+def _plural(word: str) -> bool:
+    """A plural common noun ("leaders", "tensions"), which takes a plural verb; not a
+    capitalised word, which may be a name ("Jobs")."""
+    return (word[:1].islower() and word.endswith("s")
             and not word.endswith(("ss", "'s", "\u2019s")))
 
 
