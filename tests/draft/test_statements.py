@@ -12,6 +12,8 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
 from timeline.draft.candidate import Actor, ActorKind, ActorMention, Candidate, actor_key
@@ -286,3 +288,25 @@ def test_broken_language_table_names_the_file() -> None:
     data["verbs"] = {**data["verbs"], "modals": "will"}
     with pytest.raises(RuleTableError, match=r"statements\.toml: verbs\.modals"):
         Language.from_toml(data)
+
+
+_FRAGMENTS = ["The council", "voted", "will meet", "on Monday", "next week", "in 2022",
+              "by 2030", "said", "Trump", "the vote", "talks", ",", ".", ";", " and", "\n",
+              "- ", "\u201c", "\u201d", "did not", "the same day", "for three years",
+              "U.S.", "Monday's", "could", "is set to", "visit", "Sept.", "2025-02-24"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40),
+       st.sampled_from(["2025-02-25", "2025-02-25T11:38:00", "2025-02-25T11:38:00+01:00"]))
+def test_any_text_gives_exact_candidates(parts: list[str], published: str) -> None:
+    """Whatever the text, every candidate quotes it exactly and its claim loads."""
+    text = " ".join(parts)
+    found = extract(article(text, published))
+    assert found == sorted(found, key=lambda c: c.sort_key)
+    for candidate in found:
+        assert text[candidate.quote_span[0]:candidate.quote_span[1]] == candidate.quote
+        assert candidate.claim.span == candidate.quote_span
+        assert candidate.claim.value is not None
+        assert 0 < candidate.confidence <= 1
+        assert candidate.title and len(candidate.title.split()) <= 10
