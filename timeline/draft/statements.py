@@ -602,8 +602,12 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
         parts = [*subject, word.text, *_object(clause, event, taken, of_only=True)]
     else:
         before = clause.previous(event)
-        passive = (before is not None and words[before].folded in lang.be
-                   and vocab.is_participle(word.text))
+        # A passive ("was adopted"), or a participle describing a noun ("an agreement
+        # reached between them", "the suit, filed in 2003") keeps its form.
+        passive = vocab.is_participle(word.text) and (
+            (before is not None and words[before].folded in lang.be)
+            or (event + 1 < len(words) and words[event + 1].folded == "by")
+            or (event > 0 and "," in clause.text[words[event - 1].end:word.start]))
         lemma = vocab.lemma(word.folded)
         plural = bool(subject) and actor is None and _plural(subject[-1])
         if passive or not vocab.known(lemma) or not clause.in_finite_group(event):
