@@ -21,18 +21,16 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
 
 from timeline.draft.candidate import ActorMention, Candidate, Span
 from timeline.draft.text import Token, clauses, sentences, tokens
-from timeline.draft.words import Words, english
+from timeline.draft.words import Words, english, read_table
 from timeline.errors import RuleTableError, TimelineError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status, occurrences
@@ -141,18 +139,10 @@ class Language:
             pronouns=frozenset(words("words", "pronouns")))
 
 
-def _read_toml(name: str) -> dict[str, Any]:
-    path = resources.files("timeline.lang.en") / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleTableError(f"{name}: not valid TOML: {exc}") from None
-
-
 @cache
 def language() -> Language:
     """English (``lang/en/statements.toml``), read once."""
-    return Language.from_toml(_read_toml("statements.toml"))
+    return Language.from_toml(read_table("statements.toml"))
 
 
 @cache

@@ -287,15 +287,19 @@ def _restore(stem: str) -> str:
     return stem
 
 
+def read_table(name: str, package: str = "timeline.lang.en") -> dict[str, Any]:
+    """One of a language's TOML files, read; ``RuleTableError`` naming it if it is broken."""
+    path = resources.files(package) / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleTableError(f"{name}: not valid TOML: {exc}") from None
+
+
 @cache
 def english() -> Words:
     """The English words (``lang/en/words.toml``), read once."""
-    path = resources.files("timeline.lang.en") / "words.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleTableError(f"words.toml: not valid TOML: {exc}") from None
-    return Words(data)
+    return Words(read_table("words.toml"))
 
 
-__all__ = ["Words", "english", "fold"]
+__all__ = ["Words", "english", "fold", "read_table"]
