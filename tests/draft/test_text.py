@@ -32,6 +32,8 @@ def test_sentences_end_where_the_tagger_ends_them() -> None:
     # A line break ends a headline or a paragraph, not a wrapped line.
     ("US Policy Shift\nThe president acted.", ["US Policy Shift", "The president acted."]),
     ("The council voted\nto extend the mission.", ["The council voted\nto extend the mission."]),
+    ("Jobs called it \"the best.\"\niOS 4 ships in June.",
+     ["Jobs called it \"the best.\"", "iOS 4 ships in June."]),
     # A bullet is not part of the sentence.
     ("Outcomes\n- The US voted against it.\n- Russia voted too.",
      ["Outcomes", "The US voted against it.", "Russia voted too."]),

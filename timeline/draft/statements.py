@@ -597,7 +597,8 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
         passive = vocab.is_participle(word.text) and (
             (before is not None and words[before].folded in lang.be)
             or (event + 1 < len(words) and words[event + 1].folded == "by")
-            or (event > 0 and "," in clause.text[words[event - 1].end:word.start]))
+            or (event > 0 and "," in clause.text[words[event - 1].end:word.start]
+                and _verb_after_aside(clause, event)))
         lemma = vocab.lemma(word.folded)
         plural = bool(subject) and actor is None and _plural(subject[-1])
         if passive or not vocab.known(lemma) or not clause.in_finite_group(event):
@@ -610,7 +611,20 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
                     vocab.lemma(words[keep].folded)), "to", lemma]
         parts = subject + verb + _object(clause, event, taken, of_only=False)
     title = " ".join(parts[:TITLE_WORDS])
+    if any(c.isupper() for c in title[1:title.find(" ") if " " in title else None]):
+        return title  # "iPhone", "eBay": a name written so
     return title[:1].upper() + title[1:]
+
+
+def _verb_after_aside(clause: _Clause, event: int) -> bool:
+    """Whether a finite verb follows a comma after ``event``: the clause's own verb, past
+    an aside ("the suit, filed in 2003, claims")."""
+    comma = False
+    for k in range(event + 1, len(clause.words)):
+        comma = comma or "," in clause.text[clause.words[k - 1].end:clause.words[k].start]
+        if comma and clause.finite[k] and clause.kinds[k] in (_VERB, _AUX, _COPULA):
+            return True
+    return False
 
 
 def _plural(word: str) -> bool:

@@ -82,13 +82,16 @@ def sentences(text: str) -> list[Span]:
 
 def _lines(text: str) -> list[Span]:
     """Paragraphs: lines, a line joined to the next when that one continues it (starts
-    in lower case, not with a bullet)."""
+    in lower case, not with a bullet, after no full stop: "iOS 4 ships" starts one)."""
     out: list[Span] = []
     start = 0
     at = text.find("\n")
     while at >= 0:
         rest = text[at + 1:at + 3].lstrip(" \t")
-        continues = bool(rest) and rest[0].islower() and _BULLET.match(text, at + 1) is None
+        ended = text[max(start, at - 4):at].rstrip().rstrip("\"'\u201d\u2019)").endswith(
+            (".", "!", "?"))
+        continues = (bool(rest) and rest[0].islower() and not ended
+                     and _BULLET.match(text, at + 1) is None)
         if not continues:
             out.append((start, at))
             start = at + 1
