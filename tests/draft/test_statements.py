@@ -310,3 +310,12 @@ def test_any_text_gives_exact_candidates(parts: list[str], published: str) -> No
         assert candidate.claim.value is not None
         assert 0 < candidate.confidence <= 1
         assert candidate.title and len(candidate.title.split()) <= 10
+
+
+def test_title_names_the_actor_heading_the_subject() -> None:
+    text = "European leaders gathered in Kyiv on Monday."
+    europe = actor(text, "European", kind=ActorKind.OTHER)
+    assert first(text, actors=[europe]).title == "European leaders gather in Kyiv"
+    text = "He met Macron in Paris on Monday."
+    found = first(text, actors=[actor(text, "Macron", "President", ActorKind.PERSON)])
+    assert found.title == "Meets Macron"  # no actor before the verb: none invented

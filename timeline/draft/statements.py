@@ -578,15 +578,22 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
     noun = clause.kinds[event] != _VERB
     group = event if noun else _group_start(clause, event)
     # Who: the words before the verb group (a noun's modifiers: "Russia's invasion"),
-    # named by the actor among them; without such words, the nearest actor before.
+    # named by an actor that is their head ("Prime Minister Keir Starmer", not the
+    # "Europe" of "European leaders"); a verb without such words takes the nearest actor
+    # before it ("he" is no name).
     found = _subject(clause, group, taken, over_phrase=not noun)
-    lo, hi = ((words[found[0]].start, words[found[-1]].end) if found
-              else (clause.span[0], word.start))
+    if found:
+        lo, hi = words[found[0]].start, words[found[-1]].end
+        head = words[found[-1]].start
+    else:
+        lo, hi, head = clause.span[0], word.start, clause.span[0]
     actor = None
     for mention in actors:
-        if (lo <= mention.span[0] and mention.span[1] <= hi
+        if (lo <= mention.span[0] and mention.span[1] <= hi and mention.span[1] > head
                 and (actor is None or mention.span[0] > actor.span[0])):
             actor = mention
+    if noun and not found:
+        actor = None  # "the war": no possessor to name
     subject = [actor.actor.display] if actor is not None else [words[i].text for i in found]
     if noun:  # "<actor> <noun>" ("President Macron visit"), else the noun and its modifiers
         parts = [*subject, word.text, *_object(clause, event, taken, of_only=True)]
