@@ -8,7 +8,8 @@ event word ("voted", "visit", "the vote on Monday"), and the verb group around t
 gives the status (past -> occurred, on someone's word -> reported, "will"/"is set to" ->
 scheduled, "could"/"hopes"/"by 2030" -> expected). A lead sentence with no time of its
 own reports the publication day's events. The title is made of the clause's own words:
-who (the actor nearest before the event word), the event word in the present, and what.
+who (the actor heading the subject, else the subject's words, else the nearest actor
+before the event word), the event word in the present, and what.
 
 Nothing is parsed: words are classed from their form and their neighbours (an auxiliary
 before, a determiner before, -ed/-s/-ing), with the language's words as data
