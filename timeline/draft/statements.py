@@ -700,6 +700,13 @@ def _subject(clause: _Clause, group: int, taken: set[int], *,
             out = []
             i -= 1
             continue
+        if (over_phrase and out and word.folded in lang.determiners and i > 1
+                and words[i - 1].folded in lang.attached and not gap(i - 2)
+                and clause.kinds[i - 2] is None and words[i - 2].folded not in lang.stop):
+            over_phrase = False  # "rights on the stock": the noun before the phrase
+            out = []
+            i -= 2
+            continue
         if (i in taken or (out and gap(i)) or word.folded in lang.prepositions
                 or clause.kinds[i] in (_VERB, _AUX, _COPULA)
                 or word.folded in lang.determiners or word.folded in lang.stop):

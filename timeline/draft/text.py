@@ -32,7 +32,8 @@ _NEXT_STARTS = re.compile(r"\s*[`\"'\u201c\u2018(]{0,2}[A-Z0-9]")
 #: A line that opens with a bullet.
 _BULLET = re.compile(r"[ \t]*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])[ \t]")
 #: Word pieces: letters and digits; a piece joined to the next by one apostrophe, dot or
-#: hyphen is one word with it ("U.S.", "Russia’s", "European-backed", "2025-02-24").
+#: hyphen is one word with it ("U.S.", "Russia’s", "European-backed", "2025-02-24"), and
+#: so is a figure's thousands comma ("3,027,330").
 _PIECE = re.compile(r"[^\W_]+")
 _JOINERS = frozenset(".'\u2019-")
 #: A dotted name's possessive: "U.S.'s".
@@ -120,7 +121,9 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     while i < len(pieces):
         lo, hi = pieces[i]
         while i + 1 < len(pieces) and (
-                (pieces[i + 1][0] == hi + 1 and text[hi] in _JOINERS)
+                (pieces[i + 1][0] == hi + 1 and (
+                    text[hi] in _JOINERS
+                    or (text[hi] == "," and text[hi - 1].isdigit() and text[hi + 1].isdigit())))
                 or text[hi:pieces[i + 1][0]] in _DOTTED_POSSESSIVE):
             i += 1
             hi = pieces[i][1]

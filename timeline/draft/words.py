@@ -232,8 +232,8 @@ def _singular(word: str) -> str:
 def _s_bases(word: str) -> Iterable[str]:
     if word.endswith("ies") and len(word) > 4:
         yield word[:-3] + "y"
-    if word.endswith("es"):
-        yield word[:-2]
+    if word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+        yield word[:-2]  # "pushes", "goes"; not "aides"
     yield word[:-1]
 
 
