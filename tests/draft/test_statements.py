@@ -215,6 +215,14 @@ def test_title_without_actors_uses_the_subject_words() -> None:
         "U.S. refuses to accept amendments"
     assert first("Western leaders gathered in Kyiv on Monday.").title == \
         "Western leaders gather in Kyiv"
+    # The noun a phrase follows: "the conflict in eastern Ukraine", "rights on the stock".
+    assert first("He hopes the conflict in eastern Ukraine can end by 2030.").title == \
+        "Conflict ends"
+    assert first("All conversion rights on the stock will terminate on Nov. 30.").title \
+        == "Conversion rights terminate"
+    # A participle in an aside keeps its form.
+    assert first("The latest suit, filed in September 2003, claims damages.").title == \
+        "Latest suit filed"
 
 
 def test_titles_use_only_the_clause_words() -> None:

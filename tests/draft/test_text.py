@@ -52,6 +52,8 @@ def test_tokens_keep_dotted_and_possessive_words_whole() -> None:
     assert [w.folded for w in words][:4] == ["the", "u.s", "vote", "russia"]
     assert [w.possessive for w in words][:4] == [False, True, False, True]
     assert all(text[w.start:w.end] == w.text for w in words)
+    assert [w.text for w in tokens("It holds 3,027,330 shares, 5, 6.", 0, 33)] == [
+        "It", "holds", "3,027,330", "shares", "5", "6"]
 
 
 def _has_verb(text: str) -> object:

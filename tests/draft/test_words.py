@@ -71,6 +71,8 @@ def test_third_person_forms_are_read() -> None:
     assert WORDS.is_third("says") and WORDS.is_third("is") and WORDS.is_third("votes")
     assert not WORDS.is_third("are") and not WORDS.is_third("news")
     assert not WORDS.is_third("countries")  # no verb "country"
+    assert not WORDS.is_third("aides")  # "aide" + s, not "aid" + es
+    assert WORDS.is_third("pushes") and WORDS.is_third("goes")
 
 
 @pytest.mark.parametrize(("change", "message"), [
