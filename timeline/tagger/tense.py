@@ -16,7 +16,7 @@ word by word, so the work per expression is bounded.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -27,7 +27,7 @@ REACH = 160
 #: How many words away a verb may be and still decide.
 NEAR = 12
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?|['\u2019](?:ll|s|re)\b")
-_SENTENCE_END = re.compile(r"[.!?;:](?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
+SENTENCE_END = re.compile(r"[.!?;:](?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
 #: The word a full stop ends, read back at most this far (longer words are no abbreviation).
 _ABBREVIATION_REACH = 8
 _LAST_WORD = re.compile(r"[A-Za-z.]+$")
@@ -110,7 +110,7 @@ class TenseCues:
             return Reading(None, None)
         return None
 
-    def _ends_sentence(self, text: str, stop: int) -> bool:
+    def ends_sentence(self, text: str, stop: int) -> bool:
         """Whether the punctuation at ``stop`` ends a sentence: a full stop after an
         abbreviation ("Sept. 14", "Mr. Bush", "5 p.m. Friday", "J. Smith") does not."""
         if text[stop] != ".":
@@ -125,18 +125,24 @@ class TenseCues:
     def _sentence_start(self, text: str, start: int) -> int:
         """Where the sentence holding ``start`` begins, at most ``REACH`` before it."""
         lo = max(0, start - REACH)
-        for stop in _SENTENCE_END.finditer(text, lo, start):
-            if self._ends_sentence(text, stop.start()):
-                lo = stop.end()
+        for _, after in self.stops(text, lo, start):
+            lo = after
         return lo
 
     def _sentence_end(self, text: str, end: int) -> int:
         """Where the sentence holding ``end`` ends, at most ``REACH`` after it."""
         hi = min(len(text), end + REACH)
-        for stop in _SENTENCE_END.finditer(text, end, hi):
-            if self._ends_sentence(text, stop.start()):
-                return stop.start()
+        for at, _ in self.stops(text, end, hi):
+            return at
         return hi
+
+    def stops(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """Where sentences end in ``text[lo:hi]``: the stop's position and where the next
+        sentence may begin. A ``;`` or ``:`` counts (a tense stops there); the draft's
+        sentences (``timeline.draft.text``) read them as clause joins instead."""
+        for stop in SENTENCE_END.finditer(text, lo, hi):
+            if self.ends_sentence(text, stop.start()):
+                yield stop.start(), stop.end()
 
     def _nearest(self, words: list[str], *, backwards: bool) -> Reading | None:
         positions = range(len(words) - 1, -1, -1) if backwards else range(len(words))
@@ -191,4 +197,4 @@ def _fold(words: str) -> str:
     return words.lower().replace("\u2019", "'")
 
 
-__all__ = ["NEAR", "REACH", "Reading", "TenseCues"]
+__all__ = ["NEAR", "REACH", "SENTENCE_END", "Reading", "TenseCues"]

@@ -1,0 +1,1047 @@
+"""Dated statements: every clause a time expression dates becomes a candidate claim.
+
+A news article tells what happened when in clauses: "the assembly voted on Monday",
+"Starmer is set to visit Washington this week", "Ukraine could join the EU by 2030".
+For each time expression the tagger found (a date or a time, not a duration or a set),
+the clause around it is the quote, the verb or event noun the expression dates is the
+event word ("voted", "visit", "the vote on Monday"), and the verb group around that word
+gives the status (past -> occurred, on someone's word -> reported, "will"/"is set to" ->
+scheduled, "could"/"hopes"/"by 2030" -> expected). A lead sentence with no time of its
+own reports the publication day's events. The title is made of the clause's own words:
+who (the actor heading the subject, else the subject's words, else the nearest actor
+before the event word), the event word in the present, and what.
+
+Nothing is parsed: words are classed from their form and their neighbours (an auxiliary
+before, a determiner before, -ed/-s/-ing), with the language's words as data
+(``lang/en/words.toml``, ``lang/en/statements.toml``, and the tagger's tense cues in
+``lang/en/cues.toml``). Each clause is read a bounded number of times, so the work grows
+with the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+import attrs
+
+from timeline.draft.candidate import ActorMention, Candidate, Span
+from timeline.draft.text import Token, clauses, sentences, tokens
+from timeline.draft.words import Words, english, read_table
+from timeline.errors import RuleTableError, TimelineError
+from timeline.model.article import Article
+from timeline.model.claim import Claim, Status, occurrences
+from timeline.tagger.context import Tense
+from timeline.tagger.scan import Mention, default_scanner
+from timeline.tagger.tense import NEAR, TenseCues
+from timeline.time.granularity import Granularity
+from timeline.time.granularity import span as granule
+from timeline.time.interval import Interval, is_on_or_before
+from timeline.time.value import TimeValue, TimexType
+
+#: How many words before the event word its verb group may hold cues ("is set to meet"),
+#: and how many before the group itself ("hopes the war can end").
+GROUP = 6
+LEAD_IN = 3
+#: How many words an event noun may lie before the expression that dates it ("the vote at
+#: the U.N. on Monday"); a verb may lie up to ``NEAR`` words off.
+NOUN_REACH = 5
+#: How many words after an expression its verb may lie: a clause may open with the time
+#: and a long phrase before its subject ("Yesterday, at this year's conference in San
+#: Francisco, Jobs unveiled...").
+AFTER = 24
+#: The longest clause quoted whole, in characters; a longer one is quoted around its
+#: event word and expression, ``QUOTE_REACH`` words each side.
+LONGEST_QUOTE = 1000
+QUOTE_REACH = 12
+#: Most words in a title.
+TITLE_WORDS = 10
+#: Most words of a title's subject when no actor is known ("British Prime Minister Keir
+#: Starmer").
+SUBJECT_WORDS = 5
+#: Most words of an aside between a subject and its verb.
+ASIDE = 12
+#: Most words of a title's object.
+OBJECT_WORDS = 6
+#: How sure a statement is when its event word is a noun, when the lead sentence is dated
+#: by the publication day, and when the claim's own reading of ``when`` differs from the
+#: tagger's in context.
+NOUN_CONFIDENCE = 0.8
+LEAD_CONFIDENCE = 0.5
+MISREAD_CONFIDENCE = 0.6
+#: How sure a statement is that only a generic time dates ("now", "recently").
+GENERIC_CONFIDENCE = 0.5
+
+_YEAR = re.compile(r"\d{4}")
+
+# Word classes.
+_AUX, _COPULA, _VERB, _NOUN = "aux", "copula", "verb", "noun"
+
+
+@attrs.frozen
+class Language:
+    """What ``statements.toml`` says, ready to read clauses with."""
+
+    coordinators: frozenset[str]
+    subordinators: frozenset[tuple[str, ...]]
+    relatives: frozenset[str]
+    be: frozenset[str]
+    have: frozenset[str]
+    do: frozenset[str]
+    modals: frozenset[str]
+    adverbs: frozenset[str]
+    negations: frozenset[str]
+    reporting: frozenset[str]
+    saying: frozenset[str]
+    light: frozenset[str]
+    keeps: frozenset[str]
+    attribution: tuple[tuple[str, ...], ...]
+    expected: tuple[tuple[str, ...], ...]
+    scheduled: frozenset[str]
+    stop: frozenset[str]
+    prepositions: frozenset[str]
+    attached: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: frozenset[str]
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any], file: str = "statements.toml") -> Language:
+        def words(table: str, key: str) -> list[str]:
+            values = data.get(table, {}).get(key)
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise RuleTableError(f"{file}: {table}.{key}: expected a list of strings")
+            return values
+
+        def phrases(table: str, key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(p.split()) for p in words(table, key))
+
+        return cls(
+            coordinators=frozenset(words("clauses", "coordinators")),
+            subordinators=frozenset(phrases("clauses", "subordinators")),
+            relatives=frozenset(words("clauses", "relatives")),
+            be=frozenset(words("verbs", "be")), have=frozenset(words("verbs", "have")),
+            do=frozenset(words("verbs", "do")), modals=frozenset(words("verbs", "modals")),
+            adverbs=frozenset(words("verbs", "adverbs")),
+            negations=frozenset(words("verbs", "negations")),
+            reporting=frozenset(words("verbs", "reporting")),
+            saying=frozenset(words("status", "saying")),
+            light=frozenset(words("verbs", "light")), keeps=frozenset(words("verbs", "keeps")),
+            attribution=phrases("status", "attribution"),
+            expected=phrases("status", "expected"),
+            scheduled=frozenset(words("status", "scheduled")),
+            stop=frozenset(words("words", "stop")),
+            prepositions=frozenset(words("words", "prepositions")),
+            attached=frozenset(words("words", "attached")),
+            determiners=frozenset(words("words", "determiners")),
+            pronouns=frozenset(words("words", "pronouns")))
+
+
+@cache
+def language() -> Language:
+    """English (``lang/en/statements.toml``), read once."""
+    return Language.from_toml(read_table("statements.toml"))
+
+
+@cache
+def _cues() -> TenseCues:
+    return TenseCues(default_scanner().rules.lexicon.cues)
+
+
+@cache
+def _planned() -> frozenset[str]:
+    """The words between "is" and "to" in the tagger's future cues ("is set to", "is due
+    to", "is expected to"): "set to meet" is the verb group of "is"."""
+    return frozenset(phrase[-2] for _, phrase in _cues().ending.get("to", ())
+                     if len(phrase) == 3 and phrase[0] in ("is", "are", "was", "were"))
+
+
+# --- reading a clause ---------------------------------------------------------------------
+
+
+class _Clause:
+    """One clause's words, each classed as auxiliary, copula, verb, event noun or none."""
+
+    def __init__(self, text: str, span: Span, words: list[Token], *, first: bool,
+                 lang: Language, vocab: Words) -> None:
+        self.text, self.span, self.words = text, span, words
+        self.lang, self.vocab = lang, vocab
+        self.kinds: list[str | None] = []
+        self.finite: list[bool] = []
+        for i in range(len(words)):
+            kind, finite = self._classify(i, sentence_first=first and i == 0)
+            self.kinds.append(kind)
+            self.finite.append(finite)
+        self.relative = self._relatives()
+        #: The clause's last verb, or -1.
+        self.last_verb = max((i for i, k in enumerate(self.kinds) if k in (_VERB, _AUX)),
+                             default=-1)
+        #: Where the clause names a source: its verbs of saying, -1 for an attribution.
+        self.sources: list[int] | None = None
+        self._content: dict[frozenset[int], frozenset[str]] = {}
+
+    def content(self, taken: set[int]) -> frozenset[str]:
+        """The lemmas of the content words, but for the words ``taken`` (time words)."""
+        key = frozenset(taken)
+        found = self._content.get(key)
+        if found is None:
+            found = self._content[key] = frozenset(
+                self.vocab.lemma(w.folded) for i, w in enumerate(self.words)
+                if i not in taken and w.folded not in self.lang.stop and w.folded.isalpha()
+                and len(w.folded) > 1)
+        return found
+
+    def adverb(self, i: int) -> bool:
+        """Whether word ``i`` is an adverb that may stand in a verb group ("also",
+        "falsely")."""
+        word = self.words[i]
+        folded = word.folded
+        if folded in self.lang.adverbs:
+            return True
+        # An -ly word, unless a determiner makes it a noun ("the assembly") or it is a
+        # verb ("rally", "supply").
+        return (folded.endswith("ly") and len(folded) > 4 and not word.capital
+                and not (i > 0 and (self.words[i - 1].folded in self.lang.determiners
+                                    or self.words[i - 1].possessive))
+                and not self.vocab.is_base(folded))
+
+    def previous(self, i: int) -> int | None:
+        """The word before ``i`` that is no adverb, or None."""
+        j = i - 1
+        while j >= 0 and self.adverb(j):
+            j -= 1
+        return j if j >= 0 else None
+
+    def _classify(self, i: int, *, sentence_first: bool) -> tuple[str | None, bool]:
+        lang, vocab, word = self.lang, self.vocab, self.words[i]
+        folded = word.folded
+        if word.possessive or folded.isdigit():
+            return None, False  # a name's or a time's ("Russia's"), a figure
+        if "-" in folded:  # a compound: an event noun by its last part ("cease-fire")
+            last = folded.rsplit("-", 1)[1]
+            event = not word.capital and (self.vocab.is_event_noun(folded.replace("-", ""))
+                                          or self.vocab.is_event_noun(last))
+            return (_NOUN if event else None), False
+        j = self.previous(i)
+        before = self.words[j].folded if j is not None else ""
+        if folded in lang.modals or folded in lang.do or folded.endswith("n't"):
+            return _AUX, True  # "will", "did", "won't", "isn't"
+        if folded in lang.adverbs:
+            return None, False
+        nxt = self._next_content(i)
+        if folded in lang.be or folded in lang.have:
+            if nxt is not None and (vocab.is_participle(self.words[nxt].text)
+                                    or (folded in lang.be
+                                        and vocab.is_gerund(self.words[nxt].text))):
+                return _AUX, folded not in ("be", "been", "being", "having")
+            return (_COPULA if folded in lang.be else _VERB), folded not in (
+                "be", "been", "being", "having")
+        capital_name = word.capital and not sentence_first
+        if capital_name or folded in lang.stop:
+            return (_NOUN if not capital_name and self._event_noun(i) else None), False
+        after_det = before in lang.determiners or (j is not None and self.words[j].possessive)
+        if (before in lang.modals or before in lang.do or before.endswith("n't")
+                or (before == "to" and vocab.is_base(folded))):
+            return _VERB, before != "to"
+        if before in lang.be and (vocab.is_participle(word.text) or vocab.is_gerund(word.text)):
+            return _VERB, False
+        if before in lang.have and vocab.is_participle(word.text):
+            return _VERB, False
+        if after_det:
+            return (_NOUN if self._event_noun(i) else None), False
+        if vocab.is_past(word.text):
+            return _VERB, True
+        if vocab.is_third(word.text) and j is not None and self._subject_like(j):
+            return _VERB, True
+        if vocab.is_gerund(word.text):
+            if j is not None and self.words[j].folded in lang.prepositions and self._event_noun(i):
+                return _NOUN, False  # "after the meeting" was caught above; "at meetings"
+            return _VERB, False
+        if vocab.is_base(folded) and j is not None and (
+                (before in lang.pronouns and before not in ("that", "which"))
+                or self._plural_subject(j)):
+            return _VERB, True  # "they vote", "the talks resume"
+        return (_NOUN if self._event_noun(i) else None), False
+
+    def _event_noun(self, i: int) -> bool:
+        word = self.words[i]
+        return not (word.capital and i > 0) and self.vocab.is_event_noun(word.folded)
+
+    def _next_content(self, i: int) -> int | None:
+        j = i + 1
+        while j < len(self.words) and self.adverb(j):
+            j += 1
+        return j if j < len(self.words) else None
+
+    def _subject_like(self, j: int) -> bool:
+        """Whether word ``j`` can end a subject: a pronoun, a name, a noun (no function
+        word, no verb, no figure)."""
+        word = self.words[j]
+        lang = self.lang
+        if word.folded in lang.pronouns:
+            return True
+        if word.folded in lang.stop or word.folded in lang.prepositions:
+            return False
+        if word.folded[:1].isdigit():
+            return False
+        return not (j < len(self.kinds) and self.kinds[j] in (_VERB, _AUX, _COPULA))
+
+    def _plural_subject(self, j: int) -> bool:
+        """Whether word ``j`` is a plural noun that can be a subject ("talks", "leaders")."""
+        word = self.words[j]
+        if not word.folded.endswith("s") or word.folded.endswith("ss"):
+            return False
+        if not self._subject_like(j):
+            return False
+        # "votes" may be a verb itself, except after a determiner ("the talks resume").
+        return not self.vocab.is_third(word.text) or (
+            j > 0 and self.words[j - 1].folded in self.lang.determiners)
+
+    def _relatives(self) -> list[bool]:
+        """Which words lie in a ", which ...," clause about a noun."""
+        inside = [False] * len(self.words)
+        i = 0
+        while i < len(self.words):
+            word = self.words[i]
+            if (word.folded in self.lang.relatives and i > 0
+                    and "," in self.text[self.words[i - 1].end:word.start]):
+                j = i
+                while j < len(self.words):
+                    inside[j] = True
+                    if j + 1 < len(self.words) and "," in self.text[self.words[j].end:
+                                                                    self.words[j + 1].start]:
+                        break
+                    j += 1
+                i = j
+            i += 1
+        return inside
+
+    def in_finite_group(self, i: int) -> bool:
+        """Whether verb ``i`` is finite or follows a finite auxiliary ("had approved")."""
+        if self.finite[i]:
+            return True
+        j = self.previous(i)
+        if j is not None and self.words[j].folded == "to":
+            j = self.previous(j)  # "is set to meet", "plans to open"
+            while j is not None and self.words[j].folded in _planned():
+                j = self.previous(j)
+        return j is not None and self.kinds[j] in (_AUX, _COPULA, _VERB) and self.finite[j]
+
+    def has_verb(self) -> bool:
+        return any(self.finite)
+
+    def lemma(self, i: int) -> str:
+        return self.vocab.lemma(self.words[i].folded)
+
+    def is_event(self, i: int) -> bool:
+        return self.kinds[i] in (_VERB, _NOUN)
+
+    def rank(self, i: int) -> int:
+        """How good an event word ``i`` is: 0 a content verb or event noun, 1 a light verb,
+        2 a reporting verb."""
+        lemma = self.lemma(i)
+        if self.kinds[i] == _VERB and lemma in self.lang.reporting:
+            return 2
+        if self.kinds[i] == _VERB and lemma in self.lang.light:
+            return 1
+        return 0
+
+
+def _classify_words(text: str, words: Sequence[Token], lang: Language, vocab: Words) -> bool:
+    """Whether ``words`` hold a verb of their own (for clause splitting)."""
+    return _Clause(text, (0, 0), list(words), first=False, lang=lang, vocab=vocab).has_verb()
+
+
+# --- the event word -------------------------------------------------------------------------
+
+
+def _event_word(clause: _Clause, lo: int, hi: int, taken: set[int]) -> tuple[int, int] | None:
+    """The event word the expression on words ``lo..hi`` dates, and how far off it is;
+    ``taken`` holds the time words (never an event word)."""
+    words, n = clause.words, len(clause.words)
+
+    def usable(i: int) -> bool:
+        return i not in taken and clause.is_event(i) and (
+            clause.relative[i] == clause.relative[lo] if lo < n else not clause.relative[i])
+
+    # A noun the expression modifies: "Monday's vote", "Russia's 2022 invasion"; a noun
+    # that names no happening leaves it dating nothing ("a 20th century building").
+    if hi + 1 < n and usable(hi + 1) and clause.kinds[hi + 1] == _NOUN:
+        return hi + 1, 0
+    if _modifies_noun(clause, lo, hi):
+        return None
+    if words[hi].possessive:
+        # "this year's Worldwide Developers Conference": the time of what it owns.
+        for steps, i in enumerate(range(hi + 1, min(n, hi + 1 + NOUN_REACH))):
+            gap = clause.text[words[i - 1].end:words[i].start].strip(" '\u2019")
+            if gap or clause.kinds[i] in (_VERB, _AUX, _COPULA):
+                break
+            if i not in taken and clause.vocab.is_event_noun(words[i].folded):
+                return i, steps
+        return None
+    # The verb it follows ("voted on Monday", "will meet in March") or a noun it
+    # qualifies ("the vote on Monday").
+    best: tuple[int, int] | None = None
+    for steps, i in enumerate(range(lo - 1, max(-1, lo - 1 - NEAR), -1)):
+        if best is not None and clause.text[words[i].end:words[i + 1].start].strip():
+            break  # a light verb nearer than the punctuation governs ("coming on the day")
+        if not usable(i):
+            continue
+        if clause.kinds[i] == _NOUN:
+            if steps > NOUN_REACH:
+                continue
+            verb = _governing_verb(clause, i)
+            if verb is not None:
+                return verb, steps + i - verb  # "sign the deal next month": the signing
+            return i, steps
+        rank = clause.rank(i)
+        if rank == 2 and all(clause.adverb(k) for k in range(i + 1, lo)):
+            return i, steps  # "said on Monday": the saying is dated
+        if rank == 0:
+            return i, steps
+        if best is None or rank < clause.rank(best[0]):
+            best = (i, steps)
+    # The verb after it ("On Monday the assembly adopted", "last week falsely
+    # suggested"): the first, a light one only without another; a noun only without one.
+    # A participle or an infinitive on the way ("On Monday, the text proposed by Ukraine,
+    # backing its claims, was adopted") only when no finite verb follows.
+    noun: tuple[int, int] | None = None
+    nonfinite: tuple[int, int] | None = None
+    end = min(n, hi + 1 + AFTER)
+    for steps, i in enumerate(range(hi + 1, end)):
+        if not usable(i):
+            continue
+        rank = clause.rank(i)
+        if clause.kinds[i] == _NOUN:
+            if noun is None:
+                noun = (i, steps)
+            continue
+        if rank == 1:
+            if best is None or rank < clause.rank(best[0]):
+                best = (i, steps)
+            continue
+        if clause.in_finite_group(i) and not _reduced_relative(clause, i, end):
+            return i, steps
+        if nonfinite is None:
+            nonfinite = (i, steps)
+    return nonfinite or noun or best
+
+
+def _negated(clause: _Clause, event: int) -> bool:
+    """Whether the verb group of ``event`` denies it ("did not vote", "won't meet")."""
+    if clause.kinds[event] != _VERB:
+        return False
+    negations = clause.lang.negations
+    return any(w.folded in negations or w.folded.endswith("n't")
+               for w in clause.words[_group_start(clause, event):event])
+
+
+def _reduced_relative(clause: _Clause, i: int, end: int) -> bool:
+    """Whether the participle ``i`` describes the noun before it, with the clause's own
+    verb group still to come: "its resolution tabled in opposition ..., was passed"."""
+    words, lang = clause.words, clause.lang
+    if i == 0 or i + 1 >= len(words) or not clause.vocab.is_participle(words[i].text):
+        return False
+    before, after = words[i - 1], words[i + 1]
+    if (before.folded in lang.stop or clause.kinds[i - 1] is not None or before.possessive
+            or after.folded not in lang.prepositions):
+        return False
+    return any(words[k].folded in lang.be or words[k].folded in lang.have
+               for k in range(i + 2, end) if clause.kinds[k] in (_AUX, _COPULA))
+
+
+def _modifies_noun(clause: _Clause, lo: int, hi: int) -> bool:
+    """Whether the expression on words ``lo..hi`` stands between a determiner and a noun,
+    as an adjective does ("a 20th century building", "the 2000 Olympics")."""
+    words, text = clause.words, clause.text
+    if lo == 0 or hi + 1 >= len(words):
+        return False
+    before, after = words[lo - 1], words[hi + 1]
+    joined = not text[before.end:words[lo].start].strip() and not text[
+        words[hi].end:after.start].strip()
+    return (joined and (before.folded in clause.lang.determiners or before.possessive)
+            and clause.kinds[hi + 1] is None and after.folded not in clause.lang.stop
+            and not words[hi].possessive)
+
+
+def _governing_verb(clause: _Clause, noun: int) -> int | None:
+    """The content verb whose object the noun ``noun`` is ("sign the deal"), or None; a
+    light verb leaves the event to its noun ("held talks")."""
+    i = noun - 1
+    for _ in range(NOUN_REACH + 1):
+        if i < 0 or clause.text[clause.words[i].end:clause.words[i + 1].start].strip():
+            return None
+        if clause.kinds[i] in (_VERB, _AUX, _COPULA):
+            return i if clause.kinds[i] == _VERB and clause.rank(i) == 0 else None
+        if clause.words[i].folded in clause.lang.prepositions:
+            return None
+        i -= 1
+    return None
+
+
+def _lead_event(clause: _Clause) -> int | None:
+    """The main event of a lead clause: its first content verb, else the best word."""
+    best: int | None = None
+    for i in range(len(clause.words)):
+        if not clause.is_event(i) or clause.relative[i]:
+            continue
+        if clause.kinds[i] == _VERB and clause.rank(i) == 0:
+            return i
+        if best is None or (clause.kinds[best] == _NOUN and clause.kinds[i] == _VERB) or (
+                clause.kinds[i] == clause.kinds[best] and clause.rank(i) < clause.rank(best)):
+            best = i
+    return best
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+def _ends_phrase(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> str | None:
+    """The first of ``phrases`` found anywhere in ``words``."""
+    for phrase in phrases:
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) == phrase:
+                return " ".join(phrase)
+    return None
+
+
+def _status(text: str, clause: _Clause, event: int, sentence: Sequence[Token],
+            mention: Mention | None, today: Interval) -> Status:
+    """The status of the event word ``event``: expected, scheduled, occurred or reported."""
+    lang = clause.lang
+    start = max(0, _group_start(clause, event) - LEAD_IN, event - GROUP)
+    group = [w.folded for w in clause.words[start:event]]
+    if clause.kinds[event] != _VERB:  # an event noun
+        # A noun's status is its clause's verb's: "the ceasefire might hold".
+        group += [w.folded for w in clause.words[event + 1:event + 1 + GROUP]]
+    if _ends_phrase(group, lang.expected) is not None:
+        return Status.EXPECTED
+    interval = mention.value.interval if mention is not None else None
+    after = interval is not None and _later(today.end, interval.start)
+    before = interval is not None and _later(interval.end, today.start)
+    if (mention is not None and interval is not None and _bound_by(mention)
+            and _later(today.end, interval.end)):
+        return Status.EXPECTED  # "by 2030": a deadline hoped for
+    if any(w in lang.scheduled for w in group) and not before:
+        return Status.SCHEDULED
+    word = clause.words[event]
+    reading = _cues().read(text, word.end, word.end)
+    if reading.tense is Tense.FUTURE and not before:
+        return Status.SCHEDULED
+    if reading.tense is Tense.PAST and after:
+        return Status.SCHEDULED  # a past verb that reports a plan: "said he would..."
+    if reading.tense not in (Tense.PAST, Tense.FUTURE) and after:
+        return Status.SCHEDULED  # the present of a timetable: "the court rules on Friday"
+    if _attributed(clause, event):
+        return Status.REPORTED
+    return Status.OCCURRED
+
+
+def _later(first: datetime | None, second: datetime | None) -> bool:
+    """Whether ``first`` is surely on or before ``second`` (an open end is neither)."""
+    return first is not None and second is not None and is_on_or_before(first, second) is True
+
+
+def _bound_by(mention: Mention) -> bool:
+    """Whether the expression is a deadline: "by 2030", "by the end of this year"."""
+    return mention.text.lower().startswith("by ")
+
+
+def _attributed(clause: _Clause, event: int) -> bool:
+    """Whether the clause tells the event on someone's word: a verb of saying other than
+    the event word ("officials said"), or an attribution ("according to", "reportedly")."""
+    lang, vocab = clause.lang, clause.vocab
+    if clause.rank(event) == 2:
+        return False  # the saying itself is seen
+    if clause.sources is None:  # read once a clause
+        clause.sources = [i for i, word in enumerate(clause.words)
+                          if clause.kinds[i] == _VERB and vocab.lemma(word.folded) in lang.saying]
+        if _ends_phrase([w.folded for w in clause.words], lang.attribution) is not None:
+            clause.sources.append(-1)
+    # A verb of saying before the event governs it ("diplomats said the council
+    # adopted"); one after it only as the clause's last verb ("..., officials said"),
+    # not one that has a clause of its own ("signalled ..., saying talks were held").
+    return any(i < event or (i > event and clause.last_verb == i) for i in clause.sources)
+
+
+# --- title ----------------------------------------------------------------------------------
+
+
+def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
+           taken: set[int]) -> str:
+    """A title from the clause's own words: who, the event word in the present, what."""
+    lang, vocab, words = clause.lang, clause.vocab, clause.words
+    word = words[event]
+    noun = clause.kinds[event] != _VERB
+    group = event if noun else _group_start(clause, event)
+    # Who: the words before the verb group (a noun's modifiers: "Russia's invasion"),
+    # named by an actor that is their head ("Prime Minister Keir Starmer", not the
+    # "Europe" of "European leaders"); a verb without such words takes the nearest actor
+    # before it ("he" is no name).
+    found = _subject(clause, group, taken, over_phrase=not noun)
+    if found:
+        lo, hi = words[found[0]].start, words[found[-1]].end
+        head = words[found[-1]].start
+    else:
+        lo, hi, head = clause.span[0], word.start, clause.span[0]
+    actor = None
+    for mention in actors:
+        if (lo <= mention.span[0] and mention.span[1] <= hi and mention.span[1] > head
+                and (actor is None or mention.span[0] > actor.span[0])):
+            actor = mention
+    if noun and not found:
+        actor = None  # "the war": no possessor to name
+    subject = [actor.actor.display] if actor is not None else [words[i].text for i in found]
+    if noun:  # "<actor> <noun>" ("President Macron visit"), else the noun and its modifiers
+        parts = [*subject, word.text, *_object(clause, event, taken, of_only=True)]
+    else:
+        before = clause.previous(event)
+        # A passive ("was adopted"), or a participle describing a noun ("an agreement
+        # reached between them", "the suit, filed in 2003") keeps its form.
+        passive = vocab.is_participle(word.text) and (
+            (before is not None and words[before].folded in lang.be)
+            or (event + 1 < len(words) and words[event + 1].folded == "by")
+            or (event > 0 and "," in clause.text[words[event - 1].end:word.start]
+                and _verb_after_aside(clause, event)))
+        lemma = vocab.lemma(word.folded)
+        plural = bool(subject) and actor is None and _plural(subject[-1])
+        if passive or not vocab.known(lemma) or not clause.in_finite_group(event):
+            verb = [word.text]  # "resolution adopted", "Jobs, born in San Francisco"
+        else:
+            verb = [lemma if plural else vocab.third_person(lemma)]
+            keep = _kept(clause, group, event)
+            if keep is not None:
+                verb = [vocab.lemma(words[keep].folded) if plural else vocab.third_person(
+                    vocab.lemma(words[keep].folded)), "to", lemma]
+        parts = subject + verb + _object(clause, event, taken, of_only=False)
+    title = " ".join(parts[:TITLE_WORDS])
+    if any(c.isupper() for c in title[1:title.find(" ") if " " in title else None]):
+        return title  # "iPhone", "eBay": a name written so
+    return title[:1].upper() + title[1:]
+
+
+def _verb_after_aside(clause: _Clause, event: int) -> bool:
+    """Whether a finite verb follows a comma after ``event``: the clause's own verb, past
+    an aside ("the suit, filed in 2003, claims")."""
+    comma = False
+    for k in range(event + 1, len(clause.words)):
+        comma = comma or "," in clause.text[clause.words[k - 1].end:clause.words[k].start]
+        if comma and clause.finite[k] and clause.kinds[k] in (_VERB, _AUX, _COPULA):
+            return True
+    return False
+
+
+def _plural(word: str) -> bool:
+    """A plural common noun ("leaders", "tensions"), which takes a plural verb; not a
+    capitalised word, which may be a name ("Jobs")."""
+    return (word[:1].islower() and word.endswith("s")
+            and not word.endswith(("ss", "'s", "\u2019s")))
+
+
+def _group_start(clause: _Clause, event: int) -> int:
+    """Where the verb group of ``event`` starts ("has also been", "is set to")."""
+    lang = clause.lang
+    i = event
+    while i > max(0, event - GROUP):
+        prev = clause.words[i - 1].folded
+        if (clause.kinds[i - 1] in (_AUX, _COPULA) or clause.adverb(i - 1) or prev == "to"
+                or (prev in lang.have | lang.be)):
+            i -= 1
+            continue
+        if (i >= 2 and clause.words[i - 1].folded == "to" and clause.kinds[i - 2] == _VERB):
+            i -= 1
+            continue
+        if clause.kinds[i - 1] == _VERB and i < event and clause.words[i].folded == "to":
+            i -= 1  # "plans to", "is set to"
+            continue
+        break
+    return i
+
+
+def _kept(clause: _Clause, group: int, event: int) -> int | None:
+    """A verb before "to <event>" that changes what the event means ("refused to
+    accept", "failed to agree"), kept in the title."""
+    for i in range(event - 2, group - 1, -1):
+        if clause.words[i + 1].folded == "to" and clause.lemma(i) in clause.lang.keeps:
+            return i
+    return None
+
+
+def _subject(clause: _Clause, group: int, taken: set[int], *,
+             over_phrase: bool = True) -> list[int]:
+    """The words just before the verb group: a name or a noun with its modifiers, past a
+    time ("Trump last week suggested"), an aside between commas ("The United States,
+    along with Russia, voted") and (``over_phrase``) a phrase after the noun ("the
+    conflict in eastern Ukraine can end": "conflict")."""
+    lang, words, text = clause.lang, clause.words, clause.text
+
+    def gap(k: int) -> str:  # the characters between word k and the next
+        return text[words[k].end:words[k + 1].start].strip() if k + 1 < len(words) else ""
+
+    i = group - 1
+    while i >= 0 and i in taken and not gap(i):
+        i -= 1
+    if i >= 0 and gap(i) == ",":
+        for k in range(i - 1, max(-1, i - 1 - ASIDE), -1):
+            if gap(k) == ",":
+                i = k
+                break
+    out: list[int] = []
+    while i >= 0 and len(out) < SUBJECT_WORDS:
+        word = words[i]
+        if (over_phrase and out and word.folded in lang.attached and i > 0
+                and not gap(i - 1) and clause.kinds[i - 1] is None
+                and words[i - 1].folded not in lang.stop):
+            over_phrase = False  # once: the noun the phrase follows
+            out = []
+            i -= 1
+            continue
+        if (over_phrase and out and word.folded in lang.determiners and i > 1
+                and words[i - 1].folded in lang.attached and not gap(i - 2)
+                and clause.kinds[i - 2] is None and words[i - 2].folded not in lang.stop):
+            over_phrase = False  # "rights on the stock": the noun before the phrase
+            out = []
+            i -= 2
+            continue
+        if (i in taken or (out and gap(i)) or word.folded in lang.prepositions
+                or clause.kinds[i] in (_VERB, _AUX, _COPULA)
+                or word.folded in lang.determiners or word.folded in lang.stop):
+            break
+        out.append(i)
+        i -= 1
+    return out[::-1]
+
+
+def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> list[str]:
+    """The noun phrase after the event word, up to a preposition, punctuation, a time
+    expression or a verb; a preposition right after a verb opens it ("voted against")."""
+    lang, words = clause.lang, clause.words
+    out: list[str] = []
+    i = event + 1
+    opened = False
+    if i < len(words) and words[i].folded == "that" and clause.kinds[event] == _VERB:
+        return []  # "suggested that ...": a clause, no object
+    while i < len(words) and len(out) < OBJECT_WORDS:
+        word = words[i]
+        gap = clause.text[words[i - 1].end:word.start]
+        if i in taken or gap.strip() or clause.kinds[i] in (_VERB, _AUX, _COPULA):
+            break
+        folded = word.folded
+        if folded in lang.prepositions:
+            first = i == event + 1 and (folded == "of" or not of_only)
+            if not first or i + 1 >= len(words) or (i + 1) in taken:
+                break
+            out.append(word.text)
+            opened = True
+            i += 1
+            continue
+        if folded in lang.stop and folded not in lang.determiners:
+            break
+        if folded in lang.determiners and (not out or (opened and out[-1] in lang.prepositions)):
+            i += 1
+            continue
+        out.append(word.text)
+        i += 1
+    while out and out[-1].lower() in lang.prepositions:
+        out.pop()
+    if of_only and out and out[0].lower() != "of":
+        return []
+    return out
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+
+def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
+           mention: Mention | None) -> tuple[Claim, float]:
+    """The model's claim for the statement, resolving ``when`` as the tagger did in
+    context, and how sure that is (lower when the claim had to read it differently)."""
+    if mention is None:
+        published = article.published
+        day = date(published.year, published.month, published.day)
+        return Claim.build(article, quote, event="draft", status=status, date=day,
+                           occurrence=occurrence), 1.0
+    wanted = mention.value.interval
+    default = "future" if status.pending else "past"
+    told = mention.context.tense.value if (
+        mention.context is not None and mention.context.tense is not None) else None
+    first: Claim | None = None
+    for tense in dict.fromkeys((default, told, "past", "future", "present")):
+        if tense is None:
+            continue
+        try:
+            claim = Claim.build(article, quote, event="draft", status=status,
+                                when=mention.text, tense=None if tense == default else tense,
+                                occurrence=occurrence)
+        except TimelineError:
+            continue
+        if claim.value is not None and claim.value.interval == wanted:
+            return claim, 1.0
+        first = first or claim
+    value = mention.value
+    if value.granularity is Granularity.DAY and value.mod is None and wanted is not None \
+            and wanted.start is not None:
+        day = date(wanted.start.year, wanted.start.month, wanted.start.day)
+        try:
+            claim = Claim.build(article, quote, event="draft", status=status, date=day,
+                                occurrence=occurrence,
+                                note=f"{mention.text!r} read in context as {value.value}")
+        except TimelineError:
+            pass
+        else:
+            if claim.value is not None and claim.value.interval == wanted:
+                return claim, 1.0
+    if first is None:
+        raise _Unclaimable
+    return first, MISREAD_CONFIDENCE
+
+
+class _Unclaimable(Exception):
+    """The statement's expression reads as no time on its own: no claim can hold it."""
+
+
+# --- the article ----------------------------------------------------------------------------
+
+
+def _dates(mention: Mention) -> bool:
+    """Whether a mention can date an event: a date or time with an interval."""
+    value = mention.value
+    return value.type in (TimexType.DATE, TimexType.TIME) and value.interval is not None
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """Whether a mention is a dateline, not a statement's time: a full date with its year
+    at the start of a line (after one word at most: "date 2025-02-24 As tensions...",
+    "February 25, 2025 at 11:38"), not followed by a comma ("On Feb. 24, 2025, the
+    council voted" is a statement's)."""
+    granularity = mention.value.granularity
+    if granularity is None or granularity > Granularity.DAY:
+        return False
+    line = text.rfind("\n", 0, mention.start) + 1
+    if len(text[line:mention.start].split()) > 1 or _YEAR.search(mention.text) is None:
+        return False
+    return text[mention.end:mention.end + 1] != ","
+
+
+def _generic(mention: Mention) -> bool:
+    """"now", "recently", "in the past": a time that dates nothing in particular."""
+    return mention.value.value.endswith("_REF")
+
+
+def _lead(text: str, spans: Sequence[Span], vocab: Words, lang: Language) -> Span | None:
+    """The lead sentence: the first that reads as a sentence of the body (ends with a
+    full stop, "!" or "?", has a verb and a few words); headlines, bylines and datelines
+    before it are not."""
+    for sentence in spans:
+        body = text[sentence[0]:sentence[1]].rstrip("\"'\u201d\u2019)")
+        if not body.endswith((".", "!", "?")):
+            continue
+        words = tokens(text, *sentence)
+        if len(words) >= 6 and _classify_words(text, words, lang, vocab):
+            return sentence
+    return None
+
+
+def _today(article: Article) -> Interval:
+    """The publication day, in the frame the tagger reads the article's times in."""
+    day = default_scanner().context(article.published).day
+    return Interval(*granule(Granularity.DAY, day))
+
+
+class _Reading:
+    """One article being read: what every statement of it shares."""
+
+    def __init__(self, article: Article, actors: Sequence[ActorMention]) -> None:
+        self.article, self.text = article, article.text
+        self.today = _today(article)
+        self.actors = sorted(actors, key=lambda a: a.span)
+        self._starts: dict[str, list[int]] = {}
+
+    def occurrence(self, quote: str, start: int) -> int | None:
+        """Which occurrence of ``quote`` in the text starts at ``start`` (from 1), or None
+        when it occurs once; each quote's occurrences are found once an article."""
+        starts = self._starts.get(quote)
+        if starts is None:
+            starts = self._starts[quote] = occurrences(self.text, quote)
+        return bisect.bisect_left(starts, start) + 1 if len(starts) > 1 else None
+
+    def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
+        first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
+        last = bisect.bisect_left(self.actors, span[1], key=lambda a: a.span[0])
+        return tuple(a for a in self.actors[first:last] if a.span[1] <= span[1])
+
+
+def extract(article: Article, *, actors: Sequence[ActorMention] = (),
+            mentions: Sequence[Mention] | None = None) -> list[Candidate]:
+    """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
+
+    ``mentions`` are the article's time expressions (``timeline.tag(article.text,
+    article.published)`` when not given); ``actors`` every actor mention found in it
+    (``timeline.draft.actors.find_actors``): those inside a quote are the candidate's
+    actors, the one nearest before the event word is its title's subject.
+    """
+    text = article.text
+    if mentions is None:
+        mentions = default_scanner().scan(text, article.published)
+    lang, vocab = language(), english()
+    dating = sorted((m for m in mentions if _dates(m) and not _dateline(text, m)),
+                    key=lambda m: m.start)
+    spans = sentences(text)
+    lead = _lead(text, spans, vocab, lang)
+    reading = _Reading(article, actors)
+    out: list[Candidate] = []
+    cursor = 0
+    for span in spans:
+        while cursor < len(dating) and dating[cursor].start < span[0]:
+            cursor += 1
+        inside = []
+        while cursor < len(dating) and dating[cursor].start < span[1]:
+            inside.append(dating[cursor])
+            cursor += 1
+        if not inside and span != lead:
+            continue
+        sentence_words = tokens(text, *span)
+        parts = clauses(text, span, sentence_words,
+                        has_verb=lambda ws: _classify_words(text, ws, lang, vocab),
+                        coordinators=lang.coordinators, subordinators=lang.subordinators)
+        dated = any(not _generic(m) for m in inside)
+        at = 0  # the next of the sentence's mentions, clause by clause
+        for index, (clause_span, words) in enumerate(parts):
+            own = []
+            while at < len(inside) and inside[at].start < clause_span[1]:
+                if inside[at].start >= clause_span[0]:
+                    own.append(inside[at])
+                at += 1
+            if not words:
+                continue
+            clause = _Clause(text, clause_span, words, first=index == 0, lang=lang,
+                             vocab=vocab)
+            if span == lead and not dated:
+                # News leads report the publication day's events: the first clause with
+                # an event word stands for the sentence.
+                found = _lead_candidate(reading, clause, sentence_words)
+                if found is not None:
+                    out.append(found)
+                    break
+                continue
+            if own:
+                out.extend(_clause_candidates(reading, clause, own, sentence_words, span))
+    return sorted(out, key=lambda c: c.sort_key)
+
+
+def _covered(words: Sequence[Token], starts: Sequence[int], mention: Mention) -> list[int]:
+    """The words a mention overlaps (``starts``: the words' starts)."""
+    i = max(0, bisect.bisect_right(starts, mention.start) - 1)
+    out = []
+    while i < len(words) and words[i].start < mention.end:
+        if mention.start < words[i].end:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
+                       sentence: list[Token], sentence_span: Span) -> list[Candidate]:
+    """The candidates of one clause: one per event word its expressions date."""
+    # Only generic times ("now"): the first dates the clause; else none does.
+    specific = [m for m in own if not _generic(m)]
+    own = specific or own[:1]
+    words = clause.words
+    starts = [w.start for w in words]
+    taken: set[int] = set()
+    places: list[tuple[Mention, list[int]]] = []
+    for mention in own:
+        covered = _covered(words, starts, mention)
+        if covered:
+            taken.update(covered)
+            places.append((mention, covered))
+    # Of the times that date one event word, the finest, then the nearest: "Yesterday,
+    # at this year's conference, Jobs unveiled" is yesterday's unveiling.
+    chosen: dict[int, tuple[tuple[int, int], Mention]] = {}
+    for mention, covered in places:
+        found = _event_word(clause, covered[0], covered[-1], taken)
+        if found is None:
+            continue
+        event, distance = found
+        granularity = mention.value.granularity
+        key = (granularity.rank if granularity is not None else len(Granularity), distance)
+        if event not in chosen or key < chosen[event][0]:
+            chosen[event] = (key, mention)
+    out = []
+    for event, (_, mention) in chosen.items():
+        candidate = _candidate(reading, clause, event, mention, sentence, sentence_span,
+                               taken)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def _lead_candidate(reading: _Reading, clause: _Clause,
+                    sentence: list[Token]) -> Candidate | None:
+    event = _lead_event(clause)
+    if event is None:
+        return None
+    found = _candidate(reading, clause, event, None, sentence, clause.span, set())
+    return None if found is None else attrs.evolve(
+        found, confidence=found.confidence * LEAD_CONFIDENCE)
+
+
+def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
+    """The clause, or, in a clause too long to quote (no punctuation for thousands of
+    words), the words around the event word and the expression."""
+    start, end = clause.span
+    if end - start <= LONGEST_QUOTE:
+        return start, end
+    word = clause.words[event]
+    lo = min(word.start, mention.start) if mention is not None else word.start
+    hi = max(word.end, mention.end) if mention is not None else word.end
+    starts = [w.start for w in clause.words]
+    first = max(0, bisect.bisect_right(starts, lo) - 1 - QUOTE_REACH)
+    last = min(len(starts) - 1, bisect.bisect_left(starts, hi) + QUOTE_REACH)
+    return clause.words[first].start, max(hi, clause.words[last].end)
+
+
+def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention | None,
+               sentence: list[Token], sentence_span: Span,
+               taken: set[int]) -> Candidate | None:
+    article, text = reading.article, reading.text
+    if _negated(clause, event):
+        return None  # "did not vote on Monday": no event to date
+    quote_span = _quote_span(clause, event, mention)
+    if mention is not None and not (quote_span[0] <= mention.start
+                                    and mention.end <= quote_span[1]):
+        quote_span = sentence_span  # an expression across a clause join: the sentence
+    quote = text[quote_span[0]:quote_span[1]]
+    status = _status(text, clause, event, sentence, mention, reading.today)
+    try:
+        claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
+                             status, mention)
+    except _Unclaimable:
+        return None
+    word = clause.words[event]
+    if mention is None:
+        value = TimeValue.of_granule(Granularity.DAY, datetime(
+            article.published.year, article.published.month, article.published.day))
+    else:
+        value = mention.value
+    if clause.kinds[event] != _VERB:  # an event noun
+        sure *= NOUN_CONFIDENCE
+    if mention is not None and _generic(mention):
+        sure *= GENERIC_CONFIDENCE
+    inside = reading.actors_in(quote_span)
+    content = clause.content(taken)
+    return Candidate(
+        article=article.id, published=article.published, quote=quote, quote_span=quote_span,
+        when=None if mention is None else mention.text,
+        when_span=None if mention is None else (mention.start, mention.end),
+        value=value, event=word.text.rstrip("."), event_span=(word.start, word.end),
+        lemma=clause.vocab.lemma(word.folded), status=status, actors=inside,
+        title=_title(clause, event, inside, taken), content=content, claim=claim,
+        confidence=sure)
+
+
+__all__ = ["Language", "extract", "language"]
