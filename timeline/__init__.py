@@ -131,7 +131,13 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """``timeline.Timeline``, ``timeline.Article``...: imported on first use."""
+    """``timeline.Timeline``, ``timeline.Article``...: imported on first use; so is
+    ``timeline.draft``, the draft layer, which called drafts a corpus
+    (``timeline.draft("corpus/")``, i.e. ``timeline.draft.draft``)."""
+    if name == "draft":
+        from importlib import import_module
+
+        return import_module("timeline.draft")
     if name in _LAZY:
         from importlib import import_module
 
@@ -158,6 +164,7 @@ __all__ = [
     "TimexError",
     "TimexType",
     "UnknownEventError",
+    "draft",
     "from_dataframe",
     "load",
     "resolve",

@@ -20,6 +20,7 @@ from timeline import __version__
 from timeline.cli import (
     check,
     chronology,
+    draft,
     evaluate,
     export,
     ics,
@@ -33,7 +34,7 @@ from timeline.cli.common import PROG, BadInput, parse_anchor, parse_as_of, wrap
 from timeline.errors import CorpusError, TimelineError
 
 #: The commands in the order ``--help`` lists them.
-COMMANDS = (init, resolve, scan, tag, evaluate, check, chronology, ics, export, plot)
+COMMANDS = (init, draft, resolve, scan, tag, evaluate, check, chronology, ics, export, plot)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
                "  timeline init corpus/                        # sources.toml from its files\n"
                "  timeline init corpus/ --from articles.jsonl\n"
+               "  timeline draft corpus/                       # events.toml drafted\n"
                "  timeline chronology                          # the shipped seed corpus\n"
                "  timeline chronology corpus/ --as-of \"last Monday\"\n"
                "  timeline ics -o seeds.ics\n"

@@ -247,6 +247,12 @@ def read_toml(path: Path) -> dict[str, Any]:
     Only a regular file of at most ``files.MAX_BYTES`` is read (``files.read_regular``): a
     FIFO would block for ever and a link to ``/dev/zero`` fill the memory.
     """
+    return parse_toml(read_corpus_text(path), file=str(path))
+
+
+def read_corpus_text(path: Path) -> str:
+    """A corpus file's text, read as ``read_toml`` reads it (a regular file of bounded
+    size, UTF-8): ``CorpusError`` naming the file, ``FileNotFoundError`` as it is."""
     source = str(path)
     try:
         data = read_regular(path)
@@ -255,10 +261,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise CorpusError(f"cannot read: {exc.strerror or exc}", file=source) from None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"not UTF-8 text: byte {exc.start}", file=source) from None
-    return parse_toml(text, file=source)
 
 
 def parse_toml(text: str, *, file: str | None) -> dict[str, Any]:

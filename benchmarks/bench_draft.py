@@ -1,0 +1,110 @@
+"""Speed and memory of drafting, beside tagging alone on the same articles (issue 14).
+
+A corpus of N news articles is made from TimeBank's documents with their DCTs: document
+``k`` is TimeBank's document ``k mod 183`` published ``k // 183`` weeks later (so copies
+are distinct articles on distinct days, as a growing archive is). Each measurement runs
+in a fresh interpreter that imports ``timeline``, warms the rule tables on one sentence,
+then times one of:
+
+- ``tag``: ``timeline.tag`` on every article (what drafting builds on);
+- ``draft``: ``timeline.draft.draft(articles)`` (actors, statements, grouping).
+
+and reports seconds, articles per second, characters per second and the peak resident
+set (``ru_maxrss``) growth. Targets from the issue: drafting costs at most 2x tagging,
+and 10x the articles at most 12x the time.
+
+Usage: ``python benchmarks/bench_draft.py [--articles 500 5000] [--timebank DIR]``.
+Never a timed test: run it on demand and read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_TIMEBANK = REPO.parent / "shared" / "corpora" / "timebank"
+
+CHILD = r"""
+import json, resource, sys, time
+from datetime import date, timedelta
+import timeline
+from timeline.draft import draft
+from timeline.timeml import read_timeml
+what, count, folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+from pathlib import Path
+documents = []
+for path in sorted(Path(folder).glob("*.tml")):
+    doc = read_timeml(path)
+    if doc.dct is not None and doc.text.strip():
+        documents.append(doc)
+articles = []
+for k in range(count):
+    doc = documents[k % len(documents)]
+    published = doc.dct + timedelta(weeks=k // len(documents))
+    articles.append(timeline.Article(id=f"a{k:06d}", title=doc.name, published=published,
+                                     text=doc.text))
+chars = sum(len(a.text) for a in articles)
+timeline.tag("The talks began on March 3.", date(2025, 2, 24))
+draft([timeline.Article(id="w", title="w", published="2025-02-24",
+                        text="The council voted on Monday.")])
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+if what == "tag":
+    found = sum(len(timeline.tag(a.text, a.published)) for a in articles)
+else:
+    found = len(draft(articles).events)
+seconds = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "chars": chars, "found": found,
+                  "kib": after - before}))
+"""
+
+
+def measure(what: str, count: int, timebank: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", CHILD, what, str(count), str(timebank)],
+                         capture_output=True, text=True, check=True, env=env)
+    got: dict[str, float] = json.loads(out.stdout)
+    return got
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[500, 5000],
+                        help="corpus sizes (default: 500 and 5000, for the 10x law)")
+    parser.add_argument("--timebank", type=Path, default=DEFAULT_TIMEBANK,
+                        help="TimeBank's .tml files (default: ../shared/corpora/timebank)")
+    args = parser.parse_args(argv)
+    if not args.timebank.is_dir():
+        print(f"bench_draft: no TimeBank at {args.timebank} (--timebank DIR)", file=sys.stderr)
+        return 2
+    print("| articles | step | seconds | articles/s | chars/s | found | peak RSS growth |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    runs: dict[tuple[int, str], dict[str, float]] = {}
+    for count in args.articles:
+        for what in ("tag", "draft"):
+            got = measure(what, count, args.timebank)
+            runs[count, what] = got
+            print(f"| {count:,} | {what} | {got['seconds']:.2f} | "
+                  f"{count / got['seconds']:,.0f} | {got['chars'] / got['seconds']:,.0f} | "
+                  f"{got['found']:,.0f} | {got['kib'] / 1024:,.0f} MB |", flush=True)
+    print()
+    for count in args.articles:
+        ratio = runs[count, "draft"]["seconds"] / runs[count, "tag"]["seconds"]
+        print(f"- {count:,} articles: draft / tag = {ratio:.2f} (target <= 2)")
+    if len(args.articles) >= 2:
+        small, large = min(args.articles), max(args.articles)
+        growth = runs[large, "draft"]["seconds"] / runs[small, "draft"]["seconds"]
+        print(f"- draft time x{growth:.1f} for x{large / small:g} the articles "
+              f"(target: x{large / small * 1.2:g} at most)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

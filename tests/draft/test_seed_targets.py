@@ -1,0 +1,65 @@
+"""The seeds' five raw texts drafted and compared with the curated ``seeds/events.toml``
+(issue 14's targets; no ``../shared``): a draft event matches a curated one when they
+share a claim sentence and their times intersect (``timeline.draft.compare``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline.draft.compare import Match, compare
+from timeline.draft.draft import Draft
+from timeline.model.claim import Status
+
+CARD = ["ga-vote", "sc-vote", "macron-white-house", "xi-putin-call", "starmer-visit"]
+
+
+@pytest.fixture(scope="module")
+def curated() -> timeline.Timeline:
+    return timeline.load("seeds")
+
+
+@pytest.fixture(scope="module")
+def drafted(curated: timeline.Timeline) -> Draft:
+    return timeline.draft.draft(list(curated.articles.values()))
+
+
+@pytest.fixture(scope="module")
+def table(drafted: Draft, curated: timeline.Timeline) -> dict[str, Match]:
+    return {row.event: row for row in compare(drafted.events, curated.events,
+                                              curated.articles)}
+
+
+def test_every_card_event_is_found(table: dict[str, Match]) -> None:
+    assert [e for e in CARD if not table[e].found] == []
+
+
+def test_most_curated_events_are_found(table: dict[str, Match]) -> None:
+    found = sum(row.found for row in table.values())
+    assert found >= 21, [e for e, row in table.items() if not row.found]
+
+
+def test_starmers_visit_is_scheduled_in_the_week_after(drafted: Draft,
+                                                       table: dict[str, Match]) -> None:
+    visits = [e for e in drafted.events if e.id in table["starmer-visit"].matched]
+    scheduled = [c for e in visits for c in e.candidates if c.status is Status.SCHEDULED]
+    assert scheduled
+    assert any(c.value.value == "2025-W09" for c in scheduled)
+
+
+def test_by_2030_is_expected(drafted: Draft) -> None:
+    by_2030 = [c for e in drafted.events for c in e.candidates if c.when == "by 2030"]
+    assert by_2030 and all(c.status is Status.EXPECTED for c in by_2030)
+
+
+def test_the_two_votes_are_apart(table: dict[str, Match]) -> None:
+    assert not set(table["ga-vote"].matched) & set(table["sc-vote"].matched)
+
+
+def test_compare_counts_what_it_matched(table: dict[str, Match],
+                                        curated: timeline.Timeline) -> None:
+    for event in curated.events:
+        row = table[event.id]
+        assert row.claims == len(event.claims)
+        assert 0 <= row.claims_found <= row.claims
+        assert row.found == (row.claims_found > 0)
