@@ -181,7 +181,7 @@ def draft_timelines(documents: dict[str, Task4Document],
     make = draft_function()
     articles = [article(d) for d in documents.values()]
     began = time.perf_counter()
-    draft = make(articles)
+    draft = make(articles, every_event=True)
     print(f"timeline.draft: {len(articles)} articles in {time.perf_counter() - began:.2f} s, "
           f"{len(draft.events)} events", file=sys.stderr)
     problems: Counter[str] = Counter()

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from timeline.draft.actors import matches
 from timeline.draft.candidate import Actor, Candidate
 from timeline.draft.group import DraftEvent, Link, group, time_key
 from timeline.errors import CorpusError
@@ -82,10 +83,11 @@ class Draft:
         return self._keeping(ranked[:n])
 
     def about(self, *entities: str) -> Draft:
-        """The events one of whose actors any of ``entities`` names (by name, key or alias:
-        ``Actor.named_by``), in time order: an entity's timeline."""
+        """The events one of whose actors any of ``entities`` names (``actors.matches``:
+        by name, key or alias, a person's surname, an organisation under a longer name:
+        "Beatles Apple Corps" for "Apple Corps"), in time order: an entity's timeline."""
         return self._keeping(e for e in self.events
-                             if any(a.named_by(name) for a in e.actors for name in entities))
+                             if any(matches(name, a) for a in e.actors for name in entities))
 
     @property
     def fingerprints(self) -> frozenset[str]:

@@ -855,8 +855,10 @@ def _today(article: Article) -> Interval:
 class _Reading:
     """One article being read: what every statement of it shares."""
 
-    def __init__(self, article: Article, actors: Sequence[ActorMention]) -> None:
+    def __init__(self, article: Article, actors: Sequence[ActorMention],
+                 mentions: Sequence[Mention] = ()) -> None:
         self.article, self.text = article, article.text
+        self.mentions = mentions
         self.today = _today(article)
         self.actors = sorted(actors, key=lambda a: a.span)
         self._starts: dict[str, list[int]] = {}
@@ -876,13 +878,18 @@ class _Reading:
 
 
 def extract(article: Article, *, actors: Sequence[ActorMention] = (),
-            mentions: Sequence[Mention] | None = None) -> list[Candidate]:
+            mentions: Sequence[Mention] | None = None,
+            every_event: bool = False) -> list[Candidate]:
     """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
 
     ``mentions`` are the article's time expressions (``timeline.tag(article.text,
     article.published)`` when not given); ``actors`` every actor mention found in it
     (``timeline.draft.actors.find_actors``): those inside a quote are the candidate's
     actors, the one nearest before the event word is its title's subject.
+
+    ``every_event`` also reads the events no time expression dates, one candidate per
+    event word of every clause (``_undated_candidates``), as an entity timeline wants
+    them: off by default, since a reader's draft would drown in undated statements.
     """
     text = article.text
     if mentions is None:
@@ -892,7 +899,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                     key=lambda m: m.start)
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
-    reading = _Reading(article, actors)
+    reading = _Reading(article, actors, dating)
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
@@ -902,7 +909,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
         while cursor < len(dating) and dating[cursor].start < span[1]:
             inside.append(dating[cursor])
             cursor += 1
-        if not inside and span != lead:
+        if not inside and span != lead and not every_event:
             continue
         sentence_words = tokens(text, *span)
         parts = clauses(text, span, sentence_words,
@@ -920,6 +927,11 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                 continue
             clause = _Clause(text, clause_span, words, first=index == 0, lang=lang,
                              vocab=vocab)
+            if every_event:
+                found = _clause_candidates(reading, clause, own, sentence_words, span)
+                found += _undated_candidates(reading, clause, found, sentence_words, span)
+                out.extend(_with_participants(reading, clause, c) for c in found)
+                continue
             if span == lead and not dated:
                 # News leads report the publication day's events: the first clause with
                 # an event word stands for the sentence.
@@ -978,6 +990,65 @@ def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Candidate],
+                        sentence: list[Token], sentence_span: Span) -> list[Candidate]:
+    """The clause's other event words, each a candidate dated as the TimeLine guidelines
+    (Minard et al. 2015) anchor an event with no time expression of its own.
+
+    - An event word in a clause whose time expression dates another event word shares
+      that time: "In 1998 Apple introduced and shipped the iMac" dates both.
+    - Otherwise an event that has happened (a past or present verb group, an event
+      noun of such a clause) is dated by the article's publication day, the news
+      convention the task's gold follows: a report tells what happened by the day it
+      was written.
+    - A scheduled or expected event (a future or a modal verb group) with no time of its
+      own is left out: the guidelines leave it unplaced, and a date would be a guess.
+
+    A verb heading a clause about a noun (", which ...") and a light or auxiliary verb
+    ("have" in "have said") are not events of their own; negated events are not
+    events at all (``_candidate`` drops them).
+    """
+    chosen = {c.event_span for c in dated}
+    mention = None
+    if dated:
+        first = min(dated, key=lambda c: c.event_span)
+        mention = next((m for m in _clause_mentions(reading, first)), None)
+    out = []
+    for i, word in enumerate(clause.words):
+        if (word.start, word.end) in chosen or not clause.is_event(i):
+            continue
+        if clause.kinds[i] == _VERB and clause.rank(i) == 1 and not clause.finite[i]:
+            continue  # "have" of "have said": the verb group's, not an event
+        found = _candidate(reading, clause, i, mention, sentence, sentence_span, set())
+        if found is None or (mention is None and found.status.pending):
+            continue
+        out.append(attrs.evolve(found, confidence=found.confidence * LEAD_CONFIDENCE))
+    return out
+
+
+def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate
+                       ) -> Candidate:
+    """The candidate with only the actors that take part in its event word, as an
+    entity's timeline counts them: the nearest actor before it in the clause (its
+    subject, or a noun's possessor: "Apple's launch") and the actors after it up to the
+    next verb (its object: "sued Apple", "a lawsuit against Apple Computer")."""
+    word = candidate.event_span
+    event = next(i for i, w in enumerate(clause.words) if (w.start, w.end) == word)
+    inside = reading.actors_in(clause.span)
+    before = [m for m in inside if m.span[1] <= word[0]]
+    stop = next((clause.words[k].start for k in range(event + 1, len(clause.words))
+                 if clause.kinds[k] in (_VERB, _AUX, _COPULA)), clause.span[1])
+    after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
+    return attrs.evolve(candidate, actors=tuple(before[-1:] + after))
+
+
+def _clause_mentions(reading: _Reading, candidate: Candidate) -> list[Mention]:
+    """The time expression that dated ``candidate``, as the tagger found it."""
+    if candidate.when_span is None:
+        return []
+    return [m for m in reading.mentions if (m.start, m.end) == candidate.when_span]
 
 
 def _lead_candidate(reading: _Reading, clause: _Clause,
