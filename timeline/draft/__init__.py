@@ -74,7 +74,8 @@ def candidates_of(articles: Iterable[Article], *, every_event: bool = False
     ``every_event`` as ``draft`` takes it."""
     found: list[Candidate] = []
     for article in sorted(articles, key=lambda a: a.id):
-        found.extend(extract(article, actors=find_actors(article.text),
+        found.extend(extract(article, actors=find_actors(article.text,
+                                                         coreference=every_event),
                              every_event=every_event))
     return found
 

@@ -1090,8 +1090,11 @@ class _Joiner:
 
 # -- the public API ----------------------------------------------------------------------
 
-def find_actors(text: str) -> list[ActorMention]:
+def find_actors(text: str, *, coreference: bool = False) -> list[ActorMention]:
     """Every mention of an actor in an article, by span; one ``Actor`` per participant.
+
+    ``coreference`` adds the words that refer back to a named actor (``coreferent``):
+    "he", "its", "the company", "the store" after "iTunes Store".
 
     >>> mentions = find_actors("French President Emmanuel Macron met the UN Security "
     ...                        "Council. Macron spoke first.")
@@ -1106,7 +1109,136 @@ def find_actors(text: str) -> list[ActorMention]:
     """
     lexicon = load_actor_lexicon()
     raws = _Segmenter(text, lexicon).raws()
-    return _Joiner(raws, text, lexicon).join()
+    found = _Joiner(raws, text, lexicon).join()
+    return coreferent(text, found) if coreference else found
+
+
+# -- coreference ------------------------------------------------------------------------------
+
+@attrs.frozen
+class Coreference:
+    """``coreference.toml`` read: the referring words by the kind of actor they agree with."""
+
+    reach: int
+    person: frozenset[str]
+    thing: frozenset[str]
+    group: frozenset[str]
+    dummy_after: frozenset[str]
+    organisation_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
+    examples: tuple[Mapping[str, Any], ...]
+
+
+@cache
+def load_coreference(package: str = "timeline.lang.en") -> Coreference:
+    """Read ``coreference.toml``; ``RuleTableError`` naming the entry at fault."""
+    path = resources.files(package) / "coreference.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleTableError(f"coreference.toml: not valid TOML: {exc}") from None
+    pronouns, nouns = data.get("pronouns", {}), data.get("descriptions", {})
+    reach = data.get("reach")
+    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 1:
+        raise RuleTableError("coreference.toml: reach: expected a whole number of sentences")
+
+    def words(table: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _strings(table, key, where))
+
+    return Coreference(
+        reach, words(pronouns, "person", "pronouns"), words(pronouns, "thing", "pronouns"),
+        words(pronouns, "group", "pronouns"), words(pronouns, "dummy_after", "pronouns"),
+        words(nouns, "organisation", "descriptions"), words(nouns, "thing", "descriptions"),
+        tuple(data.get("example", ())))
+
+
+_REFERRING = re.compile(r"\b(?:(?P<det>[Tt]he)\s+)?(?P<word>[A-Za-z]+)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
+
+
+def _is_person(actor: Actor, lexicon: ActorLexicon) -> bool:
+    """A person, or a name read as no kind that is written as a person's ("Maria Lopez")."""
+    return actor.kind is ActorKind.PERSON or (
+        actor.kind is ActorKind.OTHER and len(actor.name.split()) > 1
+        and _person_like(actor.name.split(), lexicon))
+
+
+def _head(actor: Actor) -> str:
+    """The last word of a name that is no figure, in lower case ("iphone" of "iPhone 4")."""
+    words = [w for w in _WORD.findall(actor.name) if any(c.isalpha() for c in w)]
+    return words[-1].lower().rstrip(".") if words else ""
+
+
+def coreferent(text: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with the words that refer back to one of their actors, by span.
+
+    English refers back to a participant it has named by a third-person pronoun or a
+    definite description; the referent is the most recent actor (named or referred to)
+    within ``reach`` sentences whose kind agrees (``lang/en/coreference.toml``):
+    he/she/his/her a person; it/its a single actor that is no person (not a dummy "it
+    is ..."); they/their an organisation; "the company" an organisation; "the device"
+    an actor that is neither a person nor an organisation nor a country; "the store"
+    an actor whose name's head is "store" or a compound of it ("iPhone" for "the
+    phone"). A word inside a name is not a referring word.
+
+    >>> found = coreferent("Acme Corp. sued Jo Smith. She said it lost.",
+    ...                    find_actors("Acme Corp. sued Jo Smith. She said it lost."))
+    >>> [(m.text, m.actor.name) for m in found]
+    [('Acme Corp.', 'Acme Corp.'), ('Jo Smith', 'Jo Smith'), ('She', 'Jo Smith'), ('it', 'Acme Corp.')]
+    """
+    rules, lexicon = load_coreference(), load_actor_lexicon()
+    named = sorted(mentions, key=lambda m: m.span)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    recent: list[tuple[int, ActorMention]] = []  # (sentence, mention), most recent last
+    out: list[ActorMention] = []
+    at = 0
+
+    def sentence(position: int) -> int:
+        return bisect_left(ends, position + 1)
+
+    def referent(position: int, fits: Any) -> Actor | None:
+        here = sentence(position)
+        for number, mention in reversed(recent):
+            if here - number >= rules.reach:
+                return None
+            if fits(mention.actor):
+                return mention.actor
+        return None
+
+    for match in _REFERRING.finditer(text):
+        start, end = match.span()
+        while at < len(named) and named[at].span[0] < end:
+            recent.append((sentence(named[at].span[0]), named[at]))
+            at += 1
+        if recent and recent[-1][1].span[1] > start:
+            continue  # inside a name
+        word = match["word"].lower()
+        actor: Actor | None = None
+        if match["det"] is None or word in rules.person | rules.thing | rules.group:
+            start = match.start("word")
+            if word in rules.person:
+                actor = referent(start, lambda a: _is_person(a, lexicon))
+            elif word in rules.thing:
+                after = text[match.end():match.end() + 12].split()
+                if after and after[0].lower() in rules.dummy_after and word == "it":
+                    continue
+                actor = referent(start, lambda a: not _is_person(a, lexicon))
+            elif word in rules.group:
+                actor = referent(start, lambda a: a.kind is ActorKind.ORGANISATION)
+        elif match["word"].islower():
+            if word in rules.organisation_nouns:
+                actor = referent(start, lambda a: a.kind is ActorKind.ORGANISATION)
+            if actor is None:
+                actor = referent(start, lambda a: len(word) > 3 and word not in lexicon.stop
+                                 and _head(a).endswith(word))
+            if actor is None and word in rules.thing_nouns:
+                actor = referent(start, lambda a: a.kind is ActorKind.OTHER
+                                 and not _is_person(a, lexicon))
+        if actor is not None:
+            made = ActorMention((start, end), text[start:end], actor)
+            out.append(made)
+            recent.append((sentence(start), made))
+    return sorted([*named, *out], key=lambda m: m.span)
 
 
 def actor_named(name: str) -> Actor:
@@ -1323,6 +1455,7 @@ def about_ids(entity: str, specs: Iterable[EventSpec]) -> frozenset[str]:
     return frozenset(kept)
 
 
-__all__ = ["ActorLexicon", "about_ids", "across_articles", "actor_named", "entity_mentions",
-           "find_actors", "load_actor_lexicon", "matches", "mentions_entity", "normal_key",
+__all__ = ["ActorLexicon", "Coreference", "about_ids", "across_articles", "actor_named",
+           "coreferent", "entity_mentions", "find_actors", "load_actor_lexicon",
+           "load_coreference", "matches", "mentions_entity", "normal_key",
            "read_actor_lexicon", "same_actor"]
