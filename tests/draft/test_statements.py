@@ -327,3 +327,51 @@ def test_title_names_the_actor_heading_the_subject() -> None:
     text = "He met Macron in Paris on Monday."
     found = first(text, actors=[actor(text, "Macron", "President", ActorKind.PERSON)])
     assert found.title == "Meets Macron"  # no actor before the verb: none invented
+
+
+# --- every_event: the events no time expression dates (issue 14) -----------------------------
+
+
+def _every(text: str) -> list[Candidate]:
+    from timeline.draft.actors import find_actors
+
+    return extract(article(text), actors=find_actors(text, coreference=True), every_event=True)
+
+
+def test_every_event_is_off_by_default() -> None:
+    text = "Acme Corp. sued Globex Inc. over its name."
+    assert dated(text) == []  # no time expression: no statement, but for a lead
+    assert [c.event for c in _every(LEAD + text)][-1:] == ["sued"]
+
+
+def test_an_undated_event_is_dated_by_the_publication_day() -> None:
+    """The news convention the TimeLine guidelines follow: a report tells what happened
+    by the day it was written."""
+    found = _every("Acme Corp. sued Globex Inc. over its name. The court agreed.")
+    assert [(c.event, c.value.value, c.when) for c in found] == [
+        ("sued", "2025-02-25", None), ("agreed", "2025-02-25", None)]
+
+
+def test_an_undated_event_shares_its_clause_time() -> None:
+    found = _every("In 1998 Acme Corp. introduced and shipped the Zephone.")
+    assert {(c.event, c.value.value) for c in found} == {("introduced", "1998"),
+                                                         ("shipped", "1998")}
+
+
+def test_a_pending_event_with_no_time_is_left_out() -> None:
+    assert [c.event for c in _every("Acme Corp. will sue Globex Inc.")] == []
+    assert [c.event for c in _every("Acme Corp. could sue Globex Inc.")] == []
+
+
+def test_an_event_noun_is_taken_only_when_an_actor_owns_it() -> None:
+    found = _every("Acme Corp. praised its launch. Globex Inc. filed a suit.")
+    assert [c.event for c in found] == ["praised", "launch", "filed"]
+
+
+def test_every_event_keeps_the_actors_that_take_part() -> None:
+    """The subject before the verb and the object after it, not the sayer's words."""
+    found = _every('Globex Inc. sued Acme Corp. on Monday. Jo Smith said that "Acme Corp. lost."')
+    parts = {c.event: sorted(m.actor.name for m in c.actors) for c in found}
+    assert parts["sued"] == ["Acme Corp.", "Globex Inc."]
+    assert parts["said"] == ["Jo Smith"]
+    assert parts["lost"] == ["Acme Corp."]

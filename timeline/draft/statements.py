@@ -1006,9 +1006,11 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
     - A scheduled or expected event (a future or a modal verb group) with no time of its
       own is left out: the guidelines leave it unplaced, and a date would be a guess.
 
-    A verb heading a clause about a noun (", which ...") and a light or auxiliary verb
-    ("have" in "have said") are not events of their own; negated events are not
-    events at all (``_candidate`` drops them).
+    A non-finite light verb ("have" in "to have said") is not an event of its own, and
+    an event noun only when an actor owns it ("its launch", "Apple's keynote": the
+    possessor takes part in it); a noun with no owner and no time of its own names what
+    its clause's verb tells ("filed a suit") or a state ("the growth"). Negated events
+    are not events at all (``_candidate`` drops them).
     """
     chosen = {c.event_span for c in dated}
     mention = None
@@ -1021,6 +1023,8 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
             continue
         if clause.kinds[i] == _VERB and clause.rank(i) == 1 and not clause.finite[i]:
             continue  # "have" of "have said": the verb group's, not an event
+        if clause.kinds[i] == _NOUN and not _possessed(reading, clause, i):
+            continue
         found = _candidate(reading, clause, i, mention, sentence, sentence_span, set())
         if found is None or (mention is None and found.status.pending):
             continue
@@ -1028,20 +1032,46 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
     return out
 
 
+#: Quotation marks: what follows one is someone's words, not the event's object.
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _possessed(reading: _Reading, clause: _Clause, noun: int) -> bool:
+    """Whether an actor owns the event noun ``noun``: "its launch", "Apple's keynote"
+    (a possessive name, or a possessive determiner that refers to an actor)."""
+    if noun == 0:
+        return False
+    before = clause.words[noun - 1]
+    if not (before.possessive or before.folded in clause.lang.determiners):
+        return False
+    return any(m.span[1] > before.start
+               for m in reading.actors_in((clause.span[0], before.end)))
+
+
 def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate
                        ) -> Candidate:
     """The candidate with only the actors that take part in its event word, as an
     entity's timeline counts them: the nearest actor before it in the clause (its
     subject, or a noun's possessor: "Apple's launch") and the actors after it up to the
-    next verb (its object: "sued Apple", "a lawsuit against Apple Computer")."""
+    next verb, "that", a relative word or a quotation mark (its object: "sued Apple",
+    "a lawsuit against Apple Computer"; not the sayer's words in "stated that ...")."""
     word = candidate.event_span
-    event = next(i for i, w in enumerate(clause.words) if (w.start, w.end) == word)
+    event = _index(clause, word)
     inside = reading.actors_in(clause.span)
     before = [m for m in inside if m.span[1] <= word[0]]
-    stop = next((clause.words[k].start for k in range(event + 1, len(clause.words))
-                 if clause.kinds[k] in (_VERB, _AUX, _COPULA)), clause.span[1])
+    words, lang = clause.words, clause.lang
+    stop = next((words[k].start for k in range(event + 1, len(words))
+                 if clause.kinds[k] in (_VERB, _AUX, _COPULA) or words[k].folded == "that"
+                 or words[k].folded in lang.relatives
+                 or any(q in clause.text[words[k - 1].end:words[k].start] for q in _QUOTES)),
+                clause.span[1])
     after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
     return attrs.evolve(candidate, actors=tuple(before[-1:] + after))
+
+
+def _index(clause: _Clause, span: Span) -> int:
+    """The clause's word at ``span``."""
+    return next(i for i, w in enumerate(clause.words) if (w.start, w.end) == span)
 
 
 def _clause_mentions(reading: _Reading, candidate: Candidate) -> list[Mention]:
