@@ -928,9 +928,9 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
             clause = _Clause(text, clause_span, words, first=index == 0, lang=lang,
                              vocab=vocab)
             if every_event:
-                found = _clause_candidates(reading, clause, own, sentence_words, span)
-                found += _undated_candidates(reading, clause, found, sentence_words, span)
-                out.extend(_with_participants(reading, clause, c) for c in found)
+                every = _clause_candidates(reading, clause, own, sentence_words, span)
+                every += _undated_candidates(reading, clause, every, sentence_words, span)
+                out.extend(_with_participants(reading, clause, c) for c in every)
                 continue
             if span == lead and not dated:
                 # News leads report the publication day's events: the first clause with

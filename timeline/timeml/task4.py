@@ -7,8 +7,9 @@ through ``timeline.timeml.read`` (so no DTD, no entities, a bounded depth) and r
 text so that every token has a known character span: sentences joined by a newline,
 tokens as English prints them (no space before a comma, a full stop or a clitic such as
 "'s", none after an opening bracket or quote: ``_glued``), so the tagger and the draft
-read "April 28, 2003" and "Apple's", not "April 28 , 2003". ``Task4Document.mention`` turns a character span of that text into
-the task's ``DOCID-SENTID-token`` form, the names the timelines use.
+read "April 28, 2003" and "Apple's", not "April 28 , 2003". ``Task4Document.mention``
+turns a character span of that text into the task's ``DOCID-SENTID-token`` form, the
+names the timelines use.
 
 A timeline file has the entity's name on its first line and then one line per event:
 ``ORDER<TAB>DATE<TAB>MENTION[<TAB>MENTION ...]`` (``read_timeline``, ``write_timeline``).
@@ -80,8 +81,8 @@ class Task4Document:
     """A Task 4 document: DOCID, DCT, headline, and its text rebuilt token by token.
 
     ``text`` holds the sentences in document order, one a line, their tokens spaced as
-    English prints them (entities decoded), so ``text[token.start:token.end] == token.text``. ``name`` is
-    what messages call the document (its path).
+    English prints them (entities decoded), so ``text[token.start:token.end] ==
+    token.text``. ``name`` is what messages call the document (its path).
     """
 
     name: str
