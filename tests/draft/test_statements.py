@@ -375,3 +375,20 @@ def test_every_event_keeps_the_actors_that_take_part() -> None:
     assert parts["sued"] == ["Acme Corp.", "Globex Inc."]
     assert parts["said"] == ["Jo Smith"]
     assert parts["lost"] == ["Acme Corp."]
+
+
+def test_a_past_event_goes_on_on_the_news_day() -> None:
+    """Once a report has told its news day ("yesterday"), its simple pasts with no time
+    of their own happened that day; a perfect or a present stays the publication day."""
+    found = _every("Jo Smith said yesterday that Acme Corp. would sue. "
+                   "Smith also said the suit was ready. Smith has said so often. "
+                   "Smith says the suit is ready.")
+    days = [(c.event, c.value.value) for c in found if c.event in ("said", "says")]
+    assert days == [("said", "2025-02-24"), ("said", "2025-02-24"), ("said", "2025-02-25"),
+                    ("says", "2025-02-25")]
+
+
+def test_an_old_day_is_no_news_day() -> None:
+    found = _every("Jo Smith founded Acme Corp. on May 2, 1990. Smith also said it grew.")
+    assert [(c.event, c.value.value) for c in found if c.event == "said"] == [
+        ("said", "2025-02-25")]

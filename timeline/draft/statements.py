@@ -900,6 +900,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
     reading = _Reading(article, actors, dating)
+    news: date | None = None  # every_event: the day the article's news happened
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
@@ -929,7 +930,9 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                              vocab=vocab)
             if every_event:
                 every = _clause_candidates(reading, clause, own, sentence_words, span)
-                every += _undated_candidates(reading, clause, every, sentence_words, span)
+                news = _news_day(reading, every) or news
+                every += _undated_candidates(reading, clause, every, sentence_words, span,
+                                             news)
                 out.extend(_with_participants(reading, clause, c) for c in every)
                 continue
             if span == lead and not dated:
@@ -992,8 +995,31 @@ def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
     return out
 
 
+#: How many days before its publication a news report's own day may lie ("yesterday",
+#: "on Monday", "last Thursday"): a week.
+NEWS_DAYS = 7
+
+
+def _news_day(reading: _Reading, dated: Sequence[Candidate]) -> date | None:
+    """The day a clause's time puts a past event on when that day is the report's own
+    news day: a day in the week before publication (not the publication day itself)."""
+    today = reading.today.start
+    for candidate in dated:
+        interval = candidate.value.interval
+        if (candidate.status is not Status.OCCURRED and candidate.status is not
+                Status.REPORTED) or interval is None or today is None:
+            continue
+        if candidate.value.granularity is not Granularity.DAY or interval.start is None:
+            continue
+        days = (today.date() - interval.start.date()).days
+        if 0 < days <= NEWS_DAYS:
+            return interval.start.date()
+    return None
+
+
 def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Candidate],
-                        sentence: list[Token], sentence_span: Span) -> list[Candidate]:
+                        sentence: list[Token], sentence_span: Span,
+                        news: date | None = None) -> list[Candidate]:
     """The clause's other event words, each a candidate dated as the TimeLine guidelines
     (Minard et al. 2015) anchor an event with no time expression of its own.
 
@@ -1003,6 +1029,10 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
       noun of such a clause) is dated by the article's publication day, the news
       convention the task's gold follows: a report tells what happened by the day it
       was written.
+    - But a simple past once the article has told its news day (``news``: "Jobs said
+      yesterday", a day of the week before publication): the report's story goes on
+      on that day, as news narrates it, until another time is given: "Jobs also said"
+      is yesterday's saying too.
     - A scheduled or expected event (a future or a modal verb group) with no time of its
       own is left out: the guidelines leave it unplaced, and a date would be a guess.
 
@@ -1028,8 +1058,31 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
         found = _candidate(reading, clause, i, mention, sentence, sentence_span, set())
         if found is None or (mention is None and found.status.pending):
             continue
+        if mention is None and news is not None and _simple_past(clause, i):
+            found = _on_day(reading, found, news)
         out.append(attrs.evolve(found, confidence=found.confidence * LEAD_CONFIDENCE))
     return out
+
+
+def _simple_past(clause: _Clause, event: int) -> bool:
+    """Whether the event word is a verb in the simple past ("said", "was fired"), not a
+    perfect ("has built") or a present."""
+    if clause.kinds[event] != _VERB:
+        return False
+    word = clause.words[event]
+    group = clause.words[_group_start(clause, event):event]
+    if any(w.folded in clause.lang.have for w in group):
+        return False
+    return _cues().read(clause.text, word.end, word.end).tense is Tense.PAST
+
+
+def _on_day(reading: _Reading, candidate: Candidate, day: date) -> Candidate:
+    """The candidate dated ``day`` instead of the publication day."""
+    claim = Claim.build(reading.article, candidate.quote, event="draft",
+                        status=candidate.status, date=day,
+                        occurrence=reading.occurrence(candidate.quote, candidate.quote_span[0]))
+    value = TimeValue.of_granule(Granularity.DAY, datetime(day.year, day.month, day.day))
+    return attrs.evolve(candidate, claim=claim, value=value)
 
 
 #: Quotation marks: what follows one is someone's words, not the event's object.
