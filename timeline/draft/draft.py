@@ -89,6 +89,12 @@ class Draft:
         return self._keeping(e for e in self.events
                              if any(matches(name, a) for a in e.actors for name in entities))
 
+    def happened(self) -> Draft:
+        """The events that have happened as the articles tell them (occurred or
+        reported), in time order: a timeline of the past leaves out what is only
+        scheduled or expected, as the SemEval-2015 TimeLine task's does."""
+        return self._keeping(e for e in self.events if not e.status.pending)
+
     @property
     def fingerprints(self) -> frozenset[str]:
         """Every candidate's fingerprint: what this draft has proposed."""
