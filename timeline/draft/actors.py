@@ -1120,10 +1120,13 @@ class Coreference:
     """``coreference.toml`` read: the referring words by the kind of actor they agree with."""
 
     reach: int
+    description_reach: int
     person: frozenset[str]
     thing: frozenset[str]
     group: frozenset[str]
     dummy_after: frozenset[str]
+    dummy_be: frozenset[str]
+    place_prepositions: frozenset[str]
     organisation_nouns: frozenset[str]
     thing_nouns: frozenset[str]
     examples: tuple[Mapping[str, Any], ...]
@@ -1138,22 +1141,46 @@ def load_coreference(package: str = "timeline.lang.en") -> Coreference:
     except tomllib.TOMLDecodeError as exc:
         raise RuleTableError(f"coreference.toml: not valid TOML: {exc}") from None
     pronouns, nouns = data.get("pronouns", {}), data.get("descriptions", {})
-    reach = data.get("reach")
-    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 1:
-        raise RuleTableError("coreference.toml: reach: expected a whole number of sentences")
+    reaches = []
+    for key in ("reach", "description_reach"):
+        reach = data.get(key)
+        if not isinstance(reach, int) or isinstance(reach, bool) or reach < 1:
+            raise RuleTableError(f"coreference.toml: {key}: expected a whole number of "
+                                 f"sentences")
+        reaches.append(reach)
 
     def words(table: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
         return frozenset(w.lower() for w in _strings(table, key, where))
 
     return Coreference(
-        reach, words(pronouns, "person", "pronouns"), words(pronouns, "thing", "pronouns"),
-        words(pronouns, "group", "pronouns"), words(pronouns, "dummy_after", "pronouns"),
+        reaches[0], reaches[1], words(pronouns, "person", "pronouns"),
+        words(pronouns, "thing", "pronouns"), words(pronouns, "group", "pronouns"),
+        words(pronouns, "dummy_after", "pronouns"), words(pronouns, "dummy_be", "pronouns"),
+        words(pronouns, "place_prepositions", "pronouns"),
         words(nouns, "organisation", "descriptions"), words(nouns, "thing", "descriptions"),
         tuple(data.get("example", ())))
 
 
 _REFERRING = re.compile(r"\b(?:(?P<det>[Tt]he)\s+)?(?P<word>[A-Za-z]+)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
+
+
+def _placed(text: str, mention: ActorMention, rules: Coreference) -> bool:
+    """Whether a name follows a preposition of place, so is a place's, not a person's."""
+    before = text[max(0, mention.span[0] - 12):mention.span[0]].split()
+    return bool(before) and before[-1].lower() in rules.place_prepositions
+
+
+def _dummy(after: str, rules: Coreference) -> bool:
+    """Whether "it" with ``after`` after it is a dummy subject: "it seems", "it is
+    expected that", "it was hard to" (a form of "be" with "that" or "to" soon after),
+    not "it is slated for release"."""
+    words = after.lower().split()[:4]
+    if not words:
+        return False
+    if words[0] in rules.dummy_after:
+        return True
+    return words[0] in rules.dummy_be and any(w in ("that", "to") for w in words[1:])
 
 
 def _is_person(actor: Actor, lexicon: ActorLexicon) -> bool:
@@ -1194,15 +1221,19 @@ def coreferent(text: str, mentions: Sequence[ActorMention]) -> list[ActorMention
     out: list[ActorMention] = []
     at = 0
 
+    def person_like(actor: Actor) -> bool:
+        return _is_person(actor, lexicon)
+
     def sentence(position: int) -> int:
         return bisect_left(ends, position + 1)
 
-    def referent(position: int, fits: Any) -> Actor | None:
+    def referent(position: int, fits: Any, reach: int = rules.reach) -> Actor | None:
         here = sentence(position)
         for number, mention in reversed(recent):
-            if here - number >= rules.reach:
+            if here - number >= reach:
                 return None
-            if fits(mention.actor):
+            if fits(mention.actor) and not (fits is person_like
+                                            and _placed(text, mention, rules)):
                 return mention.actor
         return None
 
@@ -1217,11 +1248,11 @@ def coreferent(text: str, mentions: Sequence[ActorMention]) -> list[ActorMention
         actor: Actor | None = None
         if match["det"] is None or word in rules.person | rules.thing | rules.group:
             start = match.start("word")
-            if word in rules.person:
-                actor = referent(start, lambda a: _is_person(a, lexicon))
+            if word in rules.person:  # a known person first, then a name like one
+                actor = referent(start, lambda a: a.kind is ActorKind.PERSON) or referent(
+                    start, person_like)
             elif word in rules.thing:
-                after = text[match.end():match.end() + 12].split()
-                if after and after[0].lower() in rules.dummy_after and word == "it":
+                if word == "it" and _dummy(text[match.end():match.end() + 40], rules):
                     continue
                 actor = referent(start, lambda a: not _is_person(a, lexicon))
             elif word in rules.group:
@@ -1230,7 +1261,8 @@ def coreferent(text: str, mentions: Sequence[ActorMention]) -> list[ActorMention
             if word in rules.organisation_nouns:
                 actor = referent(start, lambda a: a.kind is ActorKind.ORGANISATION)
             if actor is None and len(word) > 3 and word not in lexicon.stop:
-                actor = referent(start, lambda a, noun=word: _head(a).endswith(noun))
+                actor = referent(start, lambda a, noun=word: _head(a).endswith(noun),
+                                 rules.description_reach)
             if actor is None and word in rules.thing_nouns:
                 actor = referent(start, lambda a: a.kind is ActorKind.OTHER
                                  and not _is_person(a, lexicon))
