@@ -1310,7 +1310,8 @@ def actor_named(name: str) -> Actor:
 def matches(entity: str, actor: Actor) -> bool:
     """Whether a user's entity names this actor: its key, an alias, a person's surname (or
     the full name of a person the article calls by surname only), an organisation under a
-    longer name ("Beatles Apple Corps" for "Apple Corps"); case, dots, "the" and a title
+    longer name ("Beatles Apple Corps" for "Apple Corps"), a thing's plural ("iPods" for
+    "iPod"); case, dots, "the" and a title
     before a name do not matter. A name with a number is a model: "iPhone 4" is not
     "iPhone 3G".
 
@@ -1319,6 +1320,8 @@ def matches(entity: str, actor: Actor) -> bool:
     (True, True)
     >>> matches("iPhone 4", actor_named("iPhone 3G"))
     False
+    >>> matches("Zephone", actor_named("Zephones")), matches("Z 3G", actor_named("Z 3GS"))
+    (True, False)
     """
     lexicon = load_actor_lexicon()
     wanted = {_cached_key(entity), _cached_key(_strip_title(entity, lexicon))}
@@ -1329,6 +1332,9 @@ def matches(entity: str, actor: Actor) -> bool:
     names.update(_cached_key(a) for a in actor.aliases)
     if wanted & names:
         return True
+    if actor.kind is not ActorKind.PERSON and {f"{k}s" for k in wanted
+                                               if k.split()[-1].isalpha()} & names:
+        return True  # "iPods" are instances of the "iPod" (not "iPhone 3GS" of "iPhone 3G")
     own = _cached_key(actor.name).split()
     for key in wanted:
         words = key.split()
