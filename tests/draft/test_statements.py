@@ -392,3 +392,8 @@ def test_an_old_day_is_no_news_day() -> None:
     found = _every("Jo Smith founded Acme Corp. on May 2, 1990. Smith also said it grew.")
     assert [(c.event, c.value.value) for c in found if c.event == "said"] == [
         ("said", "2025-02-25")]
+
+
+def test_a_light_verb_leaves_the_event_to_its_noun() -> None:
+    assert [c.event for c in _every("Acme Corp. held its meeting.")] == ["meeting"]
+

@@ -1036,8 +1036,8 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
     - A scheduled or expected event (a future or a modal verb group) with no time of its
       own is left out: the guidelines leave it unplaced, and a date would be a guess.
 
-    A non-finite light verb ("have" in "to have said") is not an event of its own, and
-    an event noun only when an actor owns it ("its launch", "Apple's keynote": the
+    A light verb ("have", "take", "give") is not an event of its own (its noun is:
+    "gave his keynote"), and an event noun only when an actor owns it ("its launch", "Apple's keynote": the
     possessor takes part in it); a noun with no owner and no time of its own names what
     its clause's verb tells ("filed a suit") or a state ("the growth"). Negated events
     are not events at all (``_candidate`` drops them).
@@ -1051,10 +1051,10 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
     for i, word in enumerate(clause.words):
         if (word.start, word.end) in chosen or not clause.is_event(i):
             continue
-        if clause.kinds[i] == _VERB and clause.rank(i) == 1 and not clause.finite[i]:
-            continue  # "have" of "have said": the verb group's, not an event
         if clause.kinds[i] == _NOUN and not _possessed(reading, clause, i):
             continue
+        if clause.kinds[i] == _VERB and clause.rank(i) == 1:
+            continue  # "gave his keynote": a light verb leaves the event to its noun
         found = _candidate(reading, clause, i, mention, sentence, sentence_span, set())
         if found is None or (mention is None and found.status.pending):
             continue
