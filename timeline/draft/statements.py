@@ -1037,10 +1037,11 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
       own is left out: the guidelines leave it unplaced, and a date would be a guess.
 
     A light verb ("have", "take", "give") is not an event of its own (its noun is:
-    "gave his keynote"), and an event noun only when an actor owns it ("its launch", "Apple's keynote": the
-    possessor takes part in it); a noun with no owner and no time of its own names what
-    its clause's verb tells ("filed a suit") or a state ("the growth"). Negated events
-    are not events at all (``_candidate`` drops them).
+    "gave his keynote"), and an event noun is one only when an actor owns it ("its
+    launch", "Apple's keynote": the possessor takes part in it); a noun with no owner
+    and no time of its own names what its clause's verb tells ("filed a suit") or a
+    state ("the growth"). Negated events are not events at all (``_candidate`` drops
+    them).
     """
     chosen = {c.event_span for c in dated}
     mention = None
