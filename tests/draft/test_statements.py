@@ -397,3 +397,9 @@ def test_an_old_day_is_no_news_day() -> None:
 def test_a_light_verb_leaves_the_event_to_its_noun() -> None:
     assert [c.event for c in _every("Acme Corp. held its meeting.")] == ["meeting"]
 
+
+
+def test_a_clause_with_no_subject_shares_the_sentences() -> None:
+    found = _every("Acme Corp. lost the case on Monday, but appealed.")
+    assert {c.event: [m.actor.name for m in c.actors] for c in found}["appealed"] == [
+        "Acme Corp."]

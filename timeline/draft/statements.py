@@ -933,7 +933,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                 news = _news_day(reading, every) or news
                 every += _undated_candidates(reading, clause, every, sentence_words, span,
                                              news)
-                out.extend(_with_participants(reading, clause, c) for c in every)
+                out.extend(_with_participants(reading, clause, c, span) for c in every)
                 continue
             if span == lead and not dated:
                 # News leads report the publication day's events: the first clause with
@@ -1102,25 +1102,46 @@ def _possessed(reading: _Reading, clause: _Clause, noun: int) -> bool:
                for m in reading.actors_in((clause.span[0], before.end)))
 
 
-def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate
-                       ) -> Candidate:
+def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate,
+                       sentence_span: Span) -> Candidate:
     """The candidate with only the actors that take part in its event word, as an
     entity's timeline counts them: the nearest actor before it in the clause (its
-    subject, or a noun's possessor: "Apple's launch") and the actors after it up to the
+    subject, or a noun's possessor: "Apple's launch"; in a clause with no subject of its
+    own, the nearest before it in the sentence) and the actors after it up to the
     next verb, "that", a relative word or a quotation mark (its object: "sued Apple",
     "a lawsuit against Apple Computer"; not the sayer's words in "stated that ...")."""
     word = candidate.event_span
     event = _index(clause, word)
     inside = reading.actors_in(clause.span)
     before = [m for m in inside if m.span[1] <= word[0]]
+    if not before and _subjectless(clause, event):
+        # "Jobs acknowledged ..., but dismissed ...": the sentence's subject
+        before = list(reading.actors_in((sentence_span[0], clause.span[0])))
+    stop = _object_end(clause, event)
+    after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
+    return attrs.evolve(candidate, actors=tuple(before[-1:] + after))
+
+
+def _subjectless(clause: _Clause, event: int) -> bool:
+    """Whether the verb ``event`` opens its clause with no subject of its own, so shares
+    the one before ("..., but dismissed the claims"): only a coordinator or adverbs
+    come before its verb group."""
+    if clause.kinds[event] != _VERB:
+        return False
+    words = clause.words
+    return all(w.folded in clause.lang.coordinators or clause.adverb(k)
+               for k, w in enumerate(words[:_group_start(clause, event)]))
+
+
+def _object_end(clause: _Clause, event: int) -> int:
+    """Where the object of the event word ``event`` ends: the next verb, "that", a
+    relative word or a quotation mark, else the clause's end."""
     words, lang = clause.words, clause.lang
-    stop = next((words[k].start for k in range(event + 1, len(words))
+    return next((words[k].start for k in range(event + 1, len(words))
                  if clause.kinds[k] in (_VERB, _AUX, _COPULA) or words[k].folded == "that"
                  or words[k].folded in lang.relatives
                  or any(q in clause.text[words[k - 1].end:words[k].start] for q in _QUOTES)),
                 clause.span[1])
-    after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
-    return attrs.evolve(candidate, actors=tuple(before[-1:] + after))
 
 
 def _index(clause: _Clause, span: Span) -> int:
