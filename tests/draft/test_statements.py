@@ -403,3 +403,9 @@ def test_a_clause_with_no_subject_shares_the_sentences() -> None:
     found = _every("Acme Corp. lost the case on Monday, but appealed.")
     assert {c.event: [m.actor.name for m in c.actors] for c in found}["appealed"] == [
         "Acme Corp."]
+
+
+def test_an_aside_between_subject_and_verb_is_skipped() -> None:
+    found = _every("Jo Smith, the chief of Acme Corp., resigned.")
+    assert {c.event: [m.actor.name for m in c.actors] for c in found}["resigned"] == [
+        "Jo Smith"]

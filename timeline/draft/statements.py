@@ -1117,9 +1117,29 @@ def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate,
     if not before and _subjectless(clause, event):
         # "Jobs acknowledged ..., but dismissed ...": the sentence's subject
         before = list(reading.actors_in((sentence_span[0], clause.span[0])))
+    subject = before[-1:]
+    if subject and clause.kinds[event] == _VERB:
+        subject = _before_aside(reading, clause, event, subject[0]) or subject
     stop = _object_end(clause, event)
     after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
-    return attrs.evolve(candidate, actors=tuple(before[-1:] + after))
+    return attrs.evolve(candidate, actors=tuple(subject + after))
+
+
+def _before_aside(reading: _Reading, clause: _Clause, event: int, nearest: ActorMention
+                  ) -> list[ActorMention]:
+    """The subject before an aside that holds ``nearest``: "Steve Jobs, the chief
+    executive officer of Apple Inc., announced" is Jobs's announcing (the aside, set off
+    by commas right before the verb group, only describes him)."""
+    text, group = clause.text, clause.words[_group_start(clause, event)]
+    last = text.rfind(",", nearest.span[1], group.start)
+    if last < 0 or text[last + 1:group.start].strip():
+        return []  # no comma right before the verb group
+    opening = text.rfind(",", clause.span[0], nearest.span[0])
+    if opening < 0:
+        return []
+    found = [m for m in reading.actors_in((clause.span[0], opening))
+             if not text[m.span[1]:opening].strip()]
+    return found[-1:]
 
 
 def _subjectless(clause: _Clause, event: int) -> bool:
