@@ -409,3 +409,9 @@ def test_an_aside_between_subject_and_verb_is_skipped() -> None:
     found = _every("Jo Smith, the chief of Acme Corp., resigned.")
     assert {c.event: [m.actor.name for m in c.actors] for c in found}["resigned"] == [
         "Jo Smith"]
+
+
+def test_a_time_is_shared_only_by_coordinated_events() -> None:
+    found = _every("Acme Corp. claims that Globex Inc. broke a deal signed in 1991.")
+    assert {(c.event, c.value.value) for c in found} >= {("claims", "2025-02-25"),
+                                                         ("signed", "1991")}

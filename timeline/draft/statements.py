@@ -1023,8 +1023,9 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
     """The clause's other event words, each a candidate dated as the TimeLine guidelines
     (Minard et al. 2015) anchor an event with no time expression of its own.
 
-    - An event word in a clause whose time expression dates another event word shares
-      that time: "In 1998 Apple introduced and shipped the iMac" dates both.
+    - An event word coordinated with one the clause's time expression dates shares
+      that time: "In 1998 Apple introduced and shipped the iMac" dates both (not "claims
+      that it violates an agreement reached in 1991": ``_coordinated``).
     - Otherwise an event that has happened (a past or present verb group, an event
       noun of such a clause) is dated by the article's publication day, the news
       convention the task's gold follows: a report tells what happened by the day it
@@ -1044,10 +1045,11 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
     them).
     """
     chosen = {c.event_span for c in dated}
-    mention = None
+    shared = None
     if dated:
         first = min(dated, key=lambda c: c.event_span)
-        mention = next((m for m in _clause_mentions(reading, first)), None)
+        shared = next((m for m in _clause_mentions(reading, first)), None)
+        at = _index(clause, first.event_span)
     out = []
     for i, word in enumerate(clause.words):
         if (word.start, word.end) in chosen or not clause.is_event(i):
@@ -1056,6 +1058,7 @@ def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Cand
             continue
         if clause.kinds[i] == _VERB and clause.rank(i) == 1:
             continue  # "gave his keynote": a light verb leaves the event to its noun
+        mention = shared if shared is not None and _coordinated(clause, at, i) else None
         found = _candidate(reading, clause, i, mention, sentence, sentence_span, set())
         if found is None or (mention is None and found.status.pending):
             continue
@@ -1140,6 +1143,16 @@ def _before_aside(reading: _Reading, clause: _Clause, event: int, nearest: Actor
     found = [m for m in reading.actors_in((clause.span[0], opening))
              if not text[m.span[1]:opening].strip()]
     return found[-1:]
+
+
+def _coordinated(clause: _Clause, one: int, other: int) -> bool:
+    """Whether two event words of a clause are coordinated, so share a time: "and",
+    "or" or "but" between them, and no "that" or relative word that would start a
+    clause of its own ("claims that ... an agreement reached in 1991")."""
+    lo, hi = sorted((one, other))
+    between = [w.folded for w in clause.words[lo + 1:hi]]
+    return (any(w in clause.lang.coordinators for w in between)
+            and not any(w == "that" or w in clause.lang.relatives for w in between))
 
 
 def _subjectless(clause: _Clause, event: int) -> bool:
