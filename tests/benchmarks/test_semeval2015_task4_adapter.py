@@ -144,14 +144,15 @@ def test_gold_events_through_the_mapping(bench: ModuleType, tmp_path: Path) -> N
 
 def test_the_draft_path_end_to_end(bench: ModuleType, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a stand-in for the documented API: the script calls draft(articles), then
-    about(entity).events, and writes what it maps."""
+    """With a stand-in for the documented API: the script calls draft(articles,
+    every_event=True), then about(entity).happened().events, and writes what it maps."""
     import timeline
 
     seen: list[object] = []
 
     class Draft:
-        def __init__(self, articles: list[object]) -> None:
+        def __init__(self, articles: list[object], *, every_event: bool = False) -> None:
+            assert every_event  # the task wants the events no time expression dates too
             seen.extend(articles)
             text = read_task4(DOCUMENT).text
             self.events = (SimpleNamespace(
@@ -160,6 +161,9 @@ def test_the_draft_path_end_to_end(bench: ModuleType, tmp_path: Path,
 
         def about(self, entity: str) -> Draft:
             assert entity == "Acme Corp"
+            return self
+
+        def happened(self) -> Draft:
             return self
 
     module = ModuleType("timeline.draft")
