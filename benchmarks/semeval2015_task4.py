@@ -11,7 +11,8 @@ format; the mapping makes no decision of its own:
 
 - ``timeline.draft(articles, every_event=True)`` -> ``Draft`` (every event the articles
   tell, dated as the task's guidelines date them, pronouns resolved to their actors);
-  ``Draft.about(entity)`` -> the ``Draft`` of the events the entity takes part in;
+  ``Draft.about(entity, own=True)`` -> the ``Draft`` of the events the entity takes
+  part in, each with the candidates that name the entity themselves;
   ``.happened()`` -> of those, the ones that occurred (the task's timelines hold no
   scheduled or expected events); ``Draft.events`` -> its ``DraftEvent``s in time order;
 - one line per ``DraftEvent``: every candidate's event word (``candidate.article``, the
@@ -189,8 +190,8 @@ def draft_timelines(documents: dict[str, Task4Document],
     print(f"timeline.draft: {len(articles)} articles in {time.perf_counter() - began:.2f} s, "
           f"{len(draft.events)} events", file=sys.stderr)
     problems: Counter[str] = Counter()
-    timelines = [map_events(entity, draft.about(entity).happened().events, documents,
-                            problems)
+    timelines = [map_events(entity, draft.about(entity, own=True).happened().events,
+                            documents, problems)
                  for entity in entities]
     for problem, count in sorted(problems.items()):
         print(f"note: {count} x {problem}", file=sys.stderr)

@@ -95,6 +95,21 @@ def test_about_names_an_organisation_under_a_longer_name() -> None:
     assert len(draft.about("Beatles")) == 0
 
 
+def test_about_own_keeps_the_entitys_own_reports() -> None:
+    """An event two articles report, one naming the entity: ``own`` keeps that one."""
+    articles = [Article(id="a", title="t", published=date(2025, 2, 25),
+                        text="Acme Corp. sued Globex Inc. on Monday."),
+                Article(id="b", title="t", published=date(2025, 2, 25),
+                        text="Globex Inc. was sued on Monday.")]
+    draft = timeline.draft.draft(articles)
+    (whole,) = draft.about("Acme Corp").events
+    assert whole.articles == ("a", "b")
+    (own,) = draft.about("Acme Corp", own=True).events
+    assert [c.article for c in own.candidates] == ["a"] and own.reports == 1
+    assert (own.id, own.interval, own.title) == (whole.id, whole.interval, whole.title)
+    assert draft.about("Globex", own=True).events[0].reports == 2
+
+
 def test_happened_leaves_out_what_is_scheduled() -> None:
     draft = _story()
     assert [e.lemma for e in draft.happened()] == ["adopt", "adopt"]
