@@ -9,15 +9,20 @@ measure (``timeline.timeml.task4``), and the key dates of the story.
 Without ``--baseline`` it uses only the public draft API and maps its answer to the task's
 format; the mapping makes no decision of its own:
 
-- ``timeline.draft(articles)`` -> ``Draft``; ``Draft.about(entity)`` -> the ``Draft`` of the
-  events the entity takes part in; ``Draft.events`` -> its ``DraftEvent``s in time order;
+- ``timeline.draft(articles, every_event=True)`` -> ``Draft`` (every event the articles
+  tell, dated as the task's guidelines date them, pronouns resolved to their actors);
+  ``Draft.about(entity, own=True)`` -> the ``Draft`` of the events the entity takes
+  part in, each with the candidates that name the entity themselves;
+  ``.happened()`` -> of those, the ones that occurred (the task's timelines hold no
+  scheduled or expected events); ``Draft.events`` -> its ``DraftEvent``s in time order;
 - one line per ``DraftEvent``: every candidate's event word (``candidate.article``, the
   DOCID, and ``candidate.event_span`` in the article's text) becomes ``DOCID-SENTID-token``;
   ORDER follows the events' order (events whose ``interval`` has the same start and end
   share one; an event with no interval is ORDER 0), DATE is ``task_date(event.interval)``.
 
 The articles are ``timeline.Article(id=DOCID, title=headline, published=DCT, text=...)``,
-the text rebuilt from the document's sentences (one a line, tokens parted by a space), so
+the text rebuilt from the document's sentences (one a line, tokens spaced as English
+prints them: ``read_task4``), so
 every span the draft gives maps back to the task's tokens.
 
 ``--baseline`` writes the task's two naive baselines instead (Minard et al. 2015): every
@@ -181,11 +186,12 @@ def draft_timelines(documents: dict[str, Task4Document],
     make = draft_function()
     articles = [article(d) for d in documents.values()]
     began = time.perf_counter()
-    draft = make(articles)
+    draft = make(articles, every_event=True)
     print(f"timeline.draft: {len(articles)} articles in {time.perf_counter() - began:.2f} s, "
           f"{len(draft.events)} events", file=sys.stderr)
     problems: Counter[str] = Counter()
-    timelines = [map_events(entity, draft.about(entity).events, documents, problems)
+    timelines = [map_events(entity, draft.about(entity, own=True).happened().events,
+                            documents, problems)
                  for entity in entities]
     for problem, count in sorted(problems.items()):
         print(f"note: {count} x {problem}", file=sys.stderr)

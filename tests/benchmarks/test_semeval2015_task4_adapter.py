@@ -144,22 +144,26 @@ def test_gold_events_through_the_mapping(bench: ModuleType, tmp_path: Path) -> N
 
 def test_the_draft_path_end_to_end(bench: ModuleType, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a stand-in for the documented API: the script calls draft(articles), then
-    about(entity).events, and writes what it maps."""
+    """With a stand-in for the documented API: the script calls draft(articles,
+    every_event=True), then about(entity, own=True).happened().events, and writes what it maps."""
     import timeline
 
     seen: list[object] = []
 
     class Draft:
-        def __init__(self, articles: list[object]) -> None:
+        def __init__(self, articles: list[object], *, every_event: bool = False) -> None:
+            assert every_event  # the task wants the events no time expression dates too
             seen.extend(articles)
             text = read_task4(DOCUMENT).text
             self.events = (SimpleNamespace(
                 interval=Interval.of(date(2010, 6, 7), date(2010, 6, 8)),
                 candidates=(SimpleNamespace(article="7", event_span=span(text, "unveiled")),)),)
 
-        def about(self, entity: str) -> Draft:
-            assert entity == "Acme Corp"
+        def about(self, entity: str, *, own: bool = False) -> Draft:
+            assert entity == "Acme Corp" and own
+            return self
+
+        def happened(self) -> Draft:
             return self
 
     module = ModuleType("timeline.draft")

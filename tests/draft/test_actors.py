@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from timeline.draft.actors import (
     across_articles,
     actor_named,
+    coreferent,
     entity_mentions,
     find_actors,
     load_actor_lexicon,
+    load_coreference,
     matches,
     mentions_entity,
     normal_key,
@@ -571,3 +573,56 @@ def test_across_articles_does_not_depend_on_order(names: list[str], rng: Any) ->
     one, two = across_articles(actors), across_articles(shuffled)
     assert one.keys() == two.keys() == {a.key for a in actors}
     assert all(one[k] == two[k] for k in one)
+
+
+# --- coreference (issue 14) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", load_coreference().examples, ids=lambda e: e["text"][:40])
+def test_coreference_toml_examples(example: dict[str, Any]) -> None:
+    text = example["text"]
+    named = find_actors(text)
+    found = find_actors(text, coreference=True)
+    added = [m for m in found if m not in named]
+    assert [f"{m.text}|{m.actor.name.rstrip('.')}" for m in added] == example["refers"]
+    for mention in added:  # the referent is the very actor of a named mention
+        assert any(mention.actor is m.actor for m in found if m in named)
+        assert text[mention.span[0]:mention.span[1]] == mention.text
+
+
+def test_coreference_is_off_by_default_and_keeps_every_named_mention() -> None:
+    text = "Jo Smith founded Acme Corp. in 1990. She sold it in 2001."
+    named = find_actors(text)
+    assert [m.text for m in named] == ["Jo Smith", "Acme Corp."]
+    found = find_actors(text, coreference=True)
+    assert [m.text for m in found] == ["Jo Smith", "Acme Corp.", "She", "it"]
+    assert found == sorted(found, key=lambda m: m.span)
+
+
+def test_a_referent_lies_within_reach() -> None:
+    """A pronoun far from any name refers to nothing: news names a participant again."""
+    filler = " The weather was fine." * (load_coreference().reach + 1)
+    text = "Jo Smith spoke on Monday." + filler + " She left."
+    assert [m.text for m in coreferent(text, find_actors(text))] == ["Jo Smith"]
+
+
+def test_no_referent_of_the_wrong_kind() -> None:
+    """"he" never refers to a company, "the company" never to a person."""
+    text = "Acme Corp. sued on Monday. He said the company had lost."
+    found = coreferent(text, find_actors(text))
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Acme Corp.", "Acme Corp."), ("the company", "Acme Corp.")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Jo Smith", "Acme Corp.", "he", "she", "it", "its", "they",
+                                 "the company", "the store", "said", "sold", ".", ","]),
+                max_size=30))
+def test_coreference_only_adds_mentions_of_named_actors(words: list[str]) -> None:
+    text = " ".join(words)
+    named = find_actors(text)
+    found = find_actors(text, coreference=True)
+    assert all(m in found for m in named)
+    actors = {id(m.actor) for m in found if m in named}
+    assert all(id(m.actor) in actors for m in found)
+    assert all(text[m.span[0]:m.span[1]] == m.text for m in found)

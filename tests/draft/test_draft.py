@@ -85,6 +85,39 @@ def test_about_keeps_an_entitys_events() -> None:
     assert len(draft.about("Macron")) == 0
 
 
+def test_about_names_an_organisation_under_a_longer_name() -> None:
+    """Issue 14: the SemEval entity "Beatles Apple Corps" is the article's "Apple Corps"."""
+    article = Article(id="a", title="t", published=date(2025, 2, 25),
+                      text="Apple Corps sued Globex Inc. on Monday.")
+    draft = timeline.draft.draft([article])
+    assert [e.lemma for e in draft.about("Beatles Apple Corps")] == ["sued"]
+    assert [e.lemma for e in draft.about("Globex")] == ["sued"]
+    assert len(draft.about("Beatles")) == 0
+
+
+def test_about_own_keeps_the_entitys_own_reports() -> None:
+    """An event two articles report, one naming the entity: ``own`` keeps that one."""
+    articles = [Article(id="a", title="t", published=date(2025, 2, 25),
+                        text="Acme Corp. sued Globex Inc. on Monday."),
+                Article(id="b", title="t", published=date(2025, 2, 25),
+                        text="Globex Inc. was sued on Monday.")]
+    draft = timeline.draft.draft(articles)
+    (whole,) = draft.about("Acme Corp").events
+    assert whole.articles == ("a", "b")
+    (own,) = draft.about("Acme Corp", own=True).events
+    assert [c.article for c in own.candidates] == ["a"] and own.reports == 1
+    assert (own.id, own.interval, own.title) == (whole.id, whole.interval, whole.title)
+    assert draft.about("Globex", own=True).events[0].reports == 2
+
+
+def test_happened_leaves_out_what_is_scheduled() -> None:
+    draft = _story()
+    assert [e.lemma for e in draft.happened()] == ["adopt", "adopt"]
+    assert all(not e.status.pending for e in draft.happened())
+    assert draft.happened().happened() == draft.happened()
+    assert [e.lemma for e in draft.about("Starmer").happened()] == []
+
+
 def test_to_text_marks_the_time_the_event_word_and_the_actors() -> None:
     text = _story().to_text()
     assert text.startswith("Draft: 3 events from 3 articles\n")

@@ -327,3 +327,91 @@ def test_title_names_the_actor_heading_the_subject() -> None:
     text = "He met Macron in Paris on Monday."
     found = first(text, actors=[actor(text, "Macron", "President", ActorKind.PERSON)])
     assert found.title == "Meets Macron"  # no actor before the verb: none invented
+
+
+# --- every_event: the events no time expression dates (issue 14) -----------------------------
+
+
+def _every(text: str) -> list[Candidate]:
+    from timeline.draft.actors import find_actors
+
+    return extract(article(text), actors=find_actors(text, coreference=True), every_event=True)
+
+
+def test_every_event_is_off_by_default() -> None:
+    text = "Acme Corp. sued Globex Inc. over its name."
+    assert dated(text) == []  # no time expression: no statement, but for a lead
+    assert [c.event for c in _every(LEAD + text)][-1:] == ["sued"]
+
+
+def test_an_undated_event_is_dated_by_the_publication_day() -> None:
+    """The news convention the TimeLine guidelines follow: a report tells what happened
+    by the day it was written."""
+    found = _every("Acme Corp. sued Globex Inc. over its name. The court agreed.")
+    assert [(c.event, c.value.value, c.when) for c in found] == [
+        ("sued", "2025-02-25", None), ("agreed", "2025-02-25", None)]
+
+
+def test_an_undated_event_shares_its_clause_time() -> None:
+    found = _every("In 1998 Acme Corp. introduced and shipped the Zephone.")
+    assert {(c.event, c.value.value) for c in found} == {("introduced", "1998"),
+                                                         ("shipped", "1998")}
+
+
+def test_a_pending_event_with_no_time_is_left_out() -> None:
+    assert [c.event for c in _every("Acme Corp. will sue Globex Inc.")] == []
+    assert [c.event for c in _every("Acme Corp. could sue Globex Inc.")] == []
+
+
+def test_an_event_noun_is_taken_only_when_an_actor_owns_it() -> None:
+    found = _every("Acme Corp. praised its launch. Globex Inc. filed a suit.")
+    assert [c.event for c in found] == ["praised", "launch", "filed"]
+
+
+def test_every_event_keeps_the_actors_that_take_part() -> None:
+    """The subject before the verb and the object after it, not the sayer's words."""
+    found = _every('Globex Inc. sued Acme Corp. on Monday. Jo Smith said that "Acme Corp. lost."')
+    parts = {c.event: sorted(m.actor.name for m in c.actors) for c in found}
+    assert parts["sued"] == ["Acme Corp.", "Globex Inc."]
+    assert parts["said"] == ["Jo Smith"]
+    assert parts["lost"] == ["Acme Corp."]
+
+
+def test_a_past_event_goes_on_on_the_news_day() -> None:
+    """Once a report has told its news day ("yesterday"), its simple pasts with no time
+    of their own happened that day; a perfect or a present stays the publication day."""
+    found = _every("Jo Smith said yesterday that Acme Corp. would sue. "
+                   "Smith also said the suit was ready. Smith has said so often. "
+                   "Smith says the suit is ready.")
+    days = [(c.event, c.value.value) for c in found if c.event in ("said", "says")]
+    assert days == [("said", "2025-02-24"), ("said", "2025-02-24"), ("said", "2025-02-25"),
+                    ("says", "2025-02-25")]
+
+
+def test_an_old_day_is_no_news_day() -> None:
+    found = _every("Jo Smith founded Acme Corp. on May 2, 1990. Smith also said it grew.")
+    assert [(c.event, c.value.value) for c in found if c.event == "said"] == [
+        ("said", "2025-02-25")]
+
+
+def test_a_light_verb_leaves_the_event_to_its_noun() -> None:
+    assert [c.event for c in _every("Acme Corp. held its meeting.")] == ["meeting"]
+
+
+
+def test_a_clause_with_no_subject_shares_the_sentences() -> None:
+    found = _every("Acme Corp. lost the case on Monday, but appealed.")
+    assert {c.event: [m.actor.name for m in c.actors] for c in found}["appealed"] == [
+        "Acme Corp."]
+
+
+def test_an_aside_between_subject_and_verb_is_skipped() -> None:
+    found = _every("Jo Smith, the chief of Acme Corp., resigned.")
+    assert {c.event: [m.actor.name for m in c.actors] for c in found}["resigned"] == [
+        "Jo Smith"]
+
+
+def test_a_time_is_shared_only_by_coordinated_events() -> None:
+    found = _every("Acme Corp. claims that Globex Inc. broke a deal signed in 1991.")
+    assert {(c.event, c.value.value) for c in found} >= {("claims", "2025-02-25"),
+                                                         ("signed", "1991")}

@@ -43,12 +43,25 @@ Apple on <EVENT eid="e1">Monday</EVENT> .</s><s id="7">It accounts for 70 % .</s
 def test_document_text_tokens_and_spans() -> None:
     doc = read_task4(DOCUMENT, name="42.tml")
     assert (doc.docid, doc.dct, doc.headline) == ("42", date(2008, 1, 9), "AT&T sues Apple")
-    assert doc.text == "January 9 , 2008\nAT&T sued Apple on Monday .\nIt accounts for 70 % ."
+    assert doc.text == "January 9, 2008\nAT&T sued Apple on Monday.\nIt accounts for 70%."
     for token in doc.tokens:
         assert doc.text[token.start:token.end] == token.text
     second = [t for t in doc.tokens if t.sentence == "2"]
     assert [(t.index, t.text) for t in second] == [
         (0, "AT&T"), (1, "sued"), (2, "Apple"), (3, "on"), (4, "Monday"), (5, ".")]
+
+
+def test_document_text_is_printed_as_english_prints_it() -> None:
+    """Issue 14: the tagger misread "February 24 , 1955"; tokens keep their spans."""
+    text = (b'<TimeML><DOCID>7</DOCID><DCT><TIMEX3 value="2011-08-25"/></DCT><TEXT>'
+            b'<s id="1">Jobs , born on February 24 , 1955 , said " it is n\'t Apple \'s '
+            b'( or the Beatles \' ) call " .</s></TEXT></TimeML>')
+    doc = read_task4(text)
+    assert doc.text == ("Jobs, born on February 24, 1955, said \"it isn't Apple's "
+                        "(or the Beatles') call\".")
+    for token in doc.tokens:
+        assert doc.text[token.start:token.end] == token.text
+    assert [t.text for t in doc.tokens][-3:] == ["call", '"', "."]
 
 
 def test_mentions_name_sentence_and_tokens() -> None:

@@ -38,19 +38,25 @@ Source = str | Path | Mapping[str, Article] | Iterable[Article] | Any
 
 
 def draft(source: Source = "seeds", *, about: str | Iterable[str] = (), top: int | None = None,
-          memory: DraftMemory | None = None, **group_options: Any) -> Draft:
+          memory: DraftMemory | None = None, every_event: bool = False,
+          **group_options: Any) -> Draft:
     """A draft timeline of the articles of ``source``: one event per happening.
 
     ``source`` is a corpus folder (``"seeds"`` is the embedded one), a ``Timeline``, a
     mapping of ids to ``Article``s or an iterable of them. ``about`` keeps the events an
     entity (or any of several) takes part in, ``top`` the N most reported. ``memory``
     (``timeline.model.load.read_draft_memory(folder)``) leaves out the statements a
-    previous draft of the corpus proposed, so only new ones are drafted. ``group_options``
+    previous draft of the corpus proposed, so only new ones are drafted. ``every_event``
+    drafts the events no time expression dates too, dated as the SemEval-2015 TimeLine
+    guidelines date them (``statements.extract``), and resolves pronouns and definite
+    descriptions to the actors they refer to (``actors.find_actors(coreference=True)``):
+    what an entity's timeline wants (``about``), more than a reader's first draft
+    does. ``group_options``
     go to ``timeline.draft.group.group`` (``threshold``, ``suggest``). The result does not
     depend on the order of the articles.
     """
     articles = _articles(source)
-    found = candidates_of(articles)
+    found = candidates_of(articles, every_event=every_event)
     if memory is not None:
         found = unseen(found, memory)
     result = Draft.from_candidates(found, articles, **group_options)
@@ -62,11 +68,15 @@ def draft(source: Source = "seeds", *, about: str | Iterable[str] = (), top: int
     return result
 
 
-def candidates_of(articles: Iterable[Article]) -> list[Candidate]:
-    """Every dated statement of the articles, in a canonical order (by article id)."""
+def candidates_of(articles: Iterable[Article], *, every_event: bool = False
+                  ) -> list[Candidate]:
+    """Every dated statement of the articles, in a canonical order (by article id);
+    ``every_event`` as ``draft`` takes it."""
     found: list[Candidate] = []
     for article in sorted(articles, key=lambda a: a.id):
-        found.extend(extract(article, actors=find_actors(article.text)))
+        found.extend(extract(article, actors=find_actors(article.text,
+                                                         coreference=every_event),
+                             every_event=every_event))
     return found
 
 

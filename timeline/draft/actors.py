@@ -1090,8 +1090,11 @@ class _Joiner:
 
 # -- the public API ----------------------------------------------------------------------
 
-def find_actors(text: str) -> list[ActorMention]:
+def find_actors(text: str, *, coreference: bool = False) -> list[ActorMention]:
     """Every mention of an actor in an article, by span; one ``Actor`` per participant.
+
+    ``coreference`` adds the words that refer back to a named actor (``coreferent``):
+    "he", "its", "the company", "the store" after "iTunes Store".
 
     >>> mentions = find_actors("French President Emmanuel Macron met the UN Security "
     ...                        "Council. Macron spoke first.")
@@ -1106,7 +1109,168 @@ def find_actors(text: str) -> list[ActorMention]:
     """
     lexicon = load_actor_lexicon()
     raws = _Segmenter(text, lexicon).raws()
-    return _Joiner(raws, text, lexicon).join()
+    found = _Joiner(raws, text, lexicon).join()
+    return coreferent(text, found) if coreference else found
+
+
+# -- coreference ------------------------------------------------------------------------------
+
+@attrs.frozen
+class Coreference:
+    """``coreference.toml`` read: the referring words by the kind of actor they agree with."""
+
+    reach: int
+    description_reach: int
+    person: frozenset[str]
+    thing: frozenset[str]
+    group: frozenset[str]
+    dummy_after: frozenset[str]
+    dummy_be: frozenset[str]
+    place_prepositions: frozenset[str]
+    organisation_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
+    examples: tuple[Mapping[str, Any], ...]
+
+
+@cache
+def load_coreference(package: str = "timeline.lang.en") -> Coreference:
+    """Read ``coreference.toml``; ``RuleTableError`` naming the entry at fault."""
+    path = resources.files(package) / "coreference.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleTableError(f"coreference.toml: not valid TOML: {exc}") from None
+    pronouns, nouns = data.get("pronouns", {}), data.get("descriptions", {})
+    reaches = []
+    for key in ("reach", "description_reach"):
+        reach = data.get(key)
+        if not isinstance(reach, int) or isinstance(reach, bool) or reach < 1:
+            raise RuleTableError(f"coreference.toml: {key}: expected a whole number of "
+                                 f"sentences")
+        reaches.append(reach)
+
+    def words(table: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _strings(table, key, where))
+
+    return Coreference(
+        reaches[0], reaches[1], words(pronouns, "person", "pronouns"),
+        words(pronouns, "thing", "pronouns"), words(pronouns, "group", "pronouns"),
+        words(pronouns, "dummy_after", "pronouns"), words(pronouns, "dummy_be", "pronouns"),
+        words(pronouns, "place_prepositions", "pronouns"),
+        words(nouns, "organisation", "descriptions"), words(nouns, "thing", "descriptions"),
+        tuple(data.get("example", ())))
+
+
+_REFERRING = re.compile(r"\b(?:(?P<det>[Tt]he)\s+)?(?P<word>[A-Za-z]+)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
+
+
+def _placed(text: str, mention: ActorMention, rules: Coreference) -> bool:
+    """Whether a name follows a preposition of place, so is a place's, not a person's."""
+    before = text[max(0, mention.span[0] - 12):mention.span[0]].split()
+    return bool(before) and before[-1].lower() in rules.place_prepositions
+
+
+def _dummy(after: str, rules: Coreference) -> bool:
+    """Whether "it" with ``after`` after it is a dummy subject: "it seems", "it is
+    expected that", "it was hard to" (a form of "be" with "that" or "to" soon after),
+    not "it is slated for release"."""
+    words = after.lower().split()[:4]
+    if not words:
+        return False
+    if words[0] in rules.dummy_after:
+        return True
+    return words[0] in rules.dummy_be and any(w in ("that", "to") for w in words[1:])
+
+
+def _is_person(actor: Actor, lexicon: ActorLexicon) -> bool:
+    """A person, or a name read as no kind that is written as a person's ("Maria Lopez")."""
+    return actor.kind is ActorKind.PERSON or (
+        actor.kind is ActorKind.OTHER and len(actor.name.split()) > 1
+        and _person_like(actor.name.split(), lexicon))
+
+
+def _head(actor: Actor) -> str:
+    """The last word of a name that is no figure, in lower case ("iphone" of "iPhone 4")."""
+    words = [w for w in _WORD.findall(actor.name) if any(c.isalpha() for c in w)]
+    return words[-1].lower().rstrip(".") if words else ""
+
+
+def coreferent(text: str, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with the words that refer back to one of their actors, by span.
+
+    English refers back to a participant it has named by a third-person pronoun or a
+    definite description; the referent is the most recent actor (named or referred to)
+    within ``reach`` sentences whose kind agrees (``lang/en/coreference.toml``):
+    he/she/his/her a person; it/its a single actor that is no person (not a dummy "it
+    is ..."); they/their an organisation; "the company" an organisation; "the device"
+    an actor that is neither a person nor an organisation nor a country; "the store"
+    an actor whose name's head is "store" or a compound of it ("iPhone" for "the
+    phone"). A word inside a name is not a referring word.
+
+    >>> found = coreferent("Acme Corp. sued Jo Smith. She said it lost.",
+    ...                    find_actors("Acme Corp. sued Jo Smith. She said it lost."))
+    >>> [(m.text, m.actor.name) for m in found]  # doctest: +NORMALIZE_WHITESPACE
+    [('Acme Corp.', 'Acme Corp.'), ('Jo Smith', 'Jo Smith'), ('She', 'Jo Smith'),
+     ('it', 'Acme Corp.')]
+    """
+    rules, lexicon = load_coreference(), load_actor_lexicon()
+    named = sorted(mentions, key=lambda m: m.span)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    recent: list[tuple[int, ActorMention]] = []  # (sentence, mention), most recent last
+    out: list[ActorMention] = []
+    at = 0
+
+    def person_like(actor: Actor) -> bool:
+        return _is_person(actor, lexicon)
+
+    def sentence(position: int) -> int:
+        return bisect_left(ends, position + 1)
+
+    def referent(position: int, fits: Any, reach: int = rules.reach) -> Actor | None:
+        here = sentence(position)
+        for number, mention in reversed(recent):
+            if here - number >= reach:
+                return None
+            if fits(mention.actor) and not (fits is person_like
+                                            and _placed(text, mention, rules)):
+                return mention.actor
+        return None
+
+    for match in _REFERRING.finditer(text):
+        start, end = match.span()
+        while at < len(named) and named[at].span[0] < end:
+            recent.append((sentence(named[at].span[0]), named[at]))
+            at += 1
+        if recent and recent[-1][1].span[1] > start:
+            continue  # inside a name
+        word = match["word"].lower()
+        actor: Actor | None = None
+        if match["det"] is None or word in rules.person | rules.thing | rules.group:
+            start = match.start("word")
+            if word in rules.person:  # a known person first, then a name like one
+                actor = referent(start, lambda a: a.kind is ActorKind.PERSON) or referent(
+                    start, person_like)
+            elif word in rules.thing:
+                if word == "it" and _dummy(text[match.end():match.end() + 40], rules):
+                    continue
+                actor = referent(start, lambda a: not _is_person(a, lexicon))
+            elif word in rules.group:
+                actor = referent(start, lambda a: a.kind is ActorKind.ORGANISATION)
+        elif match["word"].islower():
+            if word in rules.organisation_nouns:
+                actor = referent(start, lambda a: a.kind is ActorKind.ORGANISATION)
+            if actor is None and len(word) > 3 and word not in lexicon.stop:
+                actor = referent(start, lambda a, noun=word: _head(a).endswith(noun),
+                                 rules.description_reach)
+            if actor is None and word in rules.thing_nouns:
+                actor = referent(start, lambda a: a.kind is ActorKind.OTHER
+                                 and not _is_person(a, lexicon))
+        if actor is not None:
+            made = ActorMention((start, end), text[start:end], actor)
+            out.append(made)
+            recent.append((sentence(start), made))
+    return sorted([*named, *out], key=lambda m: m.span)
 
 
 def actor_named(name: str) -> Actor:
@@ -1146,7 +1310,8 @@ def actor_named(name: str) -> Actor:
 def matches(entity: str, actor: Actor) -> bool:
     """Whether a user's entity names this actor: its key, an alias, a person's surname (or
     the full name of a person the article calls by surname only), an organisation under a
-    longer name ("Beatles Apple Corps" for "Apple Corps"); case, dots, "the" and a title
+    longer name ("Beatles Apple Corps" for "Apple Corps"), a thing's plural ("iPods" for
+    "iPod"); case, dots, "the" and a title
     before a name do not matter. A name with a number is a model: "iPhone 4" is not
     "iPhone 3G".
 
@@ -1155,6 +1320,8 @@ def matches(entity: str, actor: Actor) -> bool:
     (True, True)
     >>> matches("iPhone 4", actor_named("iPhone 3G"))
     False
+    >>> matches("Zephone", actor_named("Zephones")), matches("Z 3G", actor_named("Z 3GS"))
+    (True, False)
     """
     lexicon = load_actor_lexicon()
     wanted = {_cached_key(entity), _cached_key(_strip_title(entity, lexicon))}
@@ -1165,6 +1332,9 @@ def matches(entity: str, actor: Actor) -> bool:
     names.update(_cached_key(a) for a in actor.aliases)
     if wanted & names:
         return True
+    if actor.kind is not ActorKind.PERSON and {f"{k}s" for k in wanted
+                                               if k.split()[-1].isalpha()} & names:
+        return True  # "iPods" are instances of the "iPod" (not "iPhone 3GS" of "iPhone 3G")
     own = _cached_key(actor.name).split()
     for key in wanted:
         words = key.split()
@@ -1323,6 +1493,7 @@ def about_ids(entity: str, specs: Iterable[EventSpec]) -> frozenset[str]:
     return frozenset(kept)
 
 
-__all__ = ["ActorLexicon", "about_ids", "across_articles", "actor_named", "entity_mentions",
-           "find_actors", "load_actor_lexicon", "matches", "mentions_entity", "normal_key",
+__all__ = ["ActorLexicon", "Coreference", "about_ids", "across_articles", "actor_named",
+           "coreferent", "entity_mentions", "find_actors", "load_actor_lexicon",
+           "load_coreference", "matches", "mentions_entity", "normal_key",
            "read_actor_lexicon", "same_actor"]

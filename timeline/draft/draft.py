@@ -17,8 +17,9 @@ from typing import Any
 
 import attrs
 
+from timeline.draft.actors import matches
 from timeline.draft.candidate import Actor, Candidate
-from timeline.draft.group import DraftEvent, Link, group, time_key
+from timeline.draft.group import DraftEvent, Link, group, publication_key, time_key
 from timeline.errors import CorpusError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, occurrences
@@ -81,11 +82,27 @@ class Draft:
         ranked = sorted(self.events, key=lambda e: (-e.reports, time_key(e.interval), e.id))
         return self._keeping(ranked[:n])
 
-    def about(self, *entities: str) -> Draft:
-        """The events one of whose actors any of ``entities`` names (by name, key or alias:
-        ``Actor.named_by``), in time order: an entity's timeline."""
-        return self._keeping(e for e in self.events
-                             if any(a.named_by(name) for a in e.actors for name in entities))
+    def about(self, *entities: str, own: bool = False) -> Draft:
+        """The events one of whose actors any of ``entities`` names (``actors.matches``:
+        by name, key or alias, a person's surname, an organisation under a longer name:
+        "Beatles Apple Corps" for "Apple Corps"), in time order: an entity's timeline.
+
+        ``own`` keeps in each event only the candidates that name the entity themselves
+        (the entity's own reports of the happening: what an entity timeline lists as its
+        mentions), the event's time, title and status as the whole group gave them."""
+        kept = [e for e in self.events
+                if any(matches(name, a) for a in e.actors for name in entities)]
+        if own:
+            kept = [_narrowed(e, [c for c in e.candidates
+                                  if any(matches(name, m.actor) for m in c.actors
+                                         for name in entities)]) for e in kept]
+        return self._keeping(e for e in kept if e.candidates)
+
+    def happened(self) -> Draft:
+        """The events that have happened as the articles tell them (occurred or
+        reported), in time order: a timeline of the past leaves out what is only
+        scheduled or expected, as the SemEval-2015 TimeLine task's does."""
+        return self._keeping(e for e in self.events if not e.status.pending)
 
     @property
     def fingerprints(self) -> frozenset[str]:
@@ -145,6 +162,18 @@ class Draft:
         from timeline.export.notebook import draft_html
 
         return draft_html(self)
+
+
+def _narrowed(event: DraftEvent, candidates: list[Candidate]) -> DraftEvent:
+    """``event`` with only ``candidates`` (some of its own), its reports counted again
+    from them; its time, title, status, actors and merges stay the group's."""
+    if len(candidates) == len(event.candidates):
+        return event
+    published = sorted((c.published for c in candidates), key=publication_key)
+    return attrs.evolve(event, candidates=tuple(candidates),
+                        articles=tuple(sorted({c.article for c in candidates})),
+                        first_reported=published[0] if published else event.first_reported,
+                        last_reported=published[-1] if published else event.last_reported)
 
 
 def _claim_for(event: str, claim: Claim, articles: Mapping[str, Article]) -> Claim:

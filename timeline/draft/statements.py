@@ -855,8 +855,10 @@ def _today(article: Article) -> Interval:
 class _Reading:
     """One article being read: what every statement of it shares."""
 
-    def __init__(self, article: Article, actors: Sequence[ActorMention]) -> None:
+    def __init__(self, article: Article, actors: Sequence[ActorMention],
+                 mentions: Sequence[Mention] = ()) -> None:
         self.article, self.text = article, article.text
+        self.mentions = mentions
         self.today = _today(article)
         self.actors = sorted(actors, key=lambda a: a.span)
         self._starts: dict[str, list[int]] = {}
@@ -876,13 +878,18 @@ class _Reading:
 
 
 def extract(article: Article, *, actors: Sequence[ActorMention] = (),
-            mentions: Sequence[Mention] | None = None) -> list[Candidate]:
+            mentions: Sequence[Mention] | None = None,
+            every_event: bool = False) -> list[Candidate]:
     """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
 
     ``mentions`` are the article's time expressions (``timeline.tag(article.text,
     article.published)`` when not given); ``actors`` every actor mention found in it
     (``timeline.draft.actors.find_actors``): those inside a quote are the candidate's
     actors, the one nearest before the event word is its title's subject.
+
+    ``every_event`` also reads the events no time expression dates, one candidate per
+    event word of every clause (``_undated_candidates``), as an entity timeline wants
+    them: off by default, since a reader's draft would drown in undated statements.
     """
     text = article.text
     if mentions is None:
@@ -892,7 +899,8 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                     key=lambda m: m.start)
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
-    reading = _Reading(article, actors)
+    reading = _Reading(article, actors, dating)
+    news: date | None = None  # every_event: the day the article's news happened
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
@@ -902,7 +910,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
         while cursor < len(dating) and dating[cursor].start < span[1]:
             inside.append(dating[cursor])
             cursor += 1
-        if not inside and span != lead:
+        if not inside and span != lead and not every_event:
             continue
         sentence_words = tokens(text, *span)
         parts = clauses(text, span, sentence_words,
@@ -920,6 +928,13 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                 continue
             clause = _Clause(text, clause_span, words, first=index == 0, lang=lang,
                              vocab=vocab)
+            if every_event:
+                every = _clause_candidates(reading, clause, own, sentence_words, span)
+                news = _news_day(reading, every) or news
+                every += _undated_candidates(reading, clause, every, sentence_words, span,
+                                             news)
+                out.extend(_with_participants(reading, clause, c, span) for c in every)
+                continue
             if span == lead and not dated:
                 # News leads report the publication day's events: the first clause with
                 # an event word stands for the sentence.
@@ -978,6 +993,200 @@ def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+#: How many days before its publication a news report's own day may lie ("yesterday",
+#: "on Monday", "last Thursday"): a week.
+NEWS_DAYS = 7
+
+
+def _news_day(reading: _Reading, dated: Sequence[Candidate]) -> date | None:
+    """The day a clause's time puts a past event on when that day is the report's own
+    news day: a day in the week before publication (not the publication day itself)."""
+    today = reading.today.start
+    for candidate in dated:
+        interval = candidate.value.interval
+        if (candidate.status is not Status.OCCURRED and candidate.status is not
+                Status.REPORTED) or interval is None or today is None:
+            continue
+        if candidate.value.granularity is not Granularity.DAY or interval.start is None:
+            continue
+        days = (today.date() - interval.start.date()).days
+        if 0 < days <= NEWS_DAYS:
+            return interval.start.date()
+    return None
+
+
+def _undated_candidates(reading: _Reading, clause: _Clause, dated: Sequence[Candidate],
+                        sentence: list[Token], sentence_span: Span,
+                        news: date | None = None) -> list[Candidate]:
+    """The clause's other event words, each a candidate dated as the TimeLine guidelines
+    (Minard et al. 2015) anchor an event with no time expression of its own.
+
+    - An event word coordinated with one the clause's time expression dates shares
+      that time: "In 1998 Apple introduced and shipped the iMac" dates both (not "claims
+      that it violates an agreement reached in 1991": ``_coordinated``).
+    - Otherwise an event that has happened (a past or present verb group, an event
+      noun of such a clause) is dated by the article's publication day, the news
+      convention the task's gold follows: a report tells what happened by the day it
+      was written.
+    - But a simple past once the article has told its news day (``news``: "Jobs said
+      yesterday", a day of the week before publication): the report's story goes on
+      on that day, as news narrates it, until another time is given: "Jobs also said"
+      is yesterday's saying too.
+    - A scheduled or expected event (a future or a modal verb group) with no time of its
+      own is left out: the guidelines leave it unplaced, and a date would be a guess.
+
+    A light verb ("have", "take", "give") is not an event of its own (its noun is:
+    "gave his keynote"), and an event noun is one only when an actor owns it ("its
+    launch", "Apple's keynote": the possessor takes part in it); a noun with no owner
+    and no time of its own names what its clause's verb tells ("filed a suit") or a
+    state ("the growth"). Negated events are not events at all (``_candidate`` drops
+    them).
+    """
+    chosen = {c.event_span for c in dated}
+    shared = None
+    if dated:
+        first = min(dated, key=lambda c: c.event_span)
+        shared = next((m for m in _clause_mentions(reading, first)), None)
+        at = _index(clause, first.event_span)
+    out = []
+    for i, word in enumerate(clause.words):
+        if (word.start, word.end) in chosen or not clause.is_event(i):
+            continue
+        if clause.kinds[i] == _NOUN and not _possessed(reading, clause, i):
+            continue
+        if clause.kinds[i] == _VERB and clause.rank(i) == 1:
+            continue  # "gave his keynote": a light verb leaves the event to its noun
+        mention = shared if shared is not None and _coordinated(clause, at, i) else None
+        found = _candidate(reading, clause, i, mention, sentence, sentence_span, set())
+        if found is None or (mention is None and found.status.pending):
+            continue
+        if mention is None and news is not None and _simple_past(clause, i):
+            found = _on_day(reading, found, news)
+        out.append(attrs.evolve(found, confidence=found.confidence * LEAD_CONFIDENCE))
+    return out
+
+
+def _simple_past(clause: _Clause, event: int) -> bool:
+    """Whether the event word is a verb in the simple past ("said", "was fired"), not a
+    perfect ("has built") or a present."""
+    if clause.kinds[event] != _VERB:
+        return False
+    word = clause.words[event]
+    group = clause.words[_group_start(clause, event):event]
+    if any(w.folded in clause.lang.have for w in group):
+        return False
+    return _cues().read(clause.text, word.end, word.end).tense is Tense.PAST
+
+
+def _on_day(reading: _Reading, candidate: Candidate, day: date) -> Candidate:
+    """The candidate dated ``day`` instead of the publication day."""
+    claim = Claim.build(reading.article, candidate.quote, event="draft",
+                        status=candidate.status, date=day,
+                        occurrence=reading.occurrence(candidate.quote, candidate.quote_span[0]))
+    value = TimeValue.of_granule(Granularity.DAY, datetime(day.year, day.month, day.day))
+    return attrs.evolve(candidate, claim=claim, value=value)
+
+
+#: Quotation marks: what follows one is someone's words, not the event's object.
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _possessed(reading: _Reading, clause: _Clause, noun: int) -> bool:
+    """Whether an actor owns the event noun ``noun``: "its launch", "Apple's keynote"
+    (a possessive name, or a possessive determiner that refers to an actor)."""
+    if noun == 0:
+        return False
+    before = clause.words[noun - 1]
+    if not (before.possessive or before.folded in clause.lang.determiners):
+        return False
+    return any(m.span[1] > before.start
+               for m in reading.actors_in((clause.span[0], before.end)))
+
+
+def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate,
+                       sentence_span: Span) -> Candidate:
+    """The candidate with only the actors that take part in its event word, as an
+    entity's timeline counts them: the nearest actor before it in the clause (its
+    subject, or a noun's possessor: "Apple's launch"; in a clause with no subject of its
+    own, the nearest before it in the sentence) and the actors after it up to the
+    next verb, "that", a relative word or a quotation mark (its object: "sued Apple",
+    "a lawsuit against Apple Computer"; not the sayer's words in "stated that ...")."""
+    word = candidate.event_span
+    event = _index(clause, word)
+    inside = reading.actors_in(clause.span)
+    before = [m for m in inside if m.span[1] <= word[0]]
+    if not before and _subjectless(clause, event):
+        # "Jobs acknowledged ..., but dismissed ...": the sentence's subject
+        before = list(reading.actors_in((sentence_span[0], clause.span[0])))
+    subject = before[-1:]
+    if subject and clause.kinds[event] == _VERB:
+        subject = _before_aside(reading, clause, event, subject[0]) or subject
+    stop = _object_end(clause, event)
+    after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
+    return attrs.evolve(candidate, actors=tuple(subject + after))
+
+
+def _before_aside(reading: _Reading, clause: _Clause, event: int, nearest: ActorMention
+                  ) -> list[ActorMention]:
+    """The subject before an aside that holds ``nearest``: "Steve Jobs, the chief
+    executive officer of Apple Inc., announced" is Jobs's announcing (the aside, set off
+    by commas right before the verb group, only describes him)."""
+    text, group = clause.text, clause.words[_group_start(clause, event)]
+    last = text.rfind(",", nearest.span[1], group.start)
+    if last < 0 or text[last + 1:group.start].strip():
+        return []  # no comma right before the verb group
+    opening = text.rfind(",", clause.span[0], nearest.span[0])
+    if opening < 0:
+        return []
+    found = [m for m in reading.actors_in((clause.span[0], opening))
+             if not text[m.span[1]:opening].strip()]
+    return found[-1:]
+
+
+def _coordinated(clause: _Clause, one: int, other: int) -> bool:
+    """Whether two event words of a clause are coordinated, so share a time: "and",
+    "or" or "but" between them, and no "that" or relative word that would start a
+    clause of its own ("claims that ... an agreement reached in 1991")."""
+    lo, hi = sorted((one, other))
+    between = [w.folded for w in clause.words[lo + 1:hi]]
+    return (any(w in clause.lang.coordinators for w in between)
+            and not any(w == "that" or w in clause.lang.relatives for w in between))
+
+
+def _subjectless(clause: _Clause, event: int) -> bool:
+    """Whether the verb ``event`` opens its clause with no subject of its own, so shares
+    the one before ("..., but dismissed the claims"): only a coordinator or adverbs
+    come before its verb group."""
+    if clause.kinds[event] != _VERB:
+        return False
+    words = clause.words
+    return all(w.folded in clause.lang.coordinators or clause.adverb(k)
+               for k, w in enumerate(words[:_group_start(clause, event)]))
+
+
+def _object_end(clause: _Clause, event: int) -> int:
+    """Where the object of the event word ``event`` ends: the next verb, "that", a
+    relative word or a quotation mark, else the clause's end."""
+    words, lang = clause.words, clause.lang
+    return next((words[k].start for k in range(event + 1, len(words))
+                 if clause.kinds[k] in (_VERB, _AUX, _COPULA) or words[k].folded == "that"
+                 or words[k].folded in lang.relatives
+                 or any(q in clause.text[words[k - 1].end:words[k].start] for q in _QUOTES)),
+                clause.span[1])
+
+
+def _index(clause: _Clause, span: Span) -> int:
+    """The clause's word at ``span``."""
+    return next(i for i, w in enumerate(clause.words) if (w.start, w.end) == span)
+
+
+def _clause_mentions(reading: _Reading, candidate: Candidate) -> list[Mention]:
+    """The time expression that dated ``candidate``, as the tagger found it."""
+    if candidate.when_span is None:
+        return []
+    return [m for m in reading.mentions if (m.start, m.end) == candidate.when_span]
 
 
 def _lead_candidate(reading: _Reading, clause: _Clause,

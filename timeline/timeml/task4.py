@@ -5,8 +5,11 @@ A Track A document is TimeML holding a DOCID, a DCT, a headline (``<EXTRAINFO>``
 text as ``<s id>`` sentences of whitespace-separated tokens. ``read_task4`` reads one
 through ``timeline.timeml.read`` (so no DTD, no entities, a bounded depth) and rebuilds its
 text so that every token has a known character span: sentences joined by a newline,
-tokens by one space. ``Task4Document.mention`` turns a character span of that text into
-the task's ``DOCID-SENTID-token`` form, the names the timelines use.
+tokens as English prints them (no space before a comma, a full stop or a clitic such as
+"'s", none after an opening bracket or quote: ``_glued``), so the tagger and the draft
+read "April 28, 2003" and "Apple's", not "April 28 , 2003". ``Task4Document.mention``
+turns a character span of that text into the task's ``DOCID-SENTID-token`` form, the
+names the timelines use.
 
 A timeline file has the entity's name on its first line and then one line per event:
 ``ORDER<TAB>DATE<TAB>MENTION[<TAB>MENTION ...]`` (``read_timeline``, ``write_timeline``).
@@ -77,9 +80,9 @@ class Token:
 class Task4Document:
     """A Task 4 document: DOCID, DCT, headline, and its text rebuilt token by token.
 
-    ``text`` holds the sentences in document order, one a line, their tokens joined by one
-    space (entities decoded), so ``text[token.start:token.end] == token.text``. ``name`` is
-    what messages call the document (its path).
+    ``text`` holds the sentences in document order, one a line, their tokens spaced as
+    English prints them (entities decoded), so ``text[token.start:token.end] ==
+    token.text``. ``name`` is what messages call the document (its path).
     """
 
     name: str
@@ -134,6 +137,28 @@ def _content(root: Element, tag: str) -> str | None:
     return None
 
 
+#: Tokens written against the word before them in English: closing punctuation, the
+#: percent sign, and the clitics a tokeniser splits off ("Apple 's", "do n't", "1980 's").
+_CLOSERS = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "...", "''",
+                      "\u201d", "\u2019"})
+_CLITICS = frozenset({"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m",
+                      "\u2019s", "\u2019", "\u2019re", "\u2019ve", "\u2019ll", "\u2019d",
+                      "\u2019m"})
+#: Tokens written against the word after them: opening brackets and quotes, currency.
+_OPENERS = frozenset({"(", "[", "{", "``", "\u201c", "\u2018", "$", "\u00a3", "\u20ac"})
+
+
+def _glued(previous: str, word: str, quote_open: bool) -> bool:
+    """Whether ``word`` is written with no space after ``previous``, as English prints
+    it: "April 28, 2003", "Apple's", "(WWDC)", "don't", "5%", ""quoted"" (a straight
+    double quote opens when none is open, else closes)."""
+    if word in _CLOSERS or word.lower() in _CLITICS or previous in _OPENERS:
+        return True
+    if word == '"':
+        return quote_open  # a closing quote
+    return previous == '"' and quote_open  # the word after an opening quote
+
+
 def read_task4(source: str | PathLike[str] | bytes, *, name: str | None = None) -> Task4Document:
     """Read a Task 4 document from its path, or from its bytes.
 
@@ -173,13 +198,17 @@ def read_task4(source: str | PathLike[str] | bytes, *, name: str | None = None) 
         if pieces:
             pieces.append("\n")
             offset += 1
+        quotes = 0  # straight double quotes seen in the sentence: odd, one is open
+        previous = ""
         for index, word in enumerate((annotation.text or "").split()):
-            if index:
+            if index and not _glued(previous, word, quotes % 2 == 1):
                 pieces.append(" ")
                 offset += 1
+            quotes += word == '"'
             tokens.append(Token(sentence, index, word, offset, offset + len(word)))
             pieces.append(word)
             offset += len(word)
+            previous = word
     if not seen:
         raise fail("no <s id> sentences in <TEXT>")
     return Task4Document(label, docid, doc.dct, _content(doc.root, "EXTRAINFO") or "",
