@@ -15,6 +15,7 @@ from timeline.draft.candidate import Candidate
 from timeline.draft.group import (
     SUGGEST,
     THRESHOLD,
+    W_KIND,
     Comparisons,
     group,
     publication_key,
@@ -81,6 +82,23 @@ def test_the_same_word_on_one_day_by_other_actors_is_a_suggestion_on_both() -> N
     assert [s.event for s in second.suggestions] == [first.id]
     assert SUGGEST <= first.suggestions[0].score < THRESHOLD
     assert "none shared" in [c.value for c in first.suggestions[0].link.cues]
+
+
+def test_event_words_of_one_kind_are_a_weaker_shared_event_word() -> None:
+    """A body "approved" what its members "voted" on: one kind of happening (words.toml)."""
+    voted = _one("b", Said("24 February 2025", "voted", "vote", (GA,), words=("resolution",)))
+    same = score(_vote("a"), _vote("b"))
+    kind = score(_vote("a"), voted)
+    assert same is not None and kind is not None
+    assert same[0] > kind[0] >= THRESHOLD
+    assert [(c.value, c.weight) for c in kind[1] if c.name == "lemma"] == [
+        ("adopt ~ vote", W_KIND)]
+    assert len(group([_vote("a"), voted])) == 1
+
+
+def test_event_words_of_other_kinds_share_nothing() -> None:
+    visited = _one("b", Said("24 February 2025", "visited", "visit", (SC,)))
+    assert score(_vote("a"), visited) is None
 
 
 def test_nothing_shared_but_the_day_is_neither_merge_nor_suggestion() -> None:

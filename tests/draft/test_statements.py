@@ -145,7 +145,7 @@ def test_a_generic_time_dates_only_a_clause_nothing_else_dates() -> None:
 
 def test_a_lead_without_a_time_is_dated_by_the_publication_day() -> None:
     text = "Trump Meets Macron\nThe US voted against a resolution condemning Russia.\n" \
-           "The vote came on Monday."
+           "The envoy will return on Friday."
     found = extract(article(text, "2025-02-25T11:38:00"))
     lead = found[0]
     assert lead.when is None and lead.when_span is None
@@ -153,7 +153,29 @@ def test_a_lead_without_a_time_is_dated_by_the_publication_day() -> None:
     assert lead.event == "voted" and lead.status is Status.OCCURRED
     assert lead.claim.date == date(2025, 2, 25) and lead.value.value == "2025-02-25"
     assert lead.confidence < 1
+
+
+def test_a_lead_of_the_next_morning_is_dated_by_the_day_the_body_names() -> None:
+    # Published on Tuesday; the body dates the news "on Monday": the lead reports Monday.
+    text = "Trump Meets Macron\nThe US voted against a resolution condemning Russia.\n" \
+           "The vote came on Monday."
+    found = extract(article(text, "2025-02-25T11:38:00"))
+    lead = found[0]
+    assert lead.when is None and lead.event == "voted"
+    assert lead.claim.date == date(2025, 2, 24) and lead.value.value == "2025-02-24"
     assert found[1].when == "on Monday" and found[1].claim.date is None
+
+
+@pytest.mark.parametrize("body", [
+    "The vote came on Monday. Talks resume today.",  # the publication day named too
+    "The vote came last Thursday.",  # not the day before
+    "The vote came last week.",  # no day
+])
+def test_a_lead_keeps_the_publication_day_unless_the_body_names_only_the_day_before(
+        body: str) -> None:
+    text = "The US voted against a resolution condemning Russia.\n" + body
+    lead = extract(article(text))[0]
+    assert lead.when is None and lead.claim.date == TUESDAY
 
 
 def test_a_lead_with_its_own_time_is_dated_by_it() -> None:

@@ -51,6 +51,7 @@ from datetime import UTC, date, datetime, timedelta
 import attrs
 
 from timeline.draft.candidate import Actor, ActorKind, Candidate, actor_key
+from timeline.draft.words import english
 from timeline.model.claim import Status
 from timeline.model.event import status_of
 from timeline.time.interval import Interval, as_datetime, utc_range
@@ -66,6 +67,9 @@ FINE = timedelta(days=33)
 #: Weights of the cues; together at most 1.
 W_TIME = {"same day": 0.2, "same week": 0.14, "same month": 0.1, "overlapping": 0.05}
 W_LEMMA = 0.35
+#: Two event words of one kind ("approved", "voted": ``Words.kind``): a little weaker than
+#: one word, as a synonym may name a neighbouring happening of that kind.
+W_KIND = 0.3
 W_ACTORS = 0.25
 #: Both statements name actors and share none: evidence of two happenings.
 W_OTHER_ACTORS = -0.25
@@ -249,6 +253,11 @@ def _shared_actors(ka: dict[str, tuple[float, Actor]],
     return shared
 
 
+def _kind(lemma: str) -> str:
+    """The kind of happening an event lemma names (``Words.kind``)."""
+    return english().kind(lemma)
+
+
 def _same_statement(a: Candidate, b: Candidate) -> bool:
     """One statement found twice: the same article, overlapping clauses, the same lemma."""
     return (a.article == b.article and a.lemma == b.lemma
@@ -266,8 +275,9 @@ def _score(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
            kb: dict[str, tuple[float, Actor]]) -> tuple[float, tuple[Cue, ...]] | None:
     """``score``, given each candidate's actors by key (``_keys``, made once a candidate)."""
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
+    same_kind = same_lemma or (bool(a.lemma) and _kind(a.lemma) == _kind(b.lemma))
     shared = _shared_actors(ka, kb)
-    if not same_lemma and not shared:  # first: the cheap test most pairs fail
+    if not same_kind and not shared:  # first: the cheap test most pairs fail
         return None
     ia, ib = a.interval, b.interval
     both = None if ia is None or ib is None else ia.intersect(ib)
@@ -278,6 +288,8 @@ def _score(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
     cues = [_time_cue(ia, ib)]
     if same_lemma:
         cues.append(Cue("lemma", a.lemma, W_LEMMA))
+    elif same_kind:
+        cues.append(Cue("lemma", " ~ ".join(sorted((a.lemma, b.lemma))), W_KIND))
     if shared:
         # Ochiai's overlap: a clause names more actors than its event's, so the union
         # (Jaccard) punishes a long clause; the smaller set alone (overlap coefficient)
@@ -358,7 +370,7 @@ def related_pairs(candidates: Sequence[Candidate], *,
 
     coarse_by_lemma: dict[str, list[int]] = {}
     for i in coarse:
-        coarse_by_lemma.setdefault(candidates[i].lemma, []).append(i)
+        coarse_by_lemma.setdefault(_kind(candidates[i].lemma), []).append(i)
     for members in [fine, *coarse_by_lemma.values()]:
         for i, j in _sweep(members, ends):
             yield from emit(i, j)
@@ -366,14 +378,14 @@ def related_pairs(candidates: Sequence[Candidate], *,
     for i in fine:
         span = ends[i]
         assert span is not None
-        by_lemma.setdefault(candidates[i].lemma, []).append((span[0], i))
+        by_lemma.setdefault(_kind(candidates[i].lemma), []).append((span[0], i))
     for starts in by_lemma.values():
         starts.sort()
     for i in coarse:
         span = ends[i]
         assert span is not None
         lo, hi = span
-        starts = by_lemma.get(candidates[i].lemma, [])
+        starts = by_lemma.get(_kind(candidates[i].lemma), [])
         first = 0 if lo - _NEAR < FINE else bisect.bisect_left(starts, (lo - FINE, -1))
         last = bisect.bisect_left(starts, (hi, -1))
         for _, j in starts[first:last]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -757,12 +757,11 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 
 
 def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
-           mention: Mention | None) -> tuple[Claim, float]:
+           mention: Mention | None, day: date) -> tuple[Claim, float]:
     """The model's claim for the statement, resolving ``when`` as the tagger did in
-    context, and how sure that is (lower when the claim had to read it differently)."""
+    context, and how sure that is (lower when the claim had to read it differently);
+    ``day`` dates a statement with no expression (the article's news day)."""
     if mention is None:
-        published = article.published
-        day = date(published.year, published.month, published.day)
         return Claim.build(article, quote, event="draft", status=status, date=day,
                            occurrence=occurrence), 1.0
     wanted = mention.value.interval
@@ -852,12 +851,38 @@ def _today(article: Article) -> Interval:
     return Interval(*granule(Granularity.DAY, day))
 
 
+def news_day(article: Article, mentions: Iterable[Mention]) -> date:
+    """The day an article's news happened: what dates a lead with no time of its own.
+
+    News is published the day it happens or the next morning; an article of the next
+    morning names its news day in the body ("the council voted on Monday") and leaves it
+    out of the lead ("The council voted to ..."). So the news day is the publication day,
+    unless the article's own day-dated statements name the day before and none names the
+    publication day (``mentions``: the expressions that date statements).
+    """
+    published = article.published
+    today = date(published.year, published.month, published.day)
+    yesterday = today - timedelta(days=1)
+    named: set[date] = set()
+    for mention in mentions:
+        value = mention.value
+        interval = value.interval
+        if (value.granularity is None or value.granularity > Granularity.DAY
+                or interval is None or interval.start is None or _generic(mention)):
+            continue
+        named.add(date(interval.start.year, interval.start.month, interval.start.day))
+    return yesterday if yesterday in named and today not in named else today
+
+
 class _Reading:
     """One article being read: what every statement of it shares."""
 
-    def __init__(self, article: Article, actors: Sequence[ActorMention]) -> None:
+    def __init__(self, article: Article, actors: Sequence[ActorMention],
+                 news: date) -> None:
         self.article, self.text = article, article.text
         self.today = _today(article)
+        #: What dates a lead with no time of its own (``news_day``).
+        self.news = news
         self.actors = sorted(actors, key=lambda a: a.span)
         self._starts: dict[str, list[int]] = {}
 
@@ -892,7 +917,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                     key=lambda m: m.start)
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
-    reading = _Reading(article, actors)
+    reading = _Reading(article, actors, news_day(article, dating))
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
@@ -1019,13 +1044,13 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     status = _status(text, clause, event, sentence, mention, reading.today)
     try:
         claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
-                             status, mention)
+                             status, mention, reading.news)
     except _Unclaimable:
         return None
     word = clause.words[event]
     if mention is None:
-        value = TimeValue.of_granule(Granularity.DAY, datetime(
-            article.published.year, article.published.month, article.published.day))
+        news = reading.news
+        value = TimeValue.of_granule(Granularity.DAY, datetime(news.year, news.month, news.day))
     else:
         value = mention.value
     if clause.kinds[event] != _VERB:  # an event noun
