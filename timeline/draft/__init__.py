@@ -63,10 +63,12 @@ def draft(source: Source = "seeds", *, about: str | Iterable[str] = (), top: int
 
 
 def candidates_of(articles: Iterable[Article]) -> list[Candidate]:
-    """Every dated statement of the articles, in a canonical order (by article id)."""
+    """Every dated statement of the articles, and every undated one that may join a dated
+    event as a further report (``Candidate.undated``), in a canonical order (by article
+    id)."""
     found: list[Candidate] = []
     for article in sorted(articles, key=lambda a: a.id):
-        found.extend(extract(article, actors=find_actors(article.text)))
+        found.extend(extract(article, actors=find_actors(article.text), undated=True))
     return found
 
 

@@ -54,7 +54,9 @@ from timeline.draft.candidate import Actor, ActorKind, Candidate, actor_key
 from timeline.draft.words import english
 from timeline.model.claim import Status
 from timeline.model.event import status_of
+from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval, as_datetime, utc_range
+from timeline.time.value import TimeValue
 
 #: Default linkage at which two groups become one event.
 THRESHOLD = 0.6
@@ -274,13 +276,20 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
 def _score(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
            kb: dict[str, tuple[float, Actor]]) -> tuple[float, tuple[Cue, ...]] | None:
     """``score``, given each candidate's actors by key (``_keys``, made once a candidate)."""
+    return _scored(a, b, ka, kb, a.interval, b.interval)
+
+
+def _scored(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
+            kb: dict[str, tuple[float, Actor]], ia: Interval | None,
+            ib: Interval | None) -> tuple[float, tuple[Cue, ...]] | None:
+    """``_score`` with the candidates' intervals given (an undated report's is the news
+    window it may fall in, ``_window``)."""
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
     same_kind = same_lemma or (bool(a.lemma) and _kind(a.lemma) == _kind(b.lemma))
     shared = _shared_actors(ka, kb)
     if not same_kind and not shared:  # first: the cheap test most pairs fail
         return None
-    ia, ib = a.interval, b.interval
-    both = None if ia is None or ib is None else ia.intersect(ib)
+    both = None if ia is None or ib is None else _meet(ia, ib)
     if _same_statement(a, b) and (both is not None or ia is None or ib is None):
         return 1.0, (Cue("statement", "same clause, same event word", 1.0),)
     if ia is None or ib is None or both is None:
@@ -467,7 +476,9 @@ def group(candidates: Iterable[Candidate], *, threshold: float = THRESHOLD,
     if not 0 <= suggest <= threshold:
         raise ValueError(f"expected 0 <= suggest <= threshold, got suggest={suggest!r}, "
                          f"threshold={threshold!r}")
-    groups = _Groups.of(canonical(candidates), comparisons)
+    ordered = canonical(candidates)
+    groups = _Groups.of([c for c in ordered if not c.undated]
+                        + [c for c in ordered if c.undated], comparisons)
     heap = [(-groups.linkage(a, b), a, b) for a in groups.between for b in groups.between[a]
             if a < b]
     heapq.heapify(heap)
@@ -486,6 +497,7 @@ def group(candidates: Iterable[Candidate], *, threshold: float = THRESHOLD,
         groups.join(a, b, both, Merge(linkage, groups.link(groups.between[a][b])))
         for other in groups.between[a]:
             heapq.heappush(heap, (-groups.linkage(a, other), min(a, other), max(a, other)))
+    groups.attach(threshold)
     return groups.events(suggest)
 
 
@@ -495,7 +507,7 @@ class _Groups:
     members, how many distinct statements they are, their common time, the merges that
     made it, and its pairs with other groups (sum of statement-pair scores, best pair)."""
 
-    items: Sequence[Candidate]
+    items: list[Candidate]
     fingerprints: list[str]
     members: dict[int, list[int]]
     statements: dict[int, int]
@@ -509,14 +521,16 @@ class _Groups:
         from the start, counted once in the linkage; the pairs scored between them."""
         scored = []
         keys = [_keys(c) for c in items]
-        for i, j in related_pairs(items, comparisons=comparisons):
+        dated = [c for c in items if not c.undated]  # the reports come last (``group``)
+        for i, j in related_pairs(dated, comparisons=comparisons):
             result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:
                 scored.append((i, j, *result))
         scored.sort(key=lambda pair: (pair[0], pair[1]))
         n = len(items)
-        groups = cls(items, [c.fingerprint for c in items], {i: [i] for i in range(n)},
-                     {i: 1 for i in range(n)}, {i: c.interval for i, c in enumerate(items)},
+        groups = cls(list(items), [c.fingerprint for c in items], {i: [i] for i in range(n)},
+                     {i: 1 for i in range(n)},
+                     {i: None if c.undated else c.interval for i, c in enumerate(items)},
                      {i: [] for i in range(n)}, {i: {} for i in range(n)})
         of = list(range(n))
         for i, j, value, cues in scored:
@@ -540,6 +554,58 @@ class _Groups:
             if known is None or pair.better(known):  # a statement pair: its best pair
                 groups.between[a][b] = groups.between[b][a] = pair
         return groups
+
+    def attach(self, threshold: float) -> None:
+        """Each undated report joins the dated event it is most like, when its mean score
+        over the event's statements reaches ``threshold``; a report that joins none is
+        dropped (it tells no time of its own). Only events of the report's kind of event
+        word (``Words.kind``) whose time meets the report's news window (``_window``) are
+        tried; the events are those of the dated statements alone, so the reports do not
+        depend on one another."""
+        items = self.items
+        reports = [g for g in self.members if items[g].undated]
+        if not reports:
+            return
+        by_kind: dict[str, list[int]] = {}
+        for g, members in self.members.items():
+            if not items[g].undated:
+                for kind in sorted({_kind(items[m].lemma) for m in members}):
+                    by_kind.setdefault(kind, []).append(g)
+        keys: dict[int, dict[str, tuple[float, Actor]]] = {}
+        joins: list[tuple[int, int, Merge]] = []
+        for r in reports:
+            report = items[r]
+            window = _window(report)
+            mine = _keys(report)
+            best: tuple[float, int, Merge] | None = None
+            for g in by_kind.get(_kind(report.lemma), []):
+                common = self.common[g]
+                if (window is None or common is None or _meet(window, common) is None
+                        or _day_of(common) is None):
+                    continue
+                total, top = 0.0, None
+                for m in self.members[g]:
+                    theirs = keys.setdefault(m, _keys(items[m]))
+                    found = _scored(report, items[m], mine, theirs, window, items[m].interval)
+                    if found is None:
+                        continue
+                    total += found[0]
+                    if top is None or found[0] > top.score:
+                        top = Link(self.fingerprints[r], self.fingerprints[m], *found)
+                mean = round(total / self.statements[g], 6)
+                if top is not None and mean >= threshold and (best is None or mean > best[0]):
+                    best = (mean, g, Merge(mean, top))
+            if best is not None:
+                joins.append((best[1], r, best[2]))
+        for g, r, merge in joins:
+            self.items[r] = _dated_by(items[r], self.common[g])
+            self.join(g, r, True, merge)
+            self.statements[g] -= 1  # a report adds no statement to the linkage
+        for r in reports:
+            if r in self.members and all(items[m].undated for m in self.members[r]):
+                del self.members[r], self.statements[r], self.common[r], self.merges[r]
+                for other in self.between.pop(r):
+                    self.between[other].pop(r, None)
 
     def linkage(self, a: int, b: int) -> float:
         """The mean score over the statement pairs of two groups (an unscored pair: 0)."""
@@ -567,7 +633,8 @@ class _Groups:
         """The groups as ``DraftEvent``s in time order, with unique ids and suggestions."""
         items, members = self.items, self.members
         order = sorted(members, key=lambda g: (time_key(self.common[g]), g))
-        ids = _ids([_best(items, members[g]).title for g in order])
+        best = {g: _best(items, members[g]) for g in order}
+        ids = _ids([best[g].title for g in order])
         id_of = dict(zip(order, ids, strict=True))
         events = []
         for g in order:
@@ -578,7 +645,7 @@ class _Groups:
             suggestions.sort(key=lambda s: (-s.score, s.event))
             published = sorted((c.published for c in group_items), key=publication_key)
             events.append(DraftEvent(
-                id=id_of[g], title=_best(items, members[g]).title,
+                id=id_of[g], title=best[g].title,
                 actors=_actors(group_items), candidates=tuple(group_items),
                 interval=self.common[g], lemma=_lemma(group_items),
                 status=status_of([c.claim for c in group_items]),
@@ -586,6 +653,51 @@ class _Groups:
                 articles=tuple(sorted({c.article for c in group_items})),
                 first_reported=published[0], last_reported=published[-1]))
         return events
+
+
+#: How far back an undated report in a news article may lie: its story's week. News tells
+#: the happenings of its days again without their day ("the assembly voted against the
+#: text"); older background carries its time ("since the war began in 2022").
+NEWS_WINDOW = timedelta(days=7)
+
+
+def _window(report: Candidate) -> Interval | None:
+    """The time an undated report may fall in: the week up to its publication day's end."""
+    interval = report.value.interval
+    if interval is None or interval.end is None:
+        return None
+    return Interval(interval.end - NEWS_WINDOW, interval.end)
+
+
+def _day_of(interval: Interval | None) -> date | None:
+    """The day an interval lies in, when it lies in one: the grain of news an undated
+    report is given."""
+    if interval is None or interval.start is None or interval.end is None:
+        return None
+    start = interval.start
+    day = date(start.year, start.month, start.day)
+    last = interval.end - timedelta(microseconds=1)
+    return day if (last.year, last.month, last.day) == (day.year, day.month, day.day) else None
+
+
+def _dated_by(report: Candidate, interval: Interval | None) -> Candidate:
+    """An undated report with its claim dated by the event it joined (its day), saying so."""
+    day = _day_of(interval)
+    assert day is not None
+    value = TimeValue.of_granule(Granularity.DAY, datetime(day.year, day.month, day.day))
+    claim = attrs.evolve(report.claim, date=day, value=value,
+                         note="no time of its own: dated by the event it reports")
+    return attrs.evolve(report, claim=claim)
+
+
+def _meet(a: Interval, b: Interval) -> Interval | None:
+    """The intersection of two intervals, floating or aware (in absolute time when the two
+    differ)."""
+    if a.floating != b.floating:
+        wide_a, wide_b = a.to_absolute(), b.to_absolute()
+        assert wide_a is not None and wide_b is not None
+        return wide_a.intersect(wide_b)
+    return a.intersect(b)
 
 
 def _combine(mine: _Pair | None, theirs: _Pair) -> _Pair:
@@ -605,9 +717,23 @@ def _intersection(a: Interval | None, b: Interval | None) -> Interval | bool:
 
 
 def _best(items: Sequence[Candidate], group_members: Sequence[int]) -> Candidate:
-    """The candidate that speaks for its event: most confident, earliest published, first."""
-    index = min(group_members, key=lambda i: (-items[i].confidence,
-                                              publication_key(items[i].published), i))
+    """The candidate that speaks for its event: the most confident; of those, the most
+    like the event's other statements (the sum of its scores with them: a report of the
+    happening itself rather than of a neighbour merged in), then the earliest published,
+    then the first."""
+    top = max(items[i].confidence for i in group_members)
+    tied = [i for i in group_members if items[i].confidence == top]
+    if len(tied) == 1:
+        return items[tied[0]]
+
+    def likeness(i: int) -> float:
+        total = 0.0
+        for j in group_members:
+            found = None if i == j or items[j].undated else score(items[i], items[j])
+            total += 0.0 if found is None else found[0]
+        return round(total, 6)
+
+    index = min(tied, key=lambda i: (-likeness(i), publication_key(items[i].published), i))
     return items[index]
 
 

@@ -75,6 +75,8 @@ LEAD_CONFIDENCE = 0.5
 MISREAD_CONFIDENCE = 0.6
 #: How sure a statement is that only a generic time dates ("now", "recently").
 GENERIC_CONFIDENCE = 0.5
+#: How sure a statement is that no time dates (``Candidate.undated``).
+UNDATED_CONFIDENCE = 0.5
 
 _YEAR = re.compile(r"\d{4}")
 
@@ -878,11 +880,13 @@ class _Reading:
     """One article being read: what every statement of it shares."""
 
     def __init__(self, article: Article, actors: Sequence[ActorMention],
-                 news: date) -> None:
+                 news: date, *, undated: bool = False) -> None:
         self.article, self.text = article, article.text
         self.today = _today(article)
         #: What dates a lead with no time of its own (``news_day``).
         self.news = news
+        #: Whether clauses no time dates are read too (``extract``).
+        self.undated = undated
         self.actors = sorted(actors, key=lambda a: a.span)
         self._starts: dict[str, list[int]] = {}
 
@@ -901,7 +905,8 @@ class _Reading:
 
 
 def extract(article: Article, *, actors: Sequence[ActorMention] = (),
-            mentions: Sequence[Mention] | None = None) -> list[Candidate]:
+            mentions: Sequence[Mention] | None = None,
+            undated: bool = False) -> list[Candidate]:
     """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
 
     ``mentions`` are the article's time expressions (``timeline.tag(article.text,
@@ -917,7 +922,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                     key=lambda m: m.start)
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
-    reading = _Reading(article, actors, news_day(article, dating))
+    reading = _Reading(article, actors, news_day(article, dating), undated=undated)
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
@@ -927,7 +932,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
         while cursor < len(dating) and dating[cursor].start < span[1]:
             inside.append(dating[cursor])
             cursor += 1
-        if not inside and span != lead:
+        if not inside and span != lead and not undated:
             continue
         sentence_words = tokens(text, *span)
         parts = clauses(text, span, sentence_words,
@@ -955,6 +960,10 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                 continue
             if own:
                 out.extend(_clause_candidates(reading, clause, own, sentence_words, span))
+            elif undated and span != lead:
+                found = _undated_candidate(reading, clause, sentence_words)
+                if found is not None:
+                    out.append(found)
     return sorted(out, key=lambda c: c.sort_key)
 
 
@@ -1002,6 +1011,12 @@ def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
                                taken)
         if candidate is not None:
             out.append(candidate)
+    if reading.undated:
+        # The clause's main verb, when its times date another word ("the US voted
+        # against the text, ... since the war began in 2022"), is told undated.
+        told = _undated_candidate(reading, clause, sentence, chosen)
+        if told is not None:
+            out.append(told)
     return out
 
 
@@ -1013,6 +1028,41 @@ def _lead_candidate(reading: _Reading, clause: _Clause,
     found = _candidate(reading, clause, event, None, sentence, clause.span, set())
     return None if found is None else attrs.evolve(
         found, confidence=found.confidence * LEAD_CONFIDENCE)
+
+
+def _undated_candidate(reading: _Reading, clause: _Clause, sentence: list[Token],
+                       dated: Iterable[int] = ()) -> Candidate | None:
+    """The clause's past happening no time dates (``dated``: the words its times date), as
+    an undated candidate, or None (``_told``)."""
+    event = _told(clause)
+    if event is None or event in dated:
+        return None
+    return _candidate(reading, clause, event, None, sentence, clause.span, set(),
+                      undated=True)
+
+
+def _told(clause: _Clause) -> int | None:
+    """The past happening a clause tells with its main verb: the first verb outside a
+    relative clause in a finite group, when it is a past form ("voted", "had approved",
+    "was passed"); a light verb tells its event noun subject's ("the vote came shortly
+    after ..."), a verb of saying, the present and the future none."""
+    vocab = clause.vocab
+    for i in range(len(clause.words)):
+        if (clause.kinds[i] != _VERB or clause.relative[i]
+                or not clause.in_finite_group(i)):
+            continue
+        if not vocab.is_past(clause.words[i].text):
+            return None
+        rank = clause.rank(i)
+        if rank == 0:
+            return i
+        if rank == 1:
+            nouns = [k for k in range(i) if clause.kinds[k] == _NOUN
+                     and not clause.relative[k]
+                     and clause.words[k - 1].folded not in clause.lang.prepositions]
+            return nouns[0] if nouns else None
+        return None
+    return None
 
 
 def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
@@ -1032,7 +1082,7 @@ def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
 
 def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention | None,
                sentence: list[Token], sentence_span: Span,
-               taken: set[int]) -> Candidate | None:
+               taken: set[int], *, undated: bool = False) -> Candidate | None:
     article, text = reading.article, reading.text
     if _negated(clause, event):
         return None  # "did not vote on Monday": no event to date
@@ -1042,13 +1092,17 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         quote_span = sentence_span  # an expression across a clause join: the sentence
     quote = text[quote_span[0]:quote_span[1]]
     status = _status(text, clause, event, sentence, mention, reading.today)
+    if undated and status.pending:
+        return None
     try:
         claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
                              status, mention, reading.news)
     except _Unclaimable:
         return None
     word = clause.words[event]
-    if mention is None:
+    if undated:
+        value = TimeValue.reference("PAST_REF", reading.today)
+    elif mention is None:
         news = reading.news
         value = TimeValue.of_granule(Granularity.DAY, datetime(news.year, news.month, news.day))
     else:
@@ -1057,6 +1111,9 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         sure *= NOUN_CONFIDENCE
     if mention is not None and _generic(mention):
         sure *= GENERIC_CONFIDENCE
+    if undated:
+        # Its claim holds the news day until it joins an event (``group``), which dates it.
+        sure *= UNDATED_CONFIDENCE
     inside = reading.actors_in(quote_span)
     content = clause.content(taken)
     return Candidate(
@@ -1066,7 +1123,7 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         value=value, event=word.text.rstrip("."), event_span=(word.start, word.end),
         lemma=clause.vocab.lemma(word.folded), status=status, actors=inside,
         title=_title(clause, event, inside, taken), content=content, claim=claim,
-        confidence=sure)
+        confidence=sure, undated=undated)
 
 
 __all__ = ["Language", "extract", "language"]
