@@ -314,8 +314,14 @@ def test_merges_and_suggestions(corpus: tuple[list, list[Candidate]]) -> None:
     events = group(corpus[1])
     by_id = {e.id: e for e in events}
     assert len(by_id) == len(events)
-    assert sum(len(e.candidates) for e in events) == len(set(corpus[1]))
+    # Every dated statement is in one event; an undated report in one at most (dropped
+    # when it joins none), and never alone.
+    reports = sum(c.undated for e in events for c in e.candidates)
+    assert reports <= len({c for c in corpus[1] if c.undated})
+    assert sum(len(e.candidates) for e in events) == len(
+        {c for c in corpus[1] if not c.undated}) + reports
     for event in events:
+        assert not all(c.undated for c in event.candidates)
         assert len(event.merges) == len(event.candidates) - 1
         fingerprints = {c.fingerprint for c in event.candidates}
         for merge in event.merges:

@@ -559,8 +559,8 @@ class _Groups:
         """Each undated report joins the dated event it is most like, when its mean score
         over the event's statements reaches ``threshold``; a report that joins none is
         dropped (it tells no time of its own). Only events of the report's kind of event
-        word (``Words.kind``) whose time meets the report's news window (``_window``) are
-        tried; the events are those of the dated statements alone, so the reports do not
+        word (``Words.kind``) whose time is one day in the report's news window
+        (``_window``), and whose statements name its subject (``_subject_in``), are tried; the events are those of the dated statements alone, so the reports do not
         depend on one another."""
         items = self.items
         reports = [g for g in self.members if items[g].undated]
@@ -593,7 +593,9 @@ class _Groups:
                     if top is None or found[0] > top.score:
                         top = Link(self.fingerprints[r], self.fingerprints[m], *found)
                 mean = round(total / self.statements[g], 6)
-                if top is not None and mean >= threshold and (best is None or mean > best[0]):
+                if (top is not None and mean >= threshold
+                        and _subject_in(report, [items[m] for m in self.members[g]])
+                        and (best is None or mean > best[0])):
                     best = (mean, g, Merge(mean, top))
             if best is not None:
                 joins.append((best[1], r, best[2]))
@@ -653,6 +655,18 @@ class _Groups:
                 articles=tuple(sorted({c.article for c in group_items})),
                 first_reported=published[0], last_reported=published[-1]))
         return events
+
+
+def _subject_in(report: Candidate, statements: Sequence[Candidate]) -> bool:
+    """Whether the actor a report names last before its event word (its subject: "the
+    United States voted") takes part in the statements. Without a time, a kind of event
+    word and the story's background ("the stock exchange", "the Gulf") do not name one
+    happening: "Ralston closed" and "Kimberly-Clark closed" are two."""
+    before = [m for m in report.actors if m.span[1] <= report.event_span[0]]
+    if not before:
+        return False
+    subject = max(before, key=lambda m: m.span).actor
+    return any(_same_actor(subject, m.actor) for c in statements for m in c.actors)
 
 
 #: How far back an undated report in a news article may lie: its story's week. News tells

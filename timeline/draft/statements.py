@@ -80,6 +80,9 @@ UNDATED_CONFIDENCE = 0.5
 
 _YEAR = re.compile(r"\d{4}")
 
+#: The finite auxiliaries of a past verb group.
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+
 # Word classes.
 _AUX, _COPULA, _VERB, _NOUN = "aux", "copula", "verb", "noun"
 
@@ -1051,7 +1054,7 @@ def _told(clause: _Clause) -> int | None:
         if (clause.kinds[i] != _VERB or clause.relative[i]
                 or not clause.in_finite_group(i)):
             continue
-        if not vocab.is_past(clause.words[i].text):
+        if not _past_group(clause, i):
             return None
         rank = clause.rank(i)
         if rank == 0:
@@ -1063,6 +1066,18 @@ def _told(clause: _Clause) -> int | None:
             return nouns[0] if nouns else None
         return None
     return None
+
+
+def _past_group(clause: _Clause, i: int) -> bool:
+    """Whether the verb group of verb ``i`` is in the simple past or the past perfect,
+    active or passive ("voted", "had approved", "was passed", "did vote"): a happening
+    told, not a state ("are designed") nor a present perfect ("has called")."""
+    j = clause.previous(i)
+    while j is not None and clause.kinds[j] == _AUX:
+        if clause.finite[j]:
+            return clause.words[j].folded in _PAST_AUXILIARIES
+        j = clause.previous(j)
+    return clause.finite[i] and clause.vocab.is_past(clause.words[i].text)
 
 
 def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
