@@ -101,6 +101,46 @@ def test_event_words_of_other_kinds_share_nothing() -> None:
     assert score(_vote("a"), visited) is None
 
 
+def _report(article: str, *actors: str, published: date | datetime = PUBLISHED,
+            event: tuple[str, str] = ("voted", "vote")) -> Candidate:
+    """An undated statement ("the assembly voted against the resolution")."""
+    return _one(article, Said(None, event[0], event[1], actors or (GA,),
+                              words=("resolution",), undated=True), published)
+
+
+def test_an_undated_report_joins_the_dated_event_it_reports() -> None:
+    report = _report("b")
+    events = group([_vote("a"), report])
+    assert len(events) == 1
+    [event] = events
+    assert event.articles == ("a", "b") and str(event.interval) == "[2025-02-24, 2025-02-25)"
+    [joined] = [c for c in event.candidates if c.undated]
+    assert joined.claim.date == date(2025, 2, 24)  # dated by the event, saying so
+    assert joined.claim.note and "no time of its own" in joined.claim.note
+    assert event.title == _vote("a").title  # a report never speaks for the event
+
+
+def test_an_undated_report_alone_is_no_event() -> None:
+    assert group([_report("a")]) == []
+    assert [len(e.candidates) for e in group([_report("a"), _report("b")])] == []
+
+
+def test_an_undated_report_needs_its_subject_in_the_event() -> None:
+    """"Kimberly-Clark closed" does not report "Ralston closed", whatever else they share."""
+    other = _report("b", SC)
+    assert [len(e.candidates) for e in group([_vote("a"), other])] == [1]
+
+
+def test_an_undated_report_reaches_back_a_week_at_most() -> None:
+    late = _report("b", published=date(2025, 3, 10))
+    assert [len(e.candidates) for e in group([_vote("a"), late])] == [1]
+
+
+def test_an_undated_report_joins_events_of_one_day_only() -> None:
+    year = _vote("a", "2025")
+    assert [len(e.candidates) for e in group([year, _report("b")])] == [1]
+
+
 def test_nothing_shared_but_the_day_is_neither_merge_nor_suggestion() -> None:
     a = _one("a", Said("24 February 2025", "met", "meet", ("Emmanuel Macron",)))
     b = _one("b", Said("24 February 2025", "adopted", "adopt", (GA,)))

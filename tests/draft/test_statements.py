@@ -349,3 +349,49 @@ def test_title_names_the_actor_heading_the_subject() -> None:
     text = "He met Macron in Paris on Monday."
     found = first(text, actors=[actor(text, "Macron", "President", ActorKind.PERSON)])
     assert found.title == "Meets Macron"  # no actor before the verb: none invented
+
+
+# --- undated statements (extract(..., undated=True)) ---------------------------------------
+
+
+def undated(text: str, **kwargs: Any) -> list[Candidate]:
+    """The undated candidates of ``text`` after a lead sentence."""
+    return [c for c in dated(text, undated=True, **kwargs) if c.undated]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The council voted against the text.", "voted"),
+    ("The assembly had approved the plan before the summit.", "approved"),
+    ("The measure was narrowly passed by the senate.", "passed"),
+    ("The ministers signed the treaty, officials said.", "signed"),
+    ("The ceasefire vote came shortly after the talks.", "vote"),  # a light verb's subject
+])
+def test_a_clause_no_time_dates_tells_its_past_happening_undated(text: str,
+                                                                  event: str) -> None:
+    [told] = undated(text)
+    assert told.event == event and told.when is None
+    assert told.value.value == "PAST_REF" and told.confidence < 1
+    assert told.claim.date == TUESDAY  # until an event it joins dates it
+
+
+@pytest.mark.parametrize("text", [
+    "The plans are designed to help farmers.",  # a present passive: a state
+    "The council has called for calm.",  # a present perfect
+    "The council will vote against the text.",  # the future
+    "The council votes against every such text.",  # the present
+    "The council did not vote against the text.",  # denied
+    "Officials said the plan works.",  # only a verb of saying
+])
+def test_no_past_happening_no_undated_candidate(text: str) -> None:
+    assert undated(text) == []
+
+
+def test_the_main_verb_a_subordinate_time_does_not_date_is_told_undated() -> None:
+    text = "The council voted against the text, the first time since the war began in 2022."
+    found = dated(text, undated=True)
+    assert [c.event for c in found if c.undated] == ["voted"]
+    assert [c.when for c in found if not c.undated] == ["in 2022"]
+
+
+def test_undated_statements_are_read_only_when_asked() -> None:
+    assert dated("The council voted against the text.") == []

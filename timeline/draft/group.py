@@ -731,12 +731,13 @@ def _intersection(a: Interval | None, b: Interval | None) -> Interval | bool:
 
 
 def _best(items: Sequence[Candidate], group_members: Sequence[int]) -> Candidate:
-    """The candidate that speaks for its event: the most confident; of those, the most
-    like the event's other statements (the sum of its scores with them: a report of the
-    happening itself rather than of a neighbour merged in), then the earliest published,
-    then the first."""
-    top = max(items[i].confidence for i in group_members)
-    tied = [i for i in group_members if items[i].confidence == top]
+    """The candidate that speaks for its event, a dated one: the most confident; of those,
+    the most like the event's other statements (the sum of its scores with them: a report
+    of the happening itself rather than of a neighbour merged in), then the earliest
+    published, then the first."""
+    speakers = [i for i in group_members if not items[i].undated] or list(group_members)
+    top = max(items[i].confidence for i in speakers)
+    tied = [i for i in speakers if items[i].confidence == top]
     if len(tied) == 1:
         return items[tied[0]]
 

@@ -1063,7 +1063,14 @@ def _told(clause: _Clause) -> int | None:
             nouns = [k for k in range(i) if clause.kinds[k] == _NOUN
                      and not clause.relative[k]
                      and clause.words[k - 1].folded not in clause.lang.prepositions]
-            return nouns[0] if nouns else None
+            if not nouns:
+                return None
+            head = nouns[0]  # the head of its noun phrase: "the ceasefire vote came"
+            while (head + 1 < i and clause.kinds[head + 1] == _NOUN
+                   and not clause.text[clause.words[head].end:
+                                       clause.words[head + 1].start].strip()):
+                head += 1
+            return head
         return None
     return None
 
