@@ -124,7 +124,8 @@ def said(draw: st.DrawFn) -> Said:
     day = START + timedelta(days=draw(st.integers(0, 6)))
     when = {"day": day_text(day), "weekday": day.strftime("%A"),
             "month": f"{MONTHS[day.month - 1]} {day.year}", "year": str(day.year),
-            "since": f"since {day_text(day)}", "decade": "the 2020s", "none": None, "report": None}[kind]
+            "since": f"since {day_text(day)}", "decade": "the 2020s", "none": None,
+            "report": None}[kind]
     event, lemma = draw(st.sampled_from(EVENTS))
     return Said(when=when, event=event, lemma=lemma,
                 actors=tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True))),

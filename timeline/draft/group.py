@@ -2,14 +2,18 @@
 
 Two candidates are scored on cues (``score``, weights ``W_*``): their times must intersect
 (required; a candidate without an interval is never merged by time), the same event
-lemma, shared actors (by ``Actor.key`` or an alias, Ochiai's overlap weighted by kind:
+lemma (or, a little weaker, two event words of one kind: "approved", "voted";
+``Words.kind``), shared actors (by ``Actor.key`` or an alias, Ochiai's overlap weighted by kind:
 ``ACTOR_WEIGHT``; two statements that both name actors and share none are told apart),
 shared content words (Jaccard) and, weakly, the same status family (done or pending); a
 same-day pair counts more than a pair that only shares a week, a month or a year. Pairs
 that share neither the lemma nor an actor are not scored at all: the content words of
 one story ("Ukraine", "war") are shared by everything in it. One statement found twice
 (the same article, overlapping clauses, the same lemma, times that agree) is one from
-the start, and counts once.
+the start, and counts once. An undated report ("the council voted against the text",
+``Candidate.undated``) is no event of its own: once the dated statements are grouped, it
+joins the one-day event of its kind in its article's news week that names its subject
+and that it is most like (``_Groups.attach``), or is dropped.
 
 Grouping is agglomerative with **average linkage**: two groups merge when the mean score
 over all their cross pairs (an unscored pair counts 0) reaches ``threshold``, and only
@@ -560,8 +564,9 @@ class _Groups:
         over the event's statements reaches ``threshold``; a report that joins none is
         dropped (it tells no time of its own). Only events of the report's kind of event
         word (``Words.kind``) whose time is one day in the report's news window
-        (``_window``), and whose statements name its subject (``_subject_in``), are tried; the events are those of the dated statements alone, so the reports do not
-        depend on one another."""
+        (``_window``), and whose statements name its subject (``_subject_in``), are
+        tried. The events are those of the dated statements alone, so the reports do not
+        depend on one another; the report's claim is dated by its event's day."""
         items = self.items
         reports = [g for g in self.members if items[g].undated]
         if not reports:

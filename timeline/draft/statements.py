@@ -7,7 +7,9 @@ the clause around it is the quote, the verb or event noun the expression dates i
 event word ("voted", "visit", "the vote on Monday"), and the verb group around that word
 gives the status (past -> occurred, on someone's word -> reported, "will"/"is set to" ->
 scheduled, "could"/"hopes"/"by 2030" -> expected). A lead sentence with no time of its
-own reports the publication day's events. The title is made of the clause's own words:
+own reports the article's news day (``news_day``: the publication day, or the day before
+when only it is named in the body). Asked for (``undated``), a clause no time dates that
+tells a past happening is an undated candidate, a further report for grouping. The title is made of the clause's own words:
 who (the actor heading the subject, else the subject's words, else the nearest actor
 before the event word), the event word in the present, and what.
 
@@ -1049,7 +1051,6 @@ def _told(clause: _Clause) -> int | None:
     relative clause in a finite group, when it is a past form ("voted", "had approved",
     "was passed"); a light verb tells its event noun subject's ("the vote came shortly
     after ..."), a verb of saying, the present and the future none."""
-    vocab = clause.vocab
     for i in range(len(clause.words)):
         if (clause.kinds[i] != _VERB or clause.relative[i]
                 or not clause.in_finite_group(i)):
