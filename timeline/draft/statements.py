@@ -9,9 +9,10 @@ gives the status (past -> occurred, on someone's word -> reported, "will"/"is se
 scheduled, "could"/"hopes"/"by 2030" -> expected). A lead sentence with no time of its
 own reports the article's news day (``news_day``: the publication day, or the day before
 when only it is named in the body). Asked for (``undated``), a clause no time dates that
-tells a past happening is an undated candidate, a further report for grouping. The title is made of the clause's own words:
-who (the actor heading the subject, else the subject's words, else the nearest actor
-before the event word), the event word in the present, and what.
+tells a past happening is an undated candidate, a further report for grouping. The
+title is made of the clause's own words: who (the actor heading the subject, else the
+subject's words, else the nearest actor before the event word), the event word in the
+present, and what.
 
 Nothing is parsed: words are classed from their form and their neighbours (an auxiliary
 before, a determiner before, -ed/-s/-ing), with the language's words as data
