@@ -395,3 +395,14 @@ def test_the_main_verb_a_subordinate_time_does_not_date_is_told_undated() -> Non
 
 def test_undated_statements_are_read_only_when_asked() -> None:
     assert dated("The council voted against the text.") == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("This came despite Foreign Minister Lavrov stating last week that the plan was dead.",
+     "Foreign Minister Lavrov states"),
+    ("Trump, speaking to reporters on Monday afternoon, said the talks were early.",
+     "Trump speaks to reporters"),
+    ("After visiting Kyiv on Monday, the envoy left.", "Visiting"),  # no subject of its own
+])
+def test_a_gerund_with_its_own_subject_is_titled_as_a_clause(text: str, title: str) -> None:
+    assert first(text).title == title
