@@ -397,12 +397,16 @@ def test_undated_statements_are_read_only_when_asked() -> None:
     assert dated("The council voted against the text.") == []
 
 
-@pytest.mark.parametrize(("text", "title"), [
+@pytest.mark.parametrize(("text", "name", "title"), [
     ("This came despite Foreign Minister Lavrov stating last week that the plan was dead.",
-     "Foreign Minister Lavrov states"),
+     "Foreign Minister Lavrov", "Foreign Minister Lavrov states"),
     ("Trump, speaking to reporters on Monday afternoon, said the talks were early.",
-     "Trump speaks to reporters"),
-    ("After visiting Kyiv on Monday, the envoy left.", "Visiting"),  # no subject of its own
+     "Trump", "Trump speaks to reporters"),
+    # No actor for subject: the words stand as written.
+    ("After visiting Kyiv on Monday, the envoy left.", "Kyiv", "Visiting"),
+    ("Composite trading on Monday was heavy.", None, "Composite trading"),
 ])
-def test_a_gerund_with_its_own_subject_is_titled_as_a_clause(text: str, title: str) -> None:
-    assert first(text).title == title
+def test_a_gerund_with_an_actor_for_subject_is_titled_as_a_clause(
+        text: str, name: str | None, title: str) -> None:
+    actors = [] if name is None else [actor(text, name, kind=ActorKind.PERSON)]
+    assert first(text, actors=actors).title == title

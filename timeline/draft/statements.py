@@ -617,9 +617,10 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
                 and _verb_after_aside(clause, event)))
         lemma = vocab.lemma(word.folded)
         plural = bool(subject) and actor is None and _plural(subject[-1])
-        # A gerund with its own subject tells the happening as a clause does ("despite
-        # Lavrov stating last week ..." -> "Lavrov states").
-        gerund = bool(subject) and vocab.is_gerund(word.text) and not (
+        # A gerund whose subject is an actor tells the happening as a clause does
+        # ("despite Lavrov stating last week ..." -> "Lavrov states"; not a noun's
+        # modifiers: "composite trading").
+        gerund = actor is not None and vocab.is_gerund(word.text) and not (
             before is not None and words[before].folded in lang.be)
         if passive or not vocab.known(lemma) or not (clause.in_finite_group(event)
                                                      or gerund):
