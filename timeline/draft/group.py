@@ -571,22 +571,34 @@ class _Groups:
         reports = [g for g in self.members if items[g].undated]
         if not reports:
             return
-        by_kind: dict[str, list[int]] = {}
+        # The one-day events by kind of event word, in order of (absolute) start, so a
+        # report looks only at those of its week.
+        by_kind: dict[str, list[tuple[datetime, int]]] = {}
         for g, members in self.members.items():
-            if not items[g].undated:
-                for kind in sorted({_kind(items[m].lemma) for m in members}):
-                    by_kind.setdefault(kind, []).append(g)
+            common = self.common[g]
+            if items[g].undated or _day_of(common) is None:
+                continue
+            start = time_key(common)[1]
+            for kind in sorted({_kind(items[m].lemma) for m in members}):
+                by_kind.setdefault(kind, []).append((start, g))
+        for starts in by_kind.values():
+            starts.sort()
         keys: dict[int, dict[str, tuple[float, Actor]]] = {}
         joins: list[tuple[int, int, Merge]] = []
         for r in reports:
             report = items[r]
             window = _window(report)
+            if window is None:
+                continue
+            _, lo, hi, _ = time_key(window)
+            starts = by_kind.get(_kind(report.lemma), [])
+            first = bisect.bisect_left(starts, (lo - timedelta(days=2), -1))
+            last = bisect.bisect_left(starts, (hi, -1))
             mine = _keys(report)
             best: tuple[float, int, Merge] | None = None
-            for g in by_kind.get(_kind(report.lemma), []):
+            for _, g in starts[first:last]:
                 common = self.common[g]
-                if (window is None or common is None or _meet(window, common) is None
-                        or _day_of(common) is None):
+                if common is None or _meet(window, common) is None:
                     continue
                 total, top = 0.0, None
                 for m in self.members[g]:
