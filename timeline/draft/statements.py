@@ -899,6 +899,8 @@ class _Reading:
         self.news = news
         #: Whether clauses no time dates are read too (``extract``).
         self.undated = undated
+        #: What an undated statement's time may be: the past before publication.
+        self.past = TimeValue.reference("PAST_REF", self.today) if undated else None
         self.actors = sorted(actors, key=lambda a: a.span)
         self._starts: dict[str, list[int]] = {}
 
@@ -1130,8 +1132,8 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     except _Unclaimable:
         return None
     word = clause.words[event]
-    if undated:
-        value = TimeValue.reference("PAST_REF", reading.today)
+    if undated and reading.past is not None:
+        value = reading.past
     elif mention is None:
         news = reading.news
         value = TimeValue.of_granule(Granularity.DAY, datetime(news.year, news.month, news.day))
