@@ -372,3 +372,35 @@ def test_merges_and_suggestions(corpus: tuple[list, list[Candidate]]) -> None:
             assert suggestion.score >= SUGGEST and suggestion.event != event.id
             back = [s for s in by_id[suggestion.event].suggestions if s.event == event.id]
             assert [s.score for s in back] == [suggestion.score]
+
+
+# -- an event noun's own actors ---------------------------------------------------------------
+
+def _extracted(article_id: str, text: str) -> list[Candidate]:
+    from timeline.draft.actors import find_actors
+    from timeline.draft.statements import extract
+    from timeline.model.article import Article
+
+    article = Article(id=article_id, title="t", published=PUBLISHED, text=text)
+    return extract(article, actors=find_actors(text))
+
+
+def test_an_event_nouns_possessor_and_complement_are_its_participants() -> None:
+    from timeline.draft.group import _phrase_actors
+
+    [noun] = _extracted("a", "The United States withdrew its support for condemning "
+                             "Russia's 2022 invasion of Ukraine at the United Nations.")
+    assert noun.noun and noun.event == "invasion"
+    assert sorted(m.text for m in _phrase_actors(noun)) == ["Russia", "Ukraine"]
+    [verb] = _extracted("b", "Russia invaded Ukraine in February 2022.")
+    assert not verb.noun and _phrase_actors(verb) == ()
+
+
+def test_reports_of_one_invasion_in_long_clauses_are_one_event() -> None:
+    """The clause names others (the US, the UN) that take no part in the invasion."""
+    year = _extracted("a", "The United States, under President Donald Trump, withdrew "
+                           "its support at the United Nations in New York for a text "
+                           "condemning Russia's 2022 invasion of Ukraine, envoys said.")
+    month = _extracted("b", "The two leaders announced their partnership days before "
+                            "Russia's invasion of Ukraine in February 2022.")
+    assert len(group(year + month)) == 1

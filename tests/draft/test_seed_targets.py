@@ -98,3 +98,9 @@ def test_card_events_are_read_in_at_most_two_draft_events(table: dict[str, Match
     vote and a scheduled tabling, no event word in common)."""
     met = [e for e in CARD if e != "sc-vote"]
     assert {e: table[e].matched for e in met if len(table[e].matched) > 2} == {}
+
+
+def test_at_most_two_draft_events_per_curated_event_but_the_security_council_vote(
+        table: dict[str, Match]) -> None:
+    assert {e: row.matched for e, row in table.items()
+            if len(row.matched) > 2 and e != "sc-vote"} == {}

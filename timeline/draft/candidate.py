@@ -117,6 +117,9 @@ class Candidate:
     #: article): a further report of a dated happening, never an event of its own. Its
     #: claim has no time; ``value`` is the past before publication (``PAST_REF``).
     undated: bool = False
+    #: Whether the event word is a noun ("Russia's invasion of Ukraine", "the vote"), not
+    #: a verb.
+    noun: bool = False
 
     @property
     def interval(self) -> Interval | None:

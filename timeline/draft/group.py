@@ -54,7 +54,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
-from timeline.draft.candidate import Actor, ActorKind, Candidate, actor_key
+from timeline.draft.candidate import Actor, ActorKind, ActorMention, Candidate, actor_key
 from timeline.draft.words import english
 from timeline.model.claim import Status
 from timeline.model.event import status_of
@@ -86,6 +86,10 @@ W_STATUS = 0.05
 #: people and organisations say who acted.
 ACTOR_WEIGHT = {ActorKind.PERSON: 1.0, ActorKind.ORGANISATION: 1.0, ActorKind.OTHER: 0.75,
                 ActorKind.COUNTRY: 0.4}
+#: What sharing an event noun's possessor or complement weighs ("Russia's invasion of
+#: Ukraine"): they take part in its happening, countries too; the clause around it may
+#: name others that do not ("the US withdrew its support for condemning ...").
+PARTICIPANT = 1.0
 
 
 @attrs.frozen
@@ -222,14 +226,40 @@ def _time_cue(a: Interval, b: Interval) -> Cue:
 
 
 def _keys(candidate: Candidate) -> dict[str, tuple[float, Actor]]:
-    """Each actor by key, with what sharing it weighs (``ACTOR_WEIGHT``)."""
+    """Each actor by key, with what sharing it weighs (``ACTOR_WEIGHT``; an event noun's
+    own actors, ``_phrase_actors``, weigh as participants whatever their kind)."""
     keys: dict[str, tuple[float, Actor]] = {}
+    own = _phrase_actors(candidate)
     for mention in candidate.actors:
         actor = mention.actor
-        weight = ACTOR_WEIGHT[actor.kind]
+        weight = PARTICIPANT if mention in own else ACTOR_WEIGHT[actor.kind]
         if actor.key not in keys or keys[actor.key][0] < weight:
             keys[actor.key] = (weight, actor)
     return keys
+
+
+#: What may stand between an event noun's possessor and the noun ("Russia's 2022
+#: invasion", "Putin's full-scale invasion", "the General Assembly vote"), and between
+#: the noun and its complement ("invasion of Ukraine", "war against Ukraine", "talks
+#: with Moscow").
+_POSSESSOR = re.compile(r"\A(?:['\u2019]s(?:\s+[\w-]+){0,2})?\s+\Z")
+_COMPLEMENT = re.compile(r"\A\s+(?:of|by|against|with|between|on)\s+(?:the\s+)?\Z")
+
+
+def _phrase_actors(candidate: Candidate) -> tuple[ActorMention, ...]:
+    """The actors of an event noun's own phrase: its possessor and its complement
+    ("Russia's invasion of Ukraine", "the General Assembly vote")."""
+    if not candidate.noun:
+        return ()
+    text, offset = candidate.quote, candidate.quote_span[0]
+    start, end = candidate.event_span[0] - offset, candidate.event_span[1] - offset
+    found = []
+    for mention in candidate.actors:
+        lo, hi = mention.span[0] - offset, mention.span[1] - offset
+        if ((hi <= start and _POSSESSOR.match(text[hi:start]))
+                or (lo >= end and _COMPLEMENT.match(text[end:lo]))):
+            found.append(mention)
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=1 << 14)

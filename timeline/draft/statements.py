@@ -1155,7 +1155,7 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         value=value, event=word.text.rstrip("."), event_span=(word.start, word.end),
         lemma=clause.vocab.lemma(word.folded), status=status, actors=inside,
         title=_title(clause, event, inside, taken), content=content, claim=claim,
-        confidence=sure, undated=undated)
+        confidence=sure, undated=undated, noun=clause.kinds[event] != _VERB)
 
 
 __all__ = ["Language", "extract", "language"]
