@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from timeline.draft.candidate import Actor, ActorKind, ActorMention, Candidate, actor_key
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
+from timeline.time.interval import Interval
 from timeline.time.value import TimeValue
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -33,6 +34,9 @@ class Said:
     status: Status = Status.OCCURRED
     words: tuple[str, ...] = ()
     confidence: float = 1.0
+    #: No time of its own, told in the past: a report that may join a dated event
+    #: (``Candidate.undated``); its claim holds the publication day, as the extractor's.
+    undated: bool = False
 
 
 #: The kinds of the actors the tests name; any other is ``OTHER``.
@@ -70,8 +74,10 @@ def write(article_id: str, published: date | datetime,
                       text=" ".join(sentences))
     candidates = []
     for said, sentence, start in zip(statements, sentences, parts, strict=True):
+        day = date(published.year, published.month, published.day)
         claim = Claim.build(article, sentence, event="draft", status=said.status,
-                            when=said.when, ongoing=said.when is None)
+                            when=said.when, ongoing=said.when is None and not said.undated,
+                            date=day if said.undated else None)
         mentions = []
         position = sentence.index(":") + 2
         for name in said.actors:
@@ -84,6 +90,8 @@ def write(article_id: str, published: date | datetime,
             when_at = start + sentence.rindex(said.when)
             when_span = (when_at, when_at + len(said.when))
         value = claim.value if claim.value is not None else TimeValue.from_timex("PRESENT_REF")
+        if said.undated:
+            value = TimeValue.reference("PAST_REF", Interval.of(day, day + timedelta(days=1)))
         title = f"{said.actors[0] if said.actors else 'Someone'} {said.event}"
         candidates.append(Candidate(
             article=article_id, published=published, quote=sentence,
@@ -91,7 +99,7 @@ def write(article_id: str, published: date | datetime,
             value=value, event=said.event, event_span=(event_at, event_at + len(said.event)),
             lemma=said.lemma, status=said.status, actors=tuple(mentions), title=title,
             content=frozenset({said.lemma, *said.words}), claim=claim,
-            confidence=said.confidence))
+            confidence=said.confidence, undated=said.undated))
     return article, candidates
 
 
@@ -112,18 +120,19 @@ def said(draw: st.DrawFn) -> Said:
     against the publication, in its zone when it has one), a month, the year, an open
     "since" a day, a decade, or not at all."""
     kind = draw(st.sampled_from(("day", "day", "day", "weekday", "month", "year", "since",
-                                 "decade", "none")))
+                                 "decade", "none", "report")))
     day = START + timedelta(days=draw(st.integers(0, 6)))
     when = {"day": day_text(day), "weekday": day.strftime("%A"),
             "month": f"{MONTHS[day.month - 1]} {day.year}", "year": str(day.year),
-            "since": f"since {day_text(day)}", "decade": "the 2020s", "none": None}[kind]
+            "since": f"since {day_text(day)}", "decade": "the 2020s", "none": None,
+            "report": None}[kind]
     event, lemma = draw(st.sampled_from(EVENTS))
     return Said(when=when, event=event, lemma=lemma,
                 actors=tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True))),
                 status=draw(st.sampled_from((Status.OCCURRED, Status.REPORTED,
                                              Status.SCHEDULED))),
                 words=tuple(draw(st.lists(st.sampled_from(WORDS), max_size=3, unique=True))),
-                confidence=draw(st.sampled_from((1.0, 0.8))))
+                confidence=draw(st.sampled_from((1.0, 0.8))), undated=kind == "report")
 
 
 @st.composite

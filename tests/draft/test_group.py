@@ -15,6 +15,7 @@ from timeline.draft.candidate import Candidate
 from timeline.draft.group import (
     SUGGEST,
     THRESHOLD,
+    W_KIND,
     Comparisons,
     group,
     publication_key,
@@ -81,6 +82,63 @@ def test_the_same_word_on_one_day_by_other_actors_is_a_suggestion_on_both() -> N
     assert [s.event for s in second.suggestions] == [first.id]
     assert SUGGEST <= first.suggestions[0].score < THRESHOLD
     assert "none shared" in [c.value for c in first.suggestions[0].link.cues]
+
+
+def test_event_words_of_one_kind_are_a_weaker_shared_event_word() -> None:
+    """A body "approved" what its members "voted" on: one kind of happening (words.toml)."""
+    voted = _one("b", Said("24 February 2025", "voted", "vote", (GA,), words=("resolution",)))
+    same = score(_vote("a"), _vote("b"))
+    kind = score(_vote("a"), voted)
+    assert same is not None and kind is not None
+    assert same[0] > kind[0] >= THRESHOLD
+    assert [(c.value, c.weight) for c in kind[1] if c.name == "lemma"] == [
+        ("adopt ~ vote", W_KIND)]
+    assert len(group([_vote("a"), voted])) == 1
+
+
+def test_event_words_of_other_kinds_share_nothing() -> None:
+    visited = _one("b", Said("24 February 2025", "visited", "visit", (SC,)))
+    assert score(_vote("a"), visited) is None
+
+
+def _report(article: str, *actors: str, published: date | datetime = PUBLISHED,
+            event: tuple[str, str] = ("voted", "vote")) -> Candidate:
+    """An undated statement ("the assembly voted against the resolution")."""
+    return _one(article, Said(None, event[0], event[1], actors or (GA,),
+                              words=("resolution",), undated=True), published)
+
+
+def test_an_undated_report_joins_the_dated_event_it_reports() -> None:
+    report = _report("b")
+    events = group([_vote("a"), report])
+    assert len(events) == 1
+    [event] = events
+    assert event.articles == ("a", "b") and str(event.interval) == "[2025-02-24, 2025-02-25)"
+    [joined] = [c for c in event.candidates if c.undated]
+    assert joined.claim.date == date(2025, 2, 24)  # dated by the event, saying so
+    assert joined.claim.note and "no time of its own" in joined.claim.note
+    assert event.title == _vote("a").title  # a report never speaks for the event
+
+
+def test_an_undated_report_alone_is_no_event() -> None:
+    assert group([_report("a")]) == []
+    assert [len(e.candidates) for e in group([_report("a"), _report("b")])] == []
+
+
+def test_an_undated_report_needs_its_subject_in_the_event() -> None:
+    """"Kimberly-Clark closed" does not report "Ralston closed", whatever else they share."""
+    other = _report("b", SC)
+    assert [len(e.candidates) for e in group([_vote("a"), other])] == [1]
+
+
+def test_an_undated_report_reaches_back_a_week_at_most() -> None:
+    late = _report("b", published=date(2025, 3, 10))
+    assert [len(e.candidates) for e in group([_vote("a"), late])] == [1]
+
+
+def test_an_undated_report_joins_events_of_one_day_only() -> None:
+    year = _vote("a", "2025")
+    assert [len(e.candidates) for e in group([year, _report("b")])] == [1]
 
 
 def test_nothing_shared_but_the_day_is_neither_merge_nor_suggestion() -> None:
@@ -296,8 +354,14 @@ def test_merges_and_suggestions(corpus: tuple[list, list[Candidate]]) -> None:
     events = group(corpus[1])
     by_id = {e.id: e for e in events}
     assert len(by_id) == len(events)
-    assert sum(len(e.candidates) for e in events) == len(set(corpus[1]))
+    # Every dated statement is in one event; an undated report in one at most (dropped
+    # when it joins none), and never alone.
+    reports = sum(c.undated for e in events for c in e.candidates)
+    assert reports <= len({c for c in corpus[1] if c.undated})
+    assert sum(len(e.candidates) for e in events) == len(
+        {c for c in corpus[1] if not c.undated}) + reports
     for event in events:
+        assert not all(c.undated for c in event.candidates)
         assert len(event.merges) == len(event.candidates) - 1
         fingerprints = {c.fingerprint for c in event.candidates}
         for merge in event.merges:
@@ -308,3 +372,35 @@ def test_merges_and_suggestions(corpus: tuple[list, list[Candidate]]) -> None:
             assert suggestion.score >= SUGGEST and suggestion.event != event.id
             back = [s for s in by_id[suggestion.event].suggestions if s.event == event.id]
             assert [s.score for s in back] == [suggestion.score]
+
+
+# -- an event noun's own actors ---------------------------------------------------------------
+
+def _extracted(article_id: str, text: str) -> list[Candidate]:
+    from timeline.draft.actors import find_actors
+    from timeline.draft.statements import extract
+    from timeline.model.article import Article
+
+    article = Article(id=article_id, title="t", published=PUBLISHED, text=text)
+    return extract(article, actors=find_actors(text))
+
+
+def test_an_event_nouns_possessor_and_complement_are_its_participants() -> None:
+    from timeline.draft.group import _phrase_actors
+
+    [noun] = _extracted("a", "The United States withdrew its support for condemning "
+                             "Russia's 2022 invasion of Ukraine at the United Nations.")
+    assert noun.noun and noun.event == "invasion"
+    assert sorted(m.text for m in _phrase_actors(noun)) == ["Russia", "Ukraine"]
+    [verb] = _extracted("b", "Russia invaded Ukraine in February 2022.")
+    assert not verb.noun and _phrase_actors(verb) == ()
+
+
+def test_reports_of_one_invasion_in_long_clauses_are_one_event() -> None:
+    """The clause names others (the US, the UN) that take no part in the invasion."""
+    year = _extracted("a", "The United States, under President Donald Trump, withdrew "
+                           "its support at the United Nations in New York for a text "
+                           "condemning Russia's 2022 invasion of Ukraine, envoys said.")
+    month = _extracted("b", "The two leaders announced their partnership days before "
+                            "Russia's invasion of Ukraine in February 2022.")
+    assert len(group(year + month)) == 1

@@ -36,7 +36,7 @@ def test_every_card_event_is_found(table: dict[str, Match]) -> None:
 
 def test_most_curated_events_are_found(table: dict[str, Match]) -> None:
     found = sum(row.found for row in table.values())
-    assert found >= 21, [e for e, row in table.items() if not row.found]
+    assert found >= 0.9 * len(table), [e for e, row in table.items() if not row.found]
 
 
 def test_starmers_visit_is_scheduled_in_the_week_after(drafted: Draft,
@@ -63,3 +63,44 @@ def test_compare_counts_what_it_matched(table: dict[str, Match],
         assert row.claims == len(event.claims)
         assert 0 <= row.claims_found <= row.claims
         assert row.found == (row.claims_found > 0)
+
+
+def test_the_five_reports_of_the_general_assembly_vote_are_one_event(
+        drafted: Draft, table: dict[str, Match]) -> None:
+    row = table["ga-vote"]
+    assert row.claims_found == row.claims == 5
+    assert len(row.matched) == 1
+    [vote] = [e for e in drafted.events if e.id == row.matched[0]]
+    assert set(vote.articles) == {"000", "001", "002", "003", "004"}
+
+
+def test_the_general_assembly_vote_reads_as_one(drafted: Draft,
+                                                table: dict[str, Match]) -> None:
+    """Its title is made of its own report's words: who adopted what."""
+    [vote] = [e for e in drafted.events if e.id == table["ga-vote"].matched[0]]
+    assert vote.title.startswith("General Assembly ")
+    assert vote.title.split()[2] in ("adopts", "approves", "passes")
+    assert "resolution" in vote.title
+
+
+def test_undated_reports_of_the_seeds_are_dated_by_their_event(drafted: Draft) -> None:
+    reports = [c for e in drafted.events for c in e.candidates if c.undated]
+    assert reports
+    for event in drafted.events:
+        for candidate in event.candidates:
+            if candidate.undated:
+                assert candidate.interval == event.interval
+
+
+def test_card_events_are_read_in_at_most_two_draft_events(table: dict[str, Match]) -> None:
+    """The issue's target of at most two draft events per curated event, where it is met:
+    the Security Council vote is still told in three (its reports name a refusal, a
+    vote and a scheduled tabling, no event word in common)."""
+    met = [e for e in CARD if e != "sc-vote"]
+    assert {e: table[e].matched for e in met if len(table[e].matched) > 2} == {}
+
+
+def test_at_most_two_draft_events_per_curated_event_but_the_security_council_vote(
+        table: dict[str, Match]) -> None:
+    assert {e: row.matched for e, row in table.items()
+            if len(row.matched) > 2 and e != "sc-vote"} == {}

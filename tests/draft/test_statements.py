@@ -145,7 +145,7 @@ def test_a_generic_time_dates_only_a_clause_nothing_else_dates() -> None:
 
 def test_a_lead_without_a_time_is_dated_by_the_publication_day() -> None:
     text = "Trump Meets Macron\nThe US voted against a resolution condemning Russia.\n" \
-           "The vote came on Monday."
+           "The envoy will return on Friday."
     found = extract(article(text, "2025-02-25T11:38:00"))
     lead = found[0]
     assert lead.when is None and lead.when_span is None
@@ -153,7 +153,29 @@ def test_a_lead_without_a_time_is_dated_by_the_publication_day() -> None:
     assert lead.event == "voted" and lead.status is Status.OCCURRED
     assert lead.claim.date == date(2025, 2, 25) and lead.value.value == "2025-02-25"
     assert lead.confidence < 1
+
+
+def test_a_lead_of_the_next_morning_is_dated_by_the_day_the_body_names() -> None:
+    # Published on Tuesday; the body dates the news "on Monday": the lead reports Monday.
+    text = "Trump Meets Macron\nThe US voted against a resolution condemning Russia.\n" \
+           "The vote came on Monday."
+    found = extract(article(text, "2025-02-25T11:38:00"))
+    lead = found[0]
+    assert lead.when is None and lead.event == "voted"
+    assert lead.claim.date == date(2025, 2, 24) and lead.value.value == "2025-02-24"
     assert found[1].when == "on Monday" and found[1].claim.date is None
+
+
+@pytest.mark.parametrize("body", [
+    "The vote came on Monday. Talks resume today.",  # the publication day named too
+    "The vote came last Thursday.",  # not the day before
+    "The vote came last week.",  # no day
+])
+def test_a_lead_keeps_the_publication_day_unless_the_body_names_only_the_day_before(
+        body: str) -> None:
+    text = "The US voted against a resolution condemning Russia.\n" + body
+    lead = extract(article(text))[0]
+    assert lead.when is None and lead.claim.date == TUESDAY
 
 
 def test_a_lead_with_its_own_time_is_dated_by_it() -> None:
@@ -415,3 +437,62 @@ def test_a_time_is_shared_only_by_coordinated_events() -> None:
     found = _every("Acme Corp. claims that Globex Inc. broke a deal signed in 1991.")
     assert {(c.event, c.value.value) for c in found} >= {("claims", "2025-02-25"),
                                                          ("signed", "1991")}
+# --- undated statements (extract(..., undated=True)) ---------------------------------------
+
+
+def undated(text: str, **kwargs: Any) -> list[Candidate]:
+    """The undated candidates of ``text`` after a lead sentence."""
+    return [c for c in dated(text, undated=True, **kwargs) if c.undated]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The council voted against the text.", "voted"),
+    ("The assembly had approved the plan before the summit.", "approved"),
+    ("The measure was narrowly passed by the senate.", "passed"),
+    ("The ministers signed the treaty, officials said.", "signed"),
+    ("The ceasefire vote came shortly after the talks.", "vote"),  # a light verb's subject
+])
+def test_a_clause_no_time_dates_tells_its_past_happening_undated(text: str,
+                                                                  event: str) -> None:
+    [told] = undated(text)
+    assert told.event == event and told.when is None
+    assert told.value.value == "PAST_REF" and told.confidence < 1
+    assert told.claim.date == TUESDAY  # until an event it joins dates it
+
+
+@pytest.mark.parametrize("text", [
+    "The plans are designed to help farmers.",  # a present passive: a state
+    "The council has called for calm.",  # a present perfect
+    "The council will vote against the text.",  # the future
+    "The council votes against every such text.",  # the present
+    "The council did not vote against the text.",  # denied
+    "Officials said the plan works.",  # only a verb of saying
+])
+def test_no_past_happening_no_undated_candidate(text: str) -> None:
+    assert undated(text) == []
+
+
+def test_the_main_verb_a_subordinate_time_does_not_date_is_told_undated() -> None:
+    text = "The council voted against the text, the first time since the war began in 2022."
+    found = dated(text, undated=True)
+    assert [c.event for c in found if c.undated] == ["voted"]
+    assert [c.when for c in found if not c.undated] == ["in 2022"]
+
+
+def test_undated_statements_are_read_only_when_asked() -> None:
+    assert dated("The council voted against the text.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("This came despite Foreign Minister Lavrov stating last week that the plan was dead.",
+     "Foreign Minister Lavrov", "Foreign Minister Lavrov states"),
+    ("Trump, speaking to reporters on Monday afternoon, said the talks were early.",
+     "Trump", "Trump speaks to reporters"),
+    # No actor for subject: the words stand as written.
+    ("After visiting Kyiv on Monday, the envoy left.", "Kyiv", "Visiting"),
+    ("Composite trading on Monday was heavy.", None, "Composite trading"),
+])
+def test_a_gerund_with_an_actor_for_subject_is_titled_as_a_clause(
+        text: str, name: str | None, title: str) -> None:
+    actors = [] if name is None else [actor(text, name, kind=ActorKind.PERSON)]
+    assert first(text, actors=actors).title == title

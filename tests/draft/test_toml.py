@@ -87,7 +87,13 @@ def new_specs(draw: st.DrawFn, present: list[str]) -> list[EventSpec]:
 
 
 def _lines(text: str) -> list[str]:
-    return text.splitlines(keepends=True)
+    """The file's lines, split at "\n" only: a title may hold U+0085 or U+2028, which
+    ``str.splitlines`` would split a TOML string at."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
 
 
 @st.composite

@@ -92,3 +92,33 @@ def test_lemma_is_a_fixed_point(word: str) -> None:
     """A lemma's lemma is itself: the normal form is normal (grouping compares them)."""
     lemma = WORDS.lemma(word)
     assert WORDS.lemma(lemma) == lemma
+
+
+# --- kinds of happening (words.toml [[synonyms]]) ------------------------------------------
+
+def _kind(phrase: str) -> str:
+    """The kind of a phrase's event word (its last word: "held talks")."""
+    return WORDS.kind(WORDS.lemma(phrase.split()[-1]))
+
+
+@pytest.mark.parametrize("same", [e["same"] for e in DATA["synonym_example"] if "same" in e])
+def test_synonym_example_words_name_one_kind(same: list[str]) -> None:
+    assert len({_kind(w) for w in same}) == 1
+
+
+@pytest.mark.parametrize("differ", [e["differ"] for e in DATA["synonym_example"]
+                                    if "differ" in e])
+def test_synonym_example_words_name_different_kinds(differ: list[str]) -> None:
+    assert len({_kind(w) for w in differ}) == len(differ)
+
+
+def test_a_word_of_no_class_is_its_own_kind() -> None:
+    assert WORDS.kind("frobnicate") == "frobnicate"
+    assert WORDS.kind("approve") == WORDS.kind("vote") == "vote"
+
+
+def test_a_lemma_in_two_classes_is_refused() -> None:
+    data = {"synonyms": [{"kind": "vote", "lemmas": ["pass"]},
+                         {"kind": "go", "lemmas": ["pass"]}]}
+    with pytest.raises(RuleTableError, match="two classes"):
+        Words(data)

@@ -70,13 +70,14 @@ def draft(source: Source = "seeds", *, about: str | Iterable[str] = (), top: int
 
 def candidates_of(articles: Iterable[Article], *, every_event: bool = False
                   ) -> list[Candidate]:
-    """Every dated statement of the articles, in a canonical order (by article id);
-    ``every_event`` as ``draft`` takes it."""
+    """Every dated statement of the articles, and every undated one that may join a dated
+    event as a further report (``Candidate.undated``), in a canonical order (by article
+    id); ``every_event`` as ``draft`` takes it."""
     found: list[Candidate] = []
     for article in sorted(articles, key=lambda a: a.id):
         found.extend(extract(article, actors=find_actors(article.text,
                                                          coreference=every_event),
-                             every_event=every_event))
+                             every_event=every_event, undated=not every_event))
     return found
 
 

@@ -113,6 +113,13 @@ class Candidate:
     #: How sure the extraction is of this statement, 0-1 (a lead sentence dated by its
     #: dateline, an event word guessed from a noun, ... are less sure).
     confidence: float = 1.0
+    #: A statement no time dates ("the council voted against the text", in the body of an
+    #: article): a further report of a dated happening, never an event of its own. Its
+    #: claim has no time; ``value`` is the past before publication (``PAST_REF``).
+    undated: bool = False
+    #: Whether the event word is a noun ("Russia's invasion of Ukraine", "the vote"), not
+    #: a verb.
+    noun: bool = False
 
     @property
     def interval(self) -> Interval | None:

@@ -2,14 +2,18 @@
 
 Two candidates are scored on cues (``score``, weights ``W_*``): their times must intersect
 (required; a candidate without an interval is never merged by time), the same event
-lemma, shared actors (by ``Actor.key`` or an alias, Ochiai's overlap weighted by kind:
+lemma (or, a little weaker, two event words of one kind: "approved", "voted";
+``Words.kind``), shared actors (by ``Actor.key`` or an alias, Ochiai's overlap weighted by kind:
 ``ACTOR_WEIGHT``; two statements that both name actors and share none are told apart),
 shared content words (Jaccard) and, weakly, the same status family (done or pending); a
 same-day pair counts more than a pair that only shares a week, a month or a year. Pairs
 that share neither the lemma nor an actor are not scored at all: the content words of
 one story ("Ukraine", "war") are shared by everything in it. One statement found twice
 (the same article, overlapping clauses, the same lemma, times that agree) is one from
-the start, and counts once.
+the start, and counts once. An undated report ("the council voted against the text",
+``Candidate.undated``) is no event of its own: once the dated statements are grouped, it
+joins the one-day event of its kind in its article's news week that names its subject
+and that it is most like (``_Groups.attach``), or is dropped.
 
 Grouping is agglomerative with **average linkage**: two groups merge when the mean score
 over all their cross pairs (an unscored pair counts 0) reaches ``threshold``, and only
@@ -50,10 +54,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
-from timeline.draft.candidate import Actor, ActorKind, Candidate, actor_key
+from timeline.draft.candidate import Actor, ActorKind, ActorMention, Candidate, actor_key
+from timeline.draft.words import english
 from timeline.model.claim import Status
 from timeline.model.event import status_of
+from timeline.time.granularity import Granularity
 from timeline.time.interval import Interval, as_datetime, utc_range
+from timeline.time.value import TimeValue
 
 #: Default linkage at which two groups become one event.
 THRESHOLD = 0.6
@@ -66,6 +73,9 @@ FINE = timedelta(days=33)
 #: Weights of the cues; together at most 1.
 W_TIME = {"same day": 0.2, "same week": 0.14, "same month": 0.1, "overlapping": 0.05}
 W_LEMMA = 0.35
+#: Two event words of one kind ("approved", "voted": ``Words.kind``): a little weaker than
+#: one word, as a synonym may name a neighbouring happening of that kind.
+W_KIND = 0.3
 W_ACTORS = 0.25
 #: Both statements name actors and share none: evidence of two happenings.
 W_OTHER_ACTORS = -0.25
@@ -76,6 +86,10 @@ W_STATUS = 0.05
 #: people and organisations say who acted.
 ACTOR_WEIGHT = {ActorKind.PERSON: 1.0, ActorKind.ORGANISATION: 1.0, ActorKind.OTHER: 0.75,
                 ActorKind.COUNTRY: 0.4}
+#: What sharing an event noun's possessor or complement weighs ("Russia's invasion of
+#: Ukraine"): they take part in its happening, countries too; the clause around it may
+#: name others that do not ("the US withdrew its support for condemning ...").
+PARTICIPANT = 1.0
 
 
 @attrs.frozen
@@ -212,14 +226,40 @@ def _time_cue(a: Interval, b: Interval) -> Cue:
 
 
 def _keys(candidate: Candidate) -> dict[str, tuple[float, Actor]]:
-    """Each actor by key, with what sharing it weighs (``ACTOR_WEIGHT``)."""
+    """Each actor by key, with what sharing it weighs (``ACTOR_WEIGHT``; an event noun's
+    own actors, ``_phrase_actors``, weigh as participants whatever their kind)."""
     keys: dict[str, tuple[float, Actor]] = {}
+    own = _phrase_actors(candidate)
     for mention in candidate.actors:
         actor = mention.actor
-        weight = ACTOR_WEIGHT[actor.kind]
+        weight = PARTICIPANT if mention in own else ACTOR_WEIGHT[actor.kind]
         if actor.key not in keys or keys[actor.key][0] < weight:
             keys[actor.key] = (weight, actor)
     return keys
+
+
+#: What may stand between an event noun's possessor and the noun ("Russia's 2022
+#: invasion", "Putin's full-scale invasion", "the General Assembly vote"), and between
+#: the noun and its complement ("invasion of Ukraine", "war against Ukraine", "talks
+#: with Moscow").
+_POSSESSOR = re.compile(r"\A(?:['\u2019]s(?:\s+[\w-]+){0,2})?\s+\Z")
+_COMPLEMENT = re.compile(r"\A\s+(?:of|by|against|with|between|on)\s+(?:the\s+)?\Z")
+
+
+def _phrase_actors(candidate: Candidate) -> tuple[ActorMention, ...]:
+    """The actors of an event noun's own phrase: its possessor and its complement
+    ("Russia's invasion of Ukraine", "the General Assembly vote")."""
+    if not candidate.noun:
+        return ()
+    text, offset = candidate.quote, candidate.quote_span[0]
+    start, end = candidate.event_span[0] - offset, candidate.event_span[1] - offset
+    found = []
+    for mention in candidate.actors:
+        lo, hi = mention.span[0] - offset, mention.span[1] - offset
+        if ((hi <= start and _POSSESSOR.match(text[hi:start]))
+                or (lo >= end and _COMPLEMENT.match(text[end:lo]))):
+            found.append(mention)
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -249,6 +289,11 @@ def _shared_actors(ka: dict[str, tuple[float, Actor]],
     return shared
 
 
+def _kind(lemma: str) -> str:
+    """The kind of happening an event lemma names (``Words.kind``)."""
+    return english().kind(lemma)
+
+
 def _same_statement(a: Candidate, b: Candidate) -> bool:
     """One statement found twice: the same article, overlapping clauses, the same lemma."""
     return (a.article == b.article and a.lemma == b.lemma
@@ -265,12 +310,20 @@ def score(a: Candidate, b: Candidate) -> tuple[float, tuple[Cue, ...]] | None:
 def _score(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
            kb: dict[str, tuple[float, Actor]]) -> tuple[float, tuple[Cue, ...]] | None:
     """``score``, given each candidate's actors by key (``_keys``, made once a candidate)."""
+    return _scored(a, b, ka, kb, a.interval, b.interval)
+
+
+def _scored(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
+            kb: dict[str, tuple[float, Actor]], ia: Interval | None,
+            ib: Interval | None) -> tuple[float, tuple[Cue, ...]] | None:
+    """``_score`` with the candidates' intervals given (an undated report's is the news
+    window it may fall in, ``_window``)."""
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
+    same_kind = same_lemma or (bool(a.lemma) and _kind(a.lemma) == _kind(b.lemma))
     shared = _shared_actors(ka, kb)
-    if not same_lemma and not shared:  # first: the cheap test most pairs fail
+    if not same_kind and not shared:  # first: the cheap test most pairs fail
         return None
-    ia, ib = a.interval, b.interval
-    both = None if ia is None or ib is None else ia.intersect(ib)
+    both = None if ia is None or ib is None else _meet(ia, ib)
     if _same_statement(a, b) and (both is not None or ia is None or ib is None):
         return 1.0, (Cue("statement", "same clause, same event word", 1.0),)
     if ia is None or ib is None or both is None:
@@ -278,6 +331,8 @@ def _score(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
     cues = [_time_cue(ia, ib)]
     if same_lemma:
         cues.append(Cue("lemma", a.lemma, W_LEMMA))
+    elif same_kind:
+        cues.append(Cue("lemma", " ~ ".join(sorted((a.lemma, b.lemma))), W_KIND))
     if shared:
         # Ochiai's overlap: a clause names more actors than its event's, so the union
         # (Jaccard) punishes a long clause; the smaller set alone (overlap coefficient)
@@ -358,7 +413,7 @@ def related_pairs(candidates: Sequence[Candidate], *,
 
     coarse_by_lemma: dict[str, list[int]] = {}
     for i in coarse:
-        coarse_by_lemma.setdefault(candidates[i].lemma, []).append(i)
+        coarse_by_lemma.setdefault(_kind(candidates[i].lemma), []).append(i)
     for members in [fine, *coarse_by_lemma.values()]:
         for i, j in _sweep(members, ends):
             yield from emit(i, j)
@@ -366,14 +421,14 @@ def related_pairs(candidates: Sequence[Candidate], *,
     for i in fine:
         span = ends[i]
         assert span is not None
-        by_lemma.setdefault(candidates[i].lemma, []).append((span[0], i))
+        by_lemma.setdefault(_kind(candidates[i].lemma), []).append((span[0], i))
     for starts in by_lemma.values():
         starts.sort()
     for i in coarse:
         span = ends[i]
         assert span is not None
         lo, hi = span
-        starts = by_lemma.get(candidates[i].lemma, [])
+        starts = by_lemma.get(_kind(candidates[i].lemma), [])
         first = 0 if lo - _NEAR < FINE else bisect.bisect_left(starts, (lo - FINE, -1))
         last = bisect.bisect_left(starts, (hi, -1))
         for _, j in starts[first:last]:
@@ -455,7 +510,9 @@ def group(candidates: Iterable[Candidate], *, threshold: float = THRESHOLD,
     if not 0 <= suggest <= threshold:
         raise ValueError(f"expected 0 <= suggest <= threshold, got suggest={suggest!r}, "
                          f"threshold={threshold!r}")
-    groups = _Groups.of(canonical(candidates), comparisons)
+    ordered = canonical(candidates)
+    groups = _Groups.of([c for c in ordered if not c.undated]
+                        + [c for c in ordered if c.undated], comparisons)
     heap = [(-groups.linkage(a, b), a, b) for a in groups.between for b in groups.between[a]
             if a < b]
     heapq.heapify(heap)
@@ -474,6 +531,7 @@ def group(candidates: Iterable[Candidate], *, threshold: float = THRESHOLD,
         groups.join(a, b, both, Merge(linkage, groups.link(groups.between[a][b])))
         for other in groups.between[a]:
             heapq.heappush(heap, (-groups.linkage(a, other), min(a, other), max(a, other)))
+    groups.attach(threshold)
     return groups.events(suggest)
 
 
@@ -483,7 +541,7 @@ class _Groups:
     members, how many distinct statements they are, their common time, the merges that
     made it, and its pairs with other groups (sum of statement-pair scores, best pair)."""
 
-    items: Sequence[Candidate]
+    items: list[Candidate]
     fingerprints: list[str]
     members: dict[int, list[int]]
     statements: dict[int, int]
@@ -497,14 +555,16 @@ class _Groups:
         from the start, counted once in the linkage; the pairs scored between them."""
         scored = []
         keys = [_keys(c) for c in items]
-        for i, j in related_pairs(items, comparisons=comparisons):
+        dated = [c for c in items if not c.undated]  # the reports come last (``group``)
+        for i, j in related_pairs(dated, comparisons=comparisons):
             result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:
                 scored.append((i, j, *result))
         scored.sort(key=lambda pair: (pair[0], pair[1]))
         n = len(items)
-        groups = cls(items, [c.fingerprint for c in items], {i: [i] for i in range(n)},
-                     {i: 1 for i in range(n)}, {i: c.interval for i, c in enumerate(items)},
+        groups = cls(list(items), [c.fingerprint for c in items], {i: [i] for i in range(n)},
+                     {i: 1 for i in range(n)},
+                     {i: None if c.undated else c.interval for i, c in enumerate(items)},
                      {i: [] for i in range(n)}, {i: {} for i in range(n)})
         of = list(range(n))
         for i, j, value, cues in scored:
@@ -528,6 +588,73 @@ class _Groups:
             if known is None or pair.better(known):  # a statement pair: its best pair
                 groups.between[a][b] = groups.between[b][a] = pair
         return groups
+
+    def attach(self, threshold: float) -> None:
+        """Each undated report joins the dated event it is most like, when its mean score
+        over the event's statements reaches ``threshold``; a report that joins none is
+        dropped (it tells no time of its own). Only events of the report's kind of event
+        word (``Words.kind``) whose time is one day in the report's news window
+        (``_window``), and whose statements name its subject (``_subject_in``), are
+        tried. The events are those of the dated statements alone, so the reports do not
+        depend on one another; the report's claim is dated by its event's day."""
+        items = self.items
+        reports = [g for g in self.members if items[g].undated]
+        if not reports:
+            return
+        # The one-day events by kind of event word, in order of (absolute) start, so a
+        # report looks only at those of its week.
+        by_kind: dict[str, list[tuple[datetime, int]]] = {}
+        for g, members in self.members.items():
+            common = self.common[g]
+            if items[g].undated or _day_of(common) is None:
+                continue
+            start = time_key(common)[1]
+            for kind in sorted({_kind(items[m].lemma) for m in members}):
+                by_kind.setdefault(kind, []).append((start, g))
+        for starts in by_kind.values():
+            starts.sort()
+        keys: dict[int, dict[str, tuple[float, Actor]]] = {}
+        joins: list[tuple[int, int, Merge]] = []
+        for r in reports:
+            report = items[r]
+            window = _window(report)
+            if window is None:
+                continue
+            _, lo, hi, _ = time_key(window)
+            starts = by_kind.get(_kind(report.lemma), [])
+            first = bisect.bisect_left(starts, (lo - timedelta(days=2), -1))
+            last = bisect.bisect_left(starts, (hi, -1))
+            mine = _keys(report)
+            best: tuple[float, int, Merge] | None = None
+            for _, g in starts[first:last]:
+                common = self.common[g]
+                if common is None or _meet(window, common) is None:
+                    continue
+                total, top = 0.0, None
+                for m in self.members[g]:
+                    theirs = keys.setdefault(m, _keys(items[m]))
+                    found = _scored(report, items[m], mine, theirs, window, items[m].interval)
+                    if found is None:
+                        continue
+                    total += found[0]
+                    if top is None or found[0] > top.score:
+                        top = Link(self.fingerprints[r], self.fingerprints[m], *found)
+                mean = round(total / self.statements[g], 6)
+                if (top is not None and mean >= threshold
+                        and _subject_in(report, [items[m] for m in self.members[g]])
+                        and (best is None or mean > best[0])):
+                    best = (mean, g, Merge(mean, top))
+            if best is not None:
+                joins.append((best[1], r, best[2]))
+        for g, r, merge in joins:
+            self.items[r] = _dated_by(items[r], self.common[g])
+            self.join(g, r, True, merge)
+            self.statements[g] -= 1  # a report adds no statement to the linkage
+        for r in reports:
+            if r in self.members and all(items[m].undated for m in self.members[r]):
+                del self.members[r], self.statements[r], self.common[r], self.merges[r]
+                for other in self.between.pop(r):
+                    self.between[other].pop(r, None)
 
     def linkage(self, a: int, b: int) -> float:
         """The mean score over the statement pairs of two groups (an unscored pair: 0)."""
@@ -555,7 +682,8 @@ class _Groups:
         """The groups as ``DraftEvent``s in time order, with unique ids and suggestions."""
         items, members = self.items, self.members
         order = sorted(members, key=lambda g: (time_key(self.common[g]), g))
-        ids = _ids([_best(items, members[g]).title for g in order])
+        best = {g: _best(items, members[g]) for g in order}
+        ids = _ids([best[g].title for g in order])
         id_of = dict(zip(order, ids, strict=True))
         events = []
         for g in order:
@@ -566,7 +694,7 @@ class _Groups:
             suggestions.sort(key=lambda s: (-s.score, s.event))
             published = sorted((c.published for c in group_items), key=publication_key)
             events.append(DraftEvent(
-                id=id_of[g], title=_best(items, members[g]).title,
+                id=id_of[g], title=best[g].title,
                 actors=_actors(group_items), candidates=tuple(group_items),
                 interval=self.common[g], lemma=_lemma(group_items),
                 status=status_of([c.claim for c in group_items]),
@@ -574,6 +702,63 @@ class _Groups:
                 articles=tuple(sorted({c.article for c in group_items})),
                 first_reported=published[0], last_reported=published[-1]))
         return events
+
+
+def _subject_in(report: Candidate, statements: Sequence[Candidate]) -> bool:
+    """Whether the actor a report names last before its event word (its subject: "the
+    United States voted") takes part in the statements. Without a time, a kind of event
+    word and the story's background ("the stock exchange", "the Gulf") do not name one
+    happening: "Ralston closed" and "Kimberly-Clark closed" are two."""
+    before = [m for m in report.actors if m.span[1] <= report.event_span[0]]
+    if not before:
+        return False
+    subject = max(before, key=lambda m: m.span).actor
+    return any(_same_actor(subject, m.actor) for c in statements for m in c.actors)
+
+
+#: How far back an undated report in a news article may lie: its story's week. News tells
+#: the happenings of its days again without their day ("the assembly voted against the
+#: text"); older background carries its time ("since the war began in 2022").
+NEWS_WINDOW = timedelta(days=7)
+
+
+def _window(report: Candidate) -> Interval | None:
+    """The time an undated report may fall in: the week up to its publication day's end."""
+    interval = report.value.interval
+    if interval is None or interval.end is None:
+        return None
+    return Interval(interval.end - NEWS_WINDOW, interval.end)
+
+
+def _day_of(interval: Interval | None) -> date | None:
+    """The day an interval lies in, when it lies in one: the grain of news an undated
+    report is given."""
+    if interval is None or interval.start is None or interval.end is None:
+        return None
+    start = interval.start
+    day = date(start.year, start.month, start.day)
+    last = interval.end - timedelta(microseconds=1)
+    return day if (last.year, last.month, last.day) == (day.year, day.month, day.day) else None
+
+
+def _dated_by(report: Candidate, interval: Interval | None) -> Candidate:
+    """An undated report with its claim dated by the event it joined (its day), saying so."""
+    day = _day_of(interval)
+    assert day is not None
+    value = TimeValue.of_granule(Granularity.DAY, datetime(day.year, day.month, day.day))
+    claim = attrs.evolve(report.claim, date=day, value=value,
+                         note="no time of its own: dated by the event it reports")
+    return attrs.evolve(report, claim=claim)
+
+
+def _meet(a: Interval, b: Interval) -> Interval | None:
+    """The intersection of two intervals, floating or aware (in absolute time when the two
+    differ)."""
+    if a.floating != b.floating:
+        wide_a, wide_b = a.to_absolute(), b.to_absolute()
+        assert wide_a is not None and wide_b is not None
+        return wide_a.intersect(wide_b)
+    return a.intersect(b)
 
 
 def _combine(mine: _Pair | None, theirs: _Pair) -> _Pair:
@@ -593,9 +778,24 @@ def _intersection(a: Interval | None, b: Interval | None) -> Interval | bool:
 
 
 def _best(items: Sequence[Candidate], group_members: Sequence[int]) -> Candidate:
-    """The candidate that speaks for its event: most confident, earliest published, first."""
-    index = min(group_members, key=lambda i: (-items[i].confidence,
-                                              publication_key(items[i].published), i))
+    """The candidate that speaks for its event, a dated one: the most confident; of those,
+    the most like the event's other statements (the sum of its scores with them: a report
+    of the happening itself rather than of a neighbour merged in), then the earliest
+    published, then the first."""
+    speakers = [i for i in group_members if not items[i].undated] or list(group_members)
+    top = max(items[i].confidence for i in speakers)
+    tied = [i for i in speakers if items[i].confidence == top]
+    if len(tied) == 1:
+        return items[tied[0]]
+
+    def likeness(i: int) -> float:
+        total = 0.0
+        for j in group_members:
+            found = None if i == j or items[j].undated else score(items[i], items[j])
+            total += 0.0 if found is None else found[0]
+        return round(total, 6)
+
+    index = min(tied, key=lambda i: (-likeness(i), publication_key(items[i].published), i))
     return items[index]
 
 

@@ -7,9 +7,12 @@ the clause around it is the quote, the verb or event noun the expression dates i
 event word ("voted", "visit", "the vote on Monday"), and the verb group around that word
 gives the status (past -> occurred, on someone's word -> reported, "will"/"is set to" ->
 scheduled, "could"/"hopes"/"by 2030" -> expected). A lead sentence with no time of its
-own reports the publication day's events. The title is made of the clause's own words:
-who (the actor heading the subject, else the subject's words, else the nearest actor
-before the event word), the event word in the present, and what.
+own reports the article's news day (``news_day``: the publication day, or the day before
+when only it is named in the body). Asked for (``undated``), a clause no time dates that
+tells a past happening is an undated candidate, a further report for grouping. The
+title is made of the clause's own words: who (the actor heading the subject, else the
+subject's words, else the nearest actor before the event word), the event word in the
+present, and what.
 
 Nothing is parsed: words are classed from their form and their neighbours (an auxiliary
 before, a determiner before, -ed/-s/-ing), with the language's words as data
@@ -23,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -75,8 +78,13 @@ LEAD_CONFIDENCE = 0.5
 MISREAD_CONFIDENCE = 0.6
 #: How sure a statement is that only a generic time dates ("now", "recently").
 GENERIC_CONFIDENCE = 0.5
+#: How sure a statement is that no time dates (``Candidate.undated``).
+UNDATED_CONFIDENCE = 0.5
 
 _YEAR = re.compile(r"\d{4}")
+
+#: The finite auxiliaries of a past verb group.
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
 
 # Word classes.
 _AUX, _COPULA, _VERB, _NOUN = "aux", "copula", "verb", "noun"
@@ -609,7 +617,13 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
                 and _verb_after_aside(clause, event)))
         lemma = vocab.lemma(word.folded)
         plural = bool(subject) and actor is None and _plural(subject[-1])
-        if passive or not vocab.known(lemma) or not clause.in_finite_group(event):
+        # A gerund whose subject is an actor tells the happening as a clause does
+        # ("despite Lavrov stating last week ..." -> "Lavrov states"; not a noun's
+        # modifiers: "composite trading").
+        gerund = actor is not None and vocab.is_gerund(word.text) and not (
+            before is not None and words[before].folded in lang.be)
+        if passive or not vocab.known(lemma) or not (clause.in_finite_group(event)
+                                                     or gerund):
             verb = [word.text]  # "resolution adopted", "Jobs, born in San Francisco"
         else:
             verb = [lemma if plural else vocab.third_person(lemma)]
@@ -757,12 +771,11 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 
 
 def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
-           mention: Mention | None) -> tuple[Claim, float]:
+           mention: Mention | None, day: date) -> tuple[Claim, float]:
     """The model's claim for the statement, resolving ``when`` as the tagger did in
-    context, and how sure that is (lower when the claim had to read it differently)."""
+    context, and how sure that is (lower when the claim had to read it differently);
+    ``day`` dates a statement with no expression (the article's news day)."""
     if mention is None:
-        published = article.published
-        day = date(published.year, published.month, published.day)
         return Claim.build(article, quote, event="draft", status=status, date=day,
                            occurrence=occurrence), 1.0
     wanted = mention.value.interval
@@ -852,14 +865,44 @@ def _today(article: Article) -> Interval:
     return Interval(*granule(Granularity.DAY, day))
 
 
+def news_day(article: Article, mentions: Iterable[Mention]) -> date:
+    """The day an article's news happened: what dates a lead with no time of its own.
+
+    News is published the day it happens or the next morning; an article of the next
+    morning names its news day in the body ("the council voted on Monday") and leaves it
+    out of the lead ("The council voted to ..."). So the news day is the publication day,
+    unless the article's own day-dated statements name the day before and none names the
+    publication day (``mentions``: the expressions that date statements).
+    """
+    published = article.published
+    today = date(published.year, published.month, published.day)
+    yesterday = today - timedelta(days=1)
+    named: set[date] = set()
+    for mention in mentions:
+        value = mention.value
+        interval = value.interval
+        if (value.granularity is None or value.granularity > Granularity.DAY
+                or interval is None or interval.start is None or _generic(mention)):
+            continue
+        named.add(date(interval.start.year, interval.start.month, interval.start.day))
+    return yesterday if yesterday in named and today not in named else today
+
+
 class _Reading:
     """One article being read: what every statement of it shares."""
 
     def __init__(self, article: Article, actors: Sequence[ActorMention],
-                 mentions: Sequence[Mention] = ()) -> None:
+                 news: date, mentions: Sequence[Mention] = (), *,
+                 undated: bool = False) -> None:
         self.article, self.text = article, article.text
         self.mentions = mentions
         self.today = _today(article)
+        #: What dates a lead with no time of its own (``news_day``).
+        self.news = news
+        #: Whether clauses no time dates are read too (``extract``).
+        self.undated = undated
+        #: What an undated statement's time may be: the past before publication.
+        self.past = TimeValue.reference("PAST_REF", self.today) if undated else None
         self.actors = sorted(actors, key=lambda a: a.span)
         self._starts: dict[str, list[int]] = {}
 
@@ -879,7 +922,7 @@ class _Reading:
 
 def extract(article: Article, *, actors: Sequence[ActorMention] = (),
             mentions: Sequence[Mention] | None = None,
-            every_event: bool = False) -> list[Candidate]:
+            every_event: bool = False, undated: bool = False) -> list[Candidate]:
     """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
 
     ``mentions`` are the article's time expressions (``timeline.tag(article.text,
@@ -890,6 +933,9 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
     ``every_event`` also reads the events no time expression dates, one candidate per
     event word of every clause (``_undated_candidates``), as an entity timeline wants
     them: off by default, since a reader's draft would drown in undated statements.
+    ``undated`` (for a reader's draft) reads a past-tense clause with no time of its own
+    as a further report (``Candidate.undated``) that may join the dated event it tells
+    of; ``every_event`` reads such clauses its own way and leaves it off.
     """
     text = article.text
     if mentions is None:
@@ -899,8 +945,14 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                     key=lambda m: m.start)
     spans = sentences(text)
     lead = _lead(text, spans, vocab, lang)
-    reading = _Reading(article, actors, dating)
-    news: date | None = None  # every_event: the day the article's news happened
+    undated = undated and not every_event  # every_event reads every clause its own way
+    # A reader's draft dates a lead by its news day; every_event dates what has no time of
+    # its own by the publication day, and a simple past by the news day it has told.
+    published = article.published
+    news = (date(published.year, published.month, published.day) if every_event
+            else news_day(article, dating))
+    reading = _Reading(article, actors, news, dating, undated=undated)
+    told: date | None = None  # every_event: the day the article's news happened
     out: list[Candidate] = []
     cursor = 0
     for span in spans:
@@ -910,7 +962,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
         while cursor < len(dating) and dating[cursor].start < span[1]:
             inside.append(dating[cursor])
             cursor += 1
-        if not inside and span != lead and not every_event:
+        if not inside and span != lead and not (every_event or undated):
             continue
         sentence_words = tokens(text, *span)
         parts = clauses(text, span, sentence_words,
@@ -930,9 +982,9 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                              vocab=vocab)
             if every_event:
                 every = _clause_candidates(reading, clause, own, sentence_words, span)
-                news = _news_day(reading, every) or news
+                told = _news_day(reading, every) or told
                 every += _undated_candidates(reading, clause, every, sentence_words, span,
-                                             news)
+                                             told)
                 out.extend(_with_participants(reading, clause, c, span) for c in every)
                 continue
             if span == lead and not dated:
@@ -945,6 +997,10 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
                 continue
             if own:
                 out.extend(_clause_candidates(reading, clause, own, sentence_words, span))
+            elif undated and span != lead:
+                found = _undated_candidate(reading, clause, sentence_words)
+                if found is not None:
+                    out.append(found)
     return sorted(out, key=lambda c: c.sort_key)
 
 
@@ -992,6 +1048,12 @@ def _clause_candidates(reading: _Reading, clause: _Clause, own: list[Mention],
                                taken)
         if candidate is not None:
             out.append(candidate)
+    if reading.undated:
+        # The clause's main verb, when its times date another word ("the US voted
+        # against the text, ... since the war began in 2022"), is told undated.
+        told = _undated_candidate(reading, clause, sentence, chosen)
+        if told is not None:
+            out.append(told)
     return out
 
 
@@ -1199,6 +1261,59 @@ def _lead_candidate(reading: _Reading, clause: _Clause,
         found, confidence=found.confidence * LEAD_CONFIDENCE)
 
 
+def _undated_candidate(reading: _Reading, clause: _Clause, sentence: list[Token],
+                       dated: Iterable[int] = ()) -> Candidate | None:
+    """The clause's past happening no time dates (``dated``: the words its times date), as
+    an undated candidate, or None (``_told``)."""
+    event = _told(clause)
+    if event is None or event in dated:
+        return None
+    return _candidate(reading, clause, event, None, sentence, clause.span, set(),
+                      undated=True)
+
+
+def _told(clause: _Clause) -> int | None:
+    """The past happening a clause tells with its main verb: the first verb outside a
+    relative clause in a finite group, when it is a past form ("voted", "had approved",
+    "was passed"); a light verb tells its event noun subject's ("the vote came shortly
+    after ..."), a verb of saying, the present and the future none."""
+    for i in range(len(clause.words)):
+        if (clause.kinds[i] != _VERB or clause.relative[i]
+                or not clause.in_finite_group(i)):
+            continue
+        if not _past_group(clause, i):
+            return None
+        rank = clause.rank(i)
+        if rank == 0:
+            return i
+        if rank == 1:
+            nouns = [k for k in range(i) if clause.kinds[k] == _NOUN
+                     and not clause.relative[k]
+                     and clause.words[k - 1].folded not in clause.lang.prepositions]
+            if not nouns:
+                return None
+            head = nouns[0]  # the head of its noun phrase: "the ceasefire vote came"
+            while (head + 1 < i and clause.kinds[head + 1] == _NOUN
+                   and not clause.text[clause.words[head].end:
+                                       clause.words[head + 1].start].strip()):
+                head += 1
+            return head
+        return None
+    return None
+
+
+def _past_group(clause: _Clause, i: int) -> bool:
+    """Whether the verb group of verb ``i`` is in the simple past or the past perfect,
+    active or passive ("voted", "had approved", "was passed", "did vote"): a happening
+    told, not a state ("are designed") nor a present perfect ("has called")."""
+    j = clause.previous(i)
+    while j is not None and clause.kinds[j] == _AUX:
+        if clause.finite[j]:
+            return clause.words[j].folded in _PAST_AUXILIARIES
+        j = clause.previous(j)
+    return clause.finite[i] and clause.vocab.is_past(clause.words[i].text)
+
+
 def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
     """The clause, or, in a clause too long to quote (no punctuation for thousands of
     words), the words around the event word and the expression."""
@@ -1216,7 +1331,7 @@ def _quote_span(clause: _Clause, event: int, mention: Mention | None) -> Span:
 
 def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention | None,
                sentence: list[Token], sentence_span: Span,
-               taken: set[int]) -> Candidate | None:
+               taken: set[int], *, undated: bool = False) -> Candidate | None:
     article, text = reading.article, reading.text
     if _negated(clause, event):
         return None  # "did not vote on Monday": no event to date
@@ -1226,21 +1341,28 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         quote_span = sentence_span  # an expression across a clause join: the sentence
     quote = text[quote_span[0]:quote_span[1]]
     status = _status(text, clause, event, sentence, mention, reading.today)
+    if undated and status.pending:
+        return None
     try:
         claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
-                             status, mention)
+                             status, mention, reading.news)
     except _Unclaimable:
         return None
     word = clause.words[event]
-    if mention is None:
-        value = TimeValue.of_granule(Granularity.DAY, datetime(
-            article.published.year, article.published.month, article.published.day))
+    if undated and reading.past is not None:
+        value = reading.past
+    elif mention is None:
+        news = reading.news
+        value = TimeValue.of_granule(Granularity.DAY, datetime(news.year, news.month, news.day))
     else:
         value = mention.value
     if clause.kinds[event] != _VERB:  # an event noun
         sure *= NOUN_CONFIDENCE
     if mention is not None and _generic(mention):
         sure *= GENERIC_CONFIDENCE
+    if undated:
+        # Its claim holds the news day until it joins an event (``group``), which dates it.
+        sure *= UNDATED_CONFIDENCE
     inside = reading.actors_in(quote_span)
     content = clause.content(taken)
     return Candidate(
@@ -1250,7 +1372,7 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         value=value, event=word.text.rstrip("."), event_span=(word.start, word.end),
         lemma=clause.vocab.lemma(word.folded), status=status, actors=inside,
         title=_title(clause, event, inside, taken), content=content, claim=claim,
-        confidence=sure)
+        confidence=sure, undated=undated, noun=clause.kinds[event] != _VERB)
 
 
 __all__ = ["Language", "extract", "language"]

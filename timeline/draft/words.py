@@ -80,6 +80,18 @@ class Words:
         self.not_events = frozenset(_strings(nouns, "not_events", file))
         self.not_verbs = frozenset(_strings(nouns, "not_verbs", file))
         self._lemmas: dict[str, str] = {}
+        #: Each lemma of a class of event words that name one kind of happening, with the
+        #: class ("approve" -> "vote").
+        self.kinds: dict[str, str] = {}
+        for entry in data.get("synonyms", []):
+            if (not isinstance(entry, dict) or not isinstance(entry.get("kind"), str)
+                    or not isinstance(entry.get("lemmas"), list)
+                    or not all(isinstance(w, str) for w in entry["lemmas"])):
+                raise RuleTableError(f"{file}: synonyms: expected kind and lemmas, "
+                                     f"got {entry!r}")
+            for lemma in (entry["kind"], *entry["lemmas"]):
+                if self.kinds.setdefault(lemma, entry["kind"]) != entry["kind"]:
+                    raise RuleTableError(f"{file}: synonyms: {lemma!r} is in two classes")
 
     # --- lemmas ---------------------------------------------------------------------------
 
@@ -103,6 +115,11 @@ class Words:
 
     def _read(self, folded: str) -> str:
         return self._lemma(folded, _DEPTH) or _guess(folded)
+
+    def kind(self, lemma: str) -> str:
+        """The class of event words a lemma belongs to ("approve" -> "vote"), or the lemma
+        itself: two event words of one kind may name one happening."""
+        return self.kinds.get(lemma, lemma)
 
     def known(self, lemma: str) -> bool:
         """Whether ``lemma`` is a verb the data knows (not a spelling guess)."""
