@@ -496,3 +496,31 @@ def test_a_gerund_with_an_actor_for_subject_is_titled_as_a_clause(
         text: str, name: str | None, title: str) -> None:
     actors = [] if name is None else [actor(text, name, kind=ActorKind.PERSON)]
     assert first(text, actors=actors).title == title
+
+
+# --- a wire dateline opens no statement (issue 14) -------------------------------------
+@pytest.mark.parametrize(("sentence", "story"), [
+    ("UNITED NATIONS, Feb. 24, 2025 (Reuters) - The U.N. General Assembly on Monday backed "
+     "a resolution.", "The U.N. General Assembly on Monday backed a resolution."),
+    ("WASHINGTON (AP) \u2014 The council voted on Monday.", "The council voted on Monday."),
+    ("KYIV, Feb. 24 - Troops moved on Monday.", "Troops moved on Monday."),
+    # Not datelines: a sentence with an aside, a place written as a name.
+    ("US President Trump - who spoke on Monday - left.", None),
+    ("The vote - a surprise on Monday - came.", None),
+])
+def test_a_wire_dateline_is_no_part_of_the_lead(sentence: str, story: str | None) -> None:
+    from timeline.draft.statements import _story_start
+
+    start, end = _story_start(sentence, (0, len(sentence)))
+    assert sentence[start:end] == (story or sentence)
+
+
+def test_a_datelined_lead_quotes_the_story_and_not_the_place() -> None:
+    text = ("UNITED NATIONS, Feb. 24, 2025 (Reuters) - The U.N. General Assembly on Monday "
+            "backed a resolution drafted by Ukraine.")
+    article = Article(id="a", title="Vote", published=date(2025, 2, 24), text=text)
+    from timeline.draft.actors import find_actors
+
+    found = extract(article, actors=find_actors(text))
+    assert [c.quote for c in found] == [text[text.index("The U.N."):]]
+    assert all(a.actor.key != "united nations" or a.span[0] > 40 for a in found[0].actors)

@@ -39,6 +39,7 @@ from timeline.errors import RuleTableError, TimelineError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status, occurrences
 from timeline.tagger.context import Tense
+from timeline.tagger.rules import load_lexicon
 from timeline.tagger.scan import Mention, default_scanner
 from timeline.tagger.tense import NEAR, TenseCues
 from timeline.time.granularity import Granularity
@@ -845,6 +846,49 @@ def _generic(mention: Mention) -> bool:
     return mention.value.value.endswith("_REF")
 
 
+#: The dashes that end a wire dateline ("WASHINGTON, Feb. 24, 2025 (Reuters) - ...").
+_DATELINE_DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")
+#: How far into a sentence a dateline's dash may stand (characters).
+_DATELINE_REACH = 100
+
+
+def _story_start(text: str, span: Span) -> Span:
+    """The sentence without the wire dateline it opens with, if any.
+
+    A wire story's first sentence opens with where and when it was filed and by whom,
+    then a dash: "UNITED NATIONS, Feb. 24, 2025 (Reuters) - The U.N. General Assembly on
+    Monday backed ...". That prefix is no part of any statement (its place is no actor,
+    its date no event's time), so the sentence starts after the dash. A prefix is a
+    dateline when it has no lower-case word but a month's abbreviation and either opens
+    with a word in capitals (the place) or holds a credit in parentheses.
+    """
+    start, end = span
+    head = text[start:min(end, start + _DATELINE_REACH)]
+    cut = min((at, dash) for dash in _DATELINE_DASHES if (at := head.find(dash)) > 0) \
+        if any(dash in head for dash in _DATELINE_DASHES) else None
+    if cut is None:
+        return span
+    prefix = head[:cut[0]]
+    words = prefix.replace(",", " ").split()
+    if any(w[:1].islower() for w in words):
+        return span
+    credit = "(" in prefix and prefix.rstrip().endswith(")")
+    # Without a credit: a place in capitals and a date ("KYIV, Feb. 24 -"), nothing else
+    # ("US President Trump - who ..." is a sentence).
+    place = (words[0].strip(".").isupper() and len(words[0].strip(".")) > 1
+             and all(_dateline_word(w) for w in words))
+    if not (credit or place):
+        return span
+    story = start + cut[0] + len(cut[1])
+    return (story, end) if story < end else span
+
+
+def _dateline_word(word: str) -> bool:
+    """A word a dateline's place and date are written with: capitals, digits, a month."""
+    bare = word.strip(".,")
+    return bare.isupper() or bare.isdigit() or load_lexicon().has("month", bare)
+
+
 def _lead(text: str, spans: Sequence[Span], vocab: Words, lang: Language) -> Span | None:
     """The lead sentence: the first that reads as a sentence of the body (ends with a
     full stop, "!" or "?", has a verb and a few words); headlines, bylines and datelines
@@ -943,7 +987,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
     lang, vocab = language(), english()
     dating = sorted((m for m in mentions if _dates(m) and not _dateline(text, m)),
                     key=lambda m: m.start)
-    spans = sentences(text)
+    spans = [_story_start(text, span) for span in sentences(text)]
     lead = _lead(text, spans, vocab, lang)
     undated = undated and not every_event  # every_event reads every clause its own way
     # A reader's draft dates a lead by its news day; every_event dates what has no time of
