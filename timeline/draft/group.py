@@ -222,10 +222,15 @@ def _keys(candidate: Candidate) -> dict[str, tuple[float, Actor]]:
     return keys
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _names(actor: Actor) -> frozenset[str]:
     """The keys an actor answers to: its own and its aliases' ("trump" for Donald Trump)."""
-    return frozenset({actor.key, *(actor_key(alias) for alias in actor.aliases)})
+    return _names_of(actor.key, actor.aliases)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _names_of(key: str, aliases: frozenset[str]) -> frozenset[str]:
+    """``_names``, cached by what it reads (strings hash at once, an ``Actor`` does not)."""
+    return frozenset({key, *(actor_key(alias) for alias in aliases)})
 
 
 def _same_actor(x: Actor, y: Actor) -> bool:
@@ -497,7 +502,14 @@ class _Groups:
         from the start, counted once in the linkage; the pairs scored between them."""
         scored = []
         keys = [_keys(c) for c in items]
+        # What ``_score`` asks first, ready for each candidate: its actors' keys and every
+        # key they answer to (a pair shares an actor when one's key is among the other's).
+        own = [frozenset(k) for k in keys]
+        names = [frozenset().union(*(_names(actor) for _, actor in k.values())) for k in keys]
         for i, j in related_pairs(items, comparisons=comparisons):
+            if (not items[i].lemma or items[i].lemma != items[j].lemma) and (
+                    own[i].isdisjoint(names[j]) and own[j].isdisjoint(names[i])):
+                continue  # neither the lemma nor an actor: ``_score`` would say None
             result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:
                 scored.append((i, j, *result))

@@ -34,7 +34,7 @@ from timeline.draft.text import Token, clauses, sentences, tokens
 from timeline.draft.words import Words, english, read_table
 from timeline.errors import RuleTableError, TimelineError
 from timeline.model.article import Article
-from timeline.model.claim import Claim, Status, occurrences
+from timeline.model.claim import Claim, Status
 from timeline.tagger.context import Tense
 from timeline.tagger.scan import Mention, default_scanner
 from timeline.tagger.tense import NEAR, TenseCues
@@ -501,7 +501,10 @@ def _lead_event(clause: _Clause) -> int | None:
 
 def _ends_phrase(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> str | None:
     """The first of ``phrases`` found anywhere in ``words``."""
+    present = frozenset(words)
     for phrase in phrases:
+        if not present.issuperset(phrase):
+            continue  # most phrases: a word of it is missing
         n = len(phrase)
         for k in range(len(words) - n + 1):
             if tuple(words[k:k + n]) == phrase:
@@ -756,15 +759,15 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 # --- claims ---------------------------------------------------------------------------------
 
 
-def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
+def _claim(article: Article, quote: str, at: Span, status: Status,
            mention: Mention | None) -> tuple[Claim, float]:
-    """The model's claim for the statement, resolving ``when`` as the tagger did in
-    context, and how sure that is (lower when the claim had to read it differently)."""
+    """The model's claim for the statement at ``at``, resolving ``when`` as the tagger did
+    in context, and how sure that is (lower when the claim had to read it differently)."""
     if mention is None:
         published = article.published
         day = date(published.year, published.month, published.day)
         return Claim.build(article, quote, event="draft", status=status, date=day,
-                           occurrence=occurrence), 1.0
+                           at=at), 1.0
     wanted = mention.value.interval
     default = "future" if status.pending else "past"
     told = mention.context.tense.value if (
@@ -776,7 +779,7 @@ def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
         try:
             claim = Claim.build(article, quote, event="draft", status=status,
                                 when=mention.text, tense=None if tense == default else tense,
-                                occurrence=occurrence)
+                                at=at)
         except TimelineError:
             continue
         if claim.value is not None and claim.value.interval == wanted:
@@ -788,7 +791,7 @@ def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
         day = date(wanted.start.year, wanted.start.month, wanted.start.day)
         try:
             claim = Claim.build(article, quote, event="draft", status=status, date=day,
-                                occurrence=occurrence,
+                                at=at,
                                 note=f"{mention.text!r} read in context as {value.value}")
         except TimelineError:
             pass
@@ -859,15 +862,6 @@ class _Reading:
         self.article, self.text = article, article.text
         self.today = _today(article)
         self.actors = sorted(actors, key=lambda a: a.span)
-        self._starts: dict[str, list[int]] = {}
-
-    def occurrence(self, quote: str, start: int) -> int | None:
-        """Which occurrence of ``quote`` in the text starts at ``start`` (from 1), or None
-        when it occurs once; each quote's occurrences are found once an article."""
-        starts = self._starts.get(quote)
-        if starts is None:
-            starts = self._starts[quote] = occurrences(self.text, quote)
-        return bisect.bisect_left(starts, start) + 1 if len(starts) > 1 else None
 
     def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
         first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
@@ -1018,8 +1012,7 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     quote = text[quote_span[0]:quote_span[1]]
     status = _status(text, clause, event, sentence, mention, reading.today)
     try:
-        claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
-                             status, mention)
+        claim, sure = _claim(article, quote, quote_span, status, mention)
     except _Unclaimable:
         return None
     word = clause.words[event]
