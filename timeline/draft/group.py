@@ -352,21 +352,16 @@ def related_pairs(candidates: Sequence[Candidate], *,
             fine.append(i)
         else:
             coarse.append(i)
-    seen: set[tuple[int, int]] = set()
-
-    def emit(i: int, j: int) -> Iterator[tuple[int, int]]:
-        counted.count += 1
-        pair = (i, j) if i < j else (j, i)
-        if pair not in seen:
-            seen.add(pair)
-            yield pair
-
+    # The stages below look at disjoint pairs (fine with fine, coarse with coarse of a
+    # lemma, coarse with fine, and last pairs with a candidate that has no interval), so
+    # no pair comes twice and none need be remembered: a corpus has millions.
     coarse_by_lemma: dict[str, list[int]] = {}
     for i in coarse:
         coarse_by_lemma.setdefault(candidates[i].lemma, []).append(i)
     for members in [fine, *coarse_by_lemma.values()]:
         for i, j in _sweep(members, ends):
-            yield from emit(i, j)
+            counted.count += 1
+            yield (i, j) if i < j else (j, i)
     by_lemma: dict[str, list[tuple[datetime, int]]] = {}
     for i in fine:
         span = ends[i]
@@ -385,8 +380,10 @@ def related_pairs(candidates: Sequence[Candidate], *,
             other = ends[j]
             assert other is not None
             if other[1] > lo:
-                yield from emit(i, j)
-    # One statement found twice may lack an interval: pair it within its clause.
+                counted.count += 1
+                yield (i, j) if i < j else (j, i)
+    # One statement found twice may lack an interval: pair it within its clause. (Two with
+    # intervals were paired above when those intersect, and cannot be scored otherwise.)
     by_clause: dict[tuple[str, str], list[int]] = {}
     for i, candidate in enumerate(candidates):
         by_clause.setdefault((candidate.article, candidate.lemma), []).append(i)
@@ -394,8 +391,10 @@ def related_pairs(candidates: Sequence[Candidate], *,
         if len(members) < 2 or all(ends[i] is not None for i in members):
             continue
         for i, j in itertools.combinations(members, 2):
-            if _same_statement(candidates[i], candidates[j]):
-                yield from emit(i, j)
+            if (ends[i] is None or ends[j] is None) and _same_statement(candidates[i],
+                                                                        candidates[j]):
+                counted.count += 1
+                yield i, j
 
 
 def _sweep(members: Sequence[int],
