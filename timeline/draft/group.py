@@ -187,7 +187,11 @@ _FAR = datetime.max.replace(tzinfo=UTC)
 # -- pair scores -------------------------------------------------------------------------------
 
 def _family(status: Status) -> str:
-    return "done" if status.done else "pending"
+    return _FAMILY[status]
+
+
+#: Each status's family, read once (``_score`` asks for every pair).
+_FAMILY = {status: "done" if status.done else "pending" for status in Status}
 
 
 def _granule(interval: Interval) -> timedelta | None:
