@@ -327,3 +327,17 @@ def test_title_names_the_actor_heading_the_subject() -> None:
     text = "He met Macron in Paris on Monday."
     found = first(text, actors=[actor(text, "Macron", "President", ActorKind.PERSON)])
     assert found.title == "Meets Macron"  # no actor before the verb: none invented
+
+
+def test_an_expression_across_a_sentence_end_stays_inside_its_quote() -> None:
+    # Found by the draft fuzz target (#14): a line break inside "in \nFebruary 2026" ends a
+    # sentence, and the quote (the sentence) held only part of the expression; the claim
+    # lost its `when` while the candidate kept it.
+    text = "Officials met on Monday. The council will vote in \nFebruary 2026 on the plan."
+    article = Article(id="a", title="A", published="2025-02-24", text=text)
+    found = {c.when: c for c in extract(article)}
+    late = found["in \nFebruary 2026"]
+    lo, hi = late.quote_span
+    assert text[lo:hi] == late.quote == "The council will vote in \nFebruary 2026"
+    assert late.when_span is not None and lo <= late.when_span[0] < late.when_span[1] <= hi
+    assert late.claim.when == late.when and late.claim.span == late.quote_span

@@ -1008,7 +1008,9 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     quote_span = _quote_span(clause, event, mention)
     if mention is not None and not (quote_span[0] <= mention.start
                                     and mention.end <= quote_span[1]):
-        quote_span = sentence_span  # an expression across a clause join: the sentence
+        # An expression across a clause join: the sentence; across a sentence's end too
+        # (a line break inside "in \nFebruary"), the sentence up to the expression's end.
+        quote_span = (min(sentence_span[0], mention.start), max(sentence_span[1], mention.end))
     quote = text[quote_span[0]:quote_span[1]]
     status = _status(text, clause, event, sentence, mention, reading.today)
     try:
