@@ -440,12 +440,13 @@ def canonical(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 @attrs.define
 class _Pair:
-    """Between two groups: the sum of their scored pairs, and the strongest pair."""
+    """Between two groups: the sum of their scored pairs, and the strongest pair (its cues
+    are scored again when a link is shown: kept for every pair, they were most of the
+    memory of a large corpus)."""
 
     total: float
     best: float
     link: tuple[int, int]
-    cues: tuple[Cue, ...]
 
     def better(self, other: _Pair) -> bool:
         return (self.best, -self.link[0], -self.link[1]) > (other.best, -other.link[0],
@@ -498,12 +499,14 @@ class _Groups:
     common: dict[int, Interval | None]
     merges: dict[int, list[Merge]]
     between: dict[int, dict[int, _Pair]]
+    keys: list[dict[str, tuple[float, Actor]]]
 
     @classmethod
     def of(cls, items: Sequence[Candidate], comparisons: Comparisons | None) -> _Groups:
         """Each candidate a group, except that one statement found twice is one group
         from the start, counted once in the linkage; the pairs scored between them."""
-        scored = []
+        # (i, j, score, the cues of one statement found twice, else None: see ``_Pair``)
+        scored: list[tuple[int, int, float, tuple[Cue, ...] | None]] = []
         keys = [_keys(c) for c in items]
         # What ``_score`` asks first, ready for each candidate: its actors' keys and every
         # key they answer to (a pair shares an actor when one's key is among the other's).
@@ -515,16 +518,17 @@ class _Groups:
                 continue  # neither the lemma nor an actor: ``_score`` would say None
             result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:
-                scored.append((i, j, *result))
+                value, found = result
+                scored.append((i, j, value, found if found[0].name == "statement" else None))
         scored.sort(key=lambda pair: (pair[0], pair[1]))
         n = len(items)
         groups = cls(items, [c.fingerprint for c in items], {i: [i] for i in range(n)},
                      {i: 1 for i in range(n)}, {i: c.interval for i, c in enumerate(items)},
-                     {i: [] for i in range(n)}, {i: {} for i in range(n)})
+                     {i: [] for i in range(n)}, {i: {} for i in range(n)}, keys)
         of = list(range(n))
         for i, j, value, cues in scored:
             a, b = sorted((of[i], of[j]))
-            if cues[0].name != "statement" or a == b:
+            if cues is None or a == b:  # not one statement found twice
                 continue
             both = _intersection(groups.common[a], groups.common[b])
             if both is not False:
@@ -534,11 +538,11 @@ class _Groups:
                     of[k] = a
                 groups.join(a, b, both, merge)
                 groups.statements[a] = 1
-        for i, j, value, cues in scored:
+        for i, j, value, _ in scored:
             a, b = of[i], of[j]
             if a == b:
                 continue
-            pair = _Pair(value, value, (i, j), cues)
+            pair = _Pair(value, value, (i, j))
             known = groups.between[a].get(b)
             if known is None or pair.better(known):  # a statement pair: its best pair
                 groups.between[a][b] = groups.between[b][a] = pair
@@ -549,8 +553,11 @@ class _Groups:
         return round(self.between[a][b].total / (self.statements[a] * self.statements[b]), 6)
 
     def link(self, pair: _Pair) -> Link:
+        """The pair's link, its cues scored again."""
         i, j = pair.link
-        return Link(self.fingerprints[i], self.fingerprints[j], pair.best, pair.cues)
+        found = _score(self.items[i], self.items[j], self.keys[i], self.keys[j])
+        assert found is not None and found[0] == pair.best
+        return Link(self.fingerprints[i], self.fingerprints[j], pair.best, found[1])
 
     def join(self, a: int, b: int, both: Interval | bool, merge: Merge) -> None:
         """Group ``b`` into group ``a`` (``a < b``)."""
@@ -595,7 +602,7 @@ def _combine(mine: _Pair | None, theirs: _Pair) -> _Pair:
     if mine is None:
         return theirs
     best = mine if mine.better(theirs) else theirs
-    return _Pair(mine.total + theirs.total, best.best, best.link, best.cues)
+    return _Pair(mine.total + theirs.total, best.best, best.link)
 
 
 def _intersection(a: Interval | None, b: Interval | None) -> Interval | bool:
