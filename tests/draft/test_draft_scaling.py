@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline.model.claim as claim_module
 from timeline.draft import statements
@@ -60,3 +62,12 @@ def test_work_grows_with_the_article(work: Counter[str]) -> None:
     assert large["classed"] <= 8 * small["classed"] * 1.1
     # No quote is looked for in the whole text: each claim knows its span.
     assert large["searched"] <= 8 * max(small["searched"], len(PARAGRAPH) * 10) * 1.1
+
+
+@given(st.text(alphabet="ab \n\t\u2028\u00a0x", max_size=14), st.integers(0, 14))
+def test_words_before_reads_the_line_as_split_does(text: str, at: int) -> None:
+    # A dateline is told by the words before it on its line; read backwards, so a text
+    # of one long line is not split again for each of its dates (it was: quadratic).
+    at = min(at, len(text))
+    line = text.rfind("\n", 0, at) + 1
+    assert min(2, len(text[line:at].split())) == statements._words_before(text, at, 2)

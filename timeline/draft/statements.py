@@ -824,10 +824,25 @@ def _dateline(text: str, mention: Mention) -> bool:
     granularity = mention.value.granularity
     if granularity is None or granularity > Granularity.DAY:
         return False
-    line = text.rfind("\n", 0, mention.start) + 1
-    if len(text[line:mention.start].split()) > 1 or _YEAR.search(mention.text) is None:
+    if _words_before(text, mention.start, 2) > 1 or _YEAR.search(mention.text) is None:
         return False
     return text[mention.end:mention.end + 1] != ","
+
+
+def _words_before(text: str, at: int, most: int) -> int:
+    """How many words (``most`` at most) stand between the start of the line and ``at``:
+    read backwards, so a long line costs nothing ("\n" ends a line; a word is a run of
+    non-blanks, as ``str.split`` cuts them)."""
+    count, i = 0, at
+    while count < most:
+        while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
+            i -= 1
+        if i == 0 or text[i - 1] == "\n":
+            return count
+        count += 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return count
 
 
 def _generic(mention: Mention) -> bool:
