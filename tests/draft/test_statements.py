@@ -524,3 +524,15 @@ def test_a_datelined_lead_quotes_the_story_and_not_the_place() -> None:
     found = extract(article, actors=find_actors(text))
     assert [c.quote for c in found] == [text[text.index("The U.N."):]]
     assert all(a.actor.key != "united nations" or a.span[0] > 40 for a in found[0].actors)
+def test_an_expression_across_a_sentence_end_stays_inside_its_quote() -> None:
+    # Found by the draft fuzz target (#14): a line break inside "in \nFebruary 2026" ends a
+    # sentence, and the quote (the sentence) held only part of the expression; the claim
+    # lost its `when` while the candidate kept it.
+    text = "Officials met on Monday. The council will vote in \nFebruary 2026 on the plan."
+    article = Article(id="a", title="A", published="2025-02-24", text=text)
+    found = {c.when: c for c in extract(article)}
+    late = found["in \nFebruary 2026"]
+    lo, hi = late.quote_span
+    assert text[lo:hi] == late.quote == "The council will vote in \nFebruary 2026"
+    assert late.when_span is not None and lo <= late.when_span[0] < late.when_span[1] <= hi
+    assert late.claim.when == late.when and late.claim.span == late.quote_span

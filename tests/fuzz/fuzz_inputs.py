@@ -230,6 +230,42 @@ def running_text(rng: random.Random) -> str:
     return text if rng.random() < 0.15 else mutate(rng, text, long=rng.random() < 0.03)
 
 
+#: Clause frames of news prose: who, a verb group, and a slot for a time expression.
+NEWS_SUBJECTS = ("The UN General Assembly", "President Emmanuel Macron", "Russia", "The U.N.",
+                 "Mr. Smith", "Officials", "The council", "He", "Apple Inc.", "U.S.-Russia talks",
+                 "Prime Minister Keir Starmer's office", "the vote", "\u201cWe", "Jobs")
+NEWS_VERBS = ("voted", "will meet", "is set to visit", "could join", "said it adopted",
+              "has been held", "did not vote", "met", "hopes to end the war", "plans to open",
+              "was adopted", "signed the deal", "resumes talks", "refused to accept")
+
+
+def news_sentence(rng: random.Random) -> str:
+    """A clause of news prose dated by a time expression: "Russia will meet on Monday."."""
+    time = phrase(rng) if rng.random() < 0.6 else rng.choice(lexicon_words())
+    parts = [rng.choice(NEWS_SUBJECTS), rng.choice(NEWS_VERBS), time]
+    if rng.random() < 0.3:
+        parts.insert(0, time + ",")
+        parts.pop()
+    return " ".join(parts) + rng.choice([".", ".", ".", "!", "?", "", ";", ", officials said.",
+                                         ".\u201d", "\n"])
+
+
+def news_text(rng: random.Random) -> str:
+    """An article to draft: news sentences, seed article text and running text, joined
+    into lines and paragraphs, often mutated (hostile characters, huge tokens)."""
+    parts = []
+    for _ in range(rng.randint(1, 12)):
+        roll = rng.random()
+        if roll < 0.6:
+            parts.append(news_sentence(rng))
+        elif roll < 0.8:
+            parts.append(rng.choice(seed_texts()))
+        else:
+            parts.append(running_text(rng))
+    text = "".join(part + rng.choice([" ", " ", "\n", "\n\n", "", "; "]) for part in parts)
+    return text if rng.random() < 0.4 else mutate(rng, text, long=rng.random() < 0.03)
+
+
 # --- anchors and moments --------------------------------------------------------------------
 
 YEARS = (1, 2, 3, 1582, 1752, 1900, 1970, 2000, 2024, 2025, 2038, 9997, 9998, 9999)

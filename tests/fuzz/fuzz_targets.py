@@ -180,6 +180,64 @@ def _show_tag(case: tuple[str, Any, str | None]) -> str:
     return call
 
 
+def _draft_input(rng: random.Random, _: Path) -> list[tuple[str, Any]]:
+    """One to three articles: news text, each with its own publication (an extreme anchor
+    at times), sometimes two with one text."""
+    articles = [(gen.news_text(rng), gen.anchor(rng)) for _ in range(rng.choice([1, 1, 2, 3]))]
+    if len(articles) > 1 and rng.random() < 0.2:
+        articles[1] = (articles[0][0], articles[1][1])  # one story, two days
+    return articles
+
+
+def _draft(case: list[tuple[str, Any]], _: Path) -> None:
+    """``timeline.draft.draft`` on the articles; every candidate's spans inside its article
+    and its claim at its quote; the draft written as events.toml loads back as the same
+    events, and a second draft over that file proposes nothing new."""
+    from timeline.draft import draft
+    from timeline.draft.toml import update_events_toml
+    from timeline.model.load import draft_memory_of, events_from_toml, parse_toml
+
+    articles = {f"a{k}": timeline.Article(id=f"a{k}", title=f"Article {k}", published=moment,
+                                          text=text)
+                for k, (text, moment) in enumerate(case)}
+    made = draft(articles)
+    for event in made:
+        for c in event.candidates:
+            text = articles[c.article].text
+            lo, hi = c.quote_span
+            expect(0 <= lo < hi <= len(text) and text[lo:hi] == c.quote,
+                   "draft: quote is not article.text[quote_span]", (c.quote_span, c.quote))
+            expect(c.claim.span == c.quote_span and c.claim.quote == c.quote,
+                   "draft: claim not at the candidate's quote", (c.claim.span, c.quote_span))
+            if c.when_span is not None:
+                expect(lo <= c.when_span[0] < c.when_span[1] <= hi
+                       and text[c.when_span[0]:c.when_span[1]] == c.when,
+                       "draft: when outside its quote", (c.when_span, c.when, c.quote_span))
+            expect(lo <= c.event_span[0] < c.event_span[1] <= hi,
+                   "draft: event word outside its quote", (c.event_span, c.quote_span))
+            for m in c.actors:
+                expect(lo <= m.span[0] < m.span[1] <= hi and text[m.span[0]:m.span[1]] == m.text,
+                       "draft: actor outside its quote", (m.span, m.text, c.quote_span))
+    specs = made.to_specs()
+    written = update_events_toml(None, specs, articles=articles, seen=made.fingerprints,
+                                 maybe_same=made.maybe_same)
+    document = parse_toml(written, file="events.toml")
+    back = events_from_toml(document, articles.values(), file="events.toml")
+    expect([(s.id, s.claims) for s in back] == [(s.id, s.claims) for s in specs],
+           "draft: events.toml does not load back as the draft's events",
+           [s.id for s in back])
+    memory = draft_memory_of(document, file="events.toml")
+    again = draft(articles, memory=memory)
+    expect(len(again) == 0, "draft: a re-run over its own file proposes again",
+           [e.id for e in again])
+
+
+def _show_draft(case: list[tuple[str, Any]]) -> str:
+    articles = ", ".join(f"Article(text={text!r}, published={_show_anchor(moment)})"
+                         for text, moment in case)
+    return f"timeline.draft.draft([{articles}])"
+
+
 def _timex_input(rng: random.Random, _: Path) -> tuple[str, str | None, str | None]:
     return gen.timex_value(rng), rng.choice(gen.MODS), rng.choice(gen.TYPES)
 
@@ -561,6 +619,7 @@ TARGETS: dict[str, Target] = {t.name: t for t in (
            hangs=lambda c: c[0].startswith("fifo")),
     Target("json", _json_input, _json, _show_json, limit=10.0),
     Target("timeml", _timeml_input, _timeml, _show_timeml),
+    Target("draft", _draft_input, _draft, _show_draft, limit=10.0),
     Target("cli", _cli_input, _cli, repr, limit=10.0, hangs=lambda c: "fifo:" in c.what),
 )}
 

@@ -468,3 +468,11 @@ def test_published_outside_the_calendar_in_sources_toml(tmp_path: Path) -> None:
         load_articles(tmp_path)
     assert caught.value.field == "published"
     assert "0001-01-01T00:00:00+14:00 is outside the supported calendar" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["today\udbff later", "\ud800", "ok \udfff"])
+def test_a_text_with_a_lone_surrogate_is_a_corpus_error(text: str) -> None:
+    # Found by the draft fuzz target (#14): no file can hold such a text.
+    with pytest.raises(CorpusError, match="lone surrogate") as caught:
+        Article(id="a", title="A", published="2025-02-24", text=text)
+    assert caught.value.field == "text" and "article 'a'" in str(caught.value)

@@ -338,7 +338,10 @@ def _tokens(text: str, lexicon: ActorLexicon) -> list[_Token]:
             opener = True
         token.initial = opener
         token.newline = not out or "\n" in gap
-        out.extend(_split_places(token, lexicon))
+        if "-" in word:
+            out.extend(_split_places(token, lexicon))
+        else:
+            out.append(token)  # the common case, without a call
         sentence_over = full_stop or word.endswith(("!", "?"))
         previous_end = end
     _mark_headings(out, lexicon)

@@ -22,7 +22,7 @@ from timeline.draft.candidate import Actor, Candidate
 from timeline.draft.group import DraftEvent, Link, group, publication_key, time_key
 from timeline.errors import CorpusError
 from timeline.model.article import Article
-from timeline.model.claim import Claim, occurrences
+from timeline.model.claim import Claim
 from timeline.model.event import EventSpec
 from timeline.time.interval import Interval, is_floating
 
@@ -177,17 +177,15 @@ def _narrowed(event: DraftEvent, candidates: list[Candidate]) -> DraftEvent:
 
 
 def _claim_for(event: str, claim: Claim, articles: Mapping[str, Article]) -> Claim:
-    """``claim`` built again with ``Claim.build`` for ``event``: the same quote (and
-    occurrence), status, time and note."""
+    """``claim`` built again with ``Claim.build`` for ``event``: the same quote (at its
+    span), status, time and note."""
     article = articles.get(claim.article)
     if article is None:
         raise CorpusError(f"unknown article {claim.article!r}: give the draft its articles",
                           entry=f"event {event!r}", field="article")
-    starts = occurrences(article.text, claim.quote)
-    occurrence = starts.index(claim.span[0]) + 1 if len(starts) > 1 else None
     return Claim.build(article, claim.quote, event=event, status=claim.status,
                        when=claim.when, tense=claim.tense if claim.when else None,
-                       date=claim.date, occurrence=occurrence, note=claim.note,
+                       date=claim.date, at=claim.span, note=claim.note,
                        part=claim.part, ongoing=claim.ongoing)
 
 

@@ -201,7 +201,11 @@ _FAR = datetime.max.replace(tzinfo=UTC)
 # -- pair scores -------------------------------------------------------------------------------
 
 def _family(status: Status) -> str:
-    return "done" if status.done else "pending"
+    return _FAMILY[status]
+
+
+#: Each status's family, read once (``_score`` asks for every pair).
+_FAMILY = {status: "done" if status.done else "pending" for status in Status}
 
 
 def _granule(interval: Interval) -> timedelta | None:
@@ -262,10 +266,15 @@ def _phrase_actors(candidate: Candidate) -> tuple[ActorMention, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _names(actor: Actor) -> frozenset[str]:
     """The keys an actor answers to: its own and its aliases' ("trump" for Donald Trump)."""
-    return frozenset({actor.key, *(actor_key(alias) for alias in actor.aliases)})
+    return _names_of(actor.key, actor.aliases)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _names_of(key: str, aliases: frozenset[str]) -> frozenset[str]:
+    """``_names``, cached by what it reads (strings hash at once, an ``Actor`` does not)."""
+    return frozenset({key, *(actor_key(alias) for alias in aliases)})
 
 
 def _same_actor(x: Actor, y: Actor) -> bool:
@@ -402,21 +411,16 @@ def related_pairs(candidates: Sequence[Candidate], *,
             fine.append(i)
         else:
             coarse.append(i)
-    seen: set[tuple[int, int]] = set()
-
-    def emit(i: int, j: int) -> Iterator[tuple[int, int]]:
-        counted.count += 1
-        pair = (i, j) if i < j else (j, i)
-        if pair not in seen:
-            seen.add(pair)
-            yield pair
-
+    # The stages below look at disjoint pairs (fine with fine, coarse with coarse of a
+    # lemma, coarse with fine, and last pairs with a candidate that has no interval), so
+    # no pair comes twice and none need be remembered: a corpus has millions.
     coarse_by_lemma: dict[str, list[int]] = {}
     for i in coarse:
         coarse_by_lemma.setdefault(_kind(candidates[i].lemma), []).append(i)
     for members in [fine, *coarse_by_lemma.values()]:
         for i, j in _sweep(members, ends):
-            yield from emit(i, j)
+            counted.count += 1
+            yield (i, j) if i < j else (j, i)
     by_lemma: dict[str, list[tuple[datetime, int]]] = {}
     for i in fine:
         span = ends[i]
@@ -435,8 +439,10 @@ def related_pairs(candidates: Sequence[Candidate], *,
             other = ends[j]
             assert other is not None
             if other[1] > lo:
-                yield from emit(i, j)
-    # One statement found twice may lack an interval: pair it within its clause.
+                counted.count += 1
+                yield (i, j) if i < j else (j, i)
+    # One statement found twice may lack an interval: pair it within its clause. (Two with
+    # intervals were paired above when those intersect, and cannot be scored otherwise.)
     by_clause: dict[tuple[str, str], list[int]] = {}
     for i, candidate in enumerate(candidates):
         by_clause.setdefault((candidate.article, candidate.lemma), []).append(i)
@@ -444,8 +450,10 @@ def related_pairs(candidates: Sequence[Candidate], *,
         if len(members) < 2 or all(ends[i] is not None for i in members):
             continue
         for i, j in itertools.combinations(members, 2):
-            if _same_statement(candidates[i], candidates[j]):
-                yield from emit(i, j)
+            if (ends[i] is None or ends[j] is None) and _same_statement(candidates[i],
+                                                                        candidates[j]):
+                counted.count += 1
+                yield i, j
 
 
 def _sweep(members: Sequence[int],
@@ -487,12 +495,13 @@ def canonical(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 @attrs.define
 class _Pair:
-    """Between two groups: the sum of their scored pairs, and the strongest pair."""
+    """Between two groups: the sum of their scored pairs, and the strongest pair (its cues
+    are scored again when a link is shown: kept for every pair, they were most of the
+    memory of a large corpus)."""
 
     total: float
     best: float
     link: tuple[int, int]
-    cues: tuple[Cue, ...]
 
     def better(self, other: _Pair) -> bool:
         return (self.best, -self.link[0], -self.link[1]) > (other.best, -other.link[0],
@@ -548,28 +557,40 @@ class _Groups:
     common: dict[int, Interval | None]
     merges: dict[int, list[Merge]]
     between: dict[int, dict[int, _Pair]]
+    keys: list[dict[str, tuple[float, Actor]]]
 
     @classmethod
     def of(cls, items: Sequence[Candidate], comparisons: Comparisons | None) -> _Groups:
         """Each candidate a group, except that one statement found twice is one group
         from the start, counted once in the linkage; the pairs scored between them."""
-        scored = []
+        # (i, j, score, the cues of one statement found twice, else None: see ``_Pair``)
+        scored: list[tuple[int, int, float, tuple[Cue, ...] | None]] = []
         keys = [_keys(c) for c in items]
         dated = [c for c in items if not c.undated]  # the reports come last (``group``)
+        # What ``_score`` asks first, ready for each candidate: its kind of event word, its
+        # actors' keys and every key they answer to (a pair shares an actor when one's key
+        # is among the other's).
+        kinds = [_kind(c.lemma) if c.lemma else None for c in items]
+        own = [frozenset(k) for k in keys]
+        names = [frozenset().union(*(_names(actor) for _, actor in k.values())) for k in keys]
         for i, j in related_pairs(dated, comparisons=comparisons):
+            if (kinds[i] is None or kinds[i] != kinds[j]) and (
+                    own[i].isdisjoint(names[j]) and own[j].isdisjoint(names[i])):
+                continue  # neither the kind of event nor an actor: ``_score`` says None
             result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:
-                scored.append((i, j, *result))
+                value, found = result
+                scored.append((i, j, value, found if found[0].name == "statement" else None))
         scored.sort(key=lambda pair: (pair[0], pair[1]))
         n = len(items)
         groups = cls(list(items), [c.fingerprint for c in items], {i: [i] for i in range(n)},
                      {i: 1 for i in range(n)},
                      {i: None if c.undated else c.interval for i, c in enumerate(items)},
-                     {i: [] for i in range(n)}, {i: {} for i in range(n)})
+                     {i: [] for i in range(n)}, {i: {} for i in range(n)}, keys)
         of = list(range(n))
         for i, j, value, cues in scored:
             a, b = sorted((of[i], of[j]))
-            if cues[0].name != "statement" or a == b:
+            if cues is None or a == b:  # not one statement found twice
                 continue
             both = _intersection(groups.common[a], groups.common[b])
             if both is not False:
@@ -579,11 +600,11 @@ class _Groups:
                     of[k] = a
                 groups.join(a, b, both, merge)
                 groups.statements[a] = 1
-        for i, j, value, cues in scored:
+        for i, j, value, _ in scored:
             a, b = of[i], of[j]
             if a == b:
                 continue
-            pair = _Pair(value, value, (i, j), cues)
+            pair = _Pair(value, value, (i, j))
             known = groups.between[a].get(b)
             if known is None or pair.better(known):  # a statement pair: its best pair
                 groups.between[a][b] = groups.between[b][a] = pair
@@ -661,8 +682,11 @@ class _Groups:
         return round(self.between[a][b].total / (self.statements[a] * self.statements[b]), 6)
 
     def link(self, pair: _Pair) -> Link:
+        """The pair's link, its cues scored again."""
         i, j = pair.link
-        return Link(self.fingerprints[i], self.fingerprints[j], pair.best, pair.cues)
+        found = _score(self.items[i], self.items[j], self.keys[i], self.keys[j])
+        assert found is not None and found[0] == pair.best
+        return Link(self.fingerprints[i], self.fingerprints[j], pair.best, found[1])
 
     def join(self, a: int, b: int, both: Interval | bool, merge: Merge) -> None:
         """Group ``b`` into group ``a`` (``a < b``)."""
@@ -765,7 +789,7 @@ def _combine(mine: _Pair | None, theirs: _Pair) -> _Pair:
     if mine is None:
         return theirs
     best = mine if mine.better(theirs) else theirs
-    return _Pair(mine.total + theirs.total, best.best, best.link, best.cues)
+    return _Pair(mine.total + theirs.total, best.best, best.link)
 
 
 def _intersection(a: Interval | None, b: Interval | None) -> Interval | bool:

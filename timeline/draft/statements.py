@@ -37,7 +37,7 @@ from timeline.draft.text import Token, clauses, sentences, tokens
 from timeline.draft.words import Words, english, read_table
 from timeline.errors import RuleTableError, TimelineError
 from timeline.model.article import Article
-from timeline.model.claim import Claim, Status, occurrences
+from timeline.model.claim import Claim, Status
 from timeline.tagger.context import Tense
 from timeline.tagger.rules import load_lexicon
 from timeline.tagger.scan import Mention, default_scanner
@@ -510,7 +510,10 @@ def _lead_event(clause: _Clause) -> int | None:
 
 def _ends_phrase(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> str | None:
     """The first of ``phrases`` found anywhere in ``words``."""
+    present = frozenset(words)
     for phrase in phrases:
+        if not present.issuperset(phrase):
+            continue  # most phrases: a word of it is missing
         n = len(phrase)
         for k in range(len(words) - n + 1):
             if tuple(words[k:k + n]) == phrase:
@@ -771,14 +774,14 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 # --- claims ---------------------------------------------------------------------------------
 
 
-def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
+def _claim(article: Article, quote: str, at: Span, status: Status,
            mention: Mention | None, day: date) -> tuple[Claim, float]:
-    """The model's claim for the statement, resolving ``when`` as the tagger did in
-    context, and how sure that is (lower when the claim had to read it differently);
+    """The model's claim for the statement at ``at``, resolving ``when`` as the tagger did
+    in context, and how sure that is (lower when the claim had to read it differently);
     ``day`` dates a statement with no expression (the article's news day)."""
     if mention is None:
         return Claim.build(article, quote, event="draft", status=status, date=day,
-                           occurrence=occurrence), 1.0
+                           at=at), 1.0
     wanted = mention.value.interval
     default = "future" if status.pending else "past"
     told = mention.context.tense.value if (
@@ -790,7 +793,7 @@ def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
         try:
             claim = Claim.build(article, quote, event="draft", status=status,
                                 when=mention.text, tense=None if tense == default else tense,
-                                occurrence=occurrence)
+                                at=at)
         except TimelineError:
             continue
         if claim.value is not None and claim.value.interval == wanted:
@@ -802,7 +805,7 @@ def _claim(article: Article, quote: str, occurrence: int | None, status: Status,
         day = date(wanted.start.year, wanted.start.month, wanted.start.day)
         try:
             claim = Claim.build(article, quote, event="draft", status=status, date=day,
-                                occurrence=occurrence,
+                                at=at,
                                 note=f"{mention.text!r} read in context as {value.value}")
         except TimelineError:
             pass
@@ -835,10 +838,25 @@ def _dateline(text: str, mention: Mention) -> bool:
     granularity = mention.value.granularity
     if granularity is None or granularity > Granularity.DAY:
         return False
-    line = text.rfind("\n", 0, mention.start) + 1
-    if len(text[line:mention.start].split()) > 1 or _YEAR.search(mention.text) is None:
+    if _words_before(text, mention.start, 2) > 1 or _YEAR.search(mention.text) is None:
         return False
     return text[mention.end:mention.end + 1] != ","
+
+
+def _words_before(text: str, at: int, most: int) -> int:
+    """How many words (``most`` at most) stand between the start of the line and ``at``:
+    read backwards, so a long line costs nothing ("\n" ends a line; a word is a run of
+    non-blanks, as ``str.split`` cuts them)."""
+    count, i = 0, at
+    while count < most:
+        while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
+            i -= 1
+        if i == 0 or text[i - 1] == "\n":
+            return count
+        count += 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return count
 
 
 def _generic(mention: Mention) -> bool:
@@ -948,15 +966,6 @@ class _Reading:
         #: What an undated statement's time may be: the past before publication.
         self.past = TimeValue.reference("PAST_REF", self.today) if undated else None
         self.actors = sorted(actors, key=lambda a: a.span)
-        self._starts: dict[str, list[int]] = {}
-
-    def occurrence(self, quote: str, start: int) -> int | None:
-        """Which occurrence of ``quote`` in the text starts at ``start`` (from 1), or None
-        when it occurs once; each quote's occurrences are found once an article."""
-        starts = self._starts.get(quote)
-        if starts is None:
-            starts = self._starts[quote] = occurrences(self.text, quote)
-        return bisect.bisect_left(starts, start) + 1 if len(starts) > 1 else None
 
     def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
         first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
@@ -1189,8 +1198,7 @@ def _simple_past(clause: _Clause, event: int) -> bool:
 def _on_day(reading: _Reading, candidate: Candidate, day: date) -> Candidate:
     """The candidate dated ``day`` instead of the publication day."""
     claim = Claim.build(reading.article, candidate.quote, event="draft",
-                        status=candidate.status, date=day,
-                        occurrence=reading.occurrence(candidate.quote, candidate.quote_span[0]))
+                        status=candidate.status, date=day, at=candidate.quote_span)
     value = TimeValue.of_granule(Granularity.DAY, datetime(day.year, day.month, day.day))
     return attrs.evolve(candidate, claim=claim, value=value)
 
@@ -1382,14 +1390,15 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     quote_span = _quote_span(clause, event, mention)
     if mention is not None and not (quote_span[0] <= mention.start
                                     and mention.end <= quote_span[1]):
-        quote_span = sentence_span  # an expression across a clause join: the sentence
+        # An expression across a clause join: the sentence; across a sentence's end too
+        # (a line break inside "in \nFebruary"), the sentence up to the expression's end.
+        quote_span = (min(sentence_span[0], mention.start), max(sentence_span[1], mention.end))
     quote = text[quote_span[0]:quote_span[1]]
     status = _status(text, clause, event, sentence, mention, reading.today)
     if undated and status.pending:
         return None
     try:
-        claim, sure = _claim(article, quote, reading.occurrence(quote, quote_span[0]),
-                             status, mention, reading.news)
+        claim, sure = _claim(article, quote, quote_span, status, mention, reading.news)
     except _Unclaimable:
         return None
     word = clause.words[event]

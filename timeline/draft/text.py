@@ -170,15 +170,23 @@ def clauses(text: str, span: Span, words: Sequence[Token], *,
         pieces.append((first, left_stop, lo, left_end))
         first, lo = right_first, right_start
     pieces.append((first, len(words), lo, end))
+    known: dict[tuple[int, int], bool] = {}
+
+    def verb_in(piece: tuple[int, int, int, int]) -> bool:
+        """``has_verb`` of a piece's words, asked once a piece."""
+        key = piece[0], piece[1]
+        if key not in known:
+            known[key] = has_verb(words[piece[0]:piece[1]])
+        return known[key]
+
     merged: list[tuple[int, int, int, int]] = []
     for piece in pieces:
-        if merged and not (has_verb(words[piece[0]:piece[1]])
-                           and has_verb(words[merged[-1][0]:merged[-1][1]])):
+        if merged and not (verb_in(piece) and verb_in(merged[-1])):
             prev = merged.pop()
             piece = (prev[0], piece[1], prev[2], piece[3])
         merged.append(piece)
     # A verbless first piece was kept only for lack of a left neighbour: join it rightwards.
-    if len(merged) > 1 and not has_verb(words[merged[0][0]:merged[0][1]]):
+    if len(merged) > 1 and not verb_in(merged[0]):
         head, nxt = merged[0], merged[1]
         merged[:2] = [(head[0], nxt[1], head[2], nxt[3])]
     return [((lo, hi), list(words[a:b])) for a, b, lo, hi in merged]

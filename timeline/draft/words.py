@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,12 +29,21 @@ _DEPTH = 2
 _SETTLE = 4
 
 
+@lru_cache(maxsize=1 << 15)
 def fold(word: str) -> str:
-    """The form words are looked up by: lower case, straight apostrophe, no possessive."""
+    """The form words are looked up by: lower case, straight apostrophe, no possessive.
+
+    Cached: every word of a clause is folded, and news repeats its words.
+    """
     word = word.lower().replace("\u2019", "'")
-    while word.endswith(("'s", "s'")):
-        word = word[:-2] if word.endswith("'s") else word[:-1]
-    return word
+    end = len(word)
+    while True:  # one pass from the end, however many possessives ("s's's")
+        if word.endswith("'s", 0, end):
+            end -= 2
+        elif word.endswith("s'", 0, end):
+            end -= 1
+        else:
+            return word[:end]
 
 
 class Words:
@@ -92,6 +101,7 @@ class Words:
             for lemma in (entry["kind"], *entry["lemmas"]):
                 if self.kinds.setdefault(lemma, entry["kind"]) != entry["kind"]:
                     raise RuleTableError(f"{file}: synonyms: {lemma!r} is in two classes")
+        self._event_nouns: dict[str, bool] = {}
 
     # --- lemmas ---------------------------------------------------------------------------
 
@@ -162,8 +172,15 @@ class Words:
     # --- forms ----------------------------------------------------------------------------
 
     def is_event_noun(self, word: str) -> bool:
-        """Whether ``word`` names a happening ("vote", "talks", "meeting", "adoption")."""
+        """Whether ``word`` names a happening ("vote", "talks", "meeting", "adoption");
+        each word read once."""
         folded = fold(word)
+        found = self._event_nouns.get(folded)
+        if found is None:
+            found = self._event_nouns[folded] = self._is_event_noun(folded)
+        return found
+
+    def _is_event_noun(self, folded: str) -> bool:
         if folded in self.not_events or folded in self.not_verbs:
             return False
         singular = _singular(folded)

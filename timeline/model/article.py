@@ -96,7 +96,13 @@ class Article:
     def _sha256(self) -> str:
         if not isinstance(self.text, str):  # defaults run before validators: fail the same way
             raise TypeError(f"'text' must be <class 'str'> (got {self.text!r})")
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        try:
+            data = self.text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: no file could hold the text
+            raise CorpusError(f"not Unicode text: a lone surrogate {exc.object[exc.start]!r} "
+                              f"at offset {exc.start}", entry=f"article {self.id!r}",
+                              field="text") from None
+        return hashlib.sha256(data).hexdigest()
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], directory: Path, *, source: str,

@@ -220,7 +220,7 @@ class Claim:
               ongoing: bool = False, before: str | None = None, after: str | None = None,
               relative_to: str | None = None, offset: Offset | str | None = None,
               tense: str | None = None, occurrence: int | None = None,
-              note: str | None = None) -> Claim:
+              note: str | None = None, at: tuple[int, int] | None = None) -> Claim:
         """A claim built in Python, checked as ``events.toml``'s claims are (one path).
 
         ``quote`` must be in ``article`` (``occurrence``, from 1, says which when it is there
@@ -229,6 +229,10 @@ class Claim:
         ``date`` an absolute date or datetime (an ISO string is read as one); ``before``,
         ``after`` and ``relative_to`` with ``offset`` ("three days before") place the event
         against others by id. Every problem is reported in one ``CorpusError``.
+
+        ``at`` (``(start, end)``), instead of ``occurrence``, says where the quote is when the
+        caller knows: checked to hold the quote, it spares a search of the whole article (a
+        drafter builds thousands of claims on one long article).
         """
         entry = f"event {event!r}, claim from article {getattr(article, 'id', article)!r}"
         problems = Problems(entry=entry)
@@ -247,15 +251,17 @@ class Claim:
                  "offset": offset.text if isinstance(offset, Offset) else offset,
                  "tense": tense, "occurrence": occurrence, "note": note,
                  "ongoing": None if ongoing is False else ongoing}
+        span = None if at is None else _at(article, quote, at, occurrence, problems)
         return cls._checked({k: v for k, v in table.items() if v is not None}, event=event,
-                            articles={article.id: article}, problems=problems)
+                            articles={article.id: article}, problems=problems, span=span)
 
     @classmethod
     def _checked(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
-                 problems: Problems) -> Claim:
+                 problems: Problems, span: tuple[int, int] | None = None) -> Claim:
         """The one check of a claim's fields, for ``from_toml`` and ``build``: each problem is
         added to ``problems`` (checks that need a field go on only when it is good) and all
-        are raised together."""
+        are raised together. ``span``: where the quote is, already checked (``build``'s
+        ``at``), else it is searched for."""
         fail = problems.add
         for key in ("article", "quote", "status"):
             if key not in table:
@@ -284,8 +290,7 @@ class Claim:
                 fail("status", "'unconfirmed' is derived from a timeline, never claimed")
                 status = None
         quote = text("quote")
-        span = None
-        if quote is not None and article is not None:
+        if span is None and quote is not None and article is not None:
             found = article
             span = problems.attempt(
                 lambda: _find(found, quote, table.get("occurrence"), problems.error))
@@ -374,6 +379,24 @@ def occurrences(text: str, quote: str) -> list[int]:
         starts.append(at)
         at = text.find(quote, at + 1)
     return starts
+
+
+def _at(article: Article, quote: str, at: Any, occurrence: int | None,
+        problems: Problems) -> tuple[int, int] | None:
+    """``build``'s ``at``, checked: a span of the article that holds ``quote`` exactly;
+    None (and a problem added) when it is not."""
+    if (not isinstance(at, tuple) or len(at) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in at)):
+        problems.add("at", f"expected a (start, end) pair of offsets, got {at!r}")
+    elif occurrence is not None:
+        problems.add("at", "give either 'at' or 'occurrence', not both")
+    elif not isinstance(quote, str) or not quote.strip():
+        pass  # the quote's own check says what is wrong with it
+    elif not (0 <= at[0] <= at[1] <= len(article.text)) or article.text[at[0]:at[1]] != quote:
+        problems.add("at", f"{at!r} does not hold the quote in article {article.id!r}")
+    else:
+        return at[0], at[1]
+    return None
 
 
 def _find(article: Article, quote: str, occurrence: Any,
