@@ -126,3 +126,13 @@ def test_a_broken_events_file_is_one_line_and_stays_as_it_was(tmp_path: Path) ->
     assert code == 1
     assert err.count("\n") <= 3 and "events.toml" in err and "Traceback" not in err
     assert (folder / "events.toml").read_text(encoding="utf-8") == "[[events]]\nid = 3\n"
+
+
+def test_every_event_drafts_more_than_the_dated_statements(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    code, dated, err = _run("draft", str(folder), "--format", "json")
+    assert code == 0, err
+    code, every, err = _run("draft", str(folder), "--format", "json", "--every-event")
+    assert code == 0, err
+    count = sum(len(e["candidates"]) for e in json.loads(dated)["events"])
+    assert sum(len(e["candidates"]) for e in json.loads(every)["events"]) > count

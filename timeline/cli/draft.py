@@ -52,6 +52,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command.add_argument("--format", choices=("toml", "json", "text"), default="toml",
                          help="toml (an events.toml to edit; default), json (every "
                               "statement, score and reason) or text (to read)")
+    command.add_argument("--every-event", action="store_true",
+                         help="also draft the events no time expression dates (each dated "
+                              "by its report's news day, as entity timelines such as "
+                              "SemEval-2015 TimeLine want them), resolving pronouns to "
+                              "actors; a longer draft")
     command.add_argument("--all", action="store_true", dest="everything",
                          help="propose every statement again, even those an earlier "
                               "draft of the corpus proposed")
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         check_not_corpus(target, args.dir, Timeline(articles, []))
     memory = DraftMemory() if args.everything else read_draft_memory(folder)
-    found = candidates_of(articles)
+    found = candidates_of(articles, every_event=args.every_event)
     fresh = unseen(found, memory)
     draft = Draft.from_candidates(fresh, articles)
     if args.about:
