@@ -536,3 +536,18 @@ def test_an_expression_across_a_sentence_end_stays_inside_its_quote() -> None:
     assert text[lo:hi] == late.quote == "The council will vote in \nFebruary 2026"
     assert late.when_span is not None and lo <= late.when_span[0] < late.when_span[1] <= hi
     assert late.claim.when == late.when and late.claim.span == late.quote_span
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Members voted on Monday to back the text.", "Members vote"),
+    ("Diplomats met on Monday in Paris.", "Diplomats meet"),
+    # A name seen inside a sentence stays a name: "Jobs" takes a singular verb.
+    ("Apple named Jobs its chief. Jobs resigned on Monday.", "Jobs resigns"),
+])
+def test_a_plural_subject_opening_the_sentence_takes_a_plural_verb(text: str,
+                                                                    title: str) -> None:
+    from timeline.draft.actors import find_actors
+
+    article = Article(id="a", title="t", published=date(2025, 2, 25), text=text)
+    found = extract(article, actors=find_actors(text))
+    assert found[-1].title.startswith(title)

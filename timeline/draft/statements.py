@@ -178,6 +178,8 @@ class _Clause:
                  lang: Language, vocab: Words) -> None:
         self.text, self.span, self.words = text, span, words
         self.lang, self.vocab = lang, vocab
+        #: Whether the clause opens its sentence (its first word's capital says nothing).
+        self.first = first
         self.kinds: list[str | None] = []
         self.finite: list[bool] = []
         for i in range(len(words)):
@@ -620,7 +622,12 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
             or (event > 0 and "," in clause.text[words[event - 1].end:word.start]
                 and _verb_after_aside(clause, event)))
         lemma = vocab.lemma(word.folded)
-        plural = bool(subject) and actor is None and _plural(subject[-1])
+        # A plural subject takes a plural verb; a capital opening the sentence says nothing
+        # of a name ("Members voted" -> "Members vote").
+        plural = bool(subject) and actor is None and (
+            _plural(subject[-1]) or (clause.first and found == [0]
+                                     and _plural(subject[-1].lower())
+                                     and not _named_inside(clause.text, subject[-1])))
         # A gerund whose subject is an actor tells the happening as a clause does
         # ("despite Lavrov stating last week ..." -> "Lavrov states"; not a noun's
         # modifiers: "composite trading").
@@ -650,6 +657,20 @@ def _verb_after_aside(clause: _Clause, event: int) -> bool:
         comma = comma or "," in clause.text[clause.words[k - 1].end:clause.words[k].start]
         if comma and clause.finite[k] and clause.kinds[k] in (_VERB, _AUX, _COPULA):
             return True
+    return False
+
+
+def _named_inside(text: str, word: str) -> bool:
+    """Whether ``word`` stands capitalised inside a sentence somewhere in ``text`` (after a
+    word, not a full stop): a name ("Steve Jobs ... Jobs resigned"), not a plural noun
+    that opens sentences ("Members voted")."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[max(0, at - 40):at].rstrip()
+        if before and before[-1].isalnum() and text[at + len(word):at + len(word) + 1] in (
+                "", " ", ",", ".", "'", "\u2019"):
+            return True
+        at = text.find(word, at + len(word))
     return False
 
 
