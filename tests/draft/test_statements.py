@@ -507,6 +507,8 @@ def test_a_gerund_with_an_actor_for_subject_is_titled_as_a_clause(
     # Not datelines: a sentence with an aside, a place written as a name.
     ("US President Trump - who spoke on Monday - left.", None),
     ("The vote - a surprise on Monday - came.", None),
+    (", - The council met.", None),  # no word before the dash (found by hypothesis)
+    ("- The council met.", None),
 ])
 def test_a_wire_dateline_is_no_part_of_the_lead(sentence: str, story: str | None) -> None:
     from timeline.draft.statements import _story_start
@@ -541,6 +543,7 @@ def test_an_expression_across_a_sentence_end_stays_inside_its_quote() -> None:
 @pytest.mark.parametrize(("text", "title"), [
     ("Members voted on Monday to back the text.", "Members vote"),
     ("Diplomats met on Monday in Paris.", "Diplomats meet"),
+    ("Ukraine\n\nMembers vote at the Council on Monday.", "Members vote"),  # after a line
     # A name seen inside a sentence stays a name: "Jobs" takes a singular verb.
     ("Apple named Jobs its chief. Jobs resigned on Monday.", "Jobs resigns"),
 ])

@@ -666,8 +666,9 @@ def _named_inside(text: str, word: str) -> bool:
     that opens sentences ("Members voted")."""
     at = text.find(word)
     while at >= 0:
-        before = text[max(0, at - 40):at].rstrip()
-        if before and before[-1].isalnum() and text[at + len(word):at + len(word) + 1] in (
+        before = text[max(0, at - 40):at].rstrip(" \t")  # a line break ends a sentence
+        if before and (before[-1].isalnum() or before[-1] == ",") and before != text[
+                max(0, at - 40):at] and text[at + len(word):at + len(word) + 1] in (
                 "", " ", ",", ".", "'", "\u2019"):
             return True
         at = text.find(word, at + len(word))
@@ -903,13 +904,13 @@ def _story_start(text: str, span: Span) -> Span:
     """
     start, end = span
     head = text[start:min(end, start + _DATELINE_REACH)]
-    cut = min((at, dash) for dash in _DATELINE_DASHES if (at := head.find(dash)) > 0) \
-        if any(dash in head for dash in _DATELINE_DASHES) else None
-    if cut is None:
+    cuts = [(at, dash) for dash in _DATELINE_DASHES if (at := head.find(dash)) > 0]
+    if not cuts:
         return span
+    cut = min(cuts)
     prefix = head[:cut[0]]
     words = prefix.replace(",", " ").split()
-    if any(w[:1].islower() for w in words):
+    if not words or any(w[:1].islower() for w in words):
         return span
     credit = "(" in prefix and prefix.rstrip().endswith(")")
     # Without a credit: a place in capitals and a date ("KYIV, Feb. 24 -"), nothing else
