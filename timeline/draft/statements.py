@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from timeline.draft.candidate import ActorMention, Candidate, Span
+from timeline.draft.candidate import ActorKind, ActorMention, Candidate, Span
 from timeline.draft.text import Token, clauses, sentences, tokens
 from timeline.draft.words import Words, english, read_table
 from timeline.errors import RuleTableError, TimelineError
@@ -624,10 +624,11 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
         lemma = vocab.lemma(word.folded)
         # A plural subject takes a plural verb; a capital opening the sentence says nothing
         # of a name ("Members voted" -> "Members vote").
-        plural = bool(subject) and actor is None and (
-            _plural(subject[-1]) or (clause.first and found == [0]
-                                     and _plural(subject[-1].lower())
-                                     and not _named_inside(clause.text, subject[-1])))
+        opening = words[0].text
+        opens_plural = (clause.first and found == [0] and _plural(opening.lower())
+                        and not _named_inside(clause.text, opening)
+                        and (actor is None or actor.actor.kind is ActorKind.OTHER))
+        plural = bool(subject) and ((actor is None and _plural(subject[-1])) or opens_plural)
         # A gerund whose subject is an actor tells the happening as a clause does
         # ("despite Lavrov stating last week ..." -> "Lavrov states"; not a noun's
         # modifiers: "composite trading").
