@@ -233,3 +233,19 @@ def test_a_mutated_export_reads_back_or_is_a_corpus_error(data: st.DataObject) -
     tl.chronology()
     again = tl.to_dict()
     assert _read(json.loads(json.dumps(again))).to_dict() == again
+
+
+# --- found by the full harness at 10^5 inputs (#13) ------------------------------------
+def test_a_lone_surrogate_in_an_export_is_a_corpus_error_naming_the_field() -> None:
+    import json as _json
+
+    import timeline as _timeline
+
+    document = _timeline.load("seeds").to_dict()
+    document["events"][0]["id"] = "\ud800"
+    with pytest.raises(CorpusError, match=r"events\[0\]\.id: .*lone surrogate"):
+        _timeline.Timeline.from_dict(document)
+    document = _timeline.load("seeds").to_dict()
+    document["events"][0]["actors"] = ["\udfff"]
+    with pytest.raises(CorpusError, match="actors"):
+        _timeline.Timeline.from_json(_json.dumps(document))

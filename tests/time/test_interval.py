@@ -335,3 +335,13 @@ def test_clock_reading_moves_a_gap_wall_time_to_the_clock() -> None:
     assert (clock_reading(fold).hour, clock_reading(fold).fold) == (1, 1)
     floating = datetime(2025, 3, 30, 1, 30)
     assert clock_reading(floating) is floating
+
+
+def test_an_end_at_the_first_instant_python_has_is_outside_the_calendar() -> None:
+    """``interval_problem`` names it instead of overflowing (#13, found by the harness)."""
+    from timeline.time.interval import interval_problem
+
+    first = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14)))
+    problem = interval_problem(Interval(None, first))
+    assert problem is not None and "outside the supported calendar" in problem
+    assert interval_problem(Interval(None, datetime(1, 1, 1))) is not None

@@ -255,8 +255,9 @@ class _Object:
 
     def string(self, key: str, *, required: bool = False) -> str | None:
         value = self.get(key, required)
-        if value is not None and not isinstance(value, str):
-            raise self.fail(key, "a string")
+        if value is not None and not (isinstance(value, str) and _unicode(value)):
+            raise self.fail(key, "a string (of Unicode text: JSON can escape a lone "
+                                 "surrogate, which no text file can hold)")
         return value
 
     def text(self, key: str) -> str:
@@ -294,8 +295,9 @@ class _Object:
         value = self.get(key, False)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
-            raise self.fail(key, "a list of strings")
+        if not isinstance(value, list) or not all(isinstance(s, str) and _unicode(s)
+                                                  for s in value):
+            raise self.fail(key, "a list of strings (of Unicode text)")
         return tuple(value)
 
     def objects(self, key: str) -> list[_Object]:
@@ -411,3 +413,12 @@ def _offset(raw: _Object) -> Offset | None:
 
 __all__ = ["FORMAT", "from_dict", "from_json", "to_dict", "to_json", "value_from_json",
            "value_to_json"]
+
+
+def _unicode(text: str) -> bool:
+    """Whether ``text`` is Unicode text, which UTF-8 can write: no lone surrogate (#13)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -84,7 +84,10 @@ def interval_problem(interval: Interval) -> str | None:
     """Why ``interval`` leaves the supported calendar, naming it; ``None`` when both its
     ends are in (an exclusive end may be the calendar's own end, ``9800-01-01``)."""
     start, end = interval.start, interval.end
-    last = None if end is None else end - timedelta(microseconds=1)
+    try:
+        last = None if end is None else end - timedelta(microseconds=1)
+    except OverflowError:  # an end at the first instant Python has (#13)
+        last = end
     if all(moment is None or in_calendar(moment) for moment in (start, last)):
         return None
     return (f"{interval} is outside the supported calendar, years "
