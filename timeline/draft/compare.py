@@ -15,6 +15,7 @@ from typing import Protocol
 import attrs
 
 from timeline.draft.candidate import Candidate, Span
+from timeline.draft.text import sentences
 from timeline.model.article import Article
 from timeline.model.event import Event
 from timeline.time.interval import Interval
@@ -93,14 +94,8 @@ def _intersect(a: Interval | None, b: Interval | None) -> bool:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts: after a full stop, question or exclamation
-    mark followed by white space, or a line break."""
-    starts = [0]
-    length = len(text)
-    for i, char in enumerate(text):
-        if char == "\n" or (char in ".!?" and i + 1 < length and text[i + 1].isspace()):
-            starts.append(i + 1)
-    return starts
+    """Where each sentence of ``text`` starts, as the draft splits sentences."""
+    return [0, *(start for start, _ in sentences(text)[1:])]
 
 
 def _sentences_of(starts: Sequence[int], span: Span) -> range:
