@@ -554,3 +554,67 @@ def test_a_plural_subject_opening_the_sentence_takes_a_plural_verb(text: str,
     article = Article(id="a", title="t", published=date(2025, 2, 25), text=text)
     found = extract(article, actors=find_actors(text))
     assert found[-1].title.startswith(title)
+
+
+def _participants(text: str) -> dict[str, list[str]]:
+    return {c.event: sorted(m.actor.name for m in c.actors) for c in _every(text)}
+
+
+def test_a_possessor_after_the_verb_takes_part_in_its_noun_not_the_verb() -> None:
+    """"responded to Jo Smith's death": the death is Smith's, the responding Lee's."""
+    parts = _participants("Ann Lee responded to Jo Smith's death on Monday.")
+    assert parts["responded"] == ["Ann Lee"]
+
+
+def test_an_actor_in_an_adjunct_takes_no_part() -> None:
+    parts = _participants("Ann Lee expressed condolences for Acme Corp. on Monday. "
+                          "Jo Smith unveiled the phone at Globex Inc. on Tuesday.")
+    assert parts["expressed"] == ["Ann Lee"]
+    assert parts["unveiled"] == ["Jo Smith"]
+
+
+def test_an_argument_after_a_preposition_of_its_own_takes_part() -> None:
+    """A passive's agent, a lawsuit's defendant, a recipient and a source are arguments."""
+    parts = _participants("The phone was praised by Jo Smith on Monday. "
+                          "Ann Lee filed a suit against Acme Corp. on Tuesday. "
+                          "Globex Inc. bought the plant from Acme Corp. on Friday.")
+    assert parts["praised"] == ["Jo Smith"]
+    assert parts["filed"] == ["Acme Corp.", "Ann Lee"]
+    assert parts["bought"] == ["Acme Corp.", "Globex Inc."]
+
+
+def test_a_new_noun_phrase_closes_a_prepositional_one() -> None:
+    """"in 1998 the Zephone": the year ends the phrase; the product is the object."""
+    parts = _participants("Acme Corp. introduced the Xbar in 1997, and in 1998 the Zephone.")
+    assert parts["introduced"] == ["Acme Corp.", "Xbar", "Zephone"]
+
+
+def test_a_participle_phrase_has_its_main_clause_subject() -> None:
+    parts = _participants("Jo Smith unveiled the phone at the Acme Corp. event, saying sales "
+                          "were strong. While visiting Globex Inc., at the summit, Ann Lee met "
+                          "Jo Smith.")
+    assert parts["saying"] == ["Jo Smith"]
+    assert parts["visiting"] == ["Ann Lee", "Globex Inc."]
+
+
+def test_an_actor_before_another_verb_is_not_the_subject() -> None:
+    """"the Acme Corp. event, saying sales have grown": "have grown" is the sales'."""
+    parts = _participants("Jo Smith spoke at the Acme Corp. event, saying sales have grown.")
+    assert parts["grown"] == []
+    parts = _participants("Jo Smith, aged 55, has resigned.")
+    assert parts["resigned"] == ["Jo Smith"]
+
+
+def test_an_ing_word_inside_a_noun_phrase_is_no_event() -> None:
+    events = [c.event for c in _every("Jo Smith gave his annual opening keynote. "
+                                      "Ann Lee praised the new operating system.")]
+    assert "opening" not in events and "operating" not in events
+    assert "keynote" in events
+
+
+def test_an_event_noun_owned_over_its_modifiers() -> None:
+    """"its decades-long trademark dispute": the possessive owns the noun through its
+    modifiers."""
+    events = [c.event for c in _every("Acme Corp. settled its decades-long trademark dispute "
+                                      "with Globex Inc.")]
+    assert events == ["settled", "dispute"]

@@ -116,6 +116,7 @@ class Language:
     attached: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
+    adjuncts: frozenset[str]
 
     @classmethod
     def from_toml(cls, data: dict[str, Any], file: str = "statements.toml") -> Language:
@@ -146,7 +147,8 @@ class Language:
             prepositions=frozenset(words("words", "prepositions")),
             attached=frozenset(words("words", "attached")),
             determiners=frozenset(words("words", "determiners")),
-            pronouns=frozenset(words("words", "pronouns")))
+            pronouns=frozenset(words("words", "pronouns")),
+            adjuncts=frozenset(words("words", "adjuncts")))
 
 
 @cache
@@ -268,6 +270,8 @@ class _Clause:
         if vocab.is_third(word.text) and j is not None and self._subject_like(j):
             return _VERB, True
         if vocab.is_gerund(word.text):
+            if self._inside_noun_phrase(i):
+                return None, False  # "his annual opening keynote", "the operating system"
             if j is not None and self.words[j].folded in lang.prepositions and self._event_noun(i):
                 return _NOUN, False  # "after the meeting" was caught above; "at meetings"
             return _VERB, False
@@ -276,6 +280,30 @@ class _Clause:
                 or self._plural_subject(j)):
             return _VERB, True  # "they vote", "the talks resume"
         return (_NOUN if self._event_noun(i) else None), False
+
+    def _inside_noun_phrase(self, i: int) -> bool:
+        """Whether word ``i`` stands between a determiner (or a possessive) and the noun it
+        modifies, as an adjective does: "the new operating system", "its calling plan"."""
+        words, lang = self.words, self.lang
+        nxt = i + 1
+        if (nxt >= len(words) or "," in self.text[words[i].end:words[nxt].start]
+                or words[nxt].folded in lang.stop or words[nxt].folded in lang.prepositions
+                or not words[nxt].folded.replace("-", "").isalpha()):
+            return False
+        j = i - 1
+        while j >= 0 and i - j <= MODIFIERS:
+            word = words[j]
+            if word.possessive or word.folded in lang.determiners:
+                return True
+            if word.folded in _DEGREE:
+                j -= 1
+                continue
+            if (self.kinds[j] is not None or word.folded in lang.stop
+                    or word.folded in lang.prepositions or not word.folded.isalpha()
+                    or "," in self.text[word.end:words[j + 1].start]):
+                return False
+            j -= 1
+        return False
 
     def _event_noun(self, i: int) -> bool:
         word = self.words[i]
@@ -1230,12 +1258,28 @@ def _on_day(reading: _Reading, candidate: Candidate, day: date) -> Candidate:
 _QUOTES = ('"', "\u201c", "\u201d")
 
 
+#: Degree words inside a noun phrase: "the most advanced operating system".
+_DEGREE = frozenset(("most", "more", "very", "less", "least"))
+
+#: How many modifiers may stand between an event noun and its possessor.
+MODIFIERS = 3
+
+
 def _possessed(reading: _Reading, clause: _Clause, noun: int) -> bool:
     """Whether an actor owns the event noun ``noun``: "its launch", "Apple's keynote"
     (a possessive name, or a possessive determiner that refers to an actor)."""
-    if noun == 0:
+    # Over the noun's modifiers: "its decades-long trademark dispute", "his annual keynote".
+    j = noun - 1
+    while (j >= 0 and noun - j <= MODIFIERS and clause.kinds[j] is None
+           and not clause.words[j].possessive
+           and clause.words[j].folded.replace("-", "").isalpha()
+           and clause.words[j].folded not in clause.lang.stop
+           and clause.words[j].folded not in clause.lang.prepositions
+           and "," not in clause.text[clause.words[j].end:clause.words[j + 1].start]):
+        j -= 1
+    if j < 0 or "," in clause.text[clause.words[j].end:clause.words[j + 1].start]:
         return False
-    before = clause.words[noun - 1]
+    before = clause.words[j]
     if not (before.possessive or before.folded in clause.lang.determiners):
         return False
     return any(m.span[1] > before.start
@@ -1247,22 +1291,86 @@ def _with_participants(reading: _Reading, clause: _Clause, candidate: Candidate,
     """The candidate with only the actors that take part in its event word, as an
     entity's timeline counts them: the nearest actor before it in the clause (its
     subject, or a noun's possessor: "Apple's launch"; in a clause with no subject of its
-    own, the nearest before it in the sentence) and the actors after it up to the
-    next verb, "that", a relative word or a quotation mark (its object: "sued Apple",
-    "a lawsuit against Apple Computer"; not the sayer's words in "stated that ...")."""
+    own, the nearest before it in the sentence; for a participle phrase, its main
+    clause's subject) and the actors after it up to the next verb, "that", a relative
+    word or a quotation mark that are its arguments (its object: "sued Apple", "a lawsuit
+    against Apple Computer"; not the sayer's words in "stated that ...", not a word in
+    an adjunct: ``_argument``)."""
     word = candidate.event_span
     event = _index(clause, word)
     inside = reading.actors_in(clause.span)
     before = [m for m in inside if m.span[1] <= word[0]]
-    if not before and _subjectless(clause, event):
+    main = _main_verb(clause, event) if _free_adjunct(clause, event) else None
+    verb = event if main is None else main  # whose subject the event word has
+    if main is not None:
+        # "..., saying", "while introducing it, Jobs said": the main clause's subject
+        before = list(reading.actors_in((sentence_span[0], clause.words[main].start)))
+    elif not before and _subjectless(clause, event):
         # "Jobs acknowledged ..., but dismissed ...": the sentence's subject
         before = list(reading.actors_in((sentence_span[0], clause.span[0])))
     subject = before[-1:]
-    if subject and clause.kinds[event] == _VERB:
-        subject = _before_aside(reading, clause, event, subject[0]) or subject
+    if subject and clause.kinds[verb] == _VERB:
+        subject = _before_aside(reading, clause, verb, subject[0]) or subject
+        if _verb_between(clause, subject[0], verb):
+            subject = []  # "... the event, saying the company has grown": not its subject
     stop = _object_end(clause, event)
-    after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop]
+    after = [m for m in inside if word[1] <= m.span[0] and m.span[1] <= stop
+             and _argument(clause, event, m) and m not in subject]
     return attrs.evolve(candidate, actors=tuple(subject + after))
+
+
+def _verb_between(clause: _Clause, actor: ActorMention, verb: int) -> bool:
+    """Whether another verb stands between an actor and the verb group of ``verb``, outside
+    an aside set off by commas: the actor is then that verb's subject or object, not
+    this one's."""
+    start = clause.words[_group_start(clause, verb)].start
+    inside = [k for k, w in enumerate(clause.words) if actor.span[1] <= w.start < start]
+    if not inside:
+        return False
+    # An aside between commas ("Jobs, aged 55, has") only describes the subject.
+    commas = [k for k in inside
+              if "," in clause.text[clause.words[k - 1].end if k else 0:clause.words[k].start]]
+    aside = (set(range(commas[0], inside[-1] + 1))
+             if commas and "," in clause.text[clause.words[inside[-1]].end:start] else set())
+    return any(clause.kinds[k] in (_VERB, _AUX, _COPULA) for k in inside if k not in aside)
+
+
+#: Apostrophes, straight and typographic.
+_APOSTROPHES = ("'", "\u2019")
+
+
+def _possessor(text: str, end: int) -> bool:
+    """Whether the words ending at ``end`` are a possessor: "Jobs's", "Jobs'" or, as
+    tokenised text writes them, "Jobs 's", "Jobs ' death" (an apostrophe then "s" or a
+    space)."""
+    rest = text[end:end + 4].lstrip(" ")
+    after = rest[1:2]
+    return rest[:1] in _APOSTROPHES and (after in ("", " ")
+                                         or (after == "s" and not rest[2:3].isalpha()))
+
+
+def _argument(clause: _Clause, event: int, mention: ActorMention) -> bool:
+    """Whether an actor named after the event word is one of its arguments (its object,
+    a passive's agent, a noun's complement), as an entity's timeline counts a participant,
+    and not a word inside an adjunct or another noun: not the possessor of a noun that
+    follows ("responded to Jobs' death" is the death's, not the responding's), and not
+    inside a phrase opened by a preposition of place, time, cause or purpose ("expressed
+    condolences for Jobs", "unveiled it at Apple's event")."""
+    text, lang = clause.text, clause.lang
+    if _possessor(text, mention.span[1]):
+        return False
+    governing: str | None = None  # the preposition whose phrase is still open
+    opened = False  # whether that phrase has a word past its determiners
+    for word in clause.words[event + 1:]:
+        if word.end > mention.span[0]:
+            break
+        if word.folded in lang.prepositions:
+            governing, opened = word.folded, False
+        elif word.folded in lang.determiners and opened:
+            governing = None  # a new noun phrase: "in 2001 the iPod"
+        else:
+            opened = True
+    return governing is None or governing not in lang.adjuncts
 
 
 def _before_aside(reading: _Reading, clause: _Clause, event: int, nearest: ActorMention
@@ -1290,6 +1398,33 @@ def _coordinated(clause: _Clause, one: int, other: int) -> bool:
     between = [w.folded for w in clause.words[lo + 1:hi]]
     return (any(w in clause.lang.coordinators for w in between)
             and not any(w == "that" or w in clause.lang.relatives for w in between))
+
+
+#: Words that open a participle phrase whose subject is its main clause's: "while
+#: introducing it", "by walking on stage".
+_PARTICIPLE_OPENERS = frozenset(("while", "when", "after", "before", "by", "since", "upon",
+                                 "on", "in", "without", "as"))
+
+
+def _free_adjunct(clause: _Clause, event: int) -> bool:
+    """Whether the event word opens a participle phrase with no subject of its own (", saying
+    ...", "while introducing ...", "by walking ..."): an -ing verb, not in a verb group,
+    after a comma, one of ``_PARTICIPLE_OPENERS`` or at the clause's start."""
+    words = clause.words
+    if clause.kinds[event] != _VERB or clause.finite[event] or not words[event].folded.endswith(
+            "ing"):
+        return False
+    if event == 0:
+        return True
+    before = words[event - 1]
+    return ("," in clause.text[before.end:words[event].start]
+            or before.folded in _PARTICIPLE_OPENERS)
+
+
+def _main_verb(clause: _Clause, event: int) -> int | None:
+    """The clause's first finite verb other than ``event``: the main clause's verb."""
+    return next((k for k in range(len(clause.words)) if k != event and clause.finite[k]
+                 and clause.kinds[k] in (_VERB, _AUX)), None)
 
 
 def _subjectless(clause: _Clause, event: int) -> bool:
