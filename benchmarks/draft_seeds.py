@@ -52,6 +52,7 @@ def targets(rows: Sequence[Match]) -> list[tuple[str, bool]]:
     by_id = {row.event: row for row in rows}
     card = [by_id[event] for event in CARD if event in by_id]
     found = sum(row.found for row in rows)
+    over = ", ".join(r.event for r in rows if len(r.matched) > MOST_DRAFT_EVENTS) or "-"
     out = [
         (f"card events found: {sum(r.found for r in card)}/{len(card)}",
          all(r.found for r in card)),
@@ -60,7 +61,7 @@ def targets(rows: Sequence[Match]) -> list[tuple[str, bool]]:
          found >= SHARE_FOUND * len(rows)),
         (f"most draft events for one curated event: "
          f"{max((len(r.matched) for r in rows), default=0)} (target <= {MOST_DRAFT_EVENTS}; "
-         f"over it: {', '.join(r.event for r in rows if len(r.matched) > MOST_DRAFT_EVENTS) or '-'})",
+         f"over it: {over})",
          all(len(r.matched) <= MOST_DRAFT_EVENTS for r in rows)),
     ]
     if "ga-vote" in by_id:
