@@ -249,3 +249,13 @@ def test_a_lone_surrogate_in_an_export_is_a_corpus_error_naming_the_field() -> N
     document["events"][0]["actors"] = ["\udfff"]
     with pytest.raises(CorpusError, match="actors"):
         _timeline.Timeline.from_json(_json.dumps(document))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "soon", "three days"])
+def test_an_offset_text_the_format_cannot_read_names_its_field(text: str) -> None:
+    """Found by the fuzz harness at 10^5 (#13): an empty offset text read back, then the
+    chronology's wording of it raised IndexError."""
+    data = _with_offset(_export())
+    _first_claim(data)["offset"]["text"] = text
+    with pytest.raises(CorpusError, match=r"events\[0\]\.claims\[0\]\.offset\.text"):
+        _read(data)

@@ -408,7 +408,14 @@ def _offset(raw: _Object) -> Offset | None:
     lo, hi = offset.microseconds("start_lo_us"), offset.microseconds("start_hi_us")
     if lo is not None and hi is not None and lo > hi:
         raise CorpusError("start_lo_us is larger than start_hi_us", field=offset.path)
-    return Offset(offset.text("text"), lo, hi, offset.flag("before"), offset.flag("after"))
+    text = offset.text("text")
+    # The text is what the corpus wrote and what every output shows ("three days after"):
+    # it must be an offset the corpus format reads, never an empty or foreign string.
+    try:
+        Offset.parse(text)
+    except ValueError as exc:
+        raise CorpusError(str(exc), field=offset.at("text")) from None
+    return Offset(text, lo, hi, offset.flag("before"), offset.flag("after"))
 
 
 __all__ = ["FORMAT", "from_dict", "from_json", "to_dict", "to_json", "value_from_json",
