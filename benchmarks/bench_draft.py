@@ -1,8 +1,14 @@
 """Speed and memory of drafting, beside tagging alone on the same articles (issue 14).
 
 A corpus of N news articles is made from TimeBank's documents with their DCTs: document
-``k`` is TimeBank's document ``k mod 183`` published ``k // 183`` weeks later (so copies
-are distinct articles on distinct days, as a growing archive is). Each measurement runs
+``k`` is TimeBank's document ``k mod 183``, copy ``c = k // 183``, published ``c`` years
+later, with every year its text writes (1800 to 2099, not a decade's "1990s" nor an
+amount's "1,998") moved ``c`` years on too. So each copy is a distinct story at a
+distinct time, as a growing archive is. (Copies shifted by weeks, with their written
+years left alone, put ~27 copies of every statement with an explicit year on one day:
+one block of thousands of identical statements that grouping must compare, a corpus no
+archive is. A genuinely big news day is a separate case: ``tests/draft/test_group.py``
+counts its comparisons.) Each measurement runs
 in a fresh interpreter that imports ``timeline``, warms the rule tables on one sentence,
 then times one of:
 
@@ -32,7 +38,7 @@ DEFAULT_TIMEBANK = REPO.parent / "shared" / "corpora" / "timebank"
 
 CHILD = r"""
 import json, resource, sys, time
-from datetime import date, timedelta
+from datetime import date
 import timeline
 from timeline.draft import draft
 from timeline.timeml import read_timeml
@@ -43,12 +49,24 @@ for path in sorted(Path(folder).glob("*.tml")):
     doc = read_timeml(path)
     if doc.dct is not None and doc.text.strip():
         documents.append(doc)
+import re
+# A year as text writes one: not part of a figure ("1,998", "$2000.50"), not a decade.
+YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?!\d|,\d|s\b)")
+
+def later(moment, years):
+    # Whole years on: 29 February becomes 28 February in a common year.
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:
+        return moment.replace(year=moment.year + years, day=28)
+
 articles = []
 for k in range(count):
     doc = documents[k % len(documents)]
-    published = doc.dct + timedelta(weeks=k // len(documents))
-    articles.append(timeline.Article(id=f"a{k:06d}", title=doc.name, published=published,
-                                     text=doc.text))
+    copy = k // len(documents)
+    text = YEAR.sub(lambda m: str(int(m.group()) + copy), doc.text) if copy else doc.text
+    articles.append(timeline.Article(id=f"a{k:06d}", title=doc.name,
+                                     published=later(doc.dct, copy), text=text))
 chars = sum(len(a.text) for a in articles)
 timeline.tag("The talks began on March 3.", date(2025, 2, 24))
 draft([timeline.Article(id="w", title="w", published="2025-02-24",
