@@ -39,6 +39,7 @@ from timeline.errors import RuleTableError, TimelineError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.tagger.context import Tense
+from timeline.tagger.resolve import resolve
 from timeline.tagger.rules import load_lexicon
 from timeline.tagger.scan import Mention, default_scanner
 from timeline.tagger.tense import NEAR, TenseCues
@@ -798,10 +799,13 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 
 
 def _claim(article: Article, quote: str, at: Span, status: Status,
-           mention: Mention | None, day: date) -> tuple[Claim, float]:
+           mention: Mention | None, day: date,
+           resolved: dict[tuple[str, str], TimeValue | None] | None = None
+           ) -> tuple[Claim, float]:
     """The model's claim for the statement at ``at``, resolving ``when`` as the tagger did
     in context, and how sure that is (lower when the claim had to read it differently);
-    ``day`` dates a statement with no expression (the article's news day)."""
+    ``day`` dates a statement with no expression (the article's news day); ``resolved``
+    remembers the article's expressions resolved in each tense (``_resolved``)."""
     if mention is None:
         return Claim.build(article, quote, event="draft", status=status, date=day,
                            at=at), 1.0
@@ -813,10 +817,13 @@ def _claim(article: Article, quote: str, at: Span, status: Status,
     for tense in dict.fromkeys((default, told, "past", "future", "present")):
         if tense is None:
             continue
+        value = _resolved({} if resolved is None else resolved, article, mention.text, tense)
+        if value is None:
+            continue  # no reading in this tense: ``Claim.build`` would refuse it
         try:
             claim = Claim.build(article, quote, event="draft", status=status,
                                 when=mention.text, tense=None if tense == default else tense,
-                                at=at)
+                                at=at, value=value)
         except TimelineError:
             continue
         if claim.value is not None and claim.value.interval == wanted:
@@ -838,6 +845,21 @@ def _claim(article: Article, quote: str, at: Span, status: Status,
     if first is None:
         raise _Unclaimable
     return first, MISREAD_CONFIDENCE
+
+
+def _resolved(memo: dict[tuple[str, str], TimeValue | None], article: Article, when: str,
+              tense: str) -> TimeValue | None:
+    """``when`` resolved against the article's publication in ``tense``, as ``Claim.build``
+    resolves it, or ``None`` when it reads as no time; once per expression and tense of an
+    article (``memo``): its statements share expressions, and each is tried in several
+    tenses."""
+    key = (when, tense)
+    if key not in memo:
+        try:
+            memo[key] = resolve(when, article.published, tense=tense)
+        except TimelineError:
+            memo[key] = None
+    return memo[key]
 
 
 class _Unclaimable(Exception):
@@ -989,6 +1011,8 @@ class _Reading:
         #: What an undated statement's time may be: the past before publication.
         self.past = TimeValue.reference("PAST_REF", self.today) if undated else None
         self.actors = sorted(actors, key=lambda a: a.span)
+        #: The article's expressions resolved in each tense (``_resolved``).
+        self.resolved: dict[tuple[str, str], TimeValue | None] = {}
 
     def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
         first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
@@ -1421,7 +1445,8 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     if undated and status.pending:
         return None
     try:
-        claim, sure = _claim(article, quote, quote_span, status, mention, reading.news)
+        claim, sure = _claim(article, quote, quote_span, status, mention, reading.news,
+                             reading.resolved)
     except _Unclaimable:
         return None
     word = clause.words[event]
