@@ -176,17 +176,21 @@ class _Clause:
     """One clause's words, each classed as auxiliary, copula, verb, event noun or none."""
 
     def __init__(self, text: str, span: Span, words: list[Token], *, first: bool,
-                 lang: Language, vocab: Words) -> None:
+                 lang: Language, vocab: Words, until_finite: bool = False) -> None:
         self.text, self.span, self.words = text, span, words
         self.lang, self.vocab = lang, vocab
         #: Whether the clause opens its sentence (its first word's capital says nothing).
         self.first = first
+        #: Which words are adverbs (``adverb``), asked of each word's neighbours.
+        self.adverbs = [self._adverb(i) for i in range(len(words))]
         self.kinds: list[str | None] = []
         self.finite: list[bool] = []
         for i in range(len(words)):
             kind, finite = self._classify(i, sentence_first=first and i == 0)
             self.kinds.append(kind)
             self.finite.append(finite)
+            if finite and until_finite:
+                break  # a word's class reads only the words before it: enough for has_verb
         self.relative = self._relatives()
         #: The clause's last verb, or -1.
         self.last_verb = max((i for i, k in enumerate(self.kinds) if k in (_VERB, _AUX)),
@@ -209,6 +213,9 @@ class _Clause:
     def adverb(self, i: int) -> bool:
         """Whether word ``i`` is an adverb that may stand in a verb group ("also",
         "falsely")."""
+        return self.adverbs[i]
+
+    def _adverb(self, i: int) -> bool:
         word = self.words[i]
         folded = word.folded
         if folded in self.lang.adverbs:
@@ -364,7 +371,8 @@ class _Clause:
 
 def _classify_words(text: str, words: Sequence[Token], lang: Language, vocab: Words) -> bool:
     """Whether ``words`` hold a verb of their own (for clause splitting)."""
-    return _Clause(text, (0, 0), list(words), first=False, lang=lang, vocab=vocab).has_verb()
+    return _Clause(text, (0, 0), list(words), first=False, lang=lang, vocab=vocab,
+                   until_finite=True).has_verb()
 
 
 # --- the event word -------------------------------------------------------------------------
