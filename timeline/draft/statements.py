@@ -26,8 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
-from functools import cache
+from datetime import date, datetime, timedelta, tzinfo
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -807,13 +807,10 @@ def _object(clause: _Clause, event: int, taken: set[int], *, of_only: bool) -> l
 
 
 def _claim(article: Article, quote: str, at: Span, status: Status,
-           mention: Mention | None, day: date,
-           resolved: dict[tuple[str, str], TimeValue | None] | None = None
-           ) -> tuple[Claim, float]:
+           mention: Mention | None, day: date) -> tuple[Claim, float]:
     """The model's claim for the statement at ``at``, resolving ``when`` as the tagger did
     in context, and how sure that is (lower when the claim had to read it differently);
-    ``day`` dates a statement with no expression (the article's news day); ``resolved``
-    remembers the article's expressions resolved in each tense (``_resolved``)."""
+    ``day`` dates a statement with no expression (the article's news day)."""
     if mention is None:
         return Claim.build(article, quote, event="draft", status=status, date=day,
                            at=at), 1.0
@@ -825,7 +822,7 @@ def _claim(article: Article, quote: str, at: Span, status: Status,
     for tense in dict.fromkeys((default, told, "past", "future", "present")):
         if tense is None:
             continue
-        value = _resolved({} if resolved is None else resolved, article, mention.text, tense)
+        value = _resolved(article, mention.text, tense)
         if value is None:
             continue  # no reading in this tense: ``Claim.build`` would refuse it
         try:
@@ -855,19 +852,26 @@ def _claim(article: Article, quote: str, at: Span, status: Status,
     return first, MISREAD_CONFIDENCE
 
 
-def _resolved(memo: dict[tuple[str, str], TimeValue | None], article: Article, when: str,
-              tense: str) -> TimeValue | None:
+def _resolved(article: Article, when: str, tense: str) -> TimeValue | None:
     """``when`` resolved against the article's publication in ``tense``, as ``Claim.build``
-    resolves it, or ``None`` when it reads as no time; once per expression and tense of an
-    article (``memo``): its statements share expressions, and each is tried in several
-    tenses."""
-    key = (when, tense)
-    if key not in memo:
-        try:
-            memo[key] = resolve(when, article.published, tense=tense)
-        except TimelineError:
-            memo[key] = None
-    return memo[key]
+    resolves it, or ``None`` when it reads as no time (``_resolved_at``)."""
+    anchor = article.published
+    return _resolved_at(when, tense, anchor, type(anchor).__name__, anchor.isoformat(),
+                        getattr(anchor, "tzinfo", None))
+
+
+@lru_cache(maxsize=1 << 12)
+def _resolved_at(when: str, tense: str, anchor: date | datetime, kind: str, written: str,
+                 zone: tzinfo | None) -> TimeValue | None:
+    """``resolve(when, anchor, tense=tense)``, or ``None``; cached by everything the
+    resolution reads: an article's statements share its expressions, each is tried in
+    several tenses, and the articles of one day share theirs ("on Monday", "last week").
+    ``kind``, ``written`` and ``zone`` keep apart anchors that compare equal and still
+    differ: a date and a datetime, one instant in two zones."""
+    try:
+        return resolve(when, anchor, tense=tense)
+    except TimelineError:
+        return None
 
 
 class _Unclaimable(Exception):
@@ -1019,8 +1023,6 @@ class _Reading:
         #: What an undated statement's time may be: the past before publication.
         self.past = TimeValue.reference("PAST_REF", self.today) if undated else None
         self.actors = sorted(actors, key=lambda a: a.span)
-        #: The article's expressions resolved in each tense (``_resolved``).
-        self.resolved: dict[tuple[str, str], TimeValue | None] = {}
 
     def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
         first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
@@ -1453,8 +1455,7 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
     if undated and status.pending:
         return None
     try:
-        claim, sure = _claim(article, quote, quote_span, status, mention, reading.news,
-                             reading.resolved)
+        claim, sure = _claim(article, quote, quote_span, status, mention, reading.news)
     except _Unclaimable:
         return None
     word = clause.words[event]
