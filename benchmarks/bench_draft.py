@@ -1,16 +1,17 @@
 """Speed and memory of drafting, beside tagging alone on the same articles (issue 14).
 
 A corpus of N news articles is made from TimeBank's documents with their DCTs: document
-``k`` is TimeBank's document ``k mod 183``, copy ``c = k // 183``, published ``c`` years
-later, with every year its text writes (1800 to 2099, not a decade's "1990s" nor an
-amount's "1,998") moved ``c`` years on too. So each copy is a distinct story at a
-distinct time, as a growing archive is. (Copies shifted by weeks, with their written
-years left alone, put ~27 copies of every statement with an explicit year on one day:
-one block of thousands of identical statements that grouping must compare, a corpus no
-archive is. A genuinely big news day is a separate case: ``tests/draft/test_group.py``
-counts its comparisons.) Each measurement runs
-in a fresh interpreter that imports ``timeline``, warms the rule tables on one sentence,
-then times one of:
+``k`` is TimeBank's document ``k mod 183``, copy ``c = k // 183``, published ``10 c``
+years later, with every year its text writes (1800 to 2099, decades too: "1990s"; not
+an amount's "1,998") moved ``10 c`` years on too. TimeBank's own dates span a decade
+(1989 to 1998), so each copy is a distinct story in a decade of its own, as a growing
+archive is; whole decades keep a decade a decade ("the 1990s" of copy 1 is "the
+2000s"). (Copies shifted by weeks with their written years left alone put ~27 copies
+of every statement with an explicit year on one day, and every copy's "the 1990s" in
+one decade: blocks of identical statements that grouping must compare, a corpus no
+archive is. A genuinely big news day is a case of its own: ``tests/draft/test_group.py``
+counts its comparisons.) Each measurement runs in a fresh interpreter that imports
+``timeline``, warms the rule tables on one sentence, then times one of:
 
 - ``tag``: ``timeline.tag`` on every article (what drafting builds on);
 - ``draft``: ``timeline.draft.draft(articles)`` (actors, statements, grouping).
@@ -52,8 +53,8 @@ for path in sorted(Path(folder).glob("*.tml")):
     if doc.dct is not None and doc.text.strip():
         documents.append(doc)
 import re
-# A year as text writes one: not part of a figure ("1,998", "$2000.50"), not a decade.
-YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?!\d|,\d|s\b)")
+# A year as text writes one, or a decade ("1990s"): not part of a figure ("1,998").
+YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?!\d|,\d)")
 
 def later(moment, years):
     # Whole years on: 29 February becomes 28 February in a common year.
@@ -65,10 +66,10 @@ def later(moment, years):
 articles = []
 for k in range(count):
     doc = documents[k % len(documents)]
-    copy = k // len(documents)
-    text = YEAR.sub(lambda m: str(int(m.group()) + copy), doc.text) if copy else doc.text
+    shift = 10 * (k // len(documents))
+    text = YEAR.sub(lambda m: str(int(m.group()) + shift), doc.text) if shift else doc.text
     articles.append(timeline.Article(id=f"a{k:06d}", title=doc.name,
-                                     published=later(doc.dct, copy), text=text))
+                                     published=later(doc.dct, shift), text=text))
 chars = sum(len(a.text) for a in articles)
 timeline.tag("The talks began on March 3.", date(2025, 2, 24))
 draft([timeline.Article(id="w", title="w", published="2025-02-24",
