@@ -288,31 +288,75 @@ def test_ids_are_unique_and_deterministic() -> None:
 
 # -- blocking ----------------------------------------------------------------------------------
 
-def _many_days(days: int) -> list[Candidate]:
-    """Five statements a day on ``days`` days, and a month's or a year's statement now and
-    then: the shape of a news corpus."""
+def _many_days(days: int, *, years: bool = True) -> list[Candidate]:
+    """Five statements a day on ``days`` days, and (``years``) a year's statement every
+    thirty days: the shape of a news corpus."""
     candidates = []
     start = date(2020, 1, 1)
     for d in range(days):
         day = start + timedelta(days=d)
         statements = [Said(day_text(day), *EVENTS[(d + k) % len(EVENTS)], (GA,) if k % 2 else ())
                       for k in range(5)]
-        if d % 30 == 0:
+        if years and d % 30 == 0:
             statements.append(Said(str(day.year), "voted", "vote", (GA,)))
         candidates.extend(write(f"d{d}", day + timedelta(days=1), statements)[1])
     return candidates
 
 
+def _compared(corpus: list[Candidate]) -> tuple[int, list]:
+    comparisons = Comparisons()
+    events = group(corpus, comparisons=comparisons)
+    return comparisons.count, events
+
+
 def test_comparisons_grow_with_the_corpus_not_its_square() -> None:
-    small, large = _many_days(150), _many_days(600)
-    counted = []
-    for corpus in (small, large):
-        comparisons = Comparisons()
-        group(corpus, comparisons=comparisons)
-        counted.append(comparisons.count)
-        assert comparisons.count < len(corpus) ** 2 / 50
-    # Four times the days: about four times the comparisons (the years add a little).
-    assert counted[1] < 6 * counted[0]
+    small, large = _many_days(150, years=False), _many_days(600, years=False)
+    counted = [_compared(corpus)[0] for corpus in (small, large)]
+    assert counted[0] < len(small) ** 2 / 50
+    # Four times the days: four times the comparisons.
+    assert counted[1] <= 4 * counted[0] + 10
+
+
+def test_a_year_is_compared_only_with_its_lemma_inside_it() -> None:
+    with_years, days = _many_days(150), _many_days(150, years=False)
+    years = [c for c in with_years if c.when == "2020"]
+    votes = [c for c in days if c.lemma == "vote"]
+    extra = _compared(with_years)[0] - _compared(days)[0]
+    # Each year statement meets the other years and the votes of its year, nothing else.
+    assert 0 < extra <= len(years) * (len(votes) + len(years))
+
+
+def _big_day(statements: int) -> list[Candidate]:
+    """A big news day: ``statements`` statements on one day, ten an article, in pairs of
+    one event word no other pair uses, naming no actor (nothing else to share)."""
+    day = date(2024, 11, 5)
+    said = [Said(day_text(day), f"zorbed{k // 2}", f"zorb{k // 2}") for k in range(statements)]
+    candidates = []
+    for first in range(0, statements, 10):
+        candidates.extend(write(f"n{first:05d}", day + timedelta(days=1),
+                                said[first:first + 10])[1])
+    return candidates
+
+
+def test_a_big_news_day_compares_the_pairs_that_can_score_not_its_square() -> None:
+    # #14: the active set of one day was compared pair by pair; now through an index of
+    # event-word kinds and actors, so unrelated statements of one day never meet.
+    for statements in (100, 400):
+        counted, events = _compared(_big_day(statements))
+        assert counted == statements // 2  # each pair of one event word, once
+        assert len(events) == statements // 2
+        assert all(len(e.candidates) == 2 for e in events)
+
+
+def test_a_big_news_day_of_one_actor_compares_its_pairs() -> None:
+    """Statements that share an actor can score: every pair of them is compared."""
+    day = date(2024, 11, 5)
+    said = [Said(day_text(day), f"zorbed{k}", f"zorb{k}", (GA,) if k % 2 else ())
+            for k in range(60)]
+    candidates = [c for first in range(0, 60, 10)
+                  for c in write(f"n{first}", day + timedelta(days=1), said[first:first + 10])[1]]
+    counted, _ = _compared(candidates)
+    assert counted == 30 * 29 // 2
 
 
 # -- laws --------------------------------------------------------------------------------------

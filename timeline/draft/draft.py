@@ -178,7 +178,7 @@ def _narrowed(event: DraftEvent, candidates: list[Candidate]) -> DraftEvent:
 
 def _claim_for(event: str, claim: Claim, articles: Mapping[str, Article]) -> Claim:
     """``claim`` built again with ``Claim.build`` for ``event``: the same quote (at its
-    span), status, time and note."""
+    span), status, time (its ``when`` already resolved: ``value``) and note."""
     article = articles.get(claim.article)
     if article is None:
         raise CorpusError(f"unknown article {claim.article!r}: give the draft its articles",
@@ -186,7 +186,8 @@ def _claim_for(event: str, claim: Claim, articles: Mapping[str, Article]) -> Cla
     return Claim.build(article, claim.quote, event=event, status=claim.status,
                        when=claim.when, tense=claim.tense if claim.when else None,
                        date=claim.date, at=claim.span, note=claim.note,
-                       part=claim.part, ongoing=claim.ongoing)
+                       part=claim.part, ongoing=claim.ongoing,
+                       value=claim.value if claim.when else None)
 
 
 def quote_marks(candidate: Candidate) -> tuple[tuple[int, int, str], ...]:

@@ -32,11 +32,17 @@ those whose intervals reach it; longer or open intervals (a year, a decade, "sin
 2022") are compared only with candidates of their own lemma: with each other by the same
 sweep, and with the fine ones that can fall inside them, found by bisection (a year and
 a day share a happening only when they name it with one word; by actors alone, a year
-would be compared with the whole year's news). On a news corpus, where most statements
-are dated to a day or a week, the comparisons are ``O(n * w + c * m + n log n)`` for
-``n`` candidates, ``w`` the candidates on one day (or in one week), ``c`` the coarse
-candidates and ``m`` the candidates of one lemma in a coarse candidate's span: they grow
-with the corpus, not its square (``tests/draft/test_group.py`` counts them).
+would be compared with the whole year's news). The sweep's active set is indexed by
+what a pair must share to be scored (the kind of event word, an actor's key or a name
+it answers to: ``_Blocking``), so a candidate meets only the active ones it shares one
+with, never the whole day. On a news corpus, where most statements are dated to a day
+or a week, the comparisons are ``O(n * w + c * m + n log n)`` for ``n`` candidates,
+``w`` the candidates on one day (or in one week) that share a kind or an actor with
+one, ``c`` the coarse candidates and ``m`` the candidates of one lemma in a coarse
+candidate's span: they grow with the corpus, not its square, and a big news day (5,000
+statements on one day) costs the pairs that can score, not the day's square
+(``tests/draft/test_group.py`` counts them). The linkage needs only those pairs: an
+unscored pair adds 0 to a sum divided by the groups' sizes.
 """
 
 from __future__ import annotations
@@ -394,11 +400,44 @@ def _sweep_ends(intervals: Sequence[Interval | None]) -> list[tuple[datetime, da
     return ends
 
 
+@attrs.frozen
+class _Blocking:
+    """What ``_score`` asks first, ready for each candidate: its kind of event word (``None``
+    without one), its actors' keys and every key they answer to (a pair shares an actor
+    when one's key is among the other's names). A pair that shares neither the kind nor
+    an actor is never scored."""
+
+    kinds: list[str | None]
+    own: list[frozenset[str]]
+    names: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, candidates: Sequence[Candidate],
+           keys: Sequence[dict[str, tuple[float, Actor]]]) -> _Blocking:
+        return cls([_kind(c.lemma) if c.lemma else None for c in candidates],
+                   [frozenset(k) for k in keys],
+                   [frozenset().union(*(_names(actor) for _, actor in k.values()))
+                    for k in keys])
+
+    def may_score(self, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` share the kind of event word or an actor."""
+        kinds, own, names = self.kinds, self.own, self.names
+        return ((kinds[i] is not None and kinds[i] == kinds[j])
+                or not own[i].isdisjoint(names[j]) or not own[j].isdisjoint(names[i]))
+
+
 def related_pairs(candidates: Sequence[Candidate], *,
                   comparisons: Comparisons | None = None) -> Iterator[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, whose intervals may intersect, plus the pairs of one
-    statement found twice: the only pairs ``score`` may give a score. See the module
-    docstring for the bound."""
+    """Index pairs ``(i, j)``, ``i < j``, whose intervals may intersect and that share the
+    kind of event word or an actor, plus the pairs of one statement found twice: the only
+    pairs ``score`` may give a score. See the module docstring for the bound."""
+    return _related(candidates, _Blocking.of(candidates, [_keys(c) for c in candidates]),
+                    comparisons)
+
+
+def _related(candidates: Sequence[Candidate], blocking: _Blocking,
+             comparisons: Comparisons | None) -> Iterator[tuple[int, int]]:
+    """``related_pairs``, given each candidate's blocking keys."""
     counted = comparisons if comparisons is not None else Comparisons()
     ends = _sweep_ends([c.interval for c in candidates])
     fine: list[int] = []
@@ -414,10 +453,13 @@ def related_pairs(candidates: Sequence[Candidate], *,
     # The stages below look at disjoint pairs (fine with fine, coarse with coarse of a
     # lemma, coarse with fine, and last pairs with a candidate that has no interval), so
     # no pair comes twice and none need be remembered: a corpus has millions.
+    for i, j in _keyed_sweep(fine, ends, blocking):
+        counted.count += 1
+        yield (i, j) if i < j else (j, i)
     coarse_by_lemma: dict[str, list[int]] = {}
     for i in coarse:
         coarse_by_lemma.setdefault(_kind(candidates[i].lemma), []).append(i)
-    for members in [fine, *coarse_by_lemma.values()]:
+    for members in coarse_by_lemma.values():
         for i, j in _sweep(members, ends):
             counted.count += 1
             yield (i, j) if i < j else (j, i)
@@ -468,6 +510,52 @@ def _sweep(members: Sequence[int],
         for _, j in active:
             yield j, i
         heapq.heappush(active, (hi, i))
+
+
+def _keyed_sweep(members: Sequence[int], ends: Sequence[tuple[datetime, datetime] | None],
+                 blocking: _Blocking) -> Iterator[tuple[int, int]]:
+    """Pairs of ``members`` whose ``[lo, hi)`` intersect and that share a blocking key
+    (``_Blocking.may_score``): the sweep of ``_sweep``, with the active set indexed by
+    those keys, so a candidate meets only the active ones it may be scored with. A big
+    news day (thousands of statements on one day) costs the pairs that share a kind of
+    event word or an actor, not the square of the day."""
+    kinds, own, names = blocking.kinds, blocking.own, blocking.names
+    order = sorted(members, key=lambda i: (_end(ends, i)[0], i))
+    active: list[tuple[datetime, int]] = []  # a heap by end
+    # The active candidates by kind, by each name they answer to, by each key they own.
+    by_kind: dict[str, set[int]] = {}
+    by_name: dict[str, set[int]] = {}
+    by_own: dict[str, set[int]] = {}
+
+    def filed(j: int) -> Iterator[tuple[dict[str, set[int]], str]]:
+        kind = kinds[j]
+        if kind is not None:
+            yield by_kind, kind
+        yield from ((by_name, name) for name in names[j])
+        yield from ((by_own, key) for key in own[j])
+
+    for i in order:
+        lo, hi = _end(ends, i)
+        while active and active[0][0] <= lo:
+            _, j = heapq.heappop(active)
+            for index, key in filed(j):
+                bucket = index[key]
+                bucket.discard(j)
+                if not bucket:
+                    del index[key]
+        met: set[int] = set()
+        kind = kinds[i]
+        if kind is not None and kind in by_kind:
+            met.update(by_kind[kind])
+        for key in own[i]:  # a key of mine among their names
+            met.update(by_name.get(key, ()))
+        for name in names[i]:  # a name of mine among their keys
+            met.update(by_own.get(name, ()))
+        for j in sorted(met):
+            yield j, i
+        heapq.heappush(active, (hi, i))
+        for index, key in filed(i):
+            index.setdefault(key, set()).add(i)
 
 
 def _end(ends: Sequence[tuple[datetime, datetime] | None], i: int) -> tuple[datetime, datetime]:
@@ -567,15 +655,9 @@ class _Groups:
         scored: list[tuple[int, int, float, tuple[Cue, ...] | None]] = []
         keys = [_keys(c) for c in items]
         dated = [c for c in items if not c.undated]  # the reports come last (``group``)
-        # What ``_score`` asks first, ready for each candidate: its kind of event word, its
-        # actors' keys and every key they answer to (a pair shares an actor when one's key
-        # is among the other's).
-        kinds = [_kind(c.lemma) if c.lemma else None for c in items]
-        own = [frozenset(k) for k in keys]
-        names = [frozenset().union(*(_names(actor) for _, actor in k.values())) for k in keys]
-        for i, j in related_pairs(dated, comparisons=comparisons):
-            if (kinds[i] is None or kinds[i] != kinds[j]) and (
-                    own[i].isdisjoint(names[j]) and own[j].isdisjoint(names[i])):
+        blocking = _Blocking.of(items, keys)
+        for i, j in _related(dated, blocking, comparisons):
+            if not blocking.may_score(i, j):
                 continue  # neither the kind of event nor an actor: ``_score`` says None
             result = _score(items[i], items[j], keys[i], keys[j])
             if result is not None:

@@ -26,8 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
-from functools import cache
+from datetime import date, datetime, timedelta, tzinfo
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -39,6 +39,7 @@ from timeline.errors import RuleTableError, TimelineError
 from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.tagger.context import Tense
+from timeline.tagger.resolve import resolve
 from timeline.tagger.rules import load_lexicon
 from timeline.tagger.scan import Mention, default_scanner
 from timeline.tagger.tense import NEAR, TenseCues
@@ -177,17 +178,21 @@ class _Clause:
     """One clause's words, each classed as auxiliary, copula, verb, event noun or none."""
 
     def __init__(self, text: str, span: Span, words: list[Token], *, first: bool,
-                 lang: Language, vocab: Words) -> None:
+                 lang: Language, vocab: Words, until_finite: bool = False) -> None:
         self.text, self.span, self.words = text, span, words
         self.lang, self.vocab = lang, vocab
         #: Whether the clause opens its sentence (its first word's capital says nothing).
         self.first = first
+        #: Which words are adverbs (``adverb``), asked of each word's neighbours.
+        self.adverbs = [self._adverb(i) for i in range(len(words))]
         self.kinds: list[str | None] = []
         self.finite: list[bool] = []
         for i in range(len(words)):
             kind, finite = self._classify(i, sentence_first=first and i == 0)
             self.kinds.append(kind)
             self.finite.append(finite)
+            if finite and until_finite:
+                break  # a word's class reads only the words before it: enough for has_verb
         self.relative = self._relatives()
         #: The clause's last verb, or -1.
         self.last_verb = max((i for i, k in enumerate(self.kinds) if k in (_VERB, _AUX)),
@@ -210,6 +215,9 @@ class _Clause:
     def adverb(self, i: int) -> bool:
         """Whether word ``i`` is an adverb that may stand in a verb group ("also",
         "falsely")."""
+        return self.adverbs[i]
+
+    def _adverb(self, i: int) -> bool:
         word = self.words[i]
         folded = word.folded
         if folded in self.lang.adverbs:
@@ -391,7 +399,8 @@ class _Clause:
 
 def _classify_words(text: str, words: Sequence[Token], lang: Language, vocab: Words) -> bool:
     """Whether ``words`` hold a verb of their own (for clause splitting)."""
-    return _Clause(text, (0, 0), list(words), first=False, lang=lang, vocab=vocab).has_verb()
+    return _Clause(text, (0, 0), list(words), first=False, lang=lang, vocab=vocab,
+                   until_finite=True).has_verb()
 
 
 # --- the event word -------------------------------------------------------------------------
@@ -841,10 +850,13 @@ def _claim(article: Article, quote: str, at: Span, status: Status,
     for tense in dict.fromkeys((default, told, "past", "future", "present")):
         if tense is None:
             continue
+        value = _resolved(article, mention.text, tense)
+        if value is None:
+            continue  # no reading in this tense: ``Claim.build`` would refuse it
         try:
             claim = Claim.build(article, quote, event="draft", status=status,
                                 when=mention.text, tense=None if tense == default else tense,
-                                at=at)
+                                at=at, value=value)
         except TimelineError:
             continue
         if claim.value is not None and claim.value.interval == wanted:
@@ -866,6 +878,28 @@ def _claim(article: Article, quote: str, at: Span, status: Status,
     if first is None:
         raise _Unclaimable
     return first, MISREAD_CONFIDENCE
+
+
+def _resolved(article: Article, when: str, tense: str) -> TimeValue | None:
+    """``when`` resolved against the article's publication in ``tense``, as ``Claim.build``
+    resolves it, or ``None`` when it reads as no time (``_resolved_at``)."""
+    anchor = article.published
+    return _resolved_at(when, tense, anchor, type(anchor).__name__, anchor.isoformat(),
+                        getattr(anchor, "tzinfo", None))
+
+
+@lru_cache(maxsize=1 << 12)
+def _resolved_at(when: str, tense: str, anchor: date | datetime, kind: str, written: str,
+                 zone: tzinfo | None) -> TimeValue | None:
+    """``resolve(when, anchor, tense=tense)``, or ``None``; cached by everything the
+    resolution reads: an article's statements share its expressions, each is tried in
+    several tenses, and the articles of one day share theirs ("on Monday", "last week").
+    ``kind``, ``written`` and ``zone`` keep apart anchors that compare equal and still
+    differ: a date and a datetime, one instant in two zones."""
+    try:
+        return resolve(when, anchor, tense=tense)
+    except TimelineError:
+        return None
 
 
 class _Unclaimable(Exception):

@@ -34,10 +34,10 @@ _BULLET = re.compile(r"[ \t]*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])[ \t]")
 #: Word pieces: letters and digits; a piece joined to the next by one apostrophe, dot or
 #: hyphen is one word with it ("U.S.", "Russia’s", "European-backed", "2025-02-24"), and
 #: so is a figure's thousands comma ("3,027,330").
-_PIECE = re.compile(r"[^\W_]+")
-_JOINERS = frozenset(".'\u2019-")
-#: A dotted name's possessive: "U.S.'s".
-_DOTTED_POSSESSIVE = frozenset((".'", ".\u2019"))
+_PIECE = r"[^\W_]+"
+#: Pieces joined by an apostrophe, dot or hyphen, or a dotted name's possessive ("U.S.'s").
+#: The joiners are no piece's characters, so the match cannot backtrack far.
+_JOINED = re.compile(rf"{_PIECE}(?:(?:[.'\u2019-]|\.['\u2019]){_PIECE})*")
 _DETACHED_POSSESSIVE = frozenset((" '", " \u2019"))
 
 
@@ -115,18 +115,17 @@ def _add(text: str, start: int, end: int, out: list[Span]) -> None:
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The words of ``text[start:end]``, in order."""
-    pieces = [(m.start(), m.end()) for m in _PIECE.finditer(text, start, end)]
+    # Pieces joined by one joiner or a dotted possessive come whole from ``_JOINED``; a
+    # thousands comma (digits on both sides, as ``str.isdigit`` says) joins here.
+    joined = [(m.start(), m.end()) for m in _JOINED.finditer(text, start, end)]
     out: list[Token] = []
     i = 0
-    while i < len(pieces):
-        lo, hi = pieces[i]
-        while i + 1 < len(pieces) and (
-                (pieces[i + 1][0] == hi + 1 and (
-                    text[hi] in _JOINERS
-                    or (text[hi] == "," and text[hi - 1].isdigit() and text[hi + 1].isdigit())))
-                or text[hi:pieces[i + 1][0]] in _DOTTED_POSSESSIVE):
+    while i < len(joined):
+        lo, hi = joined[i]
+        while (i + 1 < len(joined) and joined[i + 1][0] == hi + 1 and text[hi] == ","
+               and text[hi - 1].isdigit() and text[hi + 1].isdigit()):
             i += 1
-            hi = pieces[i][1]
+            hi = joined[i][1]
         if hi < end and text[hi] == "." and "." in text[lo:hi]:
             hi += 1  # "U.S." keeps its last dot
         word = text[lo:hi]

@@ -13,7 +13,7 @@ costs a few dictionary lookups (cached), whatever the text.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -102,6 +102,10 @@ class Words:
                 if self.kinds.setdefault(lemma, entry["kind"]) != entry["kind"]:
                     raise RuleTableError(f"{file}: synonyms: {lemma!r} is in two classes")
         self._event_nouns: dict[str, bool] = {}
+        #: What each form test said of a folded word, by test: every word of every clause
+        #: is asked several, and news repeats its words (``_answer``).
+        self._forms: dict[str, dict[str, bool]] = {
+            name: {} for name in ("past", "participle", "gerund", "third")}
 
     # --- lemmas ---------------------------------------------------------------------------
 
@@ -195,9 +199,19 @@ class Words:
                 return True
         return False
 
+    def _answer(self, test: str, folded: str, compute: Callable[[str], bool]) -> bool:
+        """``compute(folded)``, asked once a word for each form test."""
+        answers = self._forms[test]
+        found = answers.get(folded)
+        if found is None:
+            found = answers[folded] = compute(folded)
+        return found
+
     def is_past(self, word: str) -> bool:
         """A past or past participle form: "voted", "met", "withdrawn"."""
-        folded = fold(word)
+        return self._answer("past", fold(word), self._is_past)
+
+    def _is_past(self, folded: str) -> bool:
         if folded in self.not_verbs:
             return False
         if folded in self.past or folded in self.participles:
@@ -209,18 +223,24 @@ class Words:
 
     def is_participle(self, word: str) -> bool:
         """A form that follows "has" or "was": "voted", "held", "withdrawn"."""
-        folded = fold(word)
-        return folded in self.participles or (folded not in self.past and self.is_past(word))
+        return self._answer("participle", fold(word), self._is_participle)
+
+    def _is_participle(self, folded: str) -> bool:
+        return folded in self.participles or (folded not in self.past and self.is_past(folded))
 
     def is_gerund(self, word: str) -> bool:
         """An -ing form of a verb: "voting", "meeting" (the noun too)."""
-        folded = fold(word)
+        return self._answer("gerund", fold(word), self._is_gerund)
+
+    def _is_gerund(self, folded: str) -> bool:
         return (folded.endswith("ing") and len(folded) > 4 and folded not in self.not_verbs
                 and self._verb_stem(folded))
 
     def is_third(self, word: str) -> bool:
         """A third-person present of a known verb: "votes", "says", "is", "has"."""
-        folded = fold(word)
+        return self._answer("third", fold(word), self._is_third)
+
+    def _is_third(self, folded: str) -> bool:
         if folded in self.present:
             return folded not in ("are", "am")
         if folded in self.not_verbs or not folded.endswith("s") or folded.endswith("ss"):

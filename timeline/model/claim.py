@@ -220,7 +220,8 @@ class Claim:
               ongoing: bool = False, before: str | None = None, after: str | None = None,
               relative_to: str | None = None, offset: Offset | str | None = None,
               tense: str | None = None, occurrence: int | None = None,
-              note: str | None = None, at: tuple[int, int] | None = None) -> Claim:
+              note: str | None = None, at: tuple[int, int] | None = None,
+              value: TimeValue | None = None) -> Claim:
         """A claim built in Python, checked as ``events.toml``'s claims are (one path).
 
         ``quote`` must be in ``article`` (``occurrence``, from 1, says which when it is there
@@ -233,6 +234,13 @@ class Claim:
         ``at`` (``(start, end)``), instead of ``occurrence``, says where the quote is when the
         caller knows: checked to hold the quote, it spares a search of the whole article (a
         drafter builds thousands of claims on one long article).
+
+        ``value``, with ``when``, is what ``when`` resolves to when the caller has resolved
+        it already, exactly as this claim would (``timeline.resolve(when,
+        article.published, tense=...)`` with the tense given or the status's): taken as
+        given (still checked against the calendar), it spares a second resolution (a
+        drafter tries an article's expressions in several tenses, and builds each claim
+        again for its event). The caller vouches for it; without it ``when`` is resolved.
         """
         entry = f"event {event!r}, claim from article {getattr(article, 'id', article)!r}"
         problems = Problems(entry=entry)
@@ -253,15 +261,18 @@ class Claim:
                  "ongoing": None if ongoing is False else ongoing}
         span = None if at is None else _at(article, quote, at, occurrence, problems)
         return cls._checked({k: v for k, v in table.items() if v is not None}, event=event,
-                            articles={article.id: article}, problems=problems, span=span)
+                            articles={article.id: article}, problems=problems, span=span,
+                            resolved=value if when is not None else None)
 
     @classmethod
     def _checked(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
-                 problems: Problems, span: tuple[int, int] | None = None) -> Claim:
+                 problems: Problems, span: tuple[int, int] | None = None,
+                 resolved: TimeValue | None = None) -> Claim:
         """The one check of a claim's fields, for ``from_toml`` and ``build``: each problem is
         added to ``problems`` (checks that need a field go on only when it is good) and all
         are raised together. ``span``: where the quote is, already checked (``build``'s
-        ``at``), else it is searched for."""
+        ``at``), else it is searched for; ``resolved``: what ``when`` resolves to, already
+        resolved (``build``'s ``value``), else it is resolved."""
         fail = problems.add
         for key in ("article", "quote", "status"):
             if key not in table:
@@ -306,7 +317,8 @@ class Claim:
                 from timeline.tagger.resolve import resolve
 
                 try:
-                    value = resolve(when, anchor, tense=tense)
+                    value = resolved if resolved is not None else resolve(when, anchor,
+                                                                          tense=tense)
                     if value.interval is not None:
                         check_interval(value.interval, what=repr(when))
                 except TimelineError as exc:
