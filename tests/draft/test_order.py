@@ -155,3 +155,13 @@ def test_the_seeds_draft_loads_with_its_keys_and_no_conflict(tmp_path: Path) -> 
     specs = drafted.to_specs()
     tl = timeline.Timeline.from_articles(seeds.articles.values(), specs)
     assert not [e.id for e in tl.events if e.conflicted]
+
+
+def test_the_keys_show_in_the_text_and_the_html() -> None:
+    drafted = draft(MONDAY)
+    vote = _event_of(drafted, "voted")
+    assert f"(after {vote})" in drafted.to_text()
+    assert f"after {vote}" in drafted._repr_html_()
+    [listed] = [c for e in drafted.to_dict()["events"] for c in e["candidates"]
+                if c["event"] == "met"]
+    assert listed["after"] == vote and listed["before"] is None
