@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
+from timeline.draft import candidates_of
 from timeline.draft.candidate import Actor, ActorKind, ActorMention, Candidate, actor_key
 from timeline.draft.statements import Language, extract
 from timeline.draft.text import tokens
@@ -554,3 +555,17 @@ def test_a_plural_subject_opening_the_sentence_takes_a_plural_verb(text: str,
     article = Article(id="a", title="t", published=date(2025, 2, 25), text=text)
     found = extract(article, actors=find_actors(text))
     assert found[-1].title.startswith(title)
+
+
+def test_a_pronoun_subjects_title_names_its_actor_from_the_articles_words() -> None:
+    """"he said in Berlin" is titled by whom "he" refers to, as the article names him; the
+    reader's draft still lists only the actors the statement's own words name."""
+    article = Article(id="a", title="t", published=date(2025, 3, 5),
+                      text="French President Emmanuel Macron arrived in Berlin on Monday. "
+                           "It's a good day, he said in Berlin on Tuesday.")
+    for every_event in (False, True):
+        said = [c for c in candidates_of([article], every_event=every_event)
+                if c.event == "said"]
+        assert [c.title for c in said] == ["President Emmanuel Macron says in Berlin"]
+        names = [m.text for m in said[0].actors]
+        assert ("he" in names) is every_event
