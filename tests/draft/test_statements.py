@@ -499,6 +499,21 @@ def test_a_gerund_with_an_actor_for_subject_is_titled_as_a_clause(
     assert first(text, actors=actors).title == title
 
 
+@pytest.mark.parametrize(("text", "name", "kind", "title"), [
+    ("Apple Computer added audio, prompting Apple Corps to file suit again in 1989.",
+     "Apple Corps", ActorKind.ORGANISATION, "Apple Corps files suit again"),
+    ("Apple Computer is planning to sell feature films in 2006.", "Apple Computer",
+     ActorKind.ORGANISATION, "Apple Computer sells feature films"),
+    # No actor for subject: as before, a plural noun's verb.
+    ("Officials hoped to file suit in 1989.", None, None, "Officials file suit"),
+])
+def test_an_infinitive_with_an_actor_for_subject_agrees_with_it(
+        text: str, name: str | None, kind: ActorKind | None, title: str) -> None:
+    actors = [] if name is None or kind is None else [actor(text, name, kind=kind)]
+    assert [c.title for c in dated(text, actors=actors)
+            if c.event in ("file", "sell")] == [title]
+
+
 # --- a wire dateline opens no statement (issue 14) -------------------------------------
 @pytest.mark.parametrize(("sentence", "story"), [
     ("UNITED NATIONS, Feb. 24, 2025 (Reuters) - The U.N. General Assembly on Monday backed "

@@ -634,8 +634,14 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
         # modifiers: "composite trading").
         gerund = actor is not None and vocab.is_gerund(word.text) and not (
             before is not None and words[before].folded in lang.be)
+        # So does an infinitive whose subject is an actor ("prompting Apple Corps to file
+        # suit" -> "Apple Corps files suit"; not "Apple Corps file suit"), or one that
+        # continues a finite verb ("is planning to sell" -> "sells", not "sell").
+        infinitive = (actor is not None and bool(found) and event > 1
+                      and words[event - 1].folded == "to"
+                      and (found[-1] == event - 2 or clause.in_finite_group(event - 2)))
         if passive or not vocab.known(lemma) or not (clause.in_finite_group(event)
-                                                     or gerund):
+                                                     or gerund or infinitive):
             verb = [word.text]  # "resolution adopted", "Jobs, born in San Francisco"
         else:
             verb = [lemma if plural else vocab.third_person(lemma)]
