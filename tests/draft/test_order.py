@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import timeline
 from timeline.draft import draft
@@ -165,3 +167,55 @@ def test_the_keys_show_in_the_text_and_the_html() -> None:
     [listed] = [c for e in drafted.to_dict()["events"] for c in e["candidates"]
                 if c["event"] == "met"]
     assert listed["after"] == vote and listed["before"] is None
+
+
+_ACTS = ["The assembly voted", "Ministers met", "The council adopted the text",
+         "Leaders held a summit", "The envoy visited Kyiv", "Troops attacked the town"]
+_WHEN = ["on Monday", "on Tuesday", "later on Monday", "this week", "on Friday"]
+_LINKS = ["after", "before", "following", "ahead of", "since"]
+_REFS = ["the vote", "the meeting", "the summit", "the attack", "the visit", "the talks"]
+
+
+@st.composite
+def _stories(draw: st.DrawFn) -> list[timeline.Article]:
+    """Small articles whose sentences order their happenings every which way."""
+    articles = []
+    for n in range(draw(st.integers(1, 2))):
+        sentences = []
+        for _ in range(draw(st.integers(1, 5))):
+            act, when = draw(st.sampled_from(_ACTS)), draw(st.sampled_from(_WHEN))
+            if draw(st.booleans()):
+                link, ref = draw(st.sampled_from(_LINKS)), draw(st.sampled_from(_REFS))
+                sentences.append(draw(st.sampled_from([
+                    f"{act} {when} {link} {ref}.",
+                    f"{link[:1].upper()}{link[1:]} {ref}, {act[:1].lower()}{act[1:]} {when}."])))
+            else:
+                sentences.append(f"{act} {when}.")
+        articles.append(_article(f"a{n}", date(2025, 3, 5 + n), " ".join(sentences)))
+    return articles
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(_stories())
+def test_the_keys_always_load_without_a_cycle_or_a_contradiction(
+        articles: list[timeline.Article]) -> None:
+    drafted = draft(articles)
+    tl = timeline.Timeline.from_articles(articles, drafted.to_specs())  # checks refs, cycles
+    assert not [e.id for e in tl.events if e.conflicted]
+    for event in drafted.events:
+        for candidate in event.candidates:
+            for other in candidate.claim.references:
+                assert other != event.id
+
+
+def test_a_key_that_cannot_hold_with_those_before_it_is_not_written() -> None:
+    """Each key holds with its dates alone, but the second cannot hold with the first:
+    the summit "this week" after Tuesday's vote ends after Tuesday, so a meeting on
+    Monday cannot come after it."""
+    drafted = draft([_article("a", date(2025, 3, 5),
+                              "The council adopted the text on Tuesday. Leaders held a "
+                              "summit this week after the vote. Ministers met on Monday "
+                              "after the summit.")])
+    keys = _claims(drafted)
+    assert keys == {"summit": {"before": None, "after": _event_of(drafted, "adopted")}}

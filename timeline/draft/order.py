@@ -16,7 +16,8 @@ drafted statement of the sentence whose event word is nearest the connective, ou
 the complement. The key is written only when it tells something and can hold: never on
 an event against itself, never where the two events' times already order them (it adds
 nothing) or contradict it (it would be false), never where it would close a cycle of
-events placed against each other, and at most once per claim and key.
+events placed against each other or could not hold with the keys already written and
+the dates (the loader's network of bounds says so), and at most once per claim and key.
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ from functools import cache
 import attrs
 
 from timeline.draft.candidate import Candidate, Span
-from timeline.draft.group import DraftEvent, time_key
+from timeline.draft.group import DraftEvent
 from timeline.draft.text import Token, sentences, tokens
 from timeline.draft.words import english, read_table
 from timeline.errors import RuleTableError
 from timeline.model.article import Article
+from timeline.model.claim import Claim
+from timeline.model.network import solve
+from timeline.time.interval import Interval
 
 #: What ends a connective's complement: the end of its clause.
 _CLAUSE_END = frozenset(",;:()\u2013\u2014")
@@ -189,6 +193,9 @@ def order(events: Sequence[DraftEvent], articles: Iterable[Article], *,
                     continue
                 wanted[key] = reference
                 refers[main.event].add(reference)
+                if not _holds(main.event, by_id, refers, keys):
+                    del wanted[key]  # with the others, it cannot hold with the dates
+                    refers[main.event].discard(reference)
     if not keys:
         return list(events)
     return [_with_keys(e, keys) for e in events]
@@ -249,16 +256,57 @@ def _named(text: str, complement: Span, article: Sequence[_Placed],
 
 def _tells(main: DraftEvent, reference: DraftEvent, key: str) -> bool:
     """Whether ``main`` placed ``key`` (before/after) ``reference`` tells something their
-    times do not already say and does not contradict them: at their widest readings,
-    neither is wholly on one side of the other. An event without a time is ordered by
-    nothing else, so the key tells something."""
+    times do not already say and does not contradict them: neither is wholly on one side
+    of the other. An event without a time is ordered by
+    nothing else, so the key tells something. Floating times are compared as they stand
+    (a Monday ends when the Tuesday starts), a floating and an aware one in absolute
+    time at the floating one's widest reading."""
     if main.id == reference.id:
         return False
     if main.interval is None or reference.interval is None:
         return True
-    _, m_start, m_end, _ = time_key(main.interval)
-    _, r_start, r_end, _ = time_key(reference.interval)
-    return not (m_end <= r_start or r_end <= m_start)
+    mine, theirs = main.interval, reference.interval
+    if mine.floating != theirs.floating:  # one frame: absolute, at the widest readings
+        wide_mine, wide_theirs = mine.to_absolute(), theirs.to_absolute()
+        assert wide_mine is not None and wide_theirs is not None
+        mine, theirs = wide_mine, wide_theirs
+    return not (_before(mine, theirs) or _before(theirs, mine))
+
+
+def _before(a: Interval, b: Interval) -> bool:
+    """Whether ``a`` ends no later than ``b`` starts (two intervals of one frame)."""
+    return a.end is not None and b.start is not None and a.end <= b.start
+
+
+def _holds(event: str, events: Mapping[str, DraftEvent],
+           refers: Mapping[str, set[str]],
+           keys: Mapping[tuple[str, str], Mapping[str, str]]) -> bool:
+    """Whether the events linked to ``event`` by the keys so far can have times that keep
+    every key and every date (``timeline.model.network``, as loading settles them): two
+    keys that each hold may not hold together ("A after B", "B after C", A's day before
+    C's)."""
+    linked = {event}
+    stack = [event]
+    back: dict[str, set[str]] = {}
+    for source, targets in refers.items():
+        for target in targets:
+            back.setdefault(target, set()).add(source)
+    while stack:
+        current = stack.pop()
+        for other in refers.get(current, set()) | back.get(current, set()):
+            if other not in linked and other in events:
+                linked.add(other)
+                stack.append(other)
+    claims: dict[str, list[Claim]] = {}
+    for name in sorted(linked):
+        claims[name] = []
+        for candidate in events[name].candidates:
+            wanted = keys.get((name, candidate.fingerprint), {})
+            old = candidate.claim
+            claims[name].append(attrs.evolve(
+                old, event=name, before=wanted.get("before", old.before),
+                after=wanted.get("after", old.after)))
+    return not any(c.kind == "order" for c in solve(claims).conflicts)
 
 
 def _reaches(refers: Mapping[str, set[str]], start: str, goal: str) -> bool:
