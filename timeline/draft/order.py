@@ -22,6 +22,8 @@ the dates (the loader's network of bounds says so), and at most once per claim a
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
@@ -64,6 +66,22 @@ class Connectives:
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # longest first
     anaphoric: frozenset[str]
     not_after: frozenset[str]
+    #: The phrases by their first word, longest first, and a pattern of the phrases: a
+    #: sentence without one is not read word by word.
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = attrs.field(
+        init=False, eq=False, repr=False)
+    opening: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, side in self.phrases:
+            grouped.setdefault(phrase[0], []).append((phrase, side))
+        object.__setattr__(self, "by_first", {k: tuple(v) for k, v in grouped.items()})
+        # Each phrase's words literally, blanks between: a plain alternation, linear.
+        whole = sorted((r"\s+".join(map(re.escape, phrase)) for phrase, _ in self.phrases),
+                       key=lambda p: (-len(p), p))
+        object.__setattr__(self, "opening", re.compile(
+            r"\b(?:" + "|".join(whole) + r")\b", re.IGNORECASE))
 
     @classmethod
     def from_table(cls, data: Mapping[str, object], *, file: str = "order.toml"
@@ -90,6 +108,8 @@ class Connectives:
     def find(self, text: str, span: Span) -> list[Connective]:
         """The connectives of the sentence ``text[span]``, in order, each with a complement
         that may name a happening (not "after that", not "looked after")."""
+        if self.opening.search(text, *span) is None:
+            return []
         words = tokens(text, *span)
         found: list[Connective] = []
         i = 0
@@ -111,7 +131,7 @@ class Connectives:
         return found
 
     def _phrase_at(self, words: Sequence[Token], i: int) -> tuple[int, str] | None:
-        for phrase, side in self.phrases:
+        for phrase, side in self.by_first.get(words[i].folded, ()):
             n = len(phrase)
             if tuple(w.folded for w in words[i:i + n]) == phrase:
                 return n, side
@@ -169,18 +189,21 @@ def order(events: Sequence[DraftEvent], articles: Iterable[Article], *,
     for event in events:
         for candidate in event.candidates:
             refers[event.id].update(candidate.claim.references)
+    kinds = _Kinds(placed)
     keys: dict[tuple[str, str], dict[str, str]] = {}  # (event, fingerprint) -> key -> id
     for article in sorted(placed):
         text = texts.get(article)
         if text is None:
             continue
-        mine = sorted(placed[article], key=lambda p: (p.candidate.sort_key, p.event))
+        mine = sorted(placed[article], key=lambda p: (p.candidate.event_span, p.event))
         for sentence in sentences(text):
-            inside = [p for p in mine if sentence[0] <= p.candidate.event_span[0] < sentence[1]]
-            if len(inside) == 0:
+            first = bisect.bisect_left(mine, sentence[0], key=lambda p: p.candidate.event_span[0])
+            last = bisect.bisect_left(mine, sentence[1], key=lambda p: p.candidate.event_span[0])
+            inside = mine[first:last]
+            if not inside:
                 continue
             for connective in words.find(text, sentence):
-                found = _ordering(connective, inside, placed[article], by_id, text)
+                found = _ordering(connective, inside, article, kinds, text)
                 if found is None:
                     continue
                 main, reference = found
@@ -201,9 +224,28 @@ def order(events: Sequence[DraftEvent], articles: Iterable[Article], *,
     return [_with_keys(e, keys) for e in events]
 
 
-def _ordering(connective: Connective, inside: Sequence[_Placed],
-              article: Sequence[_Placed], events: Mapping[str, DraftEvent],
-              text: str) -> tuple[_Placed, str] | None:
+class _Kinds:
+    """The drafted events by the kind of their event words (``Words.kind``): in the whole
+    draft, and in each article."""
+
+    def __init__(self, placed: Mapping[str, Sequence[_Placed]]) -> None:
+        lexicon = english()
+        self.every: dict[str, set[str]] = {}
+        self.here: dict[tuple[str, str], set[str]] = {}
+        for article, statements in placed.items():
+            for p in statements:
+                kind = lexicon.kind(p.candidate.lemma)
+                self.every.setdefault(kind, set()).add(p.event)
+                self.here.setdefault((article, kind), set()).add(p.event)
+
+    def only(self, article: str, kind: str) -> str | None:
+        """The one event of ``kind`` the article reports, else the one the draft has."""
+        found = self.here.get((article, kind)) or self.every.get(kind, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _ordering(connective: Connective, inside: Sequence[_Placed], article: str,
+              kinds: _Kinds, text: str) -> tuple[_Placed, str] | None:
     """The statement a connective places (the one whose event word is nearest it, outside
     its complement) and the id of the event it places it against, or ``None``."""
     lo, hi = connective.complement
@@ -215,7 +257,7 @@ def _ordering(connective: Connective, inside: Sequence[_Placed],
     if within:
         reference = min(within, key=lambda p: p.candidate.event_span).event
     else:
-        found = _named(text, connective.complement, article, events)
+        found = _named(text, connective.complement, article, kinds)
         if found is None:
             return None
         reference = found
@@ -231,8 +273,7 @@ def _distance(a: Span, b: Span) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _named(text: str, complement: Span, article: Sequence[_Placed],
-           events: Mapping[str, DraftEvent]) -> str | None:
+def _named(text: str, complement: Span, article: str, kinds: _Kinds) -> str | None:
     """The event the first event noun of a complement names ("after the vote"): the one
     event of the draft of its kind, preferring those this article reports; ``None`` when
     there is no such noun, no such event, or several."""
@@ -246,21 +287,16 @@ def _named(text: str, complement: Span, article: Sequence[_Placed],
             return None  # a clause ("after the leaders failed to agree"), not a noun phrase
     if noun is None:
         return None
-    kind = lexicon.kind(lexicon.lemma(noun.text))
-    here = sorted({p.event for p in article if lexicon.kind(p.candidate.lemma) == kind})
-    if not here:
-        here = sorted(e.id for e in events.values()
-                      if any(lexicon.kind(c.lemma) == kind for c in e.candidates))
-    return here[0] if len(here) == 1 else None
+    return kinds.only(article, lexicon.kind(lexicon.lemma(noun.text)))
 
 
 def _tells(main: DraftEvent, reference: DraftEvent, key: str) -> bool:
     """Whether ``main`` placed ``key`` (before/after) ``reference`` tells something their
     times do not already say and does not contradict them: neither is wholly on one side
-    of the other. An event without a time is ordered by
-    nothing else, so the key tells something. Floating times are compared as they stand
-    (a Monday ends when the Tuesday starts), a floating and an aware one in absolute
-    time at the floating one's widest reading."""
+    of the other. An event without a time is ordered by nothing else, so the key tells
+    something. Floating times are compared as they stand (a Monday ends when the Tuesday
+    starts), a floating and an aware one in absolute time at the floating one's widest
+    reading."""
     if main.id == reference.id:
         return False
     if main.interval is None or reference.interval is None:
