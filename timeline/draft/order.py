@@ -9,15 +9,16 @@ starts, ``after`` that it starts after the other ends).
 
 A connective (``lang/en/order.toml``) opens a *complement* that runs to the end of its
 clause (a comma, a semicolon, a colon, a dash or a bracket); the happening named there is
-the *reference*: a drafted statement of the same article whose event word lies in the
-complement, else the first event noun there ("after the vote") when the draft has one
-event of its kind (from this article if any names it). The clause's own happening is the
-drafted statement of the sentence whose event word is nearest the connective, outside
-the complement. The key is written only when it tells something and can hold: never on
-an event against itself, never where the two events' times already order them (it adds
-nothing) or contradict it (it would be false), never where it would close a cycle of
-events placed against each other or could not hold with the keys already written and
-the dates (the loader's network of bounds says so), and at most once per claim and key.
+the *reference*: a drafted statement of the same article whose event word lies among the
+complement's first words, else an event noun that heads it ("after the vote", "ahead of
+Monday's summit": among its first words, before any verb) when the draft has one event of
+its kind (from this article if any names it). The clause's own happening is the drafted
+statement of the sentence whose event word is nearest the connective, outside the
+complement. The key is written only when it tells something and can hold: never on an event
+against itself, never where the two events' times already order them (it adds nothing) or
+contradict it (it would be false), never where it would close a cycle of events placed
+against each other or could not hold with the keys already written and the dates (the
+loader's network of bounds says so), and at most once per claim and key.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ _CLAUSE_END = frozenset(",;:()\u2013\u2014")
 #: How many words may open a complement before its event noun ("after Russia's full-scale
 #: invasion"): a noun further on is in a clause of its own, not what the connective names.
 _HEAD = 4
+#: How many words into its complement a drafted statement's event word may be to be what
+#: the connective names ("after the case closed", "since the original iPhone was
+#: released"): one further on is in a clause about the complement ("in response to
+#: complaints that it had not taken measures").
+_REACH = 6
 #: The two sides a connective places its clause's happening on.
 SIDES = ("before", "after")
 
@@ -124,7 +130,8 @@ class Connectives:
             after = [w for w in words[i + size:] if w.start < complement[1]]
             before = words[i - 1].folded if i else ""
             if (after and after[0].folded not in self.anaphoric
-                    and before not in self.not_after and not after[0].text[:1].isdigit()):
+                    and before not in self.not_after and not after[0].text[:1].isdigit()
+                    and not english().is_past(after[0].text)):
                 found.append(Connective((words[i].start, last.end),
                                         text[words[i].start:last.end], side, complement))
             i += size
@@ -249,7 +256,9 @@ def _ordering(connective: Connective, inside: Sequence[_Placed], article: str,
     """The statement a connective places (the one whose event word is nearest it, outside
     its complement) and the id of the event it places it against, or ``None``."""
     lo, hi = connective.complement
-    within = [p for p in inside if lo <= p.candidate.event_span[0] < hi]
+    head = tokens(text, lo, hi)[:_REACH]
+    reach = head[-1].end if head else lo
+    within = [p for p in inside if lo <= p.candidate.event_span[0] < reach]
     outside = [p for p in inside
                if not connective.span[0] <= p.candidate.event_span[0] < hi]
     if not outside:
