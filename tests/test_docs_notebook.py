@@ -67,7 +67,7 @@ def test_the_notebook_is_valid_and_stored_without_outputs() -> None:
 def test_the_notebook_covers_the_table_picture_views_and_exports() -> None:
     source = "\n".join(cell.source for cell in _read().cells if cell.cell_type == "code")
     for needle in ('timeline.load("seeds")', "to_dataframe(", "to_svg(", ".as_of(",
-                   ".changes(", ".chronology(", ".to_ics(", "tempfile"):
+                   ".changes(", ".chronology(", ".to_ics(", "tempfile", "timeline.draft("):
         assert needle in source, needle
 
 
@@ -104,3 +104,5 @@ def test_the_outputs_show_the_seeds(executed: Any) -> None:
     assert "sc-vote is unconfirmed" in text
     assert "BEGIN:VCALENDAR" in text
     assert "General Assembly" in text
+    assert "Draft: 4 events from 5 articles" in text  # the draft's own HTML
+    assert "Members vote at United Nations Security Council" in text

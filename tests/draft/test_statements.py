@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
+from timeline.draft import candidates_of
 from timeline.draft.candidate import Actor, ActorKind, ActorMention, Candidate, actor_key
 from timeline.draft.statements import Language, extract
 from timeline.draft.text import tokens
@@ -498,6 +499,21 @@ def test_a_gerund_with_an_actor_for_subject_is_titled_as_a_clause(
     assert first(text, actors=actors).title == title
 
 
+@pytest.mark.parametrize(("text", "name", "kind", "title"), [
+    ("Apple Computer added audio, prompting Apple Corps to file suit again in 1989.",
+     "Apple Corps", ActorKind.ORGANISATION, "Apple Corps files suit again"),
+    ("Apple Computer is planning to sell feature films in 2006.", "Apple Computer",
+     ActorKind.ORGANISATION, "Apple Computer sells feature films"),
+    # No actor for subject: as before, a plural noun's verb.
+    ("Officials hoped to file suit in 1989.", None, None, "Officials file suit"),
+])
+def test_an_infinitive_with_an_actor_for_subject_agrees_with_it(
+        text: str, name: str | None, kind: ActorKind | None, title: str) -> None:
+    actors = [] if name is None or kind is None else [actor(text, name, kind=kind)]
+    assert [c.title for c in dated(text, actors=actors)
+            if c.event in ("file", "sell")] == [title]
+
+
 # --- a wire dateline opens no statement (issue 14) -------------------------------------
 @pytest.mark.parametrize(("sentence", "story"), [
     ("UNITED NATIONS, Feb. 24, 2025 (Reuters) - The U.N. General Assembly on Monday backed "
@@ -618,3 +634,17 @@ def test_an_event_noun_owned_over_its_modifiers() -> None:
     events = [c.event for c in _every("Acme Corp. settled its decades-long trademark dispute "
                                       "with Globex Inc.")]
     assert events == ["settled", "dispute"]
+
+
+def test_a_pronoun_subjects_title_names_its_actor_from_the_articles_words() -> None:
+    """"he said in Berlin" is titled by whom "he" refers to, as the article names him; the
+    reader's draft still lists only the actors the statement's own words name."""
+    article = Article(id="a", title="t", published=date(2025, 3, 5),
+                      text="French President Emmanuel Macron arrived in Berlin on Monday. "
+                           "It's a good day, he said in Berlin on Tuesday.")
+    for every_event in (False, True):
+        said = [c for c in candidates_of([article], every_event=every_event)
+                if c.event == "said"]
+        assert [c.title for c in said] == ["President Emmanuel Macron says in Berlin"]
+        names = [m.text for m in said[0].actors]
+        assert ("he" in names) is every_event

@@ -122,3 +122,19 @@ def test_a_lemma_in_two_classes_is_refused() -> None:
                          {"kind": "go", "lemmas": ["pass"]}]}
     with pytest.raises(RuleTableError, match="two classes"):
         Words(data)
+
+
+@pytest.mark.parametrize("example", DATA["procedure_example"], ids=lambda e: e["clause"][:30])
+def test_procedure_example(example: dict[str, str]) -> None:
+    """A step of a procedure is of its kind only when its clause names the object."""
+    content = frozenset(WORDS.lemma(w.strip(",.")) for w in example["clause"].split())
+    assert WORDS.kind_in(WORDS.lemma(example["event"]), content) == example["kind"]
+
+
+def test_a_step_that_has_a_kind_already_is_refused() -> None:
+    data = {"synonyms": [{"kind": "vote", "lemmas": ["vote", "adopt"]}],
+            "procedures": [{"kind": "vote", "objects": ["bill"], "steps": ["adopt"]}]}
+    with pytest.raises(RuleTableError, match="has a kind already"):
+        Words(data)
+    with pytest.raises(RuleTableError, match="procedures"):
+        Words({"procedures": [{"kind": "vote", "steps": ["table"]}]})

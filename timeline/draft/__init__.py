@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from timeline.draft.actors import find_actors
+from timeline.draft.actors import coreferent, find_actors
 from timeline.draft.candidate import Candidate
 from timeline.draft.draft import Draft
 from timeline.draft.statements import extract
@@ -75,8 +75,14 @@ def candidates_of(articles: Iterable[Article], *, every_event: bool = False
     id); ``every_event`` as ``draft`` takes it."""
     found: list[Candidate] = []
     for article in sorted(articles, key=lambda a: a.id):
-        found.extend(extract(article, actors=find_actors(article.text,
-                                                         coreference=every_event),
+        named = find_actors(article.text)
+        referring = coreferent(article.text, named)
+        # A reader's draft names in a statement only the actors its words name; the words
+        # that refer back ("he") give a pronoun subject's title its actor all the same.
+        plain = set(named)
+        actors, referents = ((referring, []) if every_event
+                             else (named, [m for m in referring if m not in plain]))
+        found.extend(extract(article, actors=actors, referents=referents,
                              every_event=every_event, undated=not every_event))
     return found
 

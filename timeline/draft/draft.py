@@ -46,7 +46,10 @@ class Draft:
                         **group_options: Any) -> Draft:
         """The candidates grouped into events (``group``'s options: ``threshold``,
         ``suggest``), with the articles they come from."""
-        return cls.of(group(candidates, **group_options), articles)
+        from timeline.draft.order import order
+
+        held = list(articles)
+        return cls.of(order(group(candidates, **group_options), held), held)
 
     @classmethod
     def of(cls, events: Iterable[DraftEvent], articles: Iterable[Article]) -> Draft:
@@ -68,10 +71,12 @@ class Draft:
 
     def _keeping(self, events: Iterable[DraftEvent]) -> Draft:
         """Only these events, their suggestions narrowed to the events kept."""
+        from timeline.draft.order import without_references
+
         kept = list(events)
         ids = {e.id for e in kept}
-        narrowed = [attrs.evolve(e, suggestions=tuple(s for s in e.suggestions
-                                                      if s.event in ids)) for e in kept]
+        narrowed = [without_references(attrs.evolve(e, suggestions=tuple(
+            s for s in e.suggestions if s.event in ids)), ids) for e in kept]
         return Draft.of(narrowed, self.articles)
 
     def top(self, n: int) -> Draft:
@@ -155,7 +160,7 @@ class Draft:
                 lines.append(f"  maybe the same as {suggestion.event} "
                              f"({suggestion.score:.2f}: {cues_text(suggestion.link)})")
             for candidate in event.candidates:
-                lines.append(f"  - {candidate.article}: {marked(candidate)}")
+                lines.append(f"  - {candidate.article}: {marked(candidate)}{_order(candidate)}")
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
@@ -186,8 +191,8 @@ def _claim_for(event: str, claim: Claim, articles: Mapping[str, Article]) -> Cla
     return Claim.build(article, claim.quote, event=event, status=claim.status,
                        when=claim.when, tense=claim.tense if claim.when else None,
                        date=claim.date, at=claim.span, note=claim.note,
-                       part=claim.part, ongoing=claim.ongoing,
-                       value=claim.value if claim.when else None)
+                       part=claim.part, ongoing=claim.ongoing, before=claim.before,
+                       after=claim.after, value=claim.value if claim.when else None)
 
 
 def quote_marks(candidate: Candidate) -> tuple[tuple[int, int, str], ...]:
@@ -249,6 +254,13 @@ def _reported(event: DraftEvent) -> str:
     return f"reported {first}" if first == last else f"reported {first} to {last}"
 
 
+def _order(candidate: Candidate) -> str:
+    """What a candidate's claim says of the order of its event: `` (after ga-vote)``."""
+    keys = [f"{k} {getattr(candidate.claim, k)}" for k in ("before", "after")
+            if getattr(candidate.claim, k) is not None]
+    return f" ({', '.join(keys)})" if keys else ""
+
+
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -278,6 +290,7 @@ def _candidate_dict(candidate: Candidate) -> dict[str, Any]:
             "actors": [{"span": list(m.span), "text": m.text, "key": m.actor.key}
                        for m in candidate.actors],
             "content": sorted(candidate.content), "confidence": candidate.confidence,
+            "before": candidate.claim.before, "after": candidate.claim.after,
             "marked": marked(candidate)}
 
 

@@ -1,19 +1,20 @@
 """One event per happening: candidates that report the same happening grouped into one.
 
 Two candidates are scored on cues (``score``, weights ``W_*``): their times must intersect
-(required; a candidate without an interval is never merged by time), the same event
-lemma (or, a little weaker, two event words of one kind: "approved", "voted";
-``Words.kind``), shared actors (by ``Actor.key`` or an alias, Ochiai's overlap weighted by kind:
-``ACTOR_WEIGHT``; two statements that both name actors and share none are told apart),
-shared content words (Jaccard) and, weakly, the same status family (done or pending); a
-same-day pair counts more than a pair that only shares a week, a month or a year. Pairs
-that share neither the lemma nor an actor are not scored at all: the content words of
-one story ("Ukraine", "war") are shared by everything in it. One statement found twice
-(the same article, overlapping clauses, the same lemma, times that agree) is one from
-the start, and counts once. An undated report ("the council voted against the text",
-``Candidate.undated``) is no event of its own: once the dated statements are grouped, it
-joins the one-day event of its kind in its article's news week that names its subject
-and that it is most like (``_Groups.attach``), or is dropped.
+(required; a candidate without an interval is never merged by time), the same event lemma
+(or, a little weaker, two event words of one kind: "approved", "voted"; ``Words.kind``; a
+step of a procedure is of its kind when its clause names the procedure's object, "brought
+its resolution to the council": ``Words.kind_in``), shared actors (by ``Actor.key`` or an
+alias, Ochiai's overlap weighted by kind: ``ACTOR_WEIGHT``; two statements that both name
+actors and share none are told apart), shared content words (Jaccard) and, weakly, the same
+status family (done or pending); a same-day pair counts more than a pair that only shares a
+week, a month or a year. Pairs that share neither the lemma nor an actor are not scored at
+all: the content words of one story ("Ukraine", "war") are shared by everything in it. One
+statement found twice (the same article, overlapping clauses, the same lemma, times that
+agree) is one from the start, and counts once. An undated report ("the council voted
+against the text", ``Candidate.undated``) is no event of its own: once the dated statements
+are grouped, it joins the one-day event of its kind in its article's news week that names
+its subject and that it is most like (``_Groups.attach``), or is dropped.
 
 Grouping is agglomerative with **average linkage**: two groups merge when the mean score
 over all their cross pairs (an unscored pair counts 0) reaches ``threshold``, and only
@@ -309,6 +310,19 @@ def _kind(lemma: str) -> str:
     return english().kind(lemma)
 
 
+def _kind_of(candidate: Candidate) -> str:
+    """The kind of happening a statement's event word names in its clause: a step of a
+    procedure whose object the clause names ("brought its resolution to the council") is
+    of the procedure's kind ("vote"; ``Words.kind_in``), else the word's own kind."""
+    return _kind_in(candidate.lemma, candidate.content)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _kind_in(lemma: str, content: frozenset[str]) -> str:
+    """``_kind_of``, cached by what it reads."""
+    return english().kind_in(lemma, content)
+
+
 def _same_statement(a: Candidate, b: Candidate) -> bool:
     """One statement found twice: the same article, overlapping clauses, the same lemma."""
     return (a.article == b.article and a.lemma == b.lemma
@@ -334,7 +348,7 @@ def _scored(a: Candidate, b: Candidate, ka: dict[str, tuple[float, Actor]],
     """``_score`` with the candidates' intervals given (an undated report's is the news
     window it may fall in, ``_window``)."""
     same_lemma = bool(a.lemma) and a.lemma == b.lemma
-    same_kind = same_lemma or (bool(a.lemma) and _kind(a.lemma) == _kind(b.lemma))
+    same_kind = same_lemma or (bool(a.lemma) and _kind_of(a) == _kind_of(b))
     shared = _shared_actors(ka, kb)
     if not same_kind and not shared:  # first: the cheap test most pairs fail
         return None
@@ -414,7 +428,7 @@ class _Blocking:
     @classmethod
     def of(cls, candidates: Sequence[Candidate],
            keys: Sequence[dict[str, tuple[float, Actor]]]) -> _Blocking:
-        return cls([_kind(c.lemma) if c.lemma else None for c in candidates],
+        return cls([_kind_of(c) if c.lemma else None for c in candidates],
                    [frozenset(k) for k in keys],
                    [frozenset().union(*(_names(actor) for _, actor in k.values()))
                     for k in keys])
@@ -712,7 +726,7 @@ class _Groups:
             if items[g].undated or _day_of(common) is None:
                 continue
             start = time_key(common)[1]
-            for kind in sorted({_kind(items[m].lemma) for m in members}):
+            for kind in sorted({_kind_of(items[m]) for m in members}):
                 by_kind.setdefault(kind, []).append((start, g))
         for starts in by_kind.values():
             starts.sort()
@@ -724,7 +738,7 @@ class _Groups:
             if window is None:
                 continue
             _, lo, hi, _ = time_key(window)
-            starts = by_kind.get(_kind(report.lemma), [])
+            starts = by_kind.get(_kind_of(report), [])
             first = bisect.bisect_left(starts, (lo - timedelta(days=2), -1))
             last = bisect.bisect_left(starts, (hi, -1))
             mine = _keys(report)

@@ -671,8 +671,14 @@ def _title(clause: _Clause, event: int, actors: Sequence[ActorMention],
         # modifiers: "composite trading").
         gerund = actor is not None and vocab.is_gerund(word.text) and not (
             before is not None and words[before].folded in lang.be)
+        # So does an infinitive whose subject is an actor ("prompting Apple Corps to file
+        # suit" -> "Apple Corps files suit"; not "Apple Corps file suit"), or one that
+        # continues a finite verb ("is planning to sell" -> "sells", not "sell").
+        infinitive = (actor is not None and bool(found) and event > 1
+                      and words[event - 1].folded == "to"
+                      and (found[-1] == event - 2 or clause.in_finite_group(event - 2)))
         if passive or not vocab.known(lemma) or not (clause.in_finite_group(event)
-                                                     or gerund):
+                                                     or gerund or infinitive):
             verb = [word.text]  # "resolution adopted", "Jobs, born in San Francisco"
         else:
             verb = [lemma if plural else vocab.third_person(lemma)]
@@ -1040,7 +1046,7 @@ class _Reading:
 
     def __init__(self, article: Article, actors: Sequence[ActorMention],
                  news: date, mentions: Sequence[Mention] = (), *,
-                 undated: bool = False) -> None:
+                 undated: bool = False, referents: Sequence[ActorMention] = ()) -> None:
         self.article, self.text = article, article.text
         self.mentions = mentions
         self.today = _today(article)
@@ -1051,6 +1057,19 @@ class _Reading:
         #: What an undated statement's time may be: the past before publication.
         self.past = TimeValue.reference("PAST_REF", self.today) if undated else None
         self.actors = sorted(actors, key=lambda a: a.span)
+        #: Words that refer back to an actor, for titles (``extract``).
+        self.referents = sorted(referents, key=lambda a: a.span)
+
+    def subjects_in(self, span: Span, inside: tuple[ActorMention, ...]
+                    ) -> tuple[ActorMention, ...]:
+        """The actors a title may name in ``span``: ``inside`` and the referring words
+        there, in order of span."""
+        if not self.referents:
+            return inside
+        first = bisect.bisect_left(self.referents, span[0], key=lambda a: a.span[0])
+        last = bisect.bisect_left(self.referents, span[1], key=lambda a: a.span[0])
+        extra = [a for a in self.referents[first:last] if a.span[1] <= span[1]]
+        return tuple(sorted({*inside, *extra}, key=lambda a: a.span)) if extra else inside
 
     def actors_in(self, span: Span) -> tuple[ActorMention, ...]:
         first = bisect.bisect_left(self.actors, span[0], key=lambda a: a.span[0])
@@ -1060,13 +1079,17 @@ class _Reading:
 
 def extract(article: Article, *, actors: Sequence[ActorMention] = (),
             mentions: Sequence[Mention] | None = None,
-            every_event: bool = False, undated: bool = False) -> list[Candidate]:
+            every_event: bool = False, undated: bool = False,
+            referents: Sequence[ActorMention] = ()) -> list[Candidate]:
     """Every dated statement of ``article`` as a candidate claim, in ``sort_key`` order.
 
     ``mentions`` are the article's time expressions (``timeline.tag(article.text,
     article.published)`` when not given); ``actors`` every actor mention found in it
     (``timeline.draft.actors.find_actors``): those inside a quote are the candidate's
-    actors, the one nearest before the event word is its title's subject.
+    actors, the one nearest before the event word is its title's subject. ``referents``
+    are words that refer back to an actor (``actors.coreferent``: "he" for "President
+    Trump"): not the candidate's actors, but a pronoun subject's title names its actor
+    ("he said in the Oval Office" -> "President Trump says in Oval Office").
 
     ``every_event`` also reads the events no time expression dates, one candidate per
     event word of every clause (``_undated_candidates``), as an entity timeline wants
@@ -1089,7 +1112,7 @@ def extract(article: Article, *, actors: Sequence[ActorMention] = (),
     published = article.published
     news = (date(published.year, published.month, published.day) if every_event
             else news_day(article, dating))
-    reading = _Reading(article, actors, news, dating, undated=undated)
+    reading = _Reading(article, actors, news, dating, undated=undated, referents=referents)
     told: date | None = None  # every_event: the day the article's news happened
     out: list[Candidate] = []
     cursor = 0
@@ -1616,7 +1639,8 @@ def _candidate(reading: _Reading, clause: _Clause, event: int, mention: Mention 
         when_span=None if mention is None else (mention.start, mention.end),
         value=value, event=word.text.rstrip("."), event_span=(word.start, word.end),
         lemma=clause.vocab.lemma(word.folded), status=status, actors=inside,
-        title=_title(clause, event, inside, taken), content=content, claim=claim,
+        title=_title(clause, event, reading.subjects_in(quote_span, inside), taken),
+        content=content, claim=claim,
         confidence=sure, undated=undated, noun=clause.kinds[event] != _VERB)
 
 

@@ -106,6 +106,22 @@ class Words:
         #: is asked several, and news repeats its words (``_answer``).
         self._forms: dict[str, dict[str, bool]] = {
             name: {} for name in ("past", "participle", "gerund", "third")}
+        #: Each step of a procedure with what its clause must name and the procedure's kind
+        #: ("bring" -> ({"resolve", "motion", ...}, "vote")).
+        self.steps: dict[str, tuple[frozenset[str], str]] = {}
+        for entry in data.get("procedures", []):
+            if (not isinstance(entry, dict) or not isinstance(entry.get("kind"), str)
+                    or not isinstance(entry.get("objects"), list)
+                    or not isinstance(entry.get("steps"), list)
+                    or not all(isinstance(w, str) for w in
+                               [*entry["objects"], *entry["steps"]])):
+                raise RuleTableError(f"{file}: procedures: expected kind, objects and "
+                                     f"steps, got {entry!r}")
+            objects = frozenset(self.lemma(w) for w in entry["objects"])
+            for step in entry["steps"]:
+                if step in self.kinds or step in self.steps:
+                    raise RuleTableError(f"{file}: procedures: {step!r} has a kind already")
+                self.steps[step] = (objects, entry["kind"])
 
     # --- lemmas ---------------------------------------------------------------------------
 
@@ -134,6 +150,15 @@ class Words:
         """The class of event words a lemma belongs to ("approve" -> "vote"), or the lemma
         itself: two event words of one kind may name one happening."""
         return self.kinds.get(lemma, lemma)
+
+    def kind_in(self, lemma: str, content: frozenset[str]) -> str:
+        """The kind of happening an event lemma names in a clause whose content words have
+        the lemmas ``content``: a step of a procedure whose object the clause names is of
+        the procedure's kind ("bring" a resolution: "vote"), else ``kind``."""
+        step = self.steps.get(lemma)
+        if step is not None and not step[0].isdisjoint(content):
+            return step[1]
+        return self.kind(lemma)
 
     def known(self, lemma: str) -> bool:
         """Whether ``lemma`` is a verb the data knows (not a spelling guess)."""

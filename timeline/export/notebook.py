@@ -742,6 +742,9 @@ def draft_html(draft: Draft) -> str:
                    + "</tr></thead><tbody>")
         for candidate in event.candidates[:MAX_ROWS]:
             says = _value_words(candidate.value) if candidate.value.interval else ""
+            order = [f"{key} {_h(getattr(candidate.claim, key))}"
+                     for key in ("before", "after") if getattr(candidate.claim, key)]
+            says = "<br>".join(filter(None, [says, *order]))
             out.append(f'<tr><td style="{_TD}">{_h(candidate.article)}</td>'
                        f'<td style="{_TD}">{_h(status_text(candidate.status))}</td>'
                        f'<td style="{_TD}">{says}</td>'
