@@ -183,9 +183,10 @@ class ErrorCounts:
         return ErrorCounts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other),
                                                    strict=True)))
 
-    def per_100_gold(self, gold: int) -> dict[str, float]:
-        """Each count per 100 gold TIMEX3s, so sources of any size compare (0 with no gold)."""
-        return {name: 100 * count / gold if gold else 0.0
+    def per_100_gold(self, gold: int) -> dict[str, float | None]:
+        """Each count per 100 gold TIMEX3s, so sources of any size compare; ``None`` when
+        there is no gold TIMEX3 (a spurious one there is no rate of anything)."""
+        return {name: 100 * count / gold if gold else None
                 for name, count in attrs.asdict(self).items()}
 
 
@@ -492,6 +493,11 @@ class ErrorKind(JSONable):
         return {"kind": self.kind, "count": self.count, "example": self.example.to_dict()}
 
 
+#: The error counts and the F1 measures a per-source table shows (``GroupScore.headline``).
+HEADLINE_ERRORS = ("spurious", "missed", "extent")
+HEADLINE_MEASURES = ("strict", "relaxed", "type", "value")
+
+
 @attrs.frozen
 class GroupScore(JSONable):
     """Task A and the error counts summed over a group of documents: a source, a kind of
@@ -507,6 +513,23 @@ class GroupScore(JSONable):
         scores = list(documents)
         return cls(name, len(scores), sum((d.counts for d in scores), Counts()),
                    sum((d.error_counts for d in scores), ErrorCounts()))
+
+    def headline(self) -> dict[str, float | None]:
+        """The numbers a per-source table shows, in its order: gold TIMEX3s; spurious,
+        missed and extent errors per 100 gold (``None`` with no gold); strict, relaxed,
+        type and value F1 (percent).
+
+        >>> row = GroupScore("x", 1, Counts(4, 5, 3, 4, 4, 2, 4), ErrorCounts(1, 0, 1))
+        >>> list(row.headline().items())[:4]
+        [('gold', 4), ('spurious', 25.0), ('missed', 0.0), ('extent', 25.0)]
+        >>> round(row.headline()["relaxed F1"], 1), round(row.headline()["value F1"], 1)
+        (88.9, 44.4)
+        """
+        counts = self.counts
+        per_100 = self.error_counts.per_100_gold(counts.gold)
+        return {"gold": counts.gold, **{name: per_100[name] for name in HEADLINE_ERRORS},
+                **{f"{measure} F1": 100 * counts.f1(getattr(counts, measure))
+                   for measure in HEADLINE_MEASURES}}
 
     def to_dict(self) -> dict[str, Any]:
         """Documents, gold and system counts, errors and errors per 100 gold, the measures."""
