@@ -15,13 +15,13 @@ AP     Associated Press (1990)                                        wire
 APW    Associated Press Worldstream (TDT2, 1998)                      wire
 NYT    New York Times News Service (TDT2, 1998): the paper's stories  newspaper
 SJMN   San Jose Mercury News (TIPSTER, 1991)                          newspaper
-WSJ    Wall Street Journal, mostly business pages (Penn Treebank)     newspaper
+WSJ    Wall Street Journal, mostly business pages (1989-91)           newspaper
 ABC    ABC World News Tonight transcripts (TDT2)                      broadcast
 CNN    CNN Headline News transcripts (TDT2)                           broadcast
 PRI    Public Radio International, The World (TDT2)                   broadcast
 VOA    Voice of America English news (TDT2)                           broadcast
-EA     ACE broadcast transcripts, ABC's 18:30 news (``ea`` files)     broadcast
-ED     ACE broadcast transcripts, CNN's 11:30 news (``ed`` files)     broadcast
+EA     ACE broadcast transcripts ``ea``: ABC's 18:30 slot             broadcast
+ED     ACE broadcast transcripts ``ed``: CNN's 11:30 slot             broadcast
 ====== ============================================================== ==========
 
 The code is the file name's leading letters, upper-cased (``wsj_0006`` and
