@@ -10,12 +10,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.tagger.scan import Mention
 from timeline.time.value import TimeValue
 from timeline.timeml.read import TimeMLError, Timex, read_timeml
 from timeline.timeml.score import (
     Counts,
+    ErrorCounts,
+    Evaluation,
     Scored,
     evaluate,
     pair,
@@ -262,3 +266,59 @@ def test_a_file_it_cannot_read_stops_eval_with_one_line_naming_it(content: bytes
     assert out.getvalue() == ""
     assert err.getvalue().startswith(f"timeline: {bad}: ")
     assert err.getvalue().count("\n") == 1 and "Traceback" not in err.getvalue()
+
+
+# --- error counts by cause (issue 15) -----------------------------------------------------------
+
+def test_error_counts_of_the_hand_made_pair() -> None:
+    # "firm" and "sales" overlap no gold; "daily" is overlapped by nothing; "On Monday"
+    # is found but cut too long.
+    score = score_document(GOLD, SYSTEM, text=TEXT, file="x.tml")
+    assert score.error_counts == ErrorCounts(spurious=2, missed=1, extent=1)
+    assert score_document(GOLD, GOLD).error_counts == ErrorCounts()
+
+
+def test_a_system_timex_over_a_gold_one_found_is_split_not_spurious() -> None:
+    # Gold (0,10) found as (0,3) and (4,10): one pair, cut short, and a piece left over that
+    # overlaps gold, so it is no spurious timex.
+    score = score_document(spans((0, 10)), spans((0, 3), (4, 10)))
+    assert score.error_counts == ErrorCounts(extent=1, split=1)
+    # One system TIMEX3 over two gold ones: the other gold one is merged, not missed.
+    score = score_document(spans((0, 4), (5, 9)), spans((0, 9)))
+    assert score.error_counts == ErrorCounts(extent=1, merged=1)
+
+
+def test_error_counts_per_100_gold_and_groups() -> None:
+    errors = ErrorCounts(spurious=1, missed=2, extent=3) + ErrorCounts(spurious=1)
+    assert errors == ErrorCounts(2, 2, 3)
+    assert errors.per_100_gold(8) == {"spurious": 25.0, "missed": 25.0, "extent": 37.5,
+                                      "split": 0.0, "merged": 0.0}
+    assert ErrorCounts(spurious=3).per_100_gold(0)["spurious"] is None
+    documents = [score_document(GOLD, SYSTEM, text=TEXT, file=name)
+                 for name in ("a1.tml", "b1.tml", "a2.tml")]
+    groups = Evaluation(tuple(documents), 0, 0.0).groups(lambda file: file[0])
+    assert [(g.name, g.documents, g.counts.gold, g.error_counts.spurious) for g in groups] == [
+        ("a", 2, 10, 4), ("b", 1, 5, 2)]
+    headline = groups[1].headline()
+    assert list(headline) == ["gold", "spurious", "missed", "extent", "strict F1",
+                              "relaxed F1", "type F1", "value F1"]
+    assert headline["spurious"] == 40.0 and headline["relaxed F1"] == pytest.approx(800 / 11)
+    assert groups[0].to_dict()["per_100_gold"]["missed"] == 20.0
+
+
+@st.composite
+def span_lists(draw: st.DrawFn) -> list[Scored]:
+    starts = draw(st.lists(st.integers(0, 30), max_size=6))
+    return spans(*((start, start + draw(st.integers(1, 8))) for start in starts))
+
+
+@given(span_lists(), span_lists())
+def test_error_counts_account_for_every_timex(gold_spans: list[Scored],
+                                              system_spans: list[Scored]) -> None:
+    score = score_document(gold_spans, system_spans)
+    counts, errors = score.counts, score.error_counts
+    assert counts.gold == counts.relaxed + errors.missed + errors.merged
+    assert counts.system == counts.relaxed + errors.spurious + errors.split
+    assert errors.extent == counts.relaxed - sum(g.span == s.span for g, s in score.pairs)
+    assert errors.spurious == sum(not any(g.start < s.end and s.start < g.end
+                                          for g in gold_spans) for s in system_spans)

@@ -160,13 +160,46 @@ class Counts:
 
 
 @attrs.frozen
+class ErrorCounts:
+    """What the relaxed pairing leaves over or gets half right, by cause; they add up.
+
+    The extent measures say how much went wrong, these say what (issue 15): ``spurious``,
+    system TIMEX3s overlapping no gold one (to the annotators, no time expression at all);
+    ``missed``, gold TIMEX3s no system one overlaps; ``extent``, relaxed pairs whose spans
+    differ (found, but cut wrong). What is left is rarer: ``split``, system TIMEX3s left
+    unpaired though they overlap a gold one (a gold TIMEX3 found in pieces), and
+    ``merged``, gold TIMEX3s left unpaired though a system one overlaps them (one system
+    TIMEX3 over several gold ones). So gold = relaxed + missed + merged and system =
+    relaxed + spurious + split.
+    """
+
+    spurious: int = 0
+    missed: int = 0
+    extent: int = 0
+    split: int = 0
+    merged: int = 0
+
+    def __add__(self, other: ErrorCounts) -> ErrorCounts:
+        return ErrorCounts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other),
+                                                   strict=True)))
+
+    def per_100_gold(self, gold: int) -> dict[str, float | None]:
+        """Each count per 100 gold TIMEX3s, so sources of any size compare; ``None`` when
+        there is no gold TIMEX3 (a spurious one there is no rate of anything)."""
+        return {name: 100 * count / gold if gold else None
+                for name, count in attrs.asdict(self).items()}
+
+
+@attrs.frozen
 class DocumentScore:
-    """One document: its counts, the relaxed pairs (gold, system), what went wrong."""
+    """One document: its counts, the relaxed pairs (gold, system), what went wrong, and
+    the error counts by cause."""
 
     file: str
     counts: Counts
     pairs: tuple[tuple[Scored, Scored], ...]
     disagreements: tuple[Disagreement, ...]
+    error_counts: ErrorCounts = ErrorCounts()
 
 
 # --- pairing ------------------------------------------------------------------------------------
@@ -435,8 +468,15 @@ def score_document(gold: Iterable[Timex | Scored], system: Iterable[Mention | Ti
         if j not in paired_system:
             found.append(Disagreement("spurious", f"spurious: {s.type}", file, None, s))
     found.sort(key=_position)
+    overlaps = _overlapping(golds, systems)
+    overlapped = {g for g, _, _ in overlaps}
+    overlapping = {s for _, s, _ in overlaps}
+    errors = ErrorCounts(
+        spurious=len(systems) - len(overlapping), missed=len(golds) - len(overlapped),
+        extent=sum(golds[g].span != systems[s].span for g, s in pairs),
+        split=len(overlapping) - len(pairs), merged=len(overlapped) - len(pairs))
     return DocumentScore(file, counts, tuple((golds[g], systems[s]) for g, s in pairs),
-                         tuple(found))
+                         tuple(found), errors)
 
 
 # --- a whole corpus -----------------------------------------------------------------------------
@@ -451,6 +491,53 @@ class ErrorKind(JSONable):
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "count": self.count, "example": self.example.to_dict()}
+
+
+#: The error counts and the F1 measures a per-source table shows (``GroupScore.headline``).
+HEADLINE_ERRORS = ("spurious", "missed", "extent")
+HEADLINE_MEASURES = ("strict", "relaxed", "type", "value")
+
+
+@attrs.frozen
+class GroupScore(JSONable):
+    """Task A and the error counts summed over a group of documents: a source, a kind of
+    news, a whole corpus. Per 100 gold TIMEX3s, so groups of any size compare."""
+
+    name: str
+    documents: int
+    counts: Counts
+    error_counts: ErrorCounts
+
+    @classmethod
+    def of(cls, name: str, documents: Iterable[DocumentScore]) -> GroupScore:
+        scores = list(documents)
+        return cls(name, len(scores), sum((d.counts for d in scores), Counts()),
+                   sum((d.error_counts for d in scores), ErrorCounts()))
+
+    def headline(self) -> dict[str, float | None]:
+        """The numbers a per-source table shows, in its order: gold TIMEX3s; spurious,
+        missed and extent errors per 100 gold (``None`` with no gold); strict, relaxed,
+        type and value F1 (percent).
+
+        >>> row = GroupScore("x", 1, Counts(4, 5, 3, 4, 4, 2, 4), ErrorCounts(1, 0, 1))
+        >>> list(row.headline().items())[:4]
+        [('gold', 4), ('spurious', 25.0), ('missed', 0.0), ('extent', 25.0)]
+        >>> round(row.headline()["relaxed F1"], 1), round(row.headline()["value F1"], 1)
+        (88.9, 44.4)
+        """
+        counts = self.counts
+        per_100 = self.error_counts.per_100_gold(counts.gold)
+        return {"gold": counts.gold, **{name: per_100[name] for name in HEADLINE_ERRORS},
+                **{f"{measure} F1": 100 * counts.f1(getattr(counts, measure))
+                   for measure in HEADLINE_MEASURES}}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Documents, gold and system counts, errors and errors per 100 gold, the measures."""
+        counts = self.counts
+        errors = self.error_counts
+        return {"name": self.name, "documents": self.documents, "gold": counts.gold,
+                "system": counts.system, **attrs.asdict(errors),
+                "per_100_gold": errors.per_100_gold(counts.gold), **counts.measures()}
 
 
 @attrs.frozen
@@ -477,6 +564,22 @@ class Evaluation(JSONable):
         return self.characters / self.seconds if self.seconds > 0 else None
 
     @property
+    def error_counts(self) -> ErrorCounts:
+        return sum((d.error_counts for d in self.documents), ErrorCounts())
+
+    def groups(self, key: Callable[[str], str],
+               order: Callable[[str], Any] | None = None) -> list[GroupScore]:
+        """The documents grouped by ``key`` of their file name, each group summed; sorted
+        by ``order`` of the group's name (default: the name).
+
+        ``key`` is, say, ``lambda file: source_of(file).code`` (``timeline.timeml.sources``).
+        """
+        grouped: dict[str, list[DocumentScore]] = {}
+        for document in self.documents:
+            grouped.setdefault(key(document.file), []).append(document)
+        return [GroupScore.of(name, grouped[name]) for name in sorted(grouped, key=order)]
+
+    @property
     def disagreements(self) -> list[Disagreement]:
         return [d for doc in self.documents for d in doc.disagreements]
 
@@ -494,7 +597,9 @@ class Evaluation(JSONable):
         """Counts, measures and speed; with ``errors``, that many most frequent error kinds."""
         counts = self.counts
         out: dict[str, Any] = {"documents": len(self.documents), "gold": counts.gold,
-                               "system": counts.system, **counts.measures(),
+                               "system": counts.system, **attrs.asdict(self.error_counts),
+                               "per_100_gold": self.error_counts.per_100_gold(counts.gold),
+                               **counts.measures(),
                                "characters": self.characters, "seconds": self.seconds,
                                "characters_per_second": self.characters_per_second,
                                "startup_seconds": self.startup_seconds,
@@ -562,8 +667,10 @@ __all__ = [
     "Counts",
     "Disagreement",
     "DocumentScore",
+    "ErrorCounts",
     "ErrorKind",
     "Evaluation",
+    "GroupScore",
     "Scored",
     "evaluate",
     "pair",
