@@ -1,0 +1,220 @@
+"""What looks like a time expression in running text and is not one: names, ages, measures,
+"around" as a particle (issue 15).
+
+The rules find words that can say a time; English often uses them for something else.
+These checks run on the mentions a scan found in running text and drop (or trim) those the
+words around them mark as something else. A phrase resolved on its own (``resolve``) is
+left alone: asked directly, "three-year-old" is P3Y. The words the checks are stated over
+are language data (``timeline/lang/en/notatime.toml``).
+
+- **Names.** English marks a name by capitals. A time expression that is a capitalised run
+  going on to a capitalised head noun that ends names ("the Good Friday Agreement", "the
+  May 4th Movement", "Tuesday Morning Corp."), that follows a noun opening a name
+  ("Operation Christmas Drop") or a common noun introducing a title ("the film
+  Independence Day"), or that stands alone in quotes ("'Black Friday'") is part of a name,
+  not a date. The same words dated by their context ("on Black Friday", "this Independence
+  Day") are no name by these marks and stay.
+- **Ages.** "a 34-year-old", "the 83-year-old bridge": how old someone or something is, not
+  when anything happened (TimeBank tags no age of a person; nor do the TempEval-3 news
+  corpora or HeidelTime). Before a noun naming what happens or holds ("an 8-month-old
+  truce") the age is how long that has lasted, a length TimeML tags (TimeBank does).
+- **Measures.** A length joined to a rare event ("a 100-year flood") is its return period.
+  Other adjectival lengths ("a 30-year bond", "a 52-week high", "a three-year contract")
+  stay: TimeBank tags every one it has.
+- **"around" as a particle.** After a verb it is the particle of ("turned around last
+  week") or before a preposition ("came around in 2019") "around" approximates nothing:
+  the mention is the time without it (no APPROX).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from timeline.errors import RuleTableError
+from timeline.tagger.rules import _load_toml
+from timeline.time.value import TimexType
+
+if TYPE_CHECKING:
+    from timeline.tagger.scan import Mention
+
+#: A word: letters, digits, and the marks names keep inside them ("Corp.", "4th", "O'Hare").
+_WORD = re.compile(r"[\w][\w'’&.-]*")
+#: Blanks between two words of one phrase (at most one line break).
+_GAP = re.compile(r"[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*")
+#: Small words a title in title case keeps in lower case ("Fourth of July").
+_JOINERS = frozenset({"of", "the", "and", "&", "de", "du"})
+#: Quotes that open and close a title.
+_OPEN_QUOTES = "\"'`‘“"
+_CLOSE_QUOTES = "\"'‘’”"
+#: An age: an amount and unit joined by hyphens to "old" ("34-year-old", "three-year-olds").
+_AGE = re.compile(r"-olds?\Z", re.IGNORECASE)
+_PLURAL_AGE = re.compile(r"-olds\Z", re.IGNORECASE)
+#: A length joined to the noun it describes ("100-year", "a 30-day").
+_ADJECTIVAL = re.compile(r"\w-\w+\Z")
+
+
+@attrs.frozen
+class NotATime:
+    """The words the checks are stated over (``notatime.toml``)."""
+
+    heads: frozenset[str]
+    openers: frozenset[str]
+    titles: frozenset[str]
+    lasting: frozenset[str]
+    return_period: frozenset[str]
+    around_verbs: frozenset[str]
+    around_followers: frozenset[str]
+
+    def base(self, text: str, mentions: Sequence[Mention]) -> list[Mention]:
+        """The mentions of the first pass that are times: none inside a name, no age, no
+        measure. Run before composition, so no composite is built on them."""
+        return [m for m in mentions
+                if not self.in_name(text, m) and not self.is_age(text, m)
+                and not self.is_measure(text, m)]
+
+    def composed(self, text: str, mentions: Sequence[Mention]) -> list[Mention]:
+        """The mentions after composition, with "around" as a particle taken out of them."""
+        return [self.without_particle(text, m) for m in mentions]
+
+    # Names --------------------------------------------------------------------------
+
+    def in_name(self, text: str, mention: Mention) -> bool:
+        """Whether the mention is part of a name, as English marks one with capitals."""
+        if mention.value.type not in (TimexType.DATE, TimexType.TIME):
+            return False
+        words = list(_words(text, mention.start, mention.end))
+        if not words or not _capitalised(words[-1]) or not any(w[0].isupper() for w in words):
+            return False  # "last week", "the 1990s", "1986": no proper noun
+        if self._head_follows(text, mention.end):
+            return True
+        before = _word_before(text, mention.start)
+        if before is not None and before in self.openers:
+            return True
+        # A title is written in title case, and a title noun before a bare weekday is more
+        # often a verb's object before its date ("released the album Tuesday").
+        titled = len(words) > 1 and all(_capitalised(w) or w in _JOINERS for w in words)
+        return titled and ((before is not None and before.lower() in self.titles)
+                           or _quoted(text, mention.start, mention.end))
+
+    def _head_follows(self, text: str, end: int) -> bool:
+        """Whether the word right after ``end`` is a head that ends a name. Right after:
+        with a capitalised word between, the date may be that of the thing named ("the
+        Oct. 23 Wall Street Journal", "your Oct. 23 Centennial Journal item")."""
+        following = _word_after(text, end)
+        return following is not None and following in self.heads
+
+    # Ages and measures --------------------------------------------------------------
+
+    def is_age(self, text: str, mention: Mention) -> bool:
+        """Whether the mention is someone's or something's age ("a 34-year-old"), not the
+        length of what it describes ("an 8-month-old truce")."""
+        if mention.value.type is not TimexType.DURATION:
+            return False
+        start, end = mention.extent
+        said = text[start:end]
+        if not _AGE.search(said):
+            return False
+        if _PLURAL_AGE.search(said):
+            return True  # "three-year-olds": people of an age
+        following = _word_after(text, end)
+        return following is None or following.lower() not in self.lasting
+
+    def is_measure(self, text: str, mention: Mention) -> bool:
+        """Whether the mention is a return period ("a 100-year flood")."""
+        if mention.value.type is not TimexType.DURATION:
+            return False
+        start, end = mention.extent
+        if not _ADJECTIVAL.search(text, start, end):
+            return False
+        following = _word_after(text, end)
+        return following is not None and following.lower() in self.return_period
+
+    # "around" -----------------------------------------------------------------------
+
+    def without_particle(self, text: str, mention: Mention) -> Mention:
+        """The mention with "around" taken out where it is a particle, not an approximator:
+        after a verb it belongs to ("turned around last week"), or before a preposition
+        ("came around in 2019"); the mention itself otherwise."""
+        match = mention.match
+        if match is None or "inner" not in match.children:
+            return mention
+        approx = match["approx"]
+        if approx is None or approx.lower() not in ("around", "round"):
+            return mention
+        inner = match.child("inner")
+        before = _word_before(text, mention.start)
+        first = next(iter(_words(text, inner.start, inner.end)), None)
+        if ((before is not None and before.lower() in self.around_verbs)
+                or (first is not None and first.lower() in self.around_followers)):
+            return inner
+        return mention
+
+
+def _words(text: str, start: int, end: int) -> Iterable[str]:
+    return (m.group() for m in _WORD.finditer(text, start, end))
+
+
+def _capitalised(word: str) -> bool:
+    """A word as a name writes it: a capital first, or a number ("4th", "11")."""
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _word_after(text: str, end: int) -> str | None:
+    """The word right after ``end`` (one gap of blanks between), without a final period."""
+    gap = _GAP.match(text, end)
+    if gap is None:
+        return None
+    word = _WORD.match(text, gap.end())
+    return None if word is None else word.group().rstrip(".")
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word right before ``start``, with no punctuation between but blanks and an
+    opening quote (a title after "the film 'Black Friday'")."""
+    pos = start
+    while pos > 0 and text[pos - 1] in _OPEN_QUOTES:
+        pos -= 1
+    stop = pos
+    while pos > 0 and text[pos - 1] in " \t\u00a0\n":
+        pos -= 1
+    if pos == stop:
+        return None
+    begin = pos
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-'’"):
+        begin -= 1
+    return text[begin:pos] or None
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the span is all a quotation holds: a title ("'Black Friday' opens
+    today"), not a date said in a quoted sentence."""
+    return (start > 0 and text[start - 1] in _OPEN_QUOTES
+            and end < len(text) and text[end] in _CLOSE_QUOTES)
+
+
+@functools.cache
+def load_not_a_time(package: str = "timeline.lang.en") -> NotATime:
+    """Read ``notatime.toml`` of a language (cached); an empty table where it has none."""
+    try:
+        data = _load_toml(package, "notatime.toml")
+    except FileNotFoundError:
+        data = {}
+
+    def words(table: str, key: str) -> frozenset[str]:
+        found = data.get(table, {}).get(key, [])
+        if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
+            raise RuleTableError(f"notatime.toml: {table}.{key}: expected a list of words")
+        return frozenset(found)
+
+    return NotATime(
+        heads=words("names", "heads"), openers=words("names", "openers"),
+        titles=frozenset(w.lower() for w in words("names", "titles")),
+        lasting=frozenset(w.lower() for w in words("ages", "lasting")),
+        return_period=frozenset(w.lower() for w in words("measures", "return_period")),
+        around_verbs=frozenset(w.lower() for w in words("particles", "around_verbs")),
+        around_followers=frozenset(w.lower() for w in words("particles", "around_followers")))
