@@ -54,6 +54,8 @@ _CLOSE_QUOTES = "\"'‘’”"
 #: An age: an amount and unit joined by hyphens to "old" ("34-year-old", "three-year-olds").
 _AGE = re.compile(r"-olds?\Z", re.IGNORECASE)
 _PLURAL_AGE = re.compile(r"-olds\Z", re.IGNORECASE)
+#: How far before a mention the words that make it an age are looked for.
+_REACH = 20
 #: A length joined to the noun it describes ("100-year", "a 30-day").
 _ADJECTIVAL = re.compile(r"\w-\w+\Z")
 
@@ -66,6 +68,8 @@ class NotATime:
     openers: frozenset[str]
     titles: frozenset[str]
     lasting: frozenset[str]
+    age_before: re.Pattern[str] | None
+    age_after: re.Pattern[str] | None
     return_period: frozenset[str]
     around_verbs: frozenset[str]
     around_followers: frozenset[str]
@@ -116,6 +120,10 @@ class NotATime:
         if mention.value.type is not TimexType.DURATION:
             return False
         start, end = mention.extent
+        if ((self.age_before is not None
+             and self.age_before.search(text, max(0, start - _REACH), start))
+                or (self.age_after is not None and self.age_after.match(text, end))):
+            return True  # "aged 12 years", "34 years of age"
         said = text[start:end]
         if not _AGE.search(said):
             return False
@@ -197,6 +205,16 @@ def _quoted(text: str, start: int, end: int) -> bool:
             and end < len(text) and text[end] in _CLOSE_QUOTES)
 
 
+def _phrases(phrases: Iterable[str], frame: str) -> re.Pattern[str] | None:
+    """One pattern for any of ``phrases`` (a blank in one matches any blanks), placed in
+    ``frame``; ``None`` for no phrases."""
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split()))
+                            for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(frame.format(alternatives), re.IGNORECASE)
+
+
 @functools.cache
 def load_not_a_time(package: str = "timeline.lang.en") -> NotATime:
     """Read ``notatime.toml`` of a language (cached); an empty table where it has none."""
@@ -215,6 +233,8 @@ def load_not_a_time(package: str = "timeline.lang.en") -> NotATime:
         heads=words("names", "heads"), openers=words("names", "openers"),
         titles=frozenset(w.lower() for w in words("names", "titles")),
         lasting=frozenset(w.lower() for w in words("ages", "lasting")),
+        age_before=_phrases(words("ages", "said_before"), r"\b(?:{})\s+\Z"),
+        age_after=_phrases(words("ages", "said_after"), r"\s+(?:{})\b"),
         return_period=frozenset(w.lower() for w in words("measures", "return_period")),
         around_verbs=frozenset(w.lower() for w in words("particles", "around_verbs")),
         around_followers=frozenset(w.lower() for w in words("particles", "around_followers")))

@@ -18,8 +18,8 @@ from timeline.tagger.context import CalendarEdge, Context, Tense
 from timeline.tagger.resolvers import Resolver, resolver
 from timeline.tagger.resolvers.common import closed, nearest_granule, spanning
 from timeline.tagger.scan import Match
-from timeline.time.granularity import Granularity, Season, floor, shift
 from timeline.time.duration import Duration
+from timeline.time.granularity import Granularity, Season, floor, shift
 from timeline.time.interval import Interval
 from timeline.time.value import TimeValue
 
