@@ -66,6 +66,7 @@ class NotATime:
 
     heads: frozenset[str]
     openers: frozenset[str]
+    deictic: frozenset[str]
     titles: frozenset[str]
     lasting: frozenset[str]
     age_before: re.Pattern[str] | None
@@ -96,6 +97,9 @@ class NotATime:
             return False  # "last week", "the 1990s", "1986": no proper noun
         if self._head_follows(text, mention.end):
             return True
+        if len(words) == 1 and words[0] in self.deictic and _inside_sentence(text,
+                                                                              mention.start):
+            return True  # "NBC's Today show": prose writes "today"
         before = _word_before(text, mention.start)
         if before is not None and before in self.openers:
             return True
@@ -198,6 +202,17 @@ def _word_before(text: str, start: int) -> str | None:
     return text[begin:pos] or None
 
 
+#: A word in lower case or a possessive, then blanks on one line, at the end of a text.
+_LOWER_OR_POSSESSIVE = re.compile(r"(?:\b[a-z][\w-]*|[\w.]['’]s?)[ \t\u00a0]+\Z")
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether a capitalised word at ``start`` stands inside a sentence, after a word in
+    lower case or a possessive ("told NBC's Today"), so its capital marks a name; not at
+    the start of a sentence, a line or a quotation, nor in a headline in title case."""
+    return _LOWER_OR_POSSESSIVE.search(text, max(0, start - 40), start) is not None
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether the span is all a quotation holds: a title ("'Black Friday' opens
     today"), not a date said in a quoted sentence."""
@@ -231,6 +246,7 @@ def load_not_a_time(package: str = "timeline.lang.en") -> NotATime:
 
     return NotATime(
         heads=words("names", "heads"), openers=words("names", "openers"),
+        deictic=words("names", "deictic"),
         titles=frozenset(w.lower() for w in words("names", "titles")),
         lasting=frozenset(w.lower() for w in words("ages", "lasting")),
         age_before=_phrases(words("ages", "said_before"), r"\b(?:{})\s+\Z"),
