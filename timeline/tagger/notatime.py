@@ -149,20 +149,27 @@ class NotATime:
     # "around" -----------------------------------------------------------------------
 
     def without_particle(self, text: str, mention: Mention) -> Mention:
-        """The mention with "around" taken out where it is a particle, not an approximator:
-        after a verb it belongs to ("turned around last week"), or before a preposition
-        ("came around in 2019"); the mention itself otherwise."""
+        """The mention with "around" or "about" taken out where it is a particle, not an
+        approximator: before a preposition ("came around in 2019", "came about in March":
+        an approximator stands right before what it approximates), or "around" after a
+        verb it belongs to before a day or a longer time ("turned around last week"); the
+        mention itself otherwise. Before a clock time the verb's "around" still
+        approximates ("the market turned around 3 p.m."): a turn at a moment is said so."""
+        from timeline.tagger.scan import CLOCK  # scan imports this module
+
         match = mention.match
         if match is None or "inner" not in match.children:
             return mention
-        approx = match["approx"]
-        if approx is None or approx.lower() not in ("around", "round"):
+        approx = (match["approx"] or "").lower()
+        if approx not in ("around", "about"):
             return mention
         inner = match.child("inner")
-        before = _word_before(text, mention.start)
         first = next(iter(_words(text, inner.start, inner.end)), None)
-        if ((before is not None and before.lower() in self.around_verbs)
-                or (first is not None and first.lower() in self.around_followers)):
+        if first is not None and first.lower() in self.around_followers:
+            return inner
+        before = _word_before(text, mention.start)
+        if (approx == "around" and before is not None and before.lower() in self.around_verbs
+                and inner.timex.granularity not in CLOCK):
             return inner
         return mention
 
