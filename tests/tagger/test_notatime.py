@@ -13,7 +13,7 @@ import pytest
 import timeline
 from timeline.errors import RuleTableError
 from timeline.tagger.notatime import load_not_a_time
-from timeline.tagger.scan import Mention, scan
+from timeline.tagger.scan import scan
 
 _CORPUS = tomllib.loads((Path(__file__).parent / "negatives.toml").read_text(encoding="utf-8"))
 _ANCHOR = _CORPUS["anchor"]
@@ -24,10 +24,6 @@ def _anchor() -> datetime:
     day = _ANCHOR
     assert isinstance(day, date)
     return datetime(day.year, day.month, day.day)
-
-
-def _extents(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    return [m.extent for m in mentions]
 
 
 def test_the_corpus_is_varied() -> None:
@@ -49,7 +45,7 @@ def test_negatives(case: dict[str, Any]) -> None:
     for word in case.get("not", []):
         start = text.index(word)
         end = start + len(word)
-        touched = [text[s:e] for s, e in _extents(text, mentions) if s < end and start < e]
+        touched = [text[s:e] for s, e in (m.extent for m in mentions) if s < end and start < e]
         assert not touched, f"{word!r} tagged as {touched} in {text!r}"
     found = {text[slice(*m.extent)]: m.timex for m in mentions}
     for want in case.get("tagged", []):

@@ -1,5 +1,5 @@
 """What looks like a time expression in running text and is not one: names, ages, measures,
-"around" as a particle (issue 15).
+"around" and "about" as particles (issue 15).
 
 The rules find words that can say a time; English often uses them for something else.
 These checks run on the mentions a scan found in running text and drop (or trim) those the
@@ -12,18 +12,21 @@ are language data (``timeline/lang/en/notatime.toml``).
   May 4th Movement", "Tuesday Morning Corp."), that follows a noun opening a name
   ("Operation Christmas Drop") or a common noun introducing a title ("the film
   Independence Day"), or that stands alone in quotes ("'Black Friday'") is part of a name,
-  not a date. The same words dated by their context ("on Black Friday", "this Independence
-  Day") are no name by these marks and stay.
+  not a date. So is a deictic word capitalised inside a sentence ("NBC's Today show").
+  The same words dated by their context ("on Black Friday", "this Independence Day") are
+  no name by these marks and stay.
 - **Ages.** "a 34-year-old", "the 83-year-old bridge": how old someone or something is, not
-  when anything happened (TimeBank tags no age of a person; nor do the TempEval-3 news
-  corpora or HeidelTime). Before a noun naming what happens or holds ("an 8-month-old
-  truce") the age is how long that has lasted, a length TimeML tags (TimeBank does).
+  when anything happened (TimeBank tags neither "Howes, 37 years old" nor "a 136-year-old
+  institution"; the held-out news gold of issue 15 and HeidelTime tag no age). Before a
+  noun naming what happens or holds ("an 8-month-old truce") the age is how long that has
+  lasted, a length TimeML tags (TimeBank does).
 - **Measures.** A length joined to a rare event ("a 100-year flood") is its return period.
   Other adjectival lengths ("a 30-year bond", "a 52-week high", "a three-year contract")
   stay: TimeBank tags every one it has.
-- **"around" as a particle.** After a verb it is the particle of ("turned around last
-  week") or before a preposition ("came around in 2019") "around" approximates nothing:
-  the mention is the time without it (no APPROX).
+- **"around" and "about" as particles.** Before a preposition ("came around in 2019",
+  "came about in March"), or "around" after a verb it is the particle of before a day
+  ("turned around last week"), they approximate nothing: the mention is the time without
+  them (no APPROX).
 """
 
 from __future__ import annotations
