@@ -21,6 +21,7 @@ import attrs
 
 from timeline.errors import ResolveError
 from timeline.tagger.context import CalendarEdge, Context, Tense
+from timeline.tagger.notatime import load_not_a_time
 from timeline.tagger.rules import PLACEHOLDER, WINDOW, Rule, RuleSet, load_rules
 from timeline.tagger.tense import Reading, TenseCues
 from timeline.time.anchor import Anchor
@@ -308,6 +309,7 @@ class Scanner:
         self._resolvers = RESOLVERS
         self._cues = TenseCues(self.rules.lexicon.cues)
         self._range_joins = _range_joins(self.rules.lexicon.cues.get("range_joins", ()))
+        self._not_a_time = load_not_a_time()
 
     def context(self, anchor: Anchor, *, tense: str | Tense | None = None,
                 date_order: str = "mdy", read_sentence: bool = True) -> Context:
@@ -337,6 +339,8 @@ class Scanner:
             text = text.translate(_UNFORGED)
         state = _State(edges)
         top = self._select(text, _Masked(text, []), self._base, ctx, state)
+        if ctx.read_sentence:  # running text: names, ages, measures are no times
+            top = self._not_a_time.base(text, top)
         for _ in range(_COMPOSITION_PASSES):
             if not top:
                 break  # composite rules need a mention to compose
@@ -349,7 +353,7 @@ class Scanner:
             top = sorted(chosen + [m for m in top if not covered[m.start]],
                          key=lambda m: m.start)
         if ctx.read_sentence:
-            top = self._refer(text, top, ctx)
+            top = self._refer(text, self._not_a_time.composed(text, top), ctx)
         if original is not text:
             top = [_texts_of(original, mention) for mention in top]
         return top

@@ -18,6 +18,7 @@ from timeline.tagger.context import CalendarEdge, Context, Tense
 from timeline.tagger.resolvers import Resolver, resolver
 from timeline.tagger.resolvers.common import closed, nearest_granule, spanning
 from timeline.tagger.scan import Match
+from timeline.time.duration import Duration
 from timeline.time.granularity import Granularity, Season, floor, shift
 from timeline.time.interval import Interval
 from timeline.time.value import TimeValue
@@ -375,9 +376,18 @@ def _reported(ctx: Context) -> Context:
 @resolver("year_range")
 @in_calendar
 def year_range(m: Match, ctx: Context) -> TimeValue:
-    """2024-25, 1990-91: the two years and those between."""
+    """2024-25, 1990-91: the two years and those between, a span of years (issue 15).
+
+    A TIMEX3 DATE value names one granule, and no granule is a span of years: the smallest
+    holding one ("195" for "1957-58", "19" for "1959-60") reads as the decade or the
+    century. TimeML gives a span its two ends as a DURATION (whose ``beginPoint`` and
+    ``endPoint`` are the ends); kept as one TIMEX3, as TimeBank keeps a range, that is the
+    DURATION of the years it touches (``P2Y``), with the interval holding them exactly.
+    """
     first, last = _two_years(m)
-    return spanning(_years(ctx, first, last))
+    value = TimeValue.of_duration(Duration.from_timex(f"P{last - first + 1}Y"),
+                                  interval=_years(ctx, first, last))
+    return attrs.evolve(value, granularity=Granularity.YEAR)
 
 
 @resolver("fiscal_year")
