@@ -167,7 +167,8 @@ def test_an_aware_anchor_lends_its_zone() -> None:
     assert _clock(timeline.resolve("11:38", anchor)) == ("2025-02-25T11:38", timedelta(hours=1))
     assert _clock(timeline.resolve("Monday at 2 p.m.", anchor, tense="past")) == \
         ("2025-02-24T14:00", timedelta(hours=1))
-    assert _clock(timeline.resolve("11:38 EST", anchor)) == ("2025-02-25T11:38", timedelta(hours=-5))
+    assert _clock(timeline.resolve("11:38 EST", anchor)) == \
+        ("2025-02-25T11:38", timedelta(hours=-5))
     assert _clock(timeline.resolve("2 p.m. local time", anchor)) == ("2025-02-25T14:00", None)
 
 
