@@ -413,3 +413,18 @@ def test_the_minute_in_a_fold_is_one_minute_long() -> None:
     assert now.interval is not None
     assert now.interval.start == datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
     assert now.interval.end == datetime(2025, 10, 26, 1, 31, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He arrived at 7 in the evening.", ("7 in the evening", "2025-02-24T19")),
+    ("They met at 7 in the evening on Monday.", ("7 in the evening on Monday", "2025-02-24T19")),
+    ("The blast came at three in the morning.", ("three in the morning", "2025-02-24T03")),
+    # Not an hour: a part of the day naming a session, a figure, a pronoun.
+    ("He won 3 in the afternoon session.", ("the afternoon", "2025-02-24TAF")),
+    ("Shares rose 2.5 in the morning.", ("the morning", "2025-02-24TMO")),
+    ("One in the morning crowd said so.", ("the morning", "2025-02-24TMO")),
+])
+def test_an_hour_told_by_its_part_of_the_day(text: str, want: tuple[str, str]) -> None:
+    # #15: "<N> in the evening" is one clock time, its value from the hour and the part.
+    [mention] = timeline.scan(text, MONDAY, tense="past")
+    assert (text[slice(*mention.extent)], mention.value.value) == want
