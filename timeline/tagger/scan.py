@@ -379,6 +379,10 @@ class Scanner:
                                                                      back)))
                 continue  # a comparison period: what follows still compares with the report
             if reference is None and _holds(mention, "needs_reference"):
+                if _holds(mention, "unknown_day_without_reference"):
+                    # "that night" after an event whose day the text never told: a night
+                    # all the same, of an unknown day (#15).
+                    out.append(_with_timex(mention, _of_unknown_day(mention.timex)))
                 continue  # "since then" with no date told before it: no date to give
             again = self._again(mention, reference, quarter)
             if again is None:
@@ -855,6 +859,12 @@ def found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
             return current
         pending.extend(current.children)
     return None
+
+
+def _of_unknown_day(value: TimeValue) -> TimeValue:
+    """The value said of a day the text does not give: its date digits unknown
+    (``XXXX-XX-XXTNI``, as TimeML writes a value it cannot compute), no interval."""
+    return TimeValue(value.type, "XXXX-XX-XX" + value.value[10:], None, None, value.granularity)
 
 
 def _holds(mention: Mention, param: str) -> bool:
