@@ -49,3 +49,19 @@ def test_the_value_is_honest() -> None:
 ])
 def test_not_from_an_event(text: str, want: list[tuple[str, str]]) -> None:
     assert extents(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # In apposition to a date of its unit, the phrase renames that date.
+    ("Prices fell after Oct. 12, the day before the plunge, and rose.",
+     [("Oct. 12", "2024-10-12"), ("the day", "2024-10-12")]),
+    ("In 1987, the year before the election, he ran.",
+     [("1987", "1987"), ("the year", "1987")]),
+    # Not in apposition (no comma), or of another unit: the event's date stays unknown.
+    ("On Oct. 12 the day before the plunge came.",
+     [("Oct. 12", "2024-10-12"), ("the day", "XXXX-XX-XX")]),
+    ("In October, the day before the plunge, they sold.",
+     [("October", "2024-10"), ("the day", "XXXX-XX-XX")]),
+])
+def test_a_date_in_apposition_gives_the_value(text: str, want: list[tuple[str, str]]) -> None:
+    assert extents(text) == want
