@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 import timeline
+from timeline.time.value import TimexType
 
 
 def values(text: str, anchor: date) -> list[tuple[str, str]]:
@@ -66,7 +67,22 @@ def test_that_day_needs_a_date_at_least_as_fine() -> None:
     assert found == [("2019", "2019")]
     found = values("In 2019 the plant closed. That night it burned.", date(2025, 2, 24))
     assert found == [("2019", "2019")]
-    assert values("That night it burned.", date(2025, 2, 24)) == []
+
+
+
+def test_a_part_of_a_day_never_told_is_of_an_unknown_day() -> None:
+    # #15: "that night" after an event the text does not date is a night all the same:
+    # TIME XXXX-XX-XXTNI (what TimeML writes when it cannot compute a value), no interval;
+    # the anchor's night would be a guess.
+    assert values("That night it burned.", date(2025, 2, 24)) == [
+        ("That night", "XXXX-XX-XXTNI")]
+    [mention] = timeline.tag("After the attack, the next morning, troops left.",
+                             date(2025, 2, 24))
+    assert (mention.text, mention.value.value) == ("the next morning", "XXXX-XX-XXTMO")
+    assert mention.value.type is TimexType.TIME and mention.value.interval is None
+    # A day told before it still gives the day.
+    assert values("On March 3 the army attacked. That night it burned.", date(2025, 3, 5)) == [
+        ("March 3", "2025-03-03"), ("That night", "2025-03-03TNI")]
 
 
 def test_durations_and_references_are_not_referred_to() -> None:

@@ -201,3 +201,32 @@ def test_the_end_of_a_range_of_dates_comes_after_its_start() -> None:
     # ... but not a weekday "to" a month.
     assert values("After a revision Friday to December's figures, jobs rose.") == [
         "2025-02-21", "2024-12"]
+
+
+@pytest.mark.parametrize(("text", "value", "cue"), [
+    # A new date a plan was moved to lies ahead, whatever the tense of the move (#15).
+    ("The summit was pushed back to Thursday.", "2025-02-27", "pushed back to"),
+    ("The summit was postponed to Thursday.", "2025-02-27", "postponed to"),
+    ("The hearing was rescheduled to Monday.", "2025-03-03", "rescheduled to"),
+    ("The launch was delayed until Tuesday.", "2025-03-04", "delayed"),
+    # Wire copy's trips: the present of a schedule, and "to" leads to a place.
+    ("The president leaves for Paris Tuesday.", "2025-03-04", "leaves for"),
+    ("Rubio heads to Brussels on Thursday.", "2025-02-27", "heads to"),
+    ("Rubio heads to the capital on Monday.", "2025-03-03", "heads to"),
+    ("The minister flies to Rome on Monday.", "2025-03-03", "flies to"),
+    ("The envoy is due in Kyiv Friday.", "2025-02-28", "due"),
+    # ... and their past forms still point back.
+    ("The president left for Paris on Tuesday.", "2025-02-25", "left"),
+    ("The minister flew to Rome on Monday.", "2025-02-24", "flew"),
+    ("The leaves fell on Monday.", "2025-02-24", "fell"),
+    # A plan told in the past that the sentence overtakes points back; one it does not
+    # overtake still looks ahead, and so does a plan told in the present.
+    ("The vote was scheduled for Tuesday but was called off.", "2025-02-25",
+     "was scheduled ... but"),
+    ("The vote was scheduled for Tuesday.", "2025-03-04", "scheduled"),
+    ("The vote is scheduled for Tuesday but may slip.", "2025-03-04", "is scheduled"),
+    ("The trial had been due to start on Monday.", "2025-02-24", "had been due to"),
+])
+def test_plans_moved_overtaken_and_trips(text: str, value: str, cue: str) -> None:
+    [(_, got, why)] = tagged(text)
+    assert (got, why) == (value, cue)

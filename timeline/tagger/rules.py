@@ -448,7 +448,7 @@ def _compile_rule(raw: Any, file: str, expander: _Expander, anchor: date | datet
 
 
 RULE_FILES = ("date.toml", "calendar.toml", "time.toml", "duration.toml", "set.toml",
-              "reference.toml")
+              "reference.toml", "event.toml")
 
 
 @functools.cache

@@ -382,7 +382,16 @@ class Scanner:
                 out.append(_with_timex(mention, TimeValue.of_granule(Granularity.QUARTER,
                                                                      back)))
                 continue  # a comparison period: what follows still compares with the report
+            if out and _holds(mention, "apposed") and _apposed(text, out[-1], mention):
+                # "Oct. 12, the day before the plunge": the phrase renames the date before
+                # it, whose value it takes (#15).
+                out.append(_with_timex(mention, out[-1].timex))
+                continue
             if reference is None and _holds(mention, "needs_reference"):
+                if _holds(mention, "unknown_day_without_reference"):
+                    # "that night" after an event whose day the text never told: a night
+                    # all the same, of an unknown day (#15).
+                    out.append(_with_timex(mention, _of_unknown_day(mention.timex)))
                 continue  # "since then" with no date told before it: no date to give
             again = self._again(mention, reference, quarter)
             if again is None:
@@ -859,6 +868,25 @@ def found_by(mention: Mention, test: Callable[[Match], Any]) -> Mention | None:
             return current
         pending.extend(current.children)
     return None
+
+
+#: What stands between a date and a phrase in apposition to it: a comma, a dash.
+_APPOSITION = re.compile(r"\s*(?:,|--|\u2014|\u2013)\s*")
+
+
+def _apposed(text: str, before: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` stands in apposition to the date ``before`` it ("Oct. 12, the
+    day before the plunge"): only a comma or a dash between them, and the same unit."""
+    value, told = mention.timex, before.timex
+    return (told.interval is not None and told.mod is None
+            and told.granularity is not None and told.granularity is value.granularity
+            and _APPOSITION.fullmatch(text, before.end, mention.extent[0]) is not None)
+
+
+def _of_unknown_day(value: TimeValue) -> TimeValue:
+    """The value said of a day the text does not give: its date digits unknown
+    (``XXXX-XX-XXTNI``, as TimeML writes a value it cannot compute), no interval."""
+    return TimeValue(value.type, "XXXX-XX-XX" + value.value[10:], None, None, value.granularity)
 
 
 def _holds(mention: Mention, param: str) -> bool:

@@ -50,10 +50,13 @@ class TenseCues:
         # Phrases by their last word, longest first, futures before pasts: one lookup per
         # word read ("is set to" is found at "to").
         self.ending: dict[str, list[tuple[Tense, tuple[str, ...]]]] = {}
-        for tense, name in ((Tense.FUTURE, "future"), (Tense.PAST, "past")):
+        for tense, name in ((Tense.FUTURE, "future"), (Tense.FUTURE, "motion"),
+                            (Tense.PAST, "past")):
             for text in cues.get(name, ()):
                 phrase = tuple(text.split())
                 self.ending.setdefault(phrase[-1], []).append((tense, phrase))
+        #: Phrases whose "to" leads to a place, not an infinitive ("heads to the capital").
+        self.motion = frozenset(tuple(text.split()) for text in cues.get("motion", ()))
         for entries in self.ending.values():
             entries.sort(key=lambda entry: (-len(entry[1]), entry[0] is Tense.PAST))
         self.longest = max((len(p) for entries in self.ending.values() for _, p in entries),
@@ -69,6 +72,8 @@ class TenseCues:
         self.span_ends = frozenset(cues.get("span_ends", ()))
         self.span_setting = frozenset(cues.get("span_setting", ()))
         self.perfect = frozenset(cues.get("perfect", ()))
+        self.was = frozenset(cues.get("was", ()))
+        self.overtaking = frozenset(cues.get("overtaking", ()))
 
     def read(self, text: str, start: int, end: int) -> Reading:
         """The tense of the sentence holding ``text[start:end]``, from the nearest cue."""
@@ -82,10 +87,27 @@ class TenseCues:
             span = self._opens_span(before, found)
             if span is not None:
                 return span
+        if found is not None and found.tense is Tense.FUTURE:
+            overtaken = self._overtaken(before, found, text, end)
+            if overtaken is not None:
+                return overtaken
         if found is None:
             after = _WORD.findall(_fold(text[end:self._sentence_end(text, end)]))
             found = self._nearest(after[:NEAR], backwards=False)
         return found or Reading(None, None)
+
+    def _overtaken(self, before: list[str], found: Reading, text: str,
+                   end: int) -> Reading | None:
+        """A past reading of a plan told in the past that the sentence then overtakes ("was
+        scheduled for Tuesday but was called off"), or None."""
+        at = len(before) - 1 - found.distance  # the cue's last word
+        if at < 1 or before[at] not in self.participles or before[at - 1] not in self.was:
+            return None
+        after = _WORD.findall(_fold(text[end:self._sentence_end(text, end)]))
+        turn = next((word for word in after[:NEAR] if word in self.overtaking), None)
+        if turn is None:
+            return None
+        return Reading(Tense.PAST, f"{before[at - 1]} {before[at]} ... {turn}", found.distance)
 
     def _opens_span(self, before: list[str], found: Reading) -> Reading | None:
         """The reading of the end of a span a past cue only set, or None when the cue tells
@@ -171,7 +193,8 @@ class TenseCues:
             n = len(phrase)
             # "To" before a noun phrase is a preposition, no infinitive: "agreed to the
             # deal", and "due to the storm" is a cause, not a schedule.
-            if n > 1 and word == "to" and self._noun_phrase(following[:1]):
+            if (n > 1 and word == "to" and phrase not in self.motion
+                    and self._noun_phrase(following[:1])):
                 continue
             if n == 1 and following[:1] == ["to"] and self._noun_phrase(following[1:]):
                 continue

@@ -520,10 +520,15 @@ def _candidate_values(interval: Interval) -> Iterator[tuple[str, Granularity, In
         try:
             value = timex.render(granularity, start)
             granule = timex.parse(value)
+            own = granule.interval
+            if own is not None and granularity <= Granularity.HOUR and not is_floating(start):
+                # A clock value is written without its zone: the granule is read in the
+                # start's own zone, as the interval was.
+                own = Interval(*span(granularity, floor(granularity, start)))
         except (ValueError, OverflowError):  # past the calendar's edge
             continue
-        if granule.interval is not None:
-            yield value, granularity, granule.interval
+        if own is not None:
+            yield value, granularity, own
 
 
 def _exact(interval: Interval) -> tuple[str, Granularity] | None:

@@ -158,6 +158,11 @@ def _zone(text: str) -> timezone:
 def render(granularity: Granularity, moment: datetime, part: PartOfDay | None = None) -> str:
     """The TIMEX3 value of the granule of this size that contains ``moment``.
 
+    A clock value is written without the moment's zone (``2025-02-24T14:00``, never
+    ``...T14:00-05:00``): TimeML's annotated corpora write none, and a scorer compares the
+    strings. The zone stays in the value's interval (and its EDTF and JSON), where the text
+    stated it; ``parse`` still reads an offset a file gives.
+
     >>> render(Granularity.WEEK, datetime(2025, 2, 19))
     '2025-W08'
     >>> render(Granularity.WEEKEND, datetime(2025, 2, 24))
@@ -169,11 +174,11 @@ def render(granularity: Granularity, moment: datetime, part: PartOfDay | None = 
             raise ValueError("a part-of-day value needs its part")
         return f"{_ymd(moment)}T{part.name}"
     if g is Granularity.SECOND:
-        return f"{_ymd(moment)}T{moment:%H:%M:%S}{_offset(moment)}"
+        return f"{_ymd(moment)}T{moment:%H:%M:%S}"
     if g is Granularity.MINUTE:
-        return f"{_ymd(moment)}T{moment:%H:%M}{_offset(moment)}"
+        return f"{_ymd(moment)}T{moment:%H:%M}"
     if g is Granularity.HOUR:
-        return f"{_ymd(moment)}T{moment:%H}{_offset(moment)}"
+        return f"{_ymd(moment)}T{moment:%H}"
     if g is Granularity.DAY:
         return _ymd(moment)
     if g in (Granularity.WEEK, Granularity.WEEKEND):
@@ -198,13 +203,3 @@ def render(granularity: Granularity, moment: datetime, part: PartOfDay | None = 
 def _ymd(moment: datetime) -> str:
     return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
 
-
-def _offset(moment: datetime) -> str:
-    offset = moment.utcoffset()
-    if offset is None:
-        return ""
-    if offset == timedelta(0):
-        return "Z"
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"

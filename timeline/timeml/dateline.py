@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 import attrs
 
@@ -136,9 +136,19 @@ def _absolute(head: str, date_order: str,
             if year is None or value[4:] != other_value[4:] or not value[4:].startswith("-"):
                 continue
             value = f"{year:04d}{value[4:]}"
-        moment = moment_of(value)
+        moment = _zoned(moment_of(value), mention)
         if moment is not None:
             yield mention, moment, value
+
+
+def _zoned(moment: date | datetime | None, mention: Mention) -> date | datetime | None:
+    """The moment in the zone the mention stated ("11:38 GMT"): a TIMEX3 clock value is
+    written without it, its interval keeps it (as a fixed offset, the offset of that day)."""
+    interval = mention.value.interval
+    if not isinstance(moment, datetime) or interval is None or interval.start is None:
+        return moment
+    offset = interval.start.utcoffset()
+    return moment if offset is None else moment.replace(tzinfo=timezone(offset))
 
 
 def _why(text: str, start: int, end: int, *, strict: bool = False) -> str | None:

@@ -39,7 +39,6 @@ from timeline.timeml.read import (
     TimeMLDocument,
     TimeMLError,
     Timex,
-    moment_of,
 )
 
 #: Root attributes of a document made from plain text: TimeML 1.2.1's schema.
@@ -297,12 +296,12 @@ def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex | Mention]) -> str
 
 def dct_value(dct: date | datetime) -> str:
     """The TIMEX3 value of a creation time: ``2025-02-24``, ``2025-02-25T11:38``, with the
-    seconds only when there are some and the offset when it has one."""
+    seconds only when there are some, and no zone: a TIMEX3 clock value carries none (no
+    annotated corpus writes one; ``docs/conventions.md``), like the tagger's own."""
     if not isinstance(dct, datetime):
         return dct.isoformat()
     spec = "minutes" if dct.second == 0 and dct.microsecond == 0 else "seconds"
-    value = dct.replace(microsecond=0).isoformat(timespec=spec)
-    return value.replace("+00:00", "Z")
+    return dct.replace(microsecond=0, tzinfo=None).isoformat(timespec=spec)
 
 
 def plain_document(text: str, dct: Anchor | None = None, *,
@@ -323,7 +322,8 @@ def plain_document(text: str, dct: Anchor | None = None, *,
         children += [Element("DCT", {}, (Element("TIMEX3", attributes, (value,)),)), "\n"]
     children += [Element("TEXT"), "\n"]
     root = Element("TimeML", TIMEML_ROOT, tuple(children))
-    moment = None if dct is None else moment_of(dct_value(dct))
+    # The document's moment is the anchor itself, in its zone (its value has none).
+    moment = dct.replace(microsecond=0) if isinstance(dct, datetime) else dct
     return TimeMLDocument(name, text, moment, dct_timex, (), (), root)
 
 

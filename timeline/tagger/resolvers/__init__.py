@@ -36,11 +36,12 @@ from timeline.tagger.resolvers import (  # noqa: E402
     calendar,
     date,
     duration,
+    event,
     holiday,
     reference,
     set,
     time,
 )
 
-__all__ = ["RESOLVERS", "Resolver", "calendar", "date", "duration", "holiday", "reference",
-           "resolver", "set", "time"]
+__all__ = ["RESOLVERS", "Resolver", "calendar", "date", "duration", "event", "holiday",
+           "reference", "resolver", "set", "time"]
