@@ -69,12 +69,14 @@ def parse_lines(text: str) -> dict[str, Any] | None:
     root: dict[str, Any] = {}
     table = root
     arrays: set[int] = set()  # the arrays of tables made here (by id; each is in root)
-    lines = text.split("\n")
-    if lines[-1].endswith("\r"):  # a CR is only ever half of a line break
+    if text.endswith("\r"):  # a CR is only ever half of a line break
         return None
-    for line in lines:
-        if line.endswith("\r"):
-            line = line[:-1]
+    start, size = 0, len(text)
+    while start <= size:  # a line at a time: a list of them all would double the memory
+        end = text.find("\n", start)
+        end = size if end < 0 else end
+        line = text[start:end - 1] if end > start and text[end - 1] == "\r" else text[start:end]
+        start = end + 1
         pair = _KEY_VALUE.fullmatch(line)
         if pair is not None:
             key, plain, scalar, strings = pair.groups()
