@@ -325,8 +325,7 @@ def _fields(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
         ("LOCATION", None if event.place is None else one_line(event.place)),
         ("STATUS", ICS_STATUS[event.status]), ("URL", source_url(event, tl)),
     ]
-    named = _time_value(event)
-    edtf = _edtf(named)
+    named, edtf = _time_value(event)
     fields += [("X-TIMELINE-EDTF", edtf), ("X-TIMELINE-EVENT", one_line(event.id)),
                ("X-TIMELINE-MOD", None if named.mod is None else named.mod.value),
                ("X-TIMELINE-STATUS", event.status.value), ("X-TIMELINE-TIMEX", named.value)]
@@ -335,31 +334,24 @@ def _fields(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
 
 #: The hull's TIMEX3 value and EDTF, by the hull's bounds with their zones and folds:
 #: events of a day share them, and naming one takes a search over every granularity.
-_NAMED: dict[tuple[object, ...], TimeValue] = {}
-_EDTF: dict[TimeValue, str | None] = {}
-#: Above this many names kept, the caches start afresh (a bound on their memory).
+_NAMED: dict[tuple[object, ...], tuple[TimeValue, str | None]] = {}
+#: Above this many kept, the names start afresh (a bound on their memory).
 _KEPT = 100_000
 
 
-def _time_value(event: Event) -> TimeValue:
-    """``event_time_value``, remembered by the hull: aware bounds equal across zones (or
-    across a fold) name different values, so each bound's zone and fold are in the key."""
+def _time_value(event: Event) -> tuple[TimeValue, str | None]:
+    """``event_time_value`` and its EDTF, remembered by the hull: aware bounds equal across
+    zones (or across a fold) name different values, so each bound's zone and fold are in
+    the key."""
     hull = event.time.hull
     key = tuple(None if m is None else (m, m.tzinfo, m.fold) for m in (hull.start, hull.end))
     named = _NAMED.get(key)
     if named is None:
         if len(_NAMED) >= _KEPT:
             _NAMED.clear()
-        named = _NAMED[key] = event_time_value(event)
+        value = event_time_value(event)
+        named = _NAMED[key] = (value, to_edtf(value))
     return named
-
-
-def _edtf(named: TimeValue) -> str | None:
-    if named not in _EDTF:
-        if len(_EDTF) >= _KEPT:
-            _EDTF.clear()
-        _EDTF[named] = to_edtf(named)
-    return _EDTF[named]
 
 
 def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
@@ -393,8 +385,9 @@ def _vevent_lines(fields: list[tuple[str, object]],
 
     Each value is encoded by the property type icalendar gives its name (escaping TEXT),
     without building the component, which costs more than the event's own wording (#16).
-    Dates and times repeat from event to event (a stamp, a day, a publication): their
-    lines are kept in ``known``, by value, type, zone and fold.
+    Dates and times repeat from event to event (a stamp, a day, a publication), and so do
+    statuses and values: their lines are kept in ``known``, by value and type (and a
+    time's zone and fold); only those ``_OWN`` to one event are encoded every time.
     """
     yield "BEGIN:VEVENT"
     for name, value in fields:
@@ -404,6 +397,9 @@ def _vevent_lines(fields: list[tuple[str, object]],
         if isinstance(value, date):
             key = (name, type(value), value, getattr(value, "tzinfo", None),
                    getattr(value, "fold", 0))
+        elif name not in _OWN:
+            key = (name, type(value), value)
+        if key is not None:
             line = known.get(key)
             if line is not None:
                 yield line
@@ -421,6 +417,8 @@ def _vevent_lines(fields: list[tuple[str, object]],
 
 
 _TYPES = VEvent.types_factory
+#: The properties whose values are one event's own, never worth keeping.
+_OWN = frozenset({"SUMMARY", "DESCRIPTION", "UID", "LOCATION", "URL", "X-TIMELINE-EVENT"})
 
 
 def fold(line: str) -> str:
@@ -428,16 +426,18 @@ def fold(line: str) -> str:
     octets joined by CRLF and a space, never splitting a character nor ending a piece
     with a backslash or a caret (the start of an escape); a piece at a time, not a
     character at a time as icalendar does (#16)."""
-    if len(line.encode("utf-8")) <= _PIECE:
+    n = len(line)
+    ascii = line.isascii()  # an octet a character: nothing to count
+    if (n if ascii else len(line.encode("utf-8"))) <= _PIECE:
         return line
-    pieces = []
-    at, n = 0, len(line)
+    pieces, at = [], 0
     while at < n:
         size = min(_PIECE, n - at)
-        octets = len(line[at:at + size].encode("utf-8"))
-        while octets > _PIECE:  # the widest prefix of at most 74 octets
-            size -= 1
-            octets -= len(line[at + size].encode("utf-8"))
+        if not ascii:
+            octets = len(line[at:at + size].encode("utf-8"))
+            while octets > _PIECE:  # the widest prefix of at most 74 octets
+                size -= 1
+                octets -= len(line[at + size].encode("utf-8"))
         if at + size < n and size > 1 and line[at + size - 1] in "\\^":
             size -= 1
         pieces.append(line[at:at + size])
