@@ -12,15 +12,15 @@ the day before its first article (or, one in four, announced for three days late
 a quarter of the way in: an order the dates contradict.
 
 Every measurement runs in a fresh interpreter (``timeline`` and its ICS exporter imported
-and its rule tables loaded first, not counted): ``timeline.load`` (wall time and resident-set growth), the
-first materialisation of every event, the chronology, an ``as_of`` view a quarter of the way
-in (after a first view the day before, which builds the history views share), week-long
-``overlapping`` windows, ``to_ics`` (wall time, and the peak of what it
-allocates, by ``tracemalloc``, beside the size of its output), and the ``as_of`` view again
-on the contradicted corpus. Each row is printed beside its target (issue 16), and the
-growth from the smallest size to the largest beside the growth in articles (linear). Wall
-time is the target; the CPU time of the process is shown beside it, since on a machine
-shared with other work the wall time says more about the others.
+and its rule tables loaded first, not counted): ``timeline.load`` (wall time and
+resident-set growth), the first materialisation of every event, the chronology, an
+``as_of`` view a quarter of the way in (after a first view the day before, which builds
+the history views share), week-long ``overlapping`` windows, ``to_ics`` (wall time, and
+the peak of what it allocates, by ``tracemalloc``, beside the size of its output), and
+the ``as_of`` view again on the contradicted corpus. Each row is printed beside its target
+(issue 16), and the growth from the smallest size to the largest beside the growth in
+articles (linear). Wall time is the target; the CPU time of the process is shown beside
+it, since on a machine shared with other work the wall time says more about the others.
 
 Usage: ``python benchmarks/bench_scale.py [--sizes 1000 5000 20000] [--check]``.
 ``--keep DIR`` writes the corpora there and keeps them; ``--only load`` (or another
