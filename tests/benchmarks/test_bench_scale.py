@@ -7,27 +7,19 @@ contradicting claim is added. Its timings are the benchmark's, never asserted he
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date, datetime, time
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from benchmark_scripts import load_script
 
 import timeline
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_scale.py"
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_scale", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_scale")
 
 
 def test_a_generated_corpus_loads_without_conflicts(bench: ModuleType, tmp_path: Path) -> None:
