@@ -30,8 +30,16 @@ def documents(draw: st.DrawFn) -> str:
     """Line-shaped TOML, mostly valid, with the near-misses a reader could get wrong."""
     lines = []
     for _ in range(draw(st.integers(0, 12))):
-        kind = draw(st.integers(0, 5))
-        if kind == 0:
+        kind = draw(st.integers(0, 6))
+        if kind == 6:  # a multi-line array, as [draft]'s seen, and its near-misses
+            lines.append(draw(st.sampled_from(KEYS)) + " = [" + draw(COMMENTS))
+            for _ in range(draw(st.integers(0, 4))):
+                lines.append(draw(st.sampled_from(["  ", ""])) + draw(VALUES)
+                             + draw(st.sampled_from([",", "", " ,", ", ,"]))
+                             + draw(COMMENTS))
+            if draw(st.integers(0, 9)):
+                lines.append(draw(st.sampled_from(["]", "  ]", "] # end", "],", "]]"])))
+        elif kind == 0:
             lines.append(draw(st.sampled_from(HEADERS)) + draw(COMMENTS))
         elif kind == 1:
             lines.append(draw(COMMENTS) + draw(st.sampled_from(["", " ", "\t", "\x0c"])))
@@ -65,9 +73,12 @@ def test_a_corpus_is_read_by_it() -> None:
     shaped = ('[corpus]\ntitle = "T"\n\n[[articles]]\nid = "a"\npublished = 2025-02-24\n'
               '[[articles]]\nid = "b"\npublished = 2025-02-25T11:38:00  # a dateline\n')
     assert parse_lines(shaped) == tomllib.loads(shaped)
+    drafted = '[draft]\nseen = [\n  "3f2a9c0d1e4b5a67",  # a note\n\n  "9b8e7d6c5a4f3e21"\n]\n'
+    assert parse_lines(drafted) == tomllib.loads(drafted)
 
 
 def test_what_it_does_not_know_it_leaves_to_tomllib() -> None:
-    for text in ('seen = [\n  "a",\n]\n', "a.b = 1\n", '"q" = 1\n', "[a]\n[a.b]\nx = 1\n",
+    for text in ('seen = [\n  "a",\n', 'seen = [\n  "a"\n  "b"\n]\n', "a.b = 1\n",
+                 '"q" = 1\n', "[a]\n[a.b]\nx = 1\n",
                  "x = 1\r", "x = 2025-02-30\n", "[[a]]\n[a]\n", "x = " + "[" * 5000 + "\n"):
         assert parse_lines(text) is None, text

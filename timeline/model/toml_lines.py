@@ -4,12 +4,13 @@
 of issue 16. What curators and ``timeline draft`` write is a small, line-shaped part of
 TOML: ``[[events]]`` and ``[[events.claims]]`` headers, a ``[corpus]`` table, and
 ``key = value`` lines whose values are plain strings, integers, booleans, dates, local
-datetimes or one-line arrays of plain strings. ``parse_lines`` reads exactly that, a line
-at a time with one regular expression each, and gives up (``None``) at the first line it
-does not know for sure, for ``tomllib`` to read the whole text (and to word any error).
-Other values on a line of their own (escapes, literal strings, floats, offsets) are read
-by ``tomllib`` that line alone. So it returns what ``tomllib.loads`` returns, or nothing;
-a property test holds it to that.
+datetimes or arrays of plain strings (on one line, or one string a line as ``[draft]``'s
+``seen``). ``parse_lines`` reads exactly that, a line at a time with one regular
+expression each, and gives up (``None``) at the first line it does not know for sure, for
+``tomllib`` to read the whole text (and to word any error). Other values on a line of
+their own (escapes, literal strings, floats, offsets) are read by ``tomllib`` that line
+alone. So it returns what ``tomllib.loads`` returns, or nothing; a property test holds it
+to that.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ _HEADER = re.compile(r"[ \t]*(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)
                      + _COMMENT)
 _BLANK = re.compile(r"[ \t]*" + _COMMENT)
 _STRINGS = re.compile(r'"([^"]*)"')
+#: A multi-line array of plain strings (``[draft]``'s ``seen``): its opening line, each
+#: string on a line of its own (its comma, if any, after it), the closing bracket.
+_OPEN = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*\[[ \t]*" + _COMMENT)
+_ITEM = re.compile(r"[ \t]*" + _PLAIN.replace('"[', '"([', 1).replace(']*"', ']*)"', 1)
+                   + r"[ \t]*(,?)[ \t]*" + _COMMENT)
+_CLOSE = re.compile(r"[ \t]*\][ \t]*" + _COMMENT)
 
 
 def _scalar(text: str) -> object:
@@ -72,11 +79,23 @@ def parse_lines(text: str) -> dict[str, Any] | None:
     if text.endswith("\r"):  # a CR is only ever half of a line break
         return None
     start, size = 0, len(text)
+    items: list[str] | None = None  # the multi-line array being read
+    last = False  # its last string had no comma: only the bracket may follow
     while start <= size:  # a line at a time: a list of them all would double the memory
         end = text.find("\n", start)
         end = size if end < 0 else end
         line = text[start:end - 1] if end > start and text[end - 1] == "\r" else text[start:end]
         start = end + 1
+        if items is not None:
+            item = _ITEM.fullmatch(line)
+            if item is not None and not last:
+                items.append(item[1])
+                last = not item[2]
+            elif _CLOSE.fullmatch(line) is not None:
+                items = None
+            elif _BLANK.fullmatch(line) is None:
+                return None
+            continue
         pair = _KEY_VALUE.fullmatch(line)
         if pair is not None:
             key, plain, scalar, strings = pair.groups()
@@ -91,6 +110,13 @@ def parse_lines(text: str) -> dict[str, Any] | None:
                 table[key] = value
             else:
                 table[key] = _STRINGS.findall(strings)
+            continue
+        begun = _OPEN.fullmatch(line)
+        if begun is not None:
+            if begun[1] in table:
+                return None
+            items = table[begun[1]] = []
+            last = False
             continue
         if _OTHER.match(line):
             try:
@@ -114,7 +140,7 @@ def parse_lines(text: str) -> dict[str, Any] | None:
             continue
         if _BLANK.fullmatch(line) is None:
             return None
-    return root
+    return None if items is not None else root
 
 
 def _table(root: dict[str, Any], array: bool, keys: list[str],
