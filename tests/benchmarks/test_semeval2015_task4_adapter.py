@@ -3,7 +3,6 @@ stand-in for the draft API), and the naive baseline end to end on a hand-made do
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections import Counter
 from datetime import date
@@ -11,11 +10,10 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 import pytest
+from benchmark_scripts import load_script
 
 from timeline.time.interval import Interval
 from timeline.timeml.task4 import EntityTimeline, TimelineRow, read_task4, read_timeline
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "semeval2015_task4.py"
 
 DOCUMENT = b"""<?xml version="1.0" encoding="utf-8"?>
 <TimeML><DOCID>7</DOCID>
@@ -29,12 +27,7 @@ DOCUMENT = b"""<?xml version="1.0" encoding="utf-8"?>
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("semeval2015_task4", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("semeval2015_task4")
 
 
 def span(text: str, word: str) -> tuple[int, int]:

@@ -360,6 +360,43 @@ def test_hostile_text_reads_back_identically(tl: Timeline) -> None:
         assert parsed["uid"] == ics.event_uid(event.id, ics.corpus_digest(tl))
         assert parsed["x"]["X-TIMELINE-STATUS"] == event.status.value
     assert tl.to_ics() == data
+    assert data == through_components(tl)  # issue 16: the fast writer is icalendar's bytes
+
+
+# --- the fast writer (issue 16): icalendar's own bytes, without its components -------------
+
+def through_components(tl: Timeline, *, include_open: bool = False,
+                       zone: str | None = None) -> bytes:
+    """The calendar as icalendar writes it from whole components (``ics.calendar``): what
+    ``to_ics`` wrote before issue 16, and must still write byte for byte."""
+    from timeline.export.wording import display_zone
+
+    with display_zone(zone, corpus=tl.zone):
+        left_out = set() if include_open else {e.id for e in ics.open_ended(tl)}
+        data: bytes = ics.calendar(tl, [e for e in tl.events if e.id not in left_out]).to_ical()
+    return data
+
+
+@pytest.mark.parametrize("options", [{}, {"include_open": True},
+                                     {"include_open": True, "zone": "Asia/Tokyo"}])
+def test_the_fast_writer_writes_icalendars_bytes(seeds: Timeline, tmp_path: Path,
+                                                 options: dict[str, Any]) -> None:
+    urls = with_urls(_two_article_corpus(tmp_path), {"a": URL_A, "b": URL_B},
+                     title="Partners, rivals; and more")
+    for tl in (seeds, seeds.as_of(AS_OF), seeds.as_of(AS_OF, possibly=True),
+               timeline.load(urls)):
+        assert tl.to_ics(**options) == through_components(tl, **options)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(hostile_text(), min_size=1, max_size=6).map("".join),
+       st.sampled_from(["DESCRIPTION:", "SUMMARY;LANGUAGE=en:", "X-A:", ""]))
+def test_fold_is_icalendars(text: str, name: str) -> None:
+    from icalendar.parser.string import _foldline
+
+    line = name + text.replace("\r", " ").replace("\n", " ")
+    assert ics.fold(line) == _foldline(line)
+    assert all(len(piece.encode()) <= 74 for piece in ics.fold(line).split("\r\n "))
 
 
 # --- what the corpus knows (issue 12) ---------------------------------------------------------

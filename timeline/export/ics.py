@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, vText
 from icalendar import Event as VEvent
@@ -58,6 +58,7 @@ from timeline.model.network import EventTime
 from timeline.query.moments import as_of_moment
 from timeline.time.edtf import to_edtf
 from timeline.time.interval import LAST_YEAR, is_floating
+from timeline.time.value import TimeValue
 
 if TYPE_CHECKING:
     from timeline.query.timeline import Timeline
@@ -298,13 +299,13 @@ def source_url(event: Event, tl: Timeline) -> str | None:
     return None if article is None else web_url(article.url)
 
 
-def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
-           shown: Shown | None = None) -> VEvent | None:
-    """The event as a VEVENT, or ``None`` when it has no bounded end to place it by.
+def _fields(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
+            shown: Shown | None = None) -> list[tuple[str, object]] | None:
+    """The VEVENT's properties as ``Event.new`` and ``add`` take them, in that order; ``None``
+    when the event has no bounded end to place it by (``vevent`` says how it is placed).
 
-    Placed and worded as ``shown`` shows it (``wording.Shown``: a bound derived through
-    order claims at the granularity its sources give, and what it came from); the
-    ``X-TIMELINE-*`` values stay the model's, as the JSON export names them.
+    One list for the two writers, ``vevent`` (an icalendar ``Event``) and ``_vevent_lines``
+    (its content lines straight from icalendar's property types), so they cannot drift.
     """
     seen = event if shown is None else shown.by_id.get(event.id, event)
     timed = clock_span(seen.time)
@@ -316,29 +317,136 @@ def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
     if not end > start:  # icalendar would write it; every all-day event lasts a day or more
         raise AssertionError(f"event {event.id!r}: empty span {start} to {end}")
     published = [utc_instant(c.known_from) for c in event.claims]
+    fields: list[tuple[str, object]] = [
+        ("SUMMARY", summary(seen)), ("DTSTART", start), ("DTEND", end), ("DTSTAMP", stamp),
+        ("UID", event_uid(event.id, corpus)), ("CREATED", min(published, default=None)),
+        ("DESCRIPTION", description(seen, tl, shown=shown)),
+        ("LAST-MODIFIED", max(published, default=None)),
+        ("LOCATION", None if event.place is None else one_line(event.place)),
+        ("STATUS", ICS_STATUS[event.status]), ("URL", source_url(event, tl)),
+    ]
+    named, edtf = _time_value(event)
+    fields += [("X-TIMELINE-EDTF", edtf), ("X-TIMELINE-EVENT", one_line(event.id)),
+               ("X-TIMELINE-MOD", None if named.mod is None else named.mod.value),
+               ("X-TIMELINE-STATUS", event.status.value), ("X-TIMELINE-TIMEX", named.value)]
+    return fields
+
+
+#: The hull's TIMEX3 value and EDTF, by the hull's bounds with their zones and folds:
+#: events of a day share them, and naming one takes a search over every granularity.
+_NAMED: dict[tuple[object, ...], tuple[TimeValue, str | None]] = {}
+#: Above this many kept, the names start afresh (a bound on their memory).
+_KEPT = 100_000
+
+
+def _time_value(event: Event) -> tuple[TimeValue, str | None]:
+    """``event_time_value`` and its EDTF, remembered by the hull: aware bounds equal across
+    zones (or across a fold) name different values, so each bound's zone and fold are in
+    the key."""
+    hull = event.time.hull
+    key = tuple(None if m is None else (m, m.tzinfo, m.fold) for m in (hull.start, hull.end))
+    named = _NAMED.get(key)
+    if named is None:
+        if len(_NAMED) >= _KEPT:
+            _NAMED.clear()
+        value = event_time_value(event)
+        named = _NAMED[key] = (value, to_edtf(value))
+    return named
+
+
+def vevent(event: Event, tl: Timeline, *, stamp: datetime, corpus: str,
+           shown: Shown | None = None) -> VEvent | None:
+    """The event as a VEVENT, or ``None`` when it has no bounded end to place it by.
+
+    Placed and worded as ``shown`` shows it (``wording.Shown``: a bound derived through
+    order claims at the granularity its sources give, and what it came from); the
+    ``X-TIMELINE-*`` values stay the model's, as the JSON export names them.
+    """
+    fields = _fields(event, tl, stamp=stamp, corpus=corpus, shown=shown)
+    if fields is None:
+        return None
+    given: dict[str, Any] = dict(fields[:11])
     entry = VEvent.new(
-        uid=event_uid(event.id, corpus),
-        stamp=stamp,
-        start=start,
-        end=end,
-        summary=summary(seen),
-        description=description(seen, tl, shown=shown),
-        location=None if event.place is None else one_line(event.place),
-        status=ICS_STATUS[event.status],
-        created=min(published, default=None),
-        last_modified=max(published, default=None),
-        url=source_url(event, tl),
+        uid=given["UID"], stamp=given["DTSTAMP"], start=given["DTSTART"], end=given["DTEND"],
+        summary=given["SUMMARY"], description=given["DESCRIPTION"],
+        location=given["LOCATION"], status=given["STATUS"], created=given["CREATED"],
+        last_modified=given["LAST-MODIFIED"], url=given["URL"],
     )
-    named = event_time_value(event)
-    entry.add("X-TIMELINE-EVENT", one_line(event.id))
-    entry.add("X-TIMELINE-STATUS", event.status.value)
-    entry.add("X-TIMELINE-TIMEX", named.value)
-    if named.mod is not None:
-        entry.add("X-TIMELINE-MOD", named.mod.value)
-    edtf = to_edtf(named)
-    if edtf is not None:
-        entry.add("X-TIMELINE-EDTF", edtf)
+    for name, value in fields[11:]:
+        if value is not None:
+            entry.add(name, value)
     return entry
+
+
+def _vevent_lines(fields: list[tuple[str, object]],
+                  known: dict[tuple[object, ...], str]) -> Iterator[str]:
+    """The VEVENT's content lines, unfolded, as icalendar writes ``vevent``'s: BEGIN, the
+    canonical properties (SUMMARY to UID) in order, the others by name, END.
+
+    Each value is encoded by the property type icalendar gives its name (escaping TEXT),
+    without building the component, which costs more than the event's own wording (#16).
+    Dates and times repeat from event to event (a stamp, a day, a publication), and so do
+    statuses and values: their lines are kept in ``known``, by value and type (and a
+    time's zone and fold); only those ``_OWN`` to one event are encoded every time.
+    """
+    yield "BEGIN:VEVENT"
+    for name, value in fields:
+        if value is None:
+            continue
+        key: tuple[object, ...] | None = None
+        if isinstance(value, date):
+            key = (name, type(value), value, getattr(value, "tzinfo", None),
+                   getattr(value, "fold", 0))
+        elif name not in _OWN:
+            key = (name, type(value), value)
+        if key is not None:
+            line = known.get(key)
+            if line is not None:
+                yield line
+                continue
+        prop = _TYPES.for_property(name)(value)
+        text = prop.to_ical().decode("utf-8")
+        params = prop.params.to_ical(sorted=True).decode("utf-8") if prop.params else ""
+        line = f"{name};{params}:{text}" if params else f"{name}:{text}"
+        if key is not None:
+            if len(known) >= _KEPT:
+                known.clear()
+            known[key] = line
+        yield line
+    yield "END:VEVENT"
+
+
+_TYPES = VEvent.types_factory
+#: The properties whose values are one event's own, never worth keeping.
+_OWN = frozenset({"SUMMARY", "DESCRIPTION", "UID", "LOCATION", "URL", "X-TIMELINE-EVENT"})
+
+
+def fold(line: str) -> str:
+    """A content line folded as icalendar folds it (RFC 5545 3.1): pieces of at most 74
+    octets joined by CRLF and a space, never splitting a character nor ending a piece
+    with a backslash or a caret (the start of an escape); a piece at a time, not a
+    character at a time as icalendar does (#16)."""
+    n = len(line)
+    ascii = line.isascii()  # an octet a character: nothing to count
+    if (n if ascii else len(line.encode("utf-8"))) <= _PIECE:
+        return line
+    pieces, at = [], 0
+    while at < n:
+        size = min(_PIECE, n - at)
+        if not ascii:
+            octets = len(line[at:at + size].encode("utf-8"))
+            while octets > _PIECE:  # the widest prefix of at most 74 octets
+                size -= 1
+                octets -= len(line[at + size].encode("utf-8"))
+        if at + size < n and size > 1 and line[at + size - 1] in "\\^":
+            size -= 1
+        pieces.append(line[at:at + size])
+        at += size
+    return "\r\n ".join(pieces)
+
+
+#: The octets of a folded line's piece (RFC 5545: 75 with the leading space).
+_PIECE = 74
 
 
 def _version() -> str:
@@ -367,9 +475,10 @@ def calendar(tl: Timeline, events: Iterable[Event]) -> Calendar:
     cal.add("NAME", name)
     cal.add("X-WR-CALNAME", name)
     when = stamp(tl)
-    shown = Shown.of(tl.events)
+    shown: Shown | None = None
     for event in events:
         assert when is not None, "an event has claims, so a publication time"
+        shown = Shown.of(tl.events) if shown is None else shown
         entry = vevent(event, tl, stamp=when, corpus=corpus, shown=shown)
         if entry is not None:
             cal.add_component(entry)
@@ -391,12 +500,30 @@ def to_ics(tl: Timeline, *, include_open: bool = False, zone: str | None = None)
 
 
 def _to_ics_shown(tl: Timeline, *, include_open: bool = False) -> bytes:
-    """The export itself, inside ``display_zone``."""
+    """The export itself, inside ``display_zone``: the calendar's own lines from icalendar
+    (``calendar`` with no events), then each event's lines, folded and encoded as it is
+    built; the output and one event's lines are all it holds (#16)."""
     left_out = set() if include_open else {e.id for e in open_ended(tl)}
-    data: bytes = calendar(tl, (e for e in tl.events if e.id not in left_out)).to_ical()
-    return data
+    head = calendar(tl, ()).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    chunks = [head[:-len(end)]]
+    corpus, when = corpus_digest(tl), stamp(tl)
+    shown = Shown.of(tl.events)
+    known: dict[tuple[object, ...], str] = {}
+    for event in tl.events:
+        if event.id in left_out:
+            continue
+        assert when is not None, "an event has claims, so a publication time"
+        fields = _fields(event, tl, stamp=when, corpus=corpus, shown=shown)
+        if fields is not None:
+            lines = "\r\n".join(fold(line) for line in _vevent_lines(fields, known))
+            chunks.append(lines.encode("utf-8") + b"\r\n")
+    chunks.append(end)
+    return b"".join(chunks)
 
 
 __all__ = ["ICS_STATUS", "calendar", "calendar_name", "clean_text", "clock_span",
-           "corpus_digest", "day_range", "description", "event_uid", "one_line", "open_ended",
+           "corpus_digest", "day_range", "description", "event_uid", "fold", "one_line",
+           "open_ended",
            "source_url", "stamp", "summary", "to_ics", "undated", "utc_instant", "vevent"]

@@ -200,18 +200,21 @@ class Claim:
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
-                  file: str | None, entry: str) -> Claim:
+                  file: str | None, entry: str,
+                  resolved: dict[tuple[str, str, str], TimeValue | str] | None = None) -> Claim:
         """Build a claim from one ``[[events.claims]]`` table, checking it against its article.
 
         Every problem of the table is reported: one ``CorpusError`` holding each, naming the
-        file, the event and claim, and the field.
+        file, the event and claim, and the field. ``resolved`` keeps the expressions
+        resolved so far (a loading's claims share many; ``events_from_toml`` passes one).
         """
         if not isinstance(table, Mapping):
             raise CorpusError("expected a table", file=file, entry=entry)
         problems = Problems(file=file, entry=entry)
         for key in sorted(set(table) - KEYS):
             problems.add(key, f"unknown field; expected one of {', '.join(sorted(KEYS))}")
-        return cls._checked(table, event=event, articles=articles, problems=problems)
+        return cls._checked(table, event=event, articles=articles, problems=problems,
+                            resolved=resolved)
 
     @classmethod
     def build(cls, article: Article, quote: str, *, event: str,
@@ -262,17 +265,19 @@ class Claim:
         span = None if at is None else _at(article, quote, at, occurrence, problems)
         return cls._checked({k: v for k, v in table.items() if v is not None}, event=event,
                             articles={article.id: article}, problems=problems, span=span,
-                            resolved=value if when is not None else None)
+                            given=value if when is not None else None)
 
     @classmethod
     def _checked(cls, table: Mapping[str, Any], *, event: str, articles: Mapping[str, Article],
                  problems: Problems, span: tuple[int, int] | None = None,
-                 resolved: TimeValue | None = None) -> Claim:
+                 given: TimeValue | None = None,
+                 resolved: dict[tuple[str, str, str], TimeValue | str] | None = None) -> Claim:
         """The one check of a claim's fields, for ``from_toml`` and ``build``: each problem is
         added to ``problems`` (checks that need a field go on only when it is good) and all
         are raised together. ``span``: where the quote is, already checked (``build``'s
-        ``at``), else it is searched for; ``resolved``: what ``when`` resolves to, already
-        resolved (``build``'s ``value``), else it is resolved."""
+        ``at``), else it is searched for; ``given``: what ``when`` resolves to, already
+        resolved (``build``'s ``value``), else it is resolved (and kept in ``resolved``, one
+        loading's cache, when there is one)."""
         fail = problems.add
         for key in ("article", "quote", "status"):
             if key not in table:
@@ -314,16 +319,11 @@ class Claim:
                 when_span = (span[0] + at, span[0] + at + len(when))
                 tense = text("tense") or ("future" if status.pending else "past")
                 anchor = article.published
-                from timeline.tagger.resolve import resolve
-
-                try:
-                    value = resolved if resolved is not None else resolve(when, anchor,
-                                                                          tense=tense)
-                    if value.interval is not None:
-                        check_interval(value.interval, what=repr(when))
-                except TimelineError as exc:
-                    value = None
-                    fail("when", str(exc))
+                outcome = _resolved(when, anchor, tense, resolved, given)
+                if isinstance(outcome, str):
+                    fail("when", outcome)
+                else:
+                    value = outcome
         part = table.get("part")
         if part is not None and (not isinstance(part, str) or part not in PARTS):  # #13
             fail("part", f"expected 'start' or 'end', got {part!r}")
@@ -372,6 +372,30 @@ class Claim:
                    before=table.get("before"), after=table.get("after"),
                    relative_to=table.get("relative_to"), offset=offset,
                    note=table.get("note"), part=part, ongoing=ongoing)
+
+
+def _resolved(when: str, anchor: date | datetime, tense: str,
+              resolved: dict[tuple[str, str, str], TimeValue | str] | None,
+              given: TimeValue | None = None) -> TimeValue | str:
+    """``when`` resolved against ``anchor`` and checked, or what is wrong with it; kept in
+    ``resolved`` (one loading's), since a corpus says "Monday" or "on March 3, 2021" again
+    and again in articles of one day. The key is the anchor's ``repr``: aware times equal
+    across zones resolve differently, and ``==`` would take one for the other."""
+    key = (when, tense, repr(anchor))
+    if given is None and resolved is not None and key in resolved:
+        return resolved[key]
+    from timeline.tagger.resolve import resolve
+
+    outcome: TimeValue | str
+    try:
+        outcome = given if given is not None else resolve(when, anchor, tense=tense)
+        if outcome.interval is not None:
+            check_interval(outcome.interval, what=repr(when))
+    except TimelineError as exc:
+        outcome = str(exc)
+    if resolved is not None and given is None:
+        resolved[key] = outcome
+    return outcome
 
 
 #: A field ``build`` found wrong and reported already: present, so not "missing" too.

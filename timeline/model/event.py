@@ -14,6 +14,7 @@ from timeline.model.article import Article
 from timeline.model.claim import Claim, Status
 from timeline.model.network import Conflict, EventTime
 from timeline.model.problems import Problems
+from timeline.time.value import TimeValue
 
 #: Keys an ``[[events]]`` table may have.
 KEYS = frozenset({"id", "title", "actors", "place", "note", "claims", "maybe_same"})
@@ -53,9 +54,12 @@ class EventSpec:
 
     @classmethod
     def from_toml(cls, table: Mapping[str, Any], *, articles: Mapping[str, Article],
-                  file: str | None, position: int) -> EventSpec:
+                  file: str | None, position: int,
+                  resolved: dict[tuple[str, str, str], TimeValue | str] | None = None
+                  ) -> EventSpec:
         """One ``[[events]]`` table and its claims; every problem of it is reported (one
-        ``CorpusError`` holding each, naming file, event and field)."""
+        ``CorpusError`` holding each, naming file, event and field). ``resolved``: the
+        expressions resolved so far (``Claim.from_toml``)."""
         if not isinstance(table, Mapping):
             raise CorpusError("expected a table", file=file, entry=f"event {position}")
         raw_id = table.get("id")
@@ -69,7 +73,7 @@ class EventSpec:
             for i, raw in enumerate(raw_claims, start=1):
                 claim = problems.attempt(partial(
                     Claim.from_toml, raw, event=raw_id, articles=articles, file=file,
-                    entry=f"{entry}, claim {i}"))
+                    entry=f"{entry}, claim {i}", resolved=resolved))
                 if claim is not None:
                     claims.append(claim)
         actors, same = table.get("actors", []), table.get("maybe_same", [])

@@ -18,6 +18,8 @@ from timeline.model.event import EventSpec, check_specs
 from timeline.model.files import read_regular
 from timeline.model.memory import DRAFT, DraftMemory
 from timeline.model.problems import Problems
+from timeline.model.toml_lines import parse_lines
+from timeline.time.value import TimeValue
 
 SOURCES = "sources.toml"
 
@@ -196,9 +198,10 @@ def events_from_toml(document: Mapping[str, Any], articles: Iterable[Article], *
     by_id = {article.id: article for article in articles}
     problems = Problems(file=source)
     specs: list[EventSpec] = []
+    resolved: dict[tuple[str, str, str], TimeValue | str] = {}  # each expression once
     for position, table in enumerate(tables, start=1):
         spec = problems.attempt(partial(EventSpec.from_toml, table, articles=by_id,
-                                        file=source, position=position))
+                                        file=source, position=position, resolved=resolved))
         if spec is not None:
             specs.append(spec)
         if progress is not None:
@@ -268,7 +271,11 @@ def read_corpus_text(path: Path) -> str:
 
 def parse_toml(text: str, *, file: str | None) -> dict[str, Any]:
     """TOML text as a dict, or the ``CorpusError`` ``read_toml`` gives for it (naming
-    ``file``)."""
+    ``file``); the line-shaped TOML a corpus is written in is read without ``tomllib``'s
+    cost (``toml_lines``), to the same dict."""
+    fast = parse_lines(text)
+    if fast is not None:
+        return fast
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -275,9 +275,12 @@ class Knowledge:
         self.bounds: dict[str, list[tuple[Bounds4, ...]]] = {
             event: [bounds_of(c, self.frames[event]) for c in spec.claims]
             for event, spec in self.specs.items()}
-        #: Every "a before b" the corpus states (views check their order against these).
-        self.precedences = [pair for event in self.group_of for c in self.specs[event].claims
-                            for pair in precedences(event, c)]
+        #: Every "a before b" the corpus states (views check their order against these),
+        #: with the event whose claim states it and the events that claim names: a view
+        #: whose solver set aside the order claims of one of those orders by the rest.
+        self.stated = [(a, b, event, c.references) for event in self.group_of
+                       for c in self.specs[event].claims for a, b in precedences(event, c)]
+        self.precedences = [(a, b) for a, b, _, _ in self.stated]
         self._histories: dict[tuple[bool, bool], History] = {}
         self._whole: dict[str, Entry] | None = None
 

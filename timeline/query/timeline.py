@@ -237,8 +237,7 @@ class Timeline:
             if only is not None:
                 ordered = [entry for entry in ordered if entry.event.id in only]
                 linked = {e: entry for e, entry in linked.items() if e in only}
-            if all(linked[a].rank < linked[b].rank for a, b in self._knowledge.precedences
-                   if a in linked and b in linked):
+            if all(linked[a].rank < linked[b].rank for a, b in self._applied(linked)):
                 return [entry.event for entry in ordered]
         entries = self._all
         return [entries[i].event for i in self._order]
@@ -440,12 +439,14 @@ class Timeline:
         ranked = sorted([entry.rank for entry in entries.values()])
         by_position = self._knowledge.by_position
         order = [by_position[rank & _LOW] for rank in ranked]
-        # Every order the corpus states holds in it: then it is the order (the common case).
-        if all(entries[a].rank < entries[b].rank for a, b in self._knowledge.precedences
-               if a in entries and b in entries):
+        # Every order the solver applied holds in it: then it is the order (the common case).
+        if all(entries[a].rank < entries[b].rank for a, b in self._applied(entries)):
             return order
-        edges = [(a, b) for event_id in entries if event_id in self._knowledge.group_of
+        dropped = _dropped(entries)
+        edges = [(a, b) for event_id in entries
+                 if event_id in self._knowledge.group_of and event_id not in dropped
                  for claim in entries[event_id].event.claims
+                 if not any(other in dropped for other in claim.references)
                  for a, b in precedences(event_id, claim)
                  if a in entries and b in entries and a != b]
         successors: dict[str, set[str]] = {e: set() for e in entries}
@@ -468,6 +469,17 @@ class Timeline:
             placed = set(kahn)
             kahn.extend(e for e in order if e not in placed)
         return kahn
+
+    def _applied(self, entries: Mapping[str, Entry]) -> Iterator[tuple[str, str]]:
+        """The stated orders between events of ``entries`` that the solver applied: not
+        those of a claim whose event, or an event it names, had its order claims set
+        aside as contradicting the dates (reported once, as that event's conflict; the
+        order follows the consistent rest, #16)."""
+        dropped = _dropped(entries)
+        for a, b, event, references in self._knowledge.stated:
+            if a in entries and b in entries and (not dropped or (
+                    event not in dropped and not any(r in dropped for r in references))):
+                yield a, b
 
     def sorted(self) -> list[Event]:
         """Events in an order consistent with every certain "before"."""
@@ -661,6 +673,13 @@ class Timeline:
                 out.append(Change("conflict", event.id, before.conflicts, event.conflicts,
                                   fresh))
         return out
+
+
+def _dropped(entries: Mapping[str, Entry]) -> set[str]:
+    """The events of ``entries`` whose order claims the solver set aside (as it does:
+    ``network._settle``), so that no order they state or are named in is applied."""
+    return {event for event, entry in entries.items()
+            if any(conflict.kind == "order" for conflict in entry.event.conflicts)}
 
 
 def _open(micro: int) -> int | None:
