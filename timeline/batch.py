@@ -55,7 +55,7 @@ from timeline.tagger.scan import Mention
 __all__ = ["PARQUET_COLUMNS", "Options", "article_of", "candidate_records", "draft_bag",
            "draft_records", "jobs_default", "mention_json", "mention_rows", "merge_blocks",
            "parallel", "read_jsonl", "record_of", "scan_bag", "scan_records", "tag_bag",
-           "tag_records", "time_blocks", "write_parquet"]
+           "tag_records", "time_blocks", "warm", "write_parquet"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -293,8 +293,9 @@ def write_parquet(results: Iterable[Mapping[str, Any]], stream: Any, *,
 
 # -- one machine --------------------------------------------------------------------------------
 
-def _warm() -> None:
-    """Compile the rule tables once in a new worker, before its first article."""
+def warm() -> None:
+    """Compile the rule tables once in a new worker, before its first article (a pool's
+    initializer; ``Client.run(warm)`` on a Dask cluster)."""
     from timeline.tagger.rules import load_rules
 
     load_rules()
@@ -333,7 +334,7 @@ def parallel(function: Callable[[list[_T]], list[_R]], items: Iterable[_T], *, j
         for rest in chunks:
             yield from function(rest)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm) as pool:
         pending: deque[Future[list[_R]]] = deque(
             [pool.submit(function, first), pool.submit(function, second)])
         try:
