@@ -168,3 +168,14 @@ def test_parquet_reads_back_one_row_a_mention() -> None:
     assert (rows[0]["start"], rows[0]["end"]) == tuple(first["span"])
     assert [rows[0]["interval_start"], rows[0]["interval_end"]] == first["interval"]
     assert str(table.schema.field("start").type) == "int32"
+
+
+def test_read_jsonl_reads_the_names_init_reads(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({"id": 7, "maintext": "Signed on Monday.", "headline": "Deal",
+                                "date_publish": "Wed, 26 Feb 2025 09:00:00 +0000"}) + "\n",
+                    encoding="utf-8")
+    (record,) = batch.read_jsonl(path)
+    assert record == {"id": "7", "text": "Signed on Monday.", "title": "Deal",
+                      "published": "2025-02-26T09:00:00+00:00"}
+    assert batch.tag_records([record])[0]["mentions"][0]["value"] == "2025-02-24"

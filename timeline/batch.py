@@ -203,9 +203,11 @@ def candidate_records(records: Iterable[Record], *, options: Options = DEFAULT
 # -- reading and writing --------------------------------------------------------------------------
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    """The records of a JSON lines file, one at a time (the file is never read whole); a
-    line that is not a JSON object, or lacks ``id``, ``text`` or ``published``, is a
-    ``CorpusError`` naming the file and the line. Blank lines are skipped."""
+    """The records of a JSON lines file, one at a time (the file is never read whole),
+    each with the fields ``id``, ``text``, ``published`` and ``title`` found under the
+    names ``timeline init --from`` reads; a line that is not a JSON object, or lacks an
+    id, a text or a publication time, is a ``CorpusError`` naming the file and the line.
+    Blank lines are skipped."""
     path = Path(path)
     try:
         stream = path.open(encoding="utf-8", newline="\n")
@@ -224,15 +226,32 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
 
 
 def _record(line: str, file: str, number: int) -> dict[str, Any]:
+    """One line as a record, its fields found under the names ``timeline init --from``
+    reads (``ingest.FIELDS``: news-please's ``maintext`` and ``date_publish`` too) and its
+    publication time as ``ingest.parse_published`` reads it (ISO 8601 or RFC 2822),
+    written back in ISO 8601."""
+    from timeline.model.ingest import FIELDS, parse_published
+
     where = f"line {number}"
     try:
-        record = json.loads(line)
+        found = json.loads(line)
     except json.JSONDecodeError as exc:
         raise CorpusError(f"not JSON: {exc.msg} (column {exc.colno})", file=file,
                           entry=where) from None
-    if not isinstance(record, dict):
-        raise CorpusError(f"expected a JSON object, got {type(record).__name__}", file=file,
+    if not isinstance(found, dict):
+        raise CorpusError(f"expected a JSON object, got {type(found).__name__}", file=file,
                           entry=where)
+    record: dict[str, Any] = {}
+    for field in ("id", "text", "published", "title"):
+        value = next((found[k] for k in FIELDS[field] if found.get(k) is not None), None)
+        if field == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value is not None:
+            record[field] = value
+    if isinstance(record.get("published"), str):
+        moment = parse_published(record["published"])
+        if moment is not None:
+            record["published"] = moment.isoformat()
     try:
         for name in ("id", "text"):
             _field(record, name)
