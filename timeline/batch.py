@@ -51,6 +51,7 @@ from timeline.draft.group import (
 from timeline.errors import CorpusError
 from timeline.model.article import Article, parse_moment
 from timeline.tagger.scan import Mention
+from timeline.time.interval import Interval
 
 __all__ = ["PARQUET_COLUMNS", "Options", "article_of", "candidate_records", "draft_bag",
            "draft_records", "jobs_default", "mention_json", "mention_rows", "merge_blocks",
@@ -425,7 +426,7 @@ def time_blocks(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
         interval = report.value.interval
         if interval is None or interval.end is None:
             continue
-        _, start, _, _ = time_key(attrs.evolve(interval, start=interval.end - NEWS_WINDOW))
+        _, start, _, _ = time_key(Interval(interval.end - NEWS_WINDOW, interval.end))
         windows.append((start - _BEFORE, len(dated) + offset))
     windows.sort()
     starts = [start for start, _ in windows]
