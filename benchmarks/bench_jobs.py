@@ -78,6 +78,19 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _own_cpu() -> float:
+    """CPU seconds of this process alone (run on each Dask worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def on_cluster(client: Any, work: Callable[[], Any]) -> tuple[float, float, Any]:
+    """``timed`` for work on a Dask cluster: the CPU of this process and of every worker."""
+    before = sum(client.run(_own_cpu).values())
+    seconds, cpu, result = timed(work)
+    return seconds, cpu + sum(client.run(_own_cpu).values()) - before, result
+
+
 def timed(work: Callable[[], Any]) -> tuple[float, float, Any]:
     """Wall seconds, CPU seconds (here and in reaped workers), the result."""
     start, cpu = time.perf_counter(), _cpu()
@@ -123,11 +136,12 @@ def main(argv: list[str] | None = None) -> int:
                 distributed.Client(cluster) as client:
             client.run(batch.warm)
             bag = dask.bag.read_text(str(source), blocksize=256 * 1024).map(json.loads)
-            seconds, _, _ = timed(lambda: bag.map_partitions(batch.tag_records).compute())
-            rows.append(("tag", "dask 2 workers", seconds, None))
+            seconds, cpu, _ = on_cluster(
+                client, lambda: bag.map_partitions(batch.tag_records).compute())
+            rows.append(("tag", "dask 2 workers", seconds, cpu))
             if not args.no_draft:
-                seconds, _, _ = timed(lambda: batch.draft_bag(bag))
-                rows.append(("draft", "dask 2 workers", seconds, None))
+                seconds, cpu, _ = on_cluster(client, lambda: batch.draft_bag(bag))
+                rows.append(("draft", "dask 2 workers", seconds, cpu))
 
     print(f"{args.articles} TimeBank articles, {chars / args.articles:,.0f} chars each "
           f"on average ({chars:,} chars); {CORES} cores")
@@ -136,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     single = {step: s for step, run, s, _ in rows if run == "--jobs 1"}
-    best = 0.0
+    best = best_cpu = 0.0
     for step, run, seconds, cpu in rows:
         speedup = single[step] / seconds
         cores = 1 if run == "--jobs 1" else CORES
@@ -147,12 +161,18 @@ def main(argv: list[str] | None = None) -> int:
               f"{work:>7} {rate:>12}")
         if step == "tag" and cores == CORES:
             best = max(best, chars / seconds)
+            if cpu is not None:
+                best_cpu = max(best_cpu, CORES * chars / cpu)
     per_day = best / ARTICLE_CHARS * 86_400
     verdict = "met" if per_day >= TARGET_PER_DAY else "MISSED"
-    print("CPU s: this process and its pool's workers (a Dask worker's CPU is not counted); "
-          "chars/CPU s is the rate a core gives when it is not shared")
+    print("CPU s: this process and its workers (pool or Dask); chars/CPU s: the rate of a "
+          "core that is not shared (wall rates on a loaded machine hide it)")
     print(f"\nprojected articles/day, tag on {CORES} cores, {ARTICLE_CHARS:,}-char articles: "
-          f"{per_day:,.0f} (target >= {TARGET_PER_DAY:,}: {verdict})")
+          f"{per_day:,.0f} by wall time (target >= {TARGET_PER_DAY:,}: {verdict})")
+    per_day_cpu = best_cpu / ARTICLE_CHARS * 86_400
+    verdict = "met" if per_day_cpu >= TARGET_PER_DAY else "MISSED"
+    print(f"  by CPU time ({CORES} cores of the run's own, at the 2-worker rows' chars/CPU s): "
+          f"{per_day_cpu:,.0f} (target >= {TARGET_PER_DAY:,}: {verdict})")
     return 0
 
 
