@@ -36,3 +36,21 @@ def pytest_sessionstart(session: object) -> None:
         load_rules()
     except TimelineError as exc:
         pytest.exit(f"the rule tables do not load: {exc}", returncode=1)
+
+
+def pytest_addoption(parser: object) -> None:
+    """``--run-slow`` runs the tests marked ``slow`` too (pyproject's ``markers``)."""
+    parser.addoption("--run-slow", action="store_true",  # type: ignore[attr-defined]
+                     help="also run the tests marked slow (Spark)")
+
+
+def pytest_collection_modifyitems(config: object, items: list[object]) -> None:
+    """Skip the ``slow`` tests unless ``--run-slow``: the suite stays under two minutes."""
+    import pytest
+
+    if config.getoption("--run-slow"):  # type: ignore[attr-defined]
+        return
+    skip = pytest.mark.skip(reason="slow (starts Spark's JVM): run with pytest --run-slow")
+    for item in items:
+        if "slow" in item.keywords:  # type: ignore[attr-defined]
+            item.add_marker(skip)  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ RANK: dict[str, float] = {
     "timeml": 2.5,
     "model": 3,
     "draft": 3.5,
+    "batch": 3.7,  # per-article steps as functions of records: draft, model, tagger (#16)
     "query": 4,
     "export": 5,
     "__init__": 6,  # the public API re-exports from every layer below the command line

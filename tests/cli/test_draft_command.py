@@ -136,3 +136,30 @@ def test_every_event_drafts_more_than_the_dated_statements(tmp_path: Path) -> No
     assert code == 0, err
     count = sum(len(e["candidates"]) for e in json.loads(dated)["events"])
     assert sum(len(e["candidates"]) for e in json.loads(every)["events"]) > count
+
+
+def test_jobs_give_the_same_draft(tmp_path: Path) -> None:  # (#16)
+    import newsgen
+    from test_tag_command import write_folder
+
+    folder = write_folder(tmp_path / "news", newsgen.records(36, seed=51))
+    one = _run("draft", str(folder), "--format", "json", "--jobs", "1")
+    assert one[0] == 0
+    assert _run("draft", str(folder), "--format", "json", "--jobs", "2") == one
+
+
+def test_from_jsonl_drafts_to_standard_output(tmp_path: Path) -> None:  # (#16)
+    import newsgen
+    from test_tag_command import write_jsonl
+
+    from timeline.batch import article_of
+
+    records = newsgen.records(12, seed=52)
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    code, out, err = _run("draft", "--from", str(source), "--format", "json", "--jobs", "1")
+    expected = timeline.draft([article_of(r) for r in records])
+    assert code == 0 and f"{len(expected)} events from 12 articles" in err
+    assert json.loads(out) == expected.to_dict()
+    code, out, _ = _run("draft", "--from", str(source))
+    assert code == 0 and "[[events]]" in out
+    assert _run("draft", str(tmp_path), "--from", str(source))[0] == 1

@@ -131,7 +131,7 @@ CASES: list[tuple[list[str], str]] = [
     (["tag", "fifo.tml"], "fifo.tml: cannot read: a FIFO"),
     (["tag", "zero"], "zero: cannot read: a character device"),
     (["tag", "loop"], "symbolic links"),
-    (["tag", "c"], "a directory"),
+    (["tag", "c", "--format", "timeml"], "--format timeml: for one file"),
     (["tag", "a" + NUL, "--anchor", "2025-02-24"], "NUL"),
     (["eval", "fifo"], "not a directory"),
     (["init", "fifo"], "fifo"),

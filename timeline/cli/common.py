@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -102,16 +102,7 @@ def progress(err: TextIO, articles: int, **options: Any) -> Any:
 
 def each(articles: Sequence[Article], err: TextIO, what: str) -> Iterator[Article]:
     """The articles, with a progress bar where ``progress`` gives one."""
-    bar = progress(err, len(articles), total=len(articles), desc=what, unit="article")
-    if bar is None:
-        yield from articles
-        return
-    try:
-        for article in articles:
-            yield article
-            bar.update()
-    finally:
-        bar.close()
+    return counted(articles, err, what, len(articles))
 
 
 def load_timeline(directory: str | None, err: TextIO) -> Timeline:
@@ -322,3 +313,83 @@ def add_output_argument(command: argparse.ArgumentParser, example: str) -> None:
     command.add_argument("-o", "--output", metavar="FILE", required=True,
                          help=f"where to write it (e.g. {example}), or - for standard output; "
                               "written whole or not at all, into an existing directory")
+
+
+# -- corpus-scale runs (tag, scan, draft over many articles: timeline.batch) --------------------
+
+def add_batch_arguments(command: argparse.ArgumentParser) -> None:
+    """``--from FILE.jsonl`` and ``--jobs N``, as ``tag``, ``scan`` and ``draft`` take them."""
+    command.add_argument("--from", dest="source", metavar="FILE",
+                         help="read the articles from a JSON lines file, one object a line "
+                              "with id, text and published (an ISO date or datetime; title "
+                              "too for draft), read as it is processed")
+    command.add_argument("--jobs", metavar="N", type=at_least(1, "--jobs"),
+                         help="worker processes, each taking articles in turn (default: "
+                              "this machine's cores; 1 runs in this process); the output is "
+                              "the same for any N")
+
+
+def jobs_of(args: argparse.Namespace) -> int:
+    from timeline.batch import jobs_default
+
+    return int(args.jobs) if args.jobs is not None else jobs_default()
+
+
+def batch_records(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    """The records a batch run reads: ``--from``'s lines, or the articles DIR's
+    ``sources.toml`` lists, each text read as its turn comes (never the corpus at once)."""
+    if args.source is not None:
+        from timeline.batch import read_jsonl
+
+        yield from read_jsonl(args.source)
+        return
+    from timeline.batch import record_of
+    from timeline.model.article import Article
+    from timeline.model.load import read_manifest, seeds_dir
+
+    folder = seeds_dir() if args.dir is None else Path(args.dir)
+    manifest = read_manifest(folder)
+    for index, table in enumerate(manifest.tables, start=1):
+        yield record_of(Article.from_toml(table, folder, source=manifest.source, index=index))
+
+
+def counted(items: Iterable[Any], err: TextIO, what: str, total: int | None = None
+            ) -> Iterator[Any]:
+    """The items, ticking a progress bar on ``err`` when it is a terminal (tqdm; the
+    total when known)."""
+    bar = progress(err, PROGRESS_MIN_ARTICLES + 1 if total is None else total,
+                   total=total, desc=what, unit="article")
+    if bar is None:
+        yield from items
+        return
+    try:
+        for item in items:
+            yield item
+            bar.update()
+    finally:
+        bar.close()
+
+
+def write_results(results: Iterable[dict[str, Any]], target: str, out: TextIO) -> None:
+    """Records out (``timeline.batch``) to ``target``: Parquet for a ``.parquet`` name (one
+    row a mention), else JSON lines (one object an article), streamed to standard output
+    for ``-`` or to a file put in place whole at the end (``files.replacing``)."""
+    if target == "-":
+        for result in results:
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    check_target(target)
+    from timeline.model.files import replacing
+
+    try:
+        with replacing(target) as stream:
+            if target.lower().endswith(".parquet"):
+                from timeline.batch import write_parquet
+
+                write_parquet(results, stream)
+            else:
+                for result in results:
+                    stream.write((json.dumps(result, ensure_ascii=False) + "\n")
+                                 .encode("utf-8"))
+    except OSError as exc:
+        raise BadInput(f"-o {_shown(target)}: cannot write: {exc.strerror or exc}") from None

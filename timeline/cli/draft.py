@@ -7,10 +7,13 @@ import argparse
 from typing import TextIO
 
 from timeline.cli.common import (
+    BadInput,
+    add_batch_arguments,
     at_least,
     check_not_corpus,
     check_target,
     emit,
+    jobs_of,
     json_bytes,
     wrap,
 )
@@ -30,13 +33,17 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "suggestions). The events are added to DIR/events.toml, the user's text kept "
             "byte for byte: only statements no earlier draft proposed are added (the "
             "[draft] table remembers them, so a deleted event stays deleted). With -o the "
-            "draft goes to another file; --format text or json shows it instead."),
+            "draft goes to another file; --format text or json shows it instead. The "
+            "articles are read on --jobs processes (the draft the same for any N); with "
+            "--from FILE.jsonl they are its lines, and the draft goes to standard output "
+            "unless -o says where."),
         epilog="examples:\n"
                "  timeline draft corpus/                     # adds to corpus/events.toml\n"
                "  timeline draft corpus/ --top 20            # the 20 most reported events\n"
                "  timeline draft corpus/ --about \"Steve Jobs\" --format text\n"
                "  timeline draft corpus/ -o draft.toml       # a separate file to compare\n"
-               "  timeline draft corpus/ --format json -o draft.json",
+               "  timeline draft corpus/ --format json -o draft.json\n"
+               "  timeline draft --from articles.jsonl --jobs 2 -o draft.toml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("dir", metavar="DIR", nargs="?",
@@ -60,13 +67,17 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command.add_argument("--all", action="store_true", dest="everything",
                          help="propose every statement again, even those an earlier "
                               "draft of the corpus proposed")
+    add_batch_arguments(command)
     command.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.source is not None:
+        return run_records(args, out, err)
+    import functools
     from pathlib import Path
 
-    from timeline.draft import candidates_of
+    from timeline.batch import Options, candidate_records, parallel, record_of
     from timeline.draft.draft import Draft
     from timeline.draft.toml import unseen, update_events_toml
     from timeline.model.files import same_file
@@ -92,7 +103,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         check_not_corpus(target, args.dir, Timeline(articles, []))
     memory = DraftMemory() if args.everything else read_draft_memory(folder)
-    found = candidates_of(articles, every_event=args.every_event)
+    find = functools.partial(candidate_records,
+                             options=Options(every_event=args.every_event))
+    found = list(parallel(find, map(record_of, articles), jobs=jobs_of(args)))
     fresh = unseen(found, memory)
     draft = Draft.from_candidates(fresh, articles)
     if args.about:
@@ -123,4 +136,36 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
           if skipped else
           f"{len(draft)} events from {len(fresh)} statements in {len(articles)} articles "
           f"-> {shown}", file=err)
+    return 0
+
+
+def run_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``--from FILE.jsonl``: a draft of its articles, to standard output or ``-o``."""
+    from timeline.batch import Options, draft_records, read_jsonl
+
+    if args.dir is not None:
+        raise BadInput("draft: a corpus folder or --from FILE, not both")
+    target = args.output or "-"
+    check_target(target)
+    draft = draft_records(read_jsonl(args.source), jobs=jobs_of(args),
+                          options=Options(every_event=args.every_event))
+    count = len(draft.articles)
+    if args.about:
+        draft = draft.about(*args.about)
+    if args.top is not None:
+        draft = draft.top(args.top)
+    if args.format == "json":
+        emit(target, json_bytes(draft.to_dict()), out)
+    elif args.format == "text":
+        emit(target, draft.to_text().encode("utf-8"), out)
+    else:
+        from timeline.draft.toml import update_events_toml
+
+        text = update_events_toml(None, draft.to_specs(),
+                                  articles={a.id: a for a in draft.articles},
+                                  seen=draft.fingerprints, maybe_same=draft.maybe_same,
+                                  file=target)
+        emit(target, text.encode("utf-8"), out)
+    shown = "standard output" if target == "-" else target
+    print(f"{len(draft)} events from {count} articles -> {shown}", file=err)
     return 0

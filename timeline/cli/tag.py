@@ -1,4 +1,6 @@
-"""``timeline tag FILE``: the tagger on one plain-text or TimeML file."""
+"""``timeline tag FILE``: the tagger on one plain-text or TimeML file; ``timeline tag DIR``
+or ``--from FILE.jsonl``: on every article of a corpus, on ``--jobs`` processes
+(``timeline.batch``), as JSON lines or Parquet."""
 
 from __future__ import annotations
 
@@ -6,16 +8,21 @@ import argparse
 import json
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from timeline.cli.common import (
     BadInput,
+    add_batch_arguments,
+    batch_records,
+    counted,
     date_order_option,
+    jobs_of,
     parse_anchor,
     print_table,
     show_interval,
     show_moment,
     wrap,
+    write_results,
 )
 from timeline.errors import TimelineError
 
@@ -33,20 +40,32 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                           "JSON gives a list of objects: text, span [start, end) of the "
                           "TIMEX3 extent, type, value, mod, interval (half-open ISO ends, "
                           "null for an open end), rule. TimeML gives the input document with "
-                          "the system's TIMEX3 tags in place of any gold ones."),
+                          "the system's TIMEX3 tags in place of any gold ones. Given a "
+                          "corpus folder (DIR with sources.toml) or --from FILE.jsonl, every "
+                          "article is tagged against its publication time on --jobs "
+                          "processes: JSON lines (one object an article: id, mentions), or "
+                          "Parquet with -o NAME.parquet (one row a mention; docs/scale.md)."),
         epilog="examples:\n"
                "  timeline tag article.txt --anchor 2025-02-25\n"
                "  timeline tag wsj_0006.tml --format timeml > wsj_0006.system.tml\n"
-               "  timeline tag seeds/002_828a49faf123ea01.txt --format json --explain",
+               "  timeline tag seeds/002_828a49faf123ea01.txt --format json --explain\n"
+               "  timeline tag corpus/ -o mentions.jsonl      # every article, every core\n"
+               "  timeline tag --from articles.jsonl --jobs 2 -o mentions.parquet",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument("file", metavar="FILE", help="a UTF-8 text file or a TimeML (.tml) file")
+    command.add_argument("file", metavar="FILE", nargs="?",
+                         help="a UTF-8 text file or a TimeML (.tml) file, or a corpus folder")
     command.add_argument("--anchor", metavar="DATE",
                      help="what relative expressions resolve against, usually the "
                           "publication date: an ISO date (2025-02-24) or datetime "
                           "(2025-02-25T11:38, 2025-02-25T11:38+01:00); overrides a DCT")
-    command.add_argument("--format", choices=("text", "json", "timeml"), default="text",
-                     help="aligned columns, a JSON list, or TimeML (default: %(default)s)")
+    command.add_argument("--format", choices=("text", "json", "timeml", "jsonl"),
+                     help="aligned columns, a JSON list, or TimeML (default: text); for a "
+                          "corpus, JSON lines (its only format; -o NAME.parquet for Parquet)")
+    command.add_argument("-o", "--output", metavar="FILE", default="-",
+                         help="for a corpus: write here (NAME.parquet: Parquet, else JSON "
+                              "lines), whole or not at all; default: standard output")
+    add_batch_arguments(command)
     date_order_option(command)
     command.add_argument("--explain", action="store_true",
                      help="add the rule that fired, the context cues that set the "
@@ -122,23 +141,13 @@ def _tag_anchor(args: argparse.Namespace, path: Path, text: str
                     f"near its start (such as 'February 25, 2025')")
 
 
-def _mention_json(mention: Any, text: str, explain: bool) -> dict[str, Any]:
-    start, end = mention.extent
-    value = mention.timex.to_dict()
-    out: dict[str, Any] = {"text": text[start:end], "span": [start, end],
-                           "type": value["type"], "value": value["value"], "mod": value["mod"],
-                           "interval": value["interval"], "rule": mention.rule}
-    for key in ("quant", "freq"):
-        if key in value:
-            out[key] = value[key]
-    if explain:
-        out["matched"] = [mention.start, mention.end]
-        out["cues"] = mention.cue or None  # the words that set its direction
-        out["reference"] = mention.reference  # what an anaphoric one counted from
-    return out
-
-
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.source is not None or (args.file is not None and Path(args.file).is_dir()):
+        return run_batch(args, out, err)
+    if args.file is None:
+        raise BadInput("tag: expected FILE, a corpus folder, or --from FILE.jsonl")
+    if args.output != "-" or args.jobs is not None or args.format == "jsonl":
+        raise BadInput("-o, --jobs and --format jsonl: for a corpus folder or --from FILE")
     from timeline.timeml.read import parse_timeml, read_timeml
 
     path = Path(args.file)
@@ -164,10 +173,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         anchor, source = _tag_anchor(args, path, text)
 
     import timeline
+    from timeline.batch import mention_json
 
     mentions = timeline.tag(text, anchor, date_order=args.date_order)
     if args.format == "json":
-        report = [_mention_json(m, text, args.explain) for m in mentions]
+        report = [mention_json(m, text, args.explain) for m in mentions]
         print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
     elif args.format == "timeml":
         if document is not None:
@@ -182,7 +192,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{path}  anchor {show_moment(anchor)} (from {source})", file=out)
         rows = []
         for mention in mentions:
-            fields = _mention_json(mention, text, args.explain)
+            fields = mention_json(mention, text, args.explain)
             rows.append([
                 f"{fields['span'][0]}-{fields['span'][1]}",
                 " ".join(fields["text"].split()),
@@ -199,4 +209,26 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         header = ["span", "text", "type", "value", "mod", "interval",
                   *(["rule", "cues", "reference"] if args.explain else [])]
         print_table(header, rows, out, indent="  ")
+    return 0
+
+
+def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Every article of DIR or ``--from``, tagged on ``--jobs`` processes, in input order."""
+    import functools
+
+    from timeline.batch import Options, parallel, tag_records
+
+    if args.source is not None and args.file is not None:
+        raise BadInput("tag: a corpus folder or --from FILE, not both")
+    if args.format not in (None, "jsonl"):
+        raise BadInput(f"--format {args.format}: for one file; a corpus gives JSON lines "
+                       f"(or Parquet with -o NAME.parquet)")
+    if args.anchor is not None:
+        raise BadInput("--anchor: for one file; a corpus's articles resolve against their "
+                       "own publication times")
+    args.dir = args.file
+    options = Options(date_order=args.date_order, explain=args.explain)
+    work = functools.partial(tag_records, options=options)
+    results = parallel(work, batch_records(args), jobs=jobs_of(args))
+    write_results(counted(results, err, "tagging"), args.output, out)
     return 0

@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import secrets
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 
@@ -282,6 +284,39 @@ def replace_file(path: str | os.PathLike[str], data: bytes, *, through: bool = T
         only.commit()
 
 
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to stream an output into, put at ``path`` whole when the block ends
+    and not at all when it raises: ``replace_file`` for an output too large to hold (a
+    corpus's JSONL or Parquet). A temporary file beside the target is written, synced and
+    renamed over it; a FIFO, a device or a hard-linked file gets the bytes as
+    ``replace_file`` gives them (held, then written at the end)."""
+    where = target(path)
+    if where.how != "replace":
+        held = io.BytesIO()
+        yield held
+        replace_file(path, held.getvalue())
+        return
+    temporary = where.path.with_name(f".{where.path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                 0o600)
+    try:
+        os.fchmod(fd, where.mode)
+        with open(fd, "wb", closefd=False) as stream:
+            yield stream
+            stream.flush()
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(temporary, where.path)
+        _sync_folder(where.path.parent)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
 def _write_in_place(path: Path, data: bytes) -> None:
     """Overwrite a hard-linked file's bytes, keeping its inode; the old bytes come back on
     any error (space is reserved first, so a full disk fails before a byte changes)."""
@@ -339,5 +374,5 @@ def same_file(one: str | os.PathLike[str], other: str | os.PathLike[str]) -> boo
         return False
 
 
-__all__ = ["MAX_BYTES", "Staged", "Target", "read_regular", "replace_file", "same_file",
-           "stage", "staged", "target", "write_all"]
+__all__ = ["MAX_BYTES", "Staged", "Target", "read_regular", "replace_file", "replacing",
+           "same_file", "stage", "staged", "target", "write_all"]
