@@ -84,8 +84,12 @@ def test_about_is_the_events_whose_actors_name_the_entity(tl: Timeline,
     view = tl.about(entity)
     expected = [e for e in tl.events
                 if any(matches(entity, actor_named(a)) for a in e.actors)]
-    assert view.events == expected
+    # The same events; their order is the view's own, which for events placed against
+    # each other in conflicting claims may differ from the whole timeline's.
+    assert sorted(e.id for e in view.events) == sorted(e.id for e in expected)
     assert len(view) == len(expected)
+    if not tl.conflicts:
+        assert view.events == expected
 
 
 def test_exports_of_an_about_view_hold_its_events(tl: Timeline) -> None:
