@@ -45,8 +45,8 @@ from timeline.draft.group import (
     canonical,
     group,
     related_pairs,
-    slug,
     time_key,
+    unique_ids,
 )
 from timeline.errors import CorpusError
 from timeline.model.article import Article, parse_moment
@@ -466,26 +466,6 @@ def _rank_key(candidate: Candidate) -> tuple[bool, tuple[str, int, int], str, tu
 def group_block(block: Sequence[Candidate], **group_options: Any) -> list[DraftEvent]:
     """``group`` of one block (picklable, for a worker)."""
     return group(block, **group_options)
-
-
-def unique_ids(titles: Sequence[str]) -> list[str]:
-    """A unique slug for each title, in order: a repeat gets ``-2``, ``-3``, ..., never a
-    slug another title gives by itself (``group``'s rule, which ``merge_blocks`` applies
-    again across blocks)."""
-    taken: set[str] = set()
-    bases = [slug(t) for t in titles]
-    natural = set(bases)
-    tried: dict[str, int] = {}
-    ids = []
-    for base in bases:
-        candidate, n = base, tried.get(base, 1)
-        while candidate in taken or (n > 1 and candidate in natural):
-            n += 1
-            candidate = f"{base}-{n}"
-        tried[base] = n
-        taken.add(candidate)
-        ids.append(candidate)
-    return ids
 
 
 def merge_blocks(grouped: Iterable[Sequence[DraftEvent]], articles: Iterable[Article]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from timeline.cli.common import (
     BadInput,
@@ -17,6 +17,9 @@ from timeline.cli.common import (
     json_bytes,
     wrap,
 )
+
+if TYPE_CHECKING:
+    from timeline.draft.draft import Draft
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -108,15 +111,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     found = list(parallel(find, map(record_of, articles), jobs=jobs_of(args)))
     fresh = unseen(found, memory)
     draft = Draft.from_candidates(fresh, articles)
-    if args.about:
-        draft = draft.about(*args.about)
-    if args.top is not None:
-        draft = draft.top(args.top)
-    if args.format == "json":
-        emit(target, json_bytes(draft.to_dict()), out)
-    elif args.format == "text":
-        emit(target, draft.to_text().encode("utf-8"), out)
-    else:
+    draft = _narrowed(draft, args)
+    if not _emitted(draft, args.format, target, out):
         existing = None
         if into_corpus:
             try:
@@ -139,6 +135,26 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _narrowed(draft: Draft, args: argparse.Namespace) -> Draft:
+    """The draft kept to ``--about`` and ``--top``."""
+    if args.about:
+        draft = draft.about(*args.about)
+    if args.top is not None:
+        draft = draft.top(args.top)
+    return draft
+
+
+def _emitted(draft: Draft, form: str, target: str, out: TextIO) -> bool:
+    """Write the draft as JSON or text when ``form`` asks for one; False for TOML."""
+    if form == "json":
+        emit(target, json_bytes(draft.to_dict()), out)
+    elif form == "text":
+        emit(target, draft.to_text().encode("utf-8"), out)
+    else:
+        return False
+    return True
+
+
 def run_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``--from FILE.jsonl``: a draft of its articles, to standard output or ``-o``."""
     from timeline.batch import Options, draft_records, read_jsonl
@@ -150,15 +166,8 @@ def run_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     draft = draft_records(read_jsonl(args.source), jobs=jobs_of(args),
                           options=Options(every_event=args.every_event))
     count = len(draft.articles)
-    if args.about:
-        draft = draft.about(*args.about)
-    if args.top is not None:
-        draft = draft.top(args.top)
-    if args.format == "json":
-        emit(target, json_bytes(draft.to_dict()), out)
-    elif args.format == "text":
-        emit(target, draft.to_text().encode("utf-8"), out)
-    else:
+    draft = _narrowed(draft, args)
+    if not _emitted(draft, args.format, target, out):
         from timeline.draft.toml import update_events_toml
 
         text = update_events_toml(None, draft.to_specs(),

@@ -803,7 +803,7 @@ class _Groups:
         items, members = self.items, self.members
         order = sorted(members, key=lambda g: (time_key(self.common[g]), g))
         best = {g: _best(items, members[g]) for g in order}
-        ids = _ids([best[g].title for g in order])
+        ids = unique_ids([best[g].title for g in order])
         id_of = dict(zip(order, ids, strict=True))
         events = []
         for g in order:
@@ -977,8 +977,10 @@ def slug(title: str) -> str:
     return words.strip("-") or "event"
 
 
-def _ids(titles: Sequence[str]) -> list[str]:
-    """A unique slug for each title, in order: a repeat gets ``-2``, ``-3``, ..."""
+def unique_ids(titles: Sequence[str]) -> list[str]:
+    """A unique slug for each title, in order: a repeat gets ``-2``, ``-3``, ..., never a
+    slug another title gives by itself (``timeline.batch.merge_blocks`` applies it again
+    across blocks)."""
     taken: set[str] = set()
     bases = [slug(t) for t in titles]
     natural = set(bases)
@@ -997,4 +999,4 @@ def _ids(titles: Sequence[str]) -> list[str]:
 
 __all__ = ["FINE", "SUGGEST", "THRESHOLD", "Comparisons", "Cue", "DraftEvent", "Link",
            "Merge", "Suggestion", "canonical", "group", "publication_key", "related_pairs",
-           "score", "slug", "time_key"]
+           "score", "slug", "time_key", "unique_ids"]
