@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
                              "it tried (a loaded machine)")
     parser.add_argument("--index", type=int, default=None,
                         help="run the one input of this index (with --only) and show it")
+    parser.add_argument("--start", type=int, default=0,
+                        help="the first input's index: --start 50000 --n 100000 runs the "
+                             "second half of a run of 100,000 (another process the first)")
     parser.add_argument("--cap", type=int, default=None,
                         help="at most this many inputs for loader, json and cli "
                              "(the slow parsers; default: --n)")
@@ -56,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.cap is not None and name in ("loader", "json", "cli"):
             n = min(n, args.cap)
         report = fuzz_targets.fuzz(fuzz_targets.TARGETS[name], n, seed=args.seed,
-                                   limit=args.limit, budget=args.budget)
+                                   limit=args.limit, budget=args.budget,
+                                   start=min(args.start, n))
         reports.append(report)
         exceptions = sum(g.count for g in report.exceptions.values())
         violations = sum(g.count for g in report.violations.values())

@@ -713,8 +713,10 @@ def _alarm(signum: int, frame: object) -> None:
 
 def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
          base: Path | None = None, budget: float | None = None,
-         hang: float = HANG) -> Report:
-    """Run ``target`` on ``n`` generated inputs: every input in a fresh folder under a
+         hang: float = HANG, start: int = 0) -> Report:
+    """Run ``target`` on the generated inputs of indices ``start`` to ``n - 1`` (an input
+    depends only on the seed, the target and its index, so ranges split a run across
+    processes): every input in a fresh folder under a
     temporary directory (removed after), under a time limit where signals allow; stop
     early once ``budget`` seconds have passed (``Report.tried`` says how far it got).
     ``hang`` is the limit of an input that can only finish at once or hang."""
@@ -727,7 +729,7 @@ def fuzz(target: Target, n: int, *, seed: int = 0, limit: float | None = None,
     recursion = sys.getrecursionlimit()
     try:
         with tempfile.TemporaryDirectory(prefix=f"fuzz-{target.name}-", dir=base) as root:
-            for index in range(n):
+            for index in range(start, n):
                 if budget is not None and time.perf_counter() - started > budget:
                     break
                 tmp = Path(root) / str(index)

@@ -78,3 +78,15 @@ def test_generators_reach_the_hostile_cases() -> None:
     assert {a.year for a in anchors} >= {1, 9999}
     assert any(getattr(getattr(a, "tzinfo", None), "key", None) == "Australia/Lord_Howe"
                for a in anchors)
+
+
+def test_a_range_of_indices_runs_the_same_inputs_as_the_whole_run() -> None:
+    """``start`` splits one run across processes: indices 4-9 are the whole run's last six."""
+    def runs(start: int) -> list[int]:
+        seen: list[int] = []
+        target = Target("ranged", lambda rng, _: rng.randrange(10**9),
+                        lambda case, _: seen.append(case))
+        report = fuzz(target, 10, seed=3, start=start)
+        assert report.tried == 10 - start
+        return seen
+    assert runs(4) == runs(0)[4:]
