@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -131,8 +131,7 @@ class Counts:
     mod: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other),
-                                               strict=True)))
+        return _summed(self, other)
 
     def precision(self, matched: int) -> float:
         return _ratio(matched, self.system)
@@ -159,6 +158,15 @@ class Counts:
         return out
 
 
+_Tally = TypeVar("_Tally", "Counts", "ErrorCounts")
+
+
+def _summed(one: _Tally, other: _Tally) -> _Tally:
+    """Two tallies of one kind added field by field (documents' counts add up)."""
+    return type(one)(*(a + b for a, b in zip(attrs.astuple(one), attrs.astuple(other),
+                                             strict=True)))
+
+
 @attrs.frozen
 class ErrorCounts:
     """What the relaxed pairing leaves over or gets half right, by cause; they add up.
@@ -180,8 +188,7 @@ class ErrorCounts:
     merged: int = 0
 
     def __add__(self, other: ErrorCounts) -> ErrorCounts:
-        return ErrorCounts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other),
-                                                   strict=True)))
+        return _summed(self, other)
 
     def per_100_gold(self, gold: int) -> dict[str, float | None]:
         """Each count per 100 gold TIMEX3s, so sources of any size compare; ``None`` when
